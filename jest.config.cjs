@@ -1,0 +1,22 @@
+// Unit, component and integration tests. Component tests opt into jsdom with a
+// `@jest-environment jsdom` docblock; everything else runs in plain Node, as src/core must.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(ts|tsx)$": [
+      "ts-jest",
+      {
+        // Type errors are caught once by `npm run typecheck`; here we only transpile, which
+        // keeps the suite fast on a 2-core CI machine.
+        isolatedModules: true,
+        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, verbatimModuleSyntax: false },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.cjs",
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * A tender's social value settings: everything that changes a score, as the SV Setup
+ * sheet holds it (DESIGN.md "The workbook is the source of truth").
+ */
+import { z } from "zod";
+
+export const CATEGORIES = ["supplies-services", "light-touch", "works"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SCORING_METHODS = ["relative", "target", "range"] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+/** How evaluators' qualitative marks roll up to one mark per bidder × criterion. */
+export const ROLL_UPS = ["consensus", "average", "median"] as const;
+export type RollUp = (typeof ROLL_UPS)[number];
+
+export const scaleSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** The marks an evaluator may give, in ascending order. */
+  marks: z.array(z.number().finite().nonnegative()).min(2),
+  /** What each mark means, same order as `marks` ("0 unacceptable … 5 excellent"). */
+  descriptors: z.array(z.string()).optional(),
+});
+export type Scale = z.infer<typeof scaleSchema>;
+
+export const tenderSettingsSchema = z.object({
+  contractName: z.string().trim().min(1, "the contract needs a name"),
+  /** £, excluding VAT. */
+  contractValue: z.number().finite().positive("the contract value must be more than £0"),
+  category: z.enum(CATEGORIES),
+  /** Works only: contract length in months (Southend's works threshold needs 24+). */
+  durationMonths: z.number().int().positive().optional(),
+  /** Social value's share of the whole award, 0.1 = 10%. */
+  weighting: z.number().min(0).max(1),
+  /** Points available for social value (often weighting × 100). */
+  maxPoints: z.number().finite().positive(),
+  /** Share of social value points given to the quantitative (£) part; the rest is qualitative. */
+  quantitativeShare: z.number().min(0).max(1),
+  method: z.enum(SCORING_METHODS),
+  /** Target return for the "target" method, 0.25 = 25p per £1 (Essex). */
+  targetReturn: z.number().nonnegative().optional(),
+  scale: scaleSchema,
+  /** Minimum qualitative mark a bid must reach (e.g. 3 of 5), if any. */
+  passMark: z.number().nonnegative().optional(),
+  evaluators: z.array(z.string().trim().min(1)),
+  rollUp: z.enum(ROLL_UPS),
+  /** Spread between the highest and lowest evaluator marks that must be discussed. */
+  moderationThreshold: z.number().nonnegative(),
+  frameworkId: z.string().min(1),
+  /** Measure refs the tender asks bidders to commit to. */
+  measuresInScope: z.array(z.string()),
+  /** Outcome ids selected for this tender (Thurrock requires at least one). */
+  outcomesInScope: z.array(z.string()),
+  /** Disregard a bid's social value unless it has both parts (Torbay). */
+  requireBothParts: z.boolean(),
+});
+export type TenderSettings = z.infer<typeof tenderSettingsSchema>;
+
+/** Qualitative scales in use by councils (DOMAIN.md: 0–5, 0–4, 0–10, 0/25/50/75/100). */
+export const STANDARD_SCALES: readonly Scale[] = [
+  {
+    id: "0-5",
+    label: "0–5",
+    marks: [0, 1, 2, 3, 4, 5],
+    descriptors: ["Unacceptable", "Poor", "Weak", "Satisfactory", "Good", "Excellent"],
+  },
+  { id: "0-4", label: "0–4", marks: [0, 1, 2, 3, 4], descriptors: ["Unacceptable", "Poor", "Satisfactory", "Good", "Excellent"] },
+  { id: "0-10", label: "0–10", marks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  {
+    id: "0-100-quartiles",
+    label: "0 / 25 / 50 / 75 / 100",
+    marks: [0, 25, 50, 75, 100],
+    descriptors: ["Unacceptable", "Poor", "Satisfactory", "Good", "Excellent"],
+  },
+];
