@@ -16,6 +16,7 @@ module.exports = {
       },
     ],
   },
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.cjs",
   },

@@ -1,0 +1,60 @@
+// `npm run bench`: builds the production bundles, measures them, runs every suite in
+// bench/suites/ (each in a fresh Node process, so heap figures are not polluted by other
+// suites), and writes bench/results.json. Figures quoted in the README come from here.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const only = process.argv[2]; // optional filter: a substring of suite file names
+const entries = [];
+
+function run(cmd, args, opts = {}) {
+  return execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20, ...opts });
+}
+
+// 1. Bundle sizes from a fresh production build.
+if (!only || "bundle".includes(only)) {
+  console.log("bench: production build");
+  run("npx", ["webpack", "--mode", "production"], { stdio: ["ignore", "ignore", "inherit"] });
+  const dist = join(root, "dist");
+  for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
+    const body = readFileSync(join(dist, file));
+    const name = file.replace(/\.js$/, "");
+    entries.push({ name: `bundle/${name}-js`, value: body.length, unit: "bytes", better: "lower", note: `dist/${file}, minified` });
+    entries.push({ name: `bundle/${name}-js-gzip`, value: gzipSync(body, { level: 9 }).length, unit: "bytes", better: "lower", note: `dist/${file}, minified then gzip -9` });
+  }
+}
+
+// 2. Suites: compile TypeScript once, then one process per suite.
+const suites = readdirSync(join(here, "suites")).filter((f) => f.endsWith(".ts") && (!only || f.includes(only)));
+if (suites.length > 0) {
+  const build = join(here, ".build");
+  rmSync(build, { recursive: true, force: true });
+  mkdirSync(build, { recursive: true });
+  run("npx", ["tsc", "-p", join(here, "tsconfig.json")], { stdio: ["ignore", "inherit", "inherit"] });
+  for (const suite of suites) {
+    console.log(`bench: ${suite}`);
+    const compiled = join(build, "bench", "suites", suite.replace(/\.ts$/, ".js"));
+    const out = run("node", ["--expose-gc", "--max-old-space-size=4096", join(build, "bench", "runSuite.js"), compiled]);
+    entries.push(...JSON.parse(out.toString("utf8")));
+  }
+}
+
+const file = join(here, "results.json");
+let previous = [];
+try {
+  previous = JSON.parse(readFileSync(file, "utf8"));
+} catch {
+  /* first run */
+}
+// A filtered run updates only the entries it measured.
+const merged = [...previous.filter((p) => !entries.some((e) => e.name === p.name)), ...entries].sort((a, b) =>
+  a.name.localeCompare(b.name)
+);
+writeFileSync(file, JSON.stringify(merged, null, 2) + "\n");
+for (const e of entries) console.log(`${e.name.padEnd(44)} ${String(e.value).padStart(12)} ${e.unit}`);
+console.log(`bench: wrote ${file}`);

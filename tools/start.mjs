@@ -1,0 +1,38 @@
+// `npm start`. Where office-addin-debugging can sideload into desktop Excel (Windows and
+// macOS), it builds, serves and sideloads. Elsewhere (Linux, where there is no desktop
+// Excel) it serves the add-in on https://localhost:3000 and prints the exact steps to
+// sideload manifest.xml into Excel on the web.
+import { spawn } from "node:child_process";
+
+const desktopExcel = process.platform === "win32" || process.platform === "darwin";
+
+function run(cmd, args) {
+  const child = spawn(cmd, args, { stdio: "inherit", shell: process.platform === "win32" });
+  child.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  return child;
+}
+
+if (desktopExcel) {
+  // Starts `npm run dev-server` itself (package.json config.dev_server_port) and registers
+  // manifest.xml with desktop Excel; `npm run stop` undoes the sideload.
+  run("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
+} else {
+  console.log(
+    [
+      "",
+      "Desktop Excel does not run on this platform, so the add-in is served for Excel on the web.",
+      "Once the dev server below says it compiled, sideload it:",
+      "  1. Open https://localhost:3000/taskpane.html in this browser once and accept the certificate",
+      "     (or trust the CA printed above, if any), so Excel can load the add-in's files.",
+      "  2. Open a workbook in Excel on the web (https://www.office.com > Excel).",
+      "  3. Home > Add-ins > More Add-ins (or Insert > Office Add-ins) > My Add-ins > Upload My Add-in.",
+      `  4. Browse to ${process.cwd()}/manifest.xml and choose Upload.`,
+      "  5. The Social Value group appears on the Home tab: choose Evaluation to open the pane,",
+      "     and type =TENDER. in a cell to see the functions.",
+      "Stop the server with Ctrl+C.",
+      "",
+    ].join("\n")
+  );
+  run("npx", ["webpack", "serve", "--mode", "development"]);
+}

@@ -1,0 +1,74 @@
+// One page, three bundles (the shared-runtime pattern): taskpane.html loads the task pane,
+// the custom functions and the ribbon commands, so all three run in one JavaScript context
+// (manifest.xml: <Runtime lifetime="long">). functions.json is generated from the JSDoc
+// of src/functions/functions.ts by custom-functions-metadata-plugin, which also appends
+// the CustomFunctions.associate calls to that file's bundle.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_PORT = 3000;
+
+/** HTTPS options for the dev server, required lazily: `npm run build` needs no certificates. */
+async function httpsOptions() {
+  return require("./tools/devCerts.cjs").httpsOptions();
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === "development";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: ["./src/functions/runtimeGuard.ts", "./src/functions/functions.ts"],
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Order matters: functions and commands must be registered whenever the runtime
+        // loads the page, whether or not the pane is shown.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/help.html", to: "help.html", noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: DEV_PORT,
+      host: "localhost",
+      hot: false,
+      liveReload: dev,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      server: serving ? { type: "https", options: await httpsOptions() } : undefined,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
