@@ -55,7 +55,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
-          { from: "src/taskpane/help.html", to: "help.html", noErrorOnMissing: true },
+          { from: "assets/help.html", to: "help.html" },
         ],
       }),
     ],
