@@ -11,8 +11,7 @@ module.exports = {
       {
         // Type errors are caught once by `npm run typecheck`; here we only transpile, which
         // keeps the suite fast on a 2-core CI machine.
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, verbatimModuleSyntax: false },
+        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
       },
     ],
   },

@@ -1,0 +1,23 @@
+import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+
+export const useStepPageStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    // The page takes focus (tabIndex 0), so it needs Fluent's keyboard focus ring.
+    ...createFocusOutlineStyle(),
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  text: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+});

@@ -1,0 +1,30 @@
+import { useCallback, useState } from "react";
+import { useId, type SelectTabData, type SelectTabEvent } from "@fluentui/react-components";
+import { isStepId, STEPS, stepById, type Step, type StepId } from "./steps";
+
+export interface EvaluationStepsState {
+  readonly steps: readonly Step[];
+  readonly selectedStep: Step;
+  readonly onTabSelect: (event: SelectTabEvent, data: SelectTabData) => void;
+  /** DOM ids tie each tab to its page (aria-controls / aria-labelledby), unique per pane instance. */
+  readonly tabId: (id: string) => string;
+  readonly panelId: (id: string) => string;
+}
+
+export function useEvaluationSteps(initialStep: StepId = "setup"): EvaluationStepsState {
+  const [selectedId, setSelectedId] = useState<StepId>(initialStep);
+  const idPrefix = useId("evaluation-step-");
+
+  const onTabSelect = useCallback((_event: SelectTabEvent, data: SelectTabData) => {
+    // Every Tab's value is a step id; the guard only narrows TabList's `unknown` value.
+    if (isStepId(data.value)) setSelectedId(data.value);
+  }, []);
+
+  return {
+    steps: STEPS,
+    selectedStep: stepById(selectedId),
+    onTabSelect,
+    tabId: (id) => `${idPrefix}tab-${id}`,
+    panelId: (id) => `${idPrefix}panel-${id}`,
+  };
+}

@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import type { PaneHost } from "../../src/taskpane/host";
+import { STEPS } from "../../src/taskpane/steps";
+
+const inExcel: PaneHost = { kind: "excel", officeTheme: { bodyBackgroundColor: "#FFFFFF" } };
+
+function renderInExcel() {
+  const user = userEvent.setup();
+  render(<App host={inExcel} />);
+  return { user };
+}
+
+function shownPage() {
+  return screen.getByRole("tabpanel");
+}
+
+describe("App in Excel", () => {
+  it("shows the six evaluation steps as tabs, in order", () => {
+    renderInExcel();
+    const tabList = screen.getByRole("tablist", { name: "Evaluation steps" });
+    const labels = ["Set up", "Bids", "Validate", "Scores", "Moderation", "Report"];
+    expect(within(tabList).getAllByRole("tab")).toEqual(labels.map((label) => within(tabList).getByRole("tab", { name: label })));
+  });
+
+  it("opens on the Set up page", () => {
+    renderInExcel();
+    expect(screen.getByRole("tab", { name: "Set up" })).toHaveAttribute("aria-selected", "true");
+    expect(within(shownPage()).getByRole("heading", { level: 2, name: "Set up" })).toBeInTheDocument();
+  });
+
+  it.each(STEPS.map((step) => [step.label]))("shows the %s page when its tab is clicked", async (label) => {
+    const { user } = renderInExcel();
+    await user.click(screen.getByRole("tab", { name: label }));
+    expect(screen.getByRole("tab", { name: label })).toHaveAttribute("aria-selected", "true");
+    expect(within(shownPage()).getByRole("heading", { level: 2, name: label })).toBeInTheDocument();
+  });
+
+  it("shows one page at a time, named by its tab", async () => {
+    const { user } = renderInExcel();
+    await user.click(screen.getByRole("tab", { name: "Scores" }));
+    expect(screen.getAllByRole("tabpanel")).toHaveLength(1);
+    expect(screen.getByRole("tabpanel", { name: "Scores" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Set up" })).not.toBeInTheDocument();
+  });
+
+  it("says plainly on every page that the step is not built yet", async () => {
+    const { user } = renderInExcel();
+    for (const step of STEPS) {
+      await user.click(screen.getByRole("tab", { name: step.label }));
+      expect(within(shownPage()).getByText(/not built yet/i)).toBeInTheDocument();
+    }
+  });
+
+  it("offers no buttons or fields on the pages, since no step's capability exists yet", async () => {
+    const { user } = renderInExcel();
+    for (const step of STEPS) {
+      await user.click(screen.getByRole("tab", { name: step.label }));
+      const page = shownPage();
+      expect(within(page).queryAllByRole("button")).toHaveLength(0);
+      expect(within(page).queryAllByRole("textbox")).toHaveLength(0);
+    }
+  });
+
+  it("moves focus to the next tab with ArrowRight without changing the page", async () => {
+    const { user } = renderInExcel();
+    await user.tab();
+    expect(screen.getByRole("tab", { name: "Set up" })).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByRole("tab", { name: "Bids" })).toHaveFocus();
+    expect(within(shownPage()).getByRole("heading", { level: 2, name: "Set up" })).toBeInTheDocument();
+  });
+
+  it("selects the focused tab with Enter and shows its page", async () => {
+    const { user } = renderInExcel();
+    await user.tab();
+    await user.keyboard("{ArrowRight}{ArrowRight}{Enter}");
+    expect(screen.getByRole("tab", { name: "Validate" })).toHaveAttribute("aria-selected", "true");
+    expect(within(shownPage()).getByRole("heading", { level: 2, name: "Validate" })).toBeInTheDocument();
+  });
+
+  it("selects the focused tab with Space and shows its page", async () => {
+    const { user } = renderInExcel();
+    await user.tab();
+    await user.keyboard("{ArrowRight}[Space]");
+    expect(screen.getByRole("tab", { name: "Bids" })).toHaveAttribute("aria-selected", "true");
+    expect(within(shownPage()).getByRole("heading", { level: 2, name: "Bids" })).toBeInTheDocument();
+  });
+
+  it("wraps from the first tab to the last with ArrowLeft", async () => {
+    const { user } = renderInExcel();
+    await user.tab();
+    await user.keyboard("{ArrowLeft}");
+    expect(screen.getByRole("tab", { name: "Report" })).toHaveFocus();
+  });
+
+  it("moves on from the tabs to the shown page with Tab", async () => {
+    const { user } = renderInExcel();
+    await user.tab();
+    await user.tab();
+    expect(shownPage()).toHaveFocus();
+  });
+});
+
+describe("App outside Excel", () => {
+  it.each<[string, PaneHost]>([
+    ["office.js did not load", { kind: "no-office" }],
+    ["the page is in a plain browser", { kind: "not-excel", host: null }],
+    ["the page is in another Office app", { kind: "not-excel", host: "Word" }],
+  ])("tells the user to open the pane in Excel when %s, instead of showing the steps", (_case, host) => {
+    render(<App host={host} />);
+    expect(screen.getByText("Open this pane in Excel")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2, name: "How to open it in Excel" })).toBeInTheDocument();
+    expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
+  });
+
+  it("gives the sideloading steps for Excel on the web and on the desktop", () => {
+    render(<App host={{ kind: "not-excel", host: null }} />);
+    const howTo = screen.getByRole("region", { name: "How to open it in Excel" });
+    expect(within(howTo).getByText(/Home > Add-ins > More add-ins > My add-ins > Upload My Add-in/)).toBeInTheDocument();
+    expect(within(howTo).getByText("manifest.xml")).toBeInTheDocument();
+    expect(within(howTo).getByText("npm start")).toBeInTheDocument();
+  });
+
+  it("names the Office app the pane was opened in", () => {
+    render(<App host={{ kind: "not-excel", host: "Word" }} />);
+    expect(screen.getByText(/open in Word, not Excel/)).toBeInTheDocument();
+  });
+});
