@@ -1,10 +1,89 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell content; declaring
+   the parameters `any` (metadata type "any") stops Excel coercing them first, so these adapters
+   decide the error and its message themselves, as DESIGN.md specifies. */
 /**
  * The TENDER custom functions: the product's public formula API (DESIGN.md, "Custom
- * functions"). Each is a thin adapter: coerce what Excel passes, call src/core, translate
- * a domain error to CustomFunctions.Error. The JSDoc below generates functions.json; ids
- * are frozen once shipped because they are stored in users' workbooks.
+ * functions"). Each is a thin adapter: coerce what Excel passes, call src/core, translate a
+ * domain error to CustomFunctions.Error. The JSDoc below generates functions.json; ids are
+ * frozen once shipped because they are stored in users' workbooks. None is volatile: each
+ * reads only its arguments, so Excel's recalculation and co-authoring stay correct.
+ *
+ * Excel passes `null` for an omitted optional argument (TypeScript defaults never apply),
+ * `""` or `null` for an empty cell, and a 2-D array for a range.
  */
-import { asMatrix, describeShape, fail, isBlankCell, sameShape } from "./excelArgs";
+import { markSpread, priceScore } from "../core/awardMaths";
+import { benchmarkPosition, parseBenchmarkKind, type BenchmarkKind } from "../core/benchmark";
+import { refKey } from "../core/measureTable";
+import { parseScoringMethod, qualitativePoints, quantitativeScore } from "../core/scoring";
+import { socialValueSum } from "../core/socialValueFormula";
+import type { ScoringMethod } from "../core/tender";
+import { parseUnit } from "../core/units";
+import { checkCommitment, type CheckableMeasure } from "../core/validateCommitments";
+import {
+  asMatrix,
+  cellCount,
+  describeShape,
+  fail,
+  isBlankCell,
+  numberArg,
+  placedCells,
+  position,
+  sameShape,
+  show,
+  single,
+  unwrap,
+  type Matrix,
+} from "./excelArgs";
+
+const E = (): typeof CustomFunctions.ErrorCode => CustomFunctions.ErrorCode;
+
+/** Numbers of a range argument in reading order: blanks, text and booleans are skipped (as MAX does). */
+function numbersOf(m: Matrix): number[] {
+  const out: number[] = [];
+  for (const row of m) for (const cell of row) if (typeof cell === "number") out.push(cell);
+  return out;
+}
+
+/**
+ * Social value in £ of a set of commitments: the sum of quantity × proxy, looking each ref up in the measure table.
+ * Example: =TENDER.SVVALUE(SV_Commitments[Ref], SV_Commitments[Quantity], SV_Measures[Ref], SV_Measures[Proxy], SV_Commitments[Bidder], "Acme Ltd")
+ * @customfunction SVVALUE
+ * @param refs Measure refs of the commitments, e.g. the Ref column (same shape as quantities).
+ * @param quantities Committed quantities in each measure's unit, e.g. the Quantity column.
+ * @param measure_refs Refs of the measure table, each once, e.g. SV_Measures[Ref].
+ * @param proxies £ of social value per unit, same size as measure_refs; blank for a record-only measure.
+ * @param [criteria_range] Optional: cells to filter the commitments by, same shape as refs, e.g. the Bidder column.
+ * @param [criterion] Optional: the value criteria_range must equal for a row to count, e.g. a bidder's name.
+ * @returns Social value in £.
+ */
+export function svValue(refs: any[][], quantities: any[][], measure_refs: any[][], proxies: any[][], criteria_range?: any[][], criterion?: any): number {
+  const r = asMatrix(refs);
+  const q = asMatrix(quantities);
+  if (!sameShape(r, q)) fail(E().invalidValue, `refs is ${describeShape(r)} but quantities is ${describeShape(q)}: they must be the same shape.`);
+  const mr = asMatrix(measure_refs);
+  const p = asMatrix(proxies);
+  if (cellCount(mr) !== cellCount(p)) {
+    fail(E().invalidValue, `measure_refs has ${cellCount(mr)} cells but proxies has ${cellCount(p)}: give one proxy per measure.`);
+  }
+  const filtered = criteria_range !== null && criteria_range !== undefined;
+  let criteria: Matrix | undefined;
+  if (filtered) {
+    criteria = asMatrix(criteria_range);
+    if (!sameShape(criteria, r)) fail(E().invalidValue, `criteria_range is ${describeShape(criteria)} but refs is ${describeShape(r)}: they must be the same shape.`);
+    if (criterion === null || criterion === undefined) fail(E().invalidValue, "criteria_range is given without a criterion: say which value to count, e.g. a bidder's name.");
+  } else if (criterion !== null && criterion !== undefined) {
+    fail(E().invalidValue, "criterion is given without a criteria_range to compare it with.");
+  }
+  return unwrap(
+    socialValueSum({
+      refs: placedCells(r),
+      quantities: placedCells(q),
+      measureRefs: placedCells(mr),
+      proxies: placedCells(p),
+      ...(criteria ? { criteria: placedCells(criteria), criterion: single(criterion, "criterion") } : {}),
+    })
+  );
+}
 
 /**
  * Social value return: social value £ divided by the contract value (0.25 means 25p of social value per £1).
@@ -14,41 +93,198 @@ import { asMatrix, describeShape, fail, isBlankCell, sameShape } from "./excelAr
  * @param contract_value Contract value in £, excluding VAT (one cell, or a range the same shape as value).
  * @returns The return as a ratio; format the cell as % to read it as pence per £1.
  */
-export function svReturn(value: unknown[][], contract_value: unknown[][]): number[][] {
+export function svReturn(value: any[][], contract_value: any[][]): number[][] {
   const values = asMatrix(value);
   const contracts = asMatrix(contract_value);
-  const single = contracts.length === 1 && contracts[0]?.length === 1;
-  if (!single && !sameShape(values, contracts)) {
-    fail(
-      CustomFunctions.ErrorCode.invalidValue,
-      `value is ${describeShape(values)} but contract_value is ${describeShape(contracts)}: give one contract value or a range of the same shape.`
-    );
+  const one = cellCount(contracts) === 1;
+  if (!one && !sameShape(values, contracts)) {
+    fail(E().invalidValue, `value is ${describeShape(values)} but contract_value is ${describeShape(contracts)}: give one contract value or a range of the same shape.`);
   }
-  const contractAt = (r: number, c: number): unknown => (single ? contracts[0]?.[0] : contracts[r]?.[c]);
+  const contractAt = (r: number, c: number): unknown => (one ? contracts[0]?.[0] : contracts[r]?.[c]);
 
   // Precedence (DESIGN.md): any wrong kind of input (#VALUE!), then a zero or blank divisor
   // (#DIV/0!), then a negative value (#NUM!); within each, argument order then row by row.
   values.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!isBlankCell(cell) && typeof cell !== "number")
-        fail(CustomFunctions.ErrorCode.invalidValue, `value in row ${r + 1}, column ${c + 1} is not a number: ${JSON.stringify(cell)}.`);
+      if (!isBlankCell(cell) && typeof cell !== "number") fail(E().invalidValue, `value ${position(values, r, c)} is ${show(cell)}, not a number.`);
     })
   );
-  (single ? [[contractAt(0, 0)]] : contracts).forEach((row, r) =>
+  contracts.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!isBlankCell(cell) && typeof cell !== "number")
-        fail(CustomFunctions.ErrorCode.invalidValue, `contract_value in row ${r + 1}, column ${c + 1} is not a number: ${JSON.stringify(cell)}.`);
+      if (!isBlankCell(cell) && typeof cell !== "number") fail(E().invalidValue, `contract_value ${position(contracts, r, c)} is ${show(cell)}, not a number.`);
     })
   );
-  (single ? [[contractAt(0, 0)]] : contracts).forEach((row) =>
-    row.forEach((cell) => {
-      if (isBlankCell(cell) || (cell as number) <= 0) fail(CustomFunctions.ErrorCode.divisionByZero);
-    })
-  );
-  values.forEach((row) =>
-    row.forEach((cell) => {
-      if (typeof cell === "number" && cell < 0) fail(CustomFunctions.ErrorCode.invalidNumber);
-    })
-  );
+  for (const row of contracts) for (const cell of row) if (isBlankCell(cell) || (cell as number) <= 0) fail(E().divisionByZero);
+  for (const row of values) for (const cell of row) if (typeof cell === "number" && cell < 0) fail(E().invalidNumber);
   return values.map((row, r) => row.map((cell, c) => (isBlankCell(cell) ? 0 : (cell as number)) / (contractAt(r, c) as number)));
+}
+
+/**
+ * Points for a bid's social value against the other bids or a target, between 0 and max_points.
+ * Example: =TENDER.SVSCORE(C2, C$2:C$4, 10) or =TENDER.SVSCORE(C2, C$2:C$4, 10, "target", SV_ContractValue*SV_Target)
+ * @customfunction SVSCORE
+ * @param value The bid's social value in £ (a cell, or a range to score several bids at once; blank counts as 0).
+ * @param values Every bid's social value in £; blank and text cells are ignored.
+ * @param max_points Points available for the quantitative social value score, e.g. 10.
+ * @param [method] Optional: "relative" (default, best bid gets max_points), "target" (points in proportion to a £ target, capped) or "range" (lowest bid 0, best bid max_points).
+ * @param [target] Optional: the £ target for the "target" method, e.g. 25% of the contract value.
+ * @returns Points, from 0 to max_points.
+ */
+export function svScore(value: any[][], values: any[][], max_points: any, method?: any, target?: any): number[][] {
+  const v = asMatrix(value);
+  // Reading order: value (kind, then sign), values, max_points, method, target.
+  v.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!isBlankCell(cell) && typeof cell !== "number") fail(E().invalidValue, `value ${position(v, r, c)} is ${show(cell)}, not a number.`);
+      if (typeof cell === "number" && cell < 0) fail(E().invalidNumber, `value ${position(v, r, c)} is negative.`);
+    })
+  );
+  const others = numbersOf(asMatrix(values));
+  if (others.some((n) => n < 0)) fail(E().invalidNumber, "values holds a negative social value.");
+  const max = numberArg(single(max_points, "max_points"), "max_points", { nonNegative: true });
+  const m = single(method, "method");
+  let scoring: ScoringMethod = "relative";
+  if (!isBlankCell(m)) {
+    const parsed = typeof m === "string" ? parseScoringMethod(m) : undefined;
+    if (!parsed) fail(E().invalidValue, `method ${show(m)} is not a scoring method: use "relative", "target" or "range".`);
+    scoring = parsed;
+  }
+  let targetValue: number | undefined;
+  const t = single(target, "target");
+  if (!isBlankCell(t)) {
+    if (typeof t !== "number") fail(E().invalidValue, `target is ${show(t)}, not a £ amount.`);
+    targetValue = t;
+  }
+  return v.map((row) => row.map((cell) => unwrap(quantitativeScore(isBlankCell(cell) ? 0 : (cell as number), others, max, scoring, targetValue))));
+}
+
+/**
+ * Checks one commitment row against the measure table: "OK", or the first problem as a short message starting with its code (the codes the task pane's validator uses).
+ * Example: =TENDER.SVCHECK([@Ref], [@Quantity], [@Unit], SV_Measures[Ref], SV_Measures[Unit], SV_Measures[InScope])
+ * @customfunction SVCHECK
+ * @param ref The commitment's measure ref, e.g. "ECC10".
+ * @param quantity The committed quantity.
+ * @param unit The unit the bidder gave, e.g. "weeks" (aliases such as hrs, FTE, GBP are accepted).
+ * @param measure_refs Refs of the measure table, e.g. SV_Measures[Ref].
+ * @param measure_units Units of the measure table, same size as measure_refs, e.g. SV_Measures[Unit].
+ * @param [in_scope] Optional: TRUE/FALSE (or Yes/No) per measure, same size as measure_refs; FALSE marks a measure this tender does not ask for.
+ * @returns "OK" or a message such as "SV103 …".
+ */
+export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][], measure_units: any[][], in_scope?: any[][]): string {
+  const refs = placedCells(asMatrix(measure_refs));
+  const units = placedCells(asMatrix(measure_units));
+  if (refs.length !== units.length) fail(E().invalidValue, `measure_refs has ${refs.length} cells but measure_units has ${units.length}: give one unit per measure.`);
+  const scope = in_scope === null || in_scope === undefined ? undefined : placedCells(asMatrix(in_scope));
+  if (scope && scope.length !== refs.length) fail(E().invalidValue, `in_scope has ${scope.length} cells but measure_refs has ${refs.length}.`);
+  const measures = new Map<string, CheckableMeasure>();
+  refs.forEach((cell, i) => {
+    if (isBlankCell(cell.value)) return;
+    const text = String(cell.value).trim();
+    const unitCell = units[i]?.value;
+    const parsed = typeof unitCell === "string" ? parseUnit(unitCell) : undefined;
+    if (!parsed) fail(E().invalidValue, `measure_units row ${cell.row}: ${show(unitCell)} is not a unit the add-in knows (measure ${text}).`);
+    const key = refKey(text);
+    if (measures.has(key)) fail(E().invalidValue, `measure_refs has ${text} twice; each measure must appear once.`);
+    const inScope = scope ? readYesNo(scope[i]?.value) : true;
+    measures.set(key, { ref: text, unit: parsed, inScope });
+  });
+  return checkCommitment(single(ref, "ref"), single(quantity, "quantity"), single(unit, "unit"), measures);
+}
+
+/** TRUE/FALSE, Yes/No, Y/N, 1/0; anything else (including blank) counts as in scope. */
+function readYesNo(cell: unknown): boolean {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell !== 0;
+  if (typeof cell === "string") return !["false", "no", "n", "0", "out"].includes(cell.trim().toLowerCase());
+  return true;
+}
+
+/**
+ * Where a return sits among published benchmark returns (Southend-on-Sea Social Value Policy, 2021): below lower quartile, lower quartile to median, median to upper quartile, or at or above upper quartile.
+ * Example: =TENDER.SVBENCHMARK(TENDER.SVRETURN(C2, SV_ContractValue))
+ * @customfunction SVBENCHMARK
+ * @param return_ratio The return as a ratio (0.157 = 15.7p per £1); a cell or a range.
+ * @param [kind] Optional: "total" (default: social and local economic value), "lev" (local economic value) or "sv" (social value).
+ * @returns The benchmark band.
+ */
+export function svBenchmark(return_ratio: any[][], kind?: any): string[][] {
+  const returns = asMatrix(return_ratio);
+  returns.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!isBlankCell(cell) && typeof cell !== "number") fail(E().invalidValue, `return_ratio ${position(returns, r, c)} is ${show(cell)}, not a number.`);
+      if (typeof cell === "number" && (cell < 0 || Number.isNaN(cell))) fail(E().invalidNumber, `return_ratio ${position(returns, r, c)} is negative.`);
+    })
+  );
+  const k = single(kind, "kind");
+  let benchmark: BenchmarkKind = "total";
+  if (!isBlankCell(k)) {
+    const parsed = typeof k === "string" ? parseBenchmarkKind(k) : undefined;
+    if (!parsed) fail(E().invalidValue, `kind ${show(k)} is not a benchmark: use "total", "lev" or "sv".`);
+    benchmark = parsed;
+  }
+  return returns.map((row) => row.map((cell) => benchmarkPosition(isBlankCell(cell) ? 0 : (cell as number), benchmark)));
+}
+
+/**
+ * Price points by the lowest-price method: the cheapest bid gets max_points, others max_points × lowest price ÷ their price.
+ * Example: =TENDER.SVPRICESCORE(B2, B$2:B$4, 60)
+ * @customfunction SVPRICESCORE
+ * @param price The bid's price in £ (a cell, or a range to score several bids at once).
+ * @param prices Every bid's price in £; blank and text cells are ignored.
+ * @param max_points Points available for price, e.g. 60.
+ * @returns Points, from 0 to max_points.
+ */
+export function svPriceScore(price: any[][], prices: any[][], max_points: any): number[][] {
+  const p = asMatrix(price);
+  p.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell !== "number") fail(E().invalidValue, `price ${position(p, r, c)} is ${isBlankCell(cell) ? "blank" : show(cell)}: give the bid's price in £.`);
+    })
+  );
+  const all = numbersOf(asMatrix(prices));
+  const max = numberArg(single(max_points, "max_points"), "max_points", { nonNegative: true });
+  return p.map((row) => row.map((cell) => unwrap(priceScore(cell as number, all, max))));
+}
+
+/**
+ * Points for a qualitative mark on the tender's scale: max_points × mark ÷ the highest mark on the scale.
+ * Example: =TENDER.SVMARKPOINTS(F2, {0,1,2,3,4,5}, 5)
+ * @customfunction SVMARKPOINTS
+ * @param mark The mark (a cell, or a range to convert several marks at once).
+ * @param scale_marks The marks the scale allows, e.g. {0,1,2,3,4,5} or a range holding them.
+ * @param max_points Points available for this criterion, e.g. 5.
+ * @returns Points, from 0 to max_points.
+ */
+export function svMarkPoints(mark: any[][], scale_marks: any[][], max_points: any): number[][] {
+  const marks = asMatrix(mark);
+  marks.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell !== "number") fail(E().invalidValue, `mark ${position(marks, r, c)} is ${isBlankCell(cell) ? "blank" : show(cell)}: give a mark on the scale.`);
+    })
+  );
+  const scale = numbersOf(asMatrix(scale_marks));
+  if (scale.length < 2) fail(E().invalidValue, "scale_marks must hold at least two marks, e.g. {0,1,2,3,4,5}.");
+  const max = numberArg(single(max_points, "max_points"), "max_points", { nonNegative: true });
+  const scaleDef = { id: "sheet", label: `${Math.min(...scale)}–${Math.max(...scale)}`, marks: scale };
+  return marks.map((row) => row.map((cell) => unwrap(qualitativePoints(cell as number, scaleDef, max))));
+}
+
+/**
+ * Spread of evaluators' marks for one bid and criterion (highest − lowest), to compare with the panel's moderation threshold.
+ * Example: =TENDER.SVSPREAD(D2:F2)
+ * @customfunction SVSPREAD
+ * @param marks The evaluators' marks; blank cells (marks not yet given) are ignored.
+ * @returns The spread, in marks.
+ */
+export function svSpread(marks: any[][]): number {
+  const m = asMatrix(marks);
+  const numbers: number[] = [];
+  m.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (isBlankCell(cell)) return;
+      if (typeof cell !== "number") fail(E().invalidValue, `marks ${position(m, r, c)} is ${show(cell)}, not a mark.`);
+      numbers.push(cell);
+    })
+  );
+  return unwrap(markSpread(numbers));
 }
