@@ -3,7 +3,9 @@
  * tender's choices applied (which measures are in scope, the council's own proxies).
  * It is what the SV Measures sheet holds, and what validation and valuation read.
  */
+import { allMeasures } from "./frameworks/measures";
 import type { Framework, MeasureType } from "./frameworks/schema";
+import { refKey } from "./refs";
 import type { UnitKey } from "./units";
 
 export interface MeasureEntry {
@@ -27,10 +29,7 @@ export interface MeasureEntry {
   guidance?: string;
 }
 
-/** Refs compare trimmed and case-insensitively everywhere (DESIGN.md, SVVALUE). */
-export function refKey(ref: string): string {
-  return ref.trim().toUpperCase();
-}
+export { refKey };
 
 /**
  * Flatten a framework. With `inScopeRefs`, only those measures are in scope; without it,
@@ -38,30 +37,22 @@ export function refKey(ref: string): string {
  */
 export function measureTableFromFramework(framework: Framework, inScopeRefs?: readonly string[]): MeasureEntry[] {
   const scope = inScopeRefs ? new Set(inScopeRefs.map(refKey)) : undefined;
-  const rows: MeasureEntry[] = [];
-  for (const theme of framework.themes) {
-    for (const outcome of theme.outcomes) {
-      for (const m of outcome.measures) {
-        rows.push({
-          ref: m.ref.trim(),
-          themeId: theme.id,
-          theme: theme.name,
-          outcomeId: outcome.id,
-          outcome: outcome.name,
-          description: m.description,
-          unit: m.unit,
-          proxy: m.proxy,
-          type: m.type,
-          inScope: scope ? scope.has(refKey(m.ref)) : true,
-          evidenceRequired: m.evidenceRequired ?? false,
-          excludes: m.excludes ?? [],
-          firstYearOnly: m.firstYearOnly ?? false,
-          ...(m.guidance !== undefined ? { guidance: m.guidance } : {}),
-        });
-      }
-    }
-  }
-  return rows;
+  return allMeasures(framework).map((m) => ({
+    ref: m.ref.trim(),
+    themeId: m.themeId,
+    theme: m.themeName,
+    outcomeId: m.outcomeId,
+    outcome: m.outcomeName,
+    description: m.description,
+    unit: m.unit,
+    proxy: m.proxy,
+    type: m.type,
+    inScope: scope ? scope.has(refKey(m.ref)) : true,
+    evidenceRequired: m.evidenceRequired ?? false,
+    excludes: m.excludes ?? [],
+    firstYearOnly: m.firstYearOnly ?? false,
+    ...(m.guidance !== undefined ? { guidance: m.guidance } : {}),
+  }));
 }
 
 /** Index a measure table by ref key; the first of any duplicated ref wins. */
