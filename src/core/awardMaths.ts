@@ -29,7 +29,8 @@ export function priceScore(price: number, prices: readonly number[], maxPoints: 
  * moderate yet.
  */
 export function markSpread(marks: readonly number[]): FormulaResult<number> {
-  if (marks.length === 0) return formulaError("NA", "there are no marks yet.");
+  // #N/A is one of the errors Excel shows a message for, so it says where: SVSPREAD's `marks`.
+  if (marks.length === 0) return formulaError("NA", "marks holds no marks yet: every cell is blank.");
   let lo = Infinity;
   let hi = -Infinity;
   for (const m of marks) {

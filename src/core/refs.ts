@@ -5,3 +5,11 @@
 export function refKey(ref: string): string {
   return ref.trim().toUpperCase();
 }
+
+/**
+ * Bidders are one bidder however they are typed: names compare trimmed and
+ * case-insensitively (the same rule as measure refs), and show as first written.
+ */
+export function bidderKey(name: string): string {
+  return name.trim().toUpperCase();
+}

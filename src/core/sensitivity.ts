@@ -13,6 +13,7 @@
  * Errors a user can cause (points above what is available, a weighting above 100%) are
  * returned as a {@link ScoringError}, as in scoring.ts; nothing here throws.
  */
+import { formatGBP, formatPercent } from "./format";
 import type { ScoringError, ScoringResult } from "./scoring";
 
 function fail(code: "NUM" | "VALUE", message: string): ScoringError {
@@ -27,10 +28,7 @@ function checkPoints(n: number, what: string, limit?: number): ScoringError | un
   return undefined;
 }
 
-/** 0.274 → "27.4%"; 0.1 → "10%". */
-function percent(ratio: number, decimals = 1): string {
-  return `${(ratio * 100).toFixed(decimals).replace(/\.?0+$/, "")}%`;
-}
+const percent = formatPercent;
 
 /**
  * A percentage precise enough not to read the same as `other`, nor as "0%" when it is not 0
@@ -46,9 +44,7 @@ function percentApartFrom(ratio: number, other: number): string {
 
 /** 120000 → "£120,000" (rounded to the pound). */
 function pounds(n: number): string {
-  return `£${Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+  return formatGBP(Math.round(n));
 }
 
 function names(list: readonly string[]): string {

@@ -12,6 +12,7 @@
  * row order. A consequence worth knowing: `total` is summed on its own, so it can differ from
  * `lev + sv` (or from the sum of `byTheme`) in the last binary digit — far below a penny.
  */
+import { bidderKey } from "./refs";
 import { benchmarkPosition, type BenchmarkBand } from "./benchmark";
 import type { Commitment } from "./commitments";
 import { indexMeasures, refKey, type MeasureEntry } from "./measureTable";
@@ -40,13 +41,7 @@ export interface BidValuation {
   commitments: number;
 }
 
-/**
- * Bidders are one bidder however they are typed: names compare trimmed and case-insensitively
- * (the same rule as measure refs), and show as first written.
- */
-export function bidderKey(name: string): string {
-  return name.trim().toUpperCase();
-}
+export { bidderKey };
 
 interface Accumulator {
   bidder: string;

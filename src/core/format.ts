@@ -1,0 +1,56 @@
+/**
+ * Numbers as evaluators read them in messages: UK grouping ("1,200"), pounds ("£177,897",
+ * "£1,200.50") and percentages ("36.6%"). Written by hand rather than with `Intl` so that
+ * every runtime (Node, the task pane, the custom-functions runtime) prints the same text and
+ * golden files stay stable whatever locale data a host ships.
+ */
+
+/** Beyond this `toFixed` switches to exponent notation; such figures are shown as JavaScript prints them. */
+const FIXED_LIMIT = 1e21;
+
+function group(digits: string): string {
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return out;
+}
+
+/** "1,234.5": grouped, at most `maxDecimals` decimals, trailing zeros dropped. */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return String(n);
+  const fixed = Math.abs(n).toFixed(maxDecimals);
+  const dot = fixed.indexOf(".");
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  let fraction = dot < 0 ? "" : fixed.slice(dot + 1);
+  while (fraction.endsWith("0")) fraction = fraction.slice(0, -1);
+  const body = group(whole) + (fraction ? "." + fraction : "");
+  // -0.001 rounds to "0": no minus sign on a zero.
+  return n < 0 && body !== "0" ? "-" + body : body;
+}
+
+/** "£177,897" for whole pounds, "£1,200.50" otherwise (pence always shown as two digits). */
+export function formatGBP(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return "£" + String(n);
+  const pence = Math.round(Math.abs(n) * 100);
+  const whole = Math.floor(pence / 100);
+  const rest = pence % 100;
+  const body = "£" + group(String(whole)) + (rest === 0 ? "" : "." + String(rest).padStart(2, "0"));
+  return n < 0 && pence !== 0 ? "-" + body : body;
+}
+
+/** A ratio as a percentage: 0.366 → "36.6%", 0.1 → "10%". */
+export function formatPercent(ratio: number, maxDecimals = 1): string {
+  return formatNumber(ratio * 100, maxDecimals) + "%";
+}
+
+/** Text cut to `max` characters, an ellipsis marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+}
+
+/** User text quoted for a message, shortened so one pasted essay cannot swamp it. */
+export function quote(text: string, max = 40): string {
+  return "\u201c" + clip(text, max) + "\u201d";
+}
