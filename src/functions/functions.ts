@@ -184,7 +184,7 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
     const parsed = typeof unitCell === "string" ? parseUnit(unitCell) : undefined;
     if (!parsed) fail(E().invalidValue, `measure_units row ${cell.row}: ${show(unitCell)} is not a unit the add-in knows (measure ${text}).`);
     const key = refKey(text);
-    if (measures.has(key)) fail(E().invalidValue, `measure_refs has ${text} twice; each measure must appear once.`);
+    if (measures.has(key)) fail(E().invalidValue, `measure_refs has ${show(text)} twice (measure_refs row ${cell.row}); each measure must appear once.`);
     const inScope = scope ? readYesNo(scope[i]?.value) : true;
     measures.set(key, { ref: text, unit: parsed, inScope });
   });
@@ -236,12 +236,16 @@ export function svBenchmark(return_ratio: any[][], kind?: any): string[][] {
  */
 export function svPriceScore(price: any[][], prices: any[][], max_points: any): number[][] {
   const p = asMatrix(price);
+  // Reading order (DESIGN.md): price (kind, then above £0) row by row, prices, max_points.
+  // priceScore checks the same, but only after max_points has been read.
   p.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (typeof cell !== "number") fail(E().invalidValue, `price ${position(p, r, c)} is ${isBlankCell(cell) ? "blank" : show(cell)}: give the bid's price in £.`);
+      if (!(cell > 0) || !Number.isFinite(cell)) fail(E().invalidNumber, `price ${position(p, r, c)} is ${cell}; a price must be more than £0.`);
     })
   );
   const all = numbersOf(asMatrix(prices));
+  if (all.some((n) => !(n > 0) || !Number.isFinite(n))) fail(E().invalidNumber, "prices holds a price of £0 or less; every price must be more than £0.");
   const max = numberArg(single(max_points, "max_points"), "max_points", { nonNegative: true });
   return p.map((row) => row.map((cell) => unwrap(priceScore(cell as number, all, max))));
 }
@@ -257,15 +261,20 @@ export function svPriceScore(price: any[][], prices: any[][], max_points: any): 
  */
 export function svMarkPoints(mark: any[][], scale_marks: any[][], max_points: any): number[][] {
   const marks = asMatrix(mark);
+  const scale = numbersOf(asMatrix(scale_marks));
+  // A scale of fewer than two marks is no scale: no mark can be placed on it, so it is
+  // reported first, as a shape mismatch is. Then reading order (DESIGN.md): each mark (a
+  // number, then on the scale) row by row, then max_points. qualitativePoints checks the
+  // scale too, but only after max_points has been read.
+  if (scale.length < 2) fail(E().invalidValue, "scale_marks must hold at least two marks, e.g. {0,1,2,3,4,5}.");
+  const scaleDef = { id: "sheet", label: `${Math.min(...scale)}–${Math.max(...scale)}`, marks: scale };
   marks.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (typeof cell !== "number") fail(E().invalidValue, `mark ${position(marks, r, c)} is ${isBlankCell(cell) ? "blank" : show(cell)}: give a mark on the scale.`);
+      if (!scale.includes(cell)) fail(E().invalidNumber, `mark ${position(marks, r, c)} is ${cell}, which is not on the ${scaleDef.label} scale.`);
     })
   );
-  const scale = numbersOf(asMatrix(scale_marks));
-  if (scale.length < 2) fail(E().invalidValue, "scale_marks must hold at least two marks, e.g. {0,1,2,3,4,5}.");
   const max = numberArg(single(max_points, "max_points"), "max_points", { nonNegative: true });
-  const scaleDef = { id: "sheet", label: `${Math.min(...scale)}–${Math.max(...scale)}`, marks: scale };
   return marks.map((row) => row.map((cell) => unwrap(qualitativePoints(cell as number, scaleDef, max))));
 }
 

@@ -48,6 +48,34 @@ describe("TENDER.SVRETURN", () => {
     expect(() => svReturn([[-1]], [[0]])).toThrowExcelError("#DIV/0!");
   });
 
+  it("a boolean value is #VALUE! naming where", () => {
+    expect(() => svReturn([[1], [false]], [[1000]])).toThrowExcelError("#VALUE!", /value row 2 is false, not a number/);
+  });
+
+  it("text in contract_value is #VALUE! naming where", () => {
+    expect(() => svReturn([[1], [2]], [[1000], ["£1m"]])).toThrowExcelError("#VALUE!", /contract_value row 2 is "£1m", not a number/);
+  });
+
+  it("names row and column in a multi-column range", () => {
+    expect(() => svReturn([[1, "x"]], [[1000]])).toThrowExcelError("#VALUE!", /value row 1, column 2/);
+  });
+
+  it("a zero contract value anywhere in a range is #DIV/0!", () => {
+    expect(() => svReturn([[1], [2]], [[1000], [0]])).toThrowExcelError("#DIV/0!");
+  });
+
+  it.each([[""], [null]])("a blank value (%p) over a blank contract value is #DIV/0!", (blank) => {
+    expect(() => svReturn([[blank]], [[blank]])).toThrowExcelError("#DIV/0!");
+  });
+
+  it("reports #VALUE! in contract_value before #DIV/0! in an earlier cell", () => {
+    expect(() => svReturn([[1], [2]], [[0], ["x"]])).toThrowExcelError("#VALUE!", /contract_value row 2/);
+  });
+
+  it("reports #VALUE! in value before #VALUE! in contract_value", () => {
+    expect(() => svReturn([[1], ["x"]], [["y"], [1]])).toThrowExcelError("#VALUE!", /^value row 2/);
+  });
+
   it("ranges of different shapes are #VALUE!", () => {
     expect(() => svReturn([[1], [2], [3]], [[1], [2]])).toThrowExcelError("#VALUE!", /3×1.*2×1/);
   });
