@@ -1,0 +1,42 @@
+/**
+ * Text the add-in writes must stay text. Excel reads a string written to `Range.values` as if
+ * it were typed: "=…", "+…", "-…" become formulas (and "@…" may), so a bidder's
+ * "=HYPERLINK(…)" would run in the evaluators' workbook. A leading apostrophe makes Excel keep
+ * the rest as text (DESIGN.md: imported text starting with =, +, -, @ is written as text).
+ */
+const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@"]);
+
+export function literalText(value: unknown): unknown {
+  if (typeof value !== "string" || value.length === 0) return value;
+  return FORMULA_TRIGGERS.has(value[0] as string) || value[0] === "'" ? `'${value}` : value;
+}
+
+/** Approximate bytes of a value as it travels in an Office.js request (JSON). */
+export function jsonBytes(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
+}
+
+/**
+ * Rows split into consecutive chunks whose JSON stays under `maxBytes`, so no request
+ * exceeds Excel's payload limit (5 MB on the web; we keep well under it).
+ */
+export function chunkRows<T>(rows: readonly T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 2;
+  for (const row of rows) {
+    const bytes = jsonBytes(row) + 1;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(row);
+    size += bytes;
+  }
+  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+/** Our budget per request: Excel on the web refuses requests over 5 MB; leave room for overhead. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;

@@ -1,0 +1,212 @@
+/**
+ * The evaluation workbook as a declarative plan: which sheets, tables, named cells,
+ * formulas, formats and validation lists to write. Pure data built from the tender's
+ * settings and measure table; `writePlan` turns it into Excel calls. Keeping the plan pure
+ * lets tests read exactly what will be written, and lets an update compare plan and
+ * workbook before anything is touched.
+ */
+import { FORMATS, SETTING_NAMES, SHEETS, TABLES, type SettingKey } from "./layout";
+import { UNITS, type MeasureEntry, type TenderSettings } from "../core";
+
+export interface ColumnPlan {
+  header: string;
+  /** A calculated column: the formula every row gets (structured references). */
+  formula?: string;
+  numberFormat: string;
+  /** Column width in points. */
+  width: number;
+  /** A data validation list: literal items or a formula source such as "=SV_MeasureRefs". */
+  list?: readonly string[] | string;
+  /** Numbers only, at least 0 (decimal) — quantities, proxies, marks. */
+  nonNegative?: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  columns: readonly ColumnPlan[];
+  /** Input cells per row, by header; formula columns are filled from `formula`. */
+  rows: readonly Readonly<Record<string, unknown>>[];
+  /** Formats applied when a cell's value differs from "OK" (the live Check column). */
+  flagNotOk?: string;
+}
+
+export interface SettingRow {
+  key: SettingKey;
+  label: string;
+  value: unknown;
+  /** A formula instead of a value (e.g. the £ target). */
+  formula?: string;
+  numberFormat: string;
+  list?: readonly string[];
+  note: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  title: string;
+  /** SV Setup only: label / value / note rows, each value cell named. */
+  settings?: readonly SettingRow[];
+  /** Tables start at A3, below the title. */
+  table?: TablePlan;
+  freezeRows: number;
+}
+
+export interface WorkbookPlan {
+  sheets: readonly SheetPlan[];
+  /** Workbook names that are not setting cells, e.g. a list source for data validation. */
+  names: readonly { name: string; formula: string }[];
+}
+
+export const TITLE_ROW = 1;
+export const TABLE_TOP_ROW = 3;
+export const SETUP_FIRST_ROW = 3;
+
+/** A table column's own lookup into the measure table. */
+function lookup(column: string): string {
+  return `=IFERROR(INDEX(${TABLES.measures}[${column}],MATCH([@Ref],${TABLES.measures}[Ref],0)),"")`;
+}
+
+function setupRows(settings: TenderSettings, frameworkName: string, thresholdReason: string): SettingRow[] {
+  const row = (key: SettingKey, label: string, value: unknown, numberFormat: string, note: string, list?: readonly string[]): SettingRow =>
+    list ? { key, label, value, numberFormat, note, list } : { key, label, value, numberFormat, note };
+  return [
+    row("contractName", "Contract", settings.contractName, FORMATS.text, "Name of the contract being tendered."),
+    row("contractValue", "Contract value (£, excl. VAT)", settings.contractValue, FORMATS.gbpWhole, "Returns and the target are measured against this."),
+    row("category", "Category", settings.category, FORMATS.text, "supplies-services, light-touch or works: decides the threshold.", ["supplies-services", "light-touch", "works"]),
+    row("durationMonths", "Duration (months)", settings.durationMonths ?? "", FORMATS.general, "Works only: Southend's threshold needs 24 months or more."),
+    row("weighting", "Social value weighting", settings.weighting, FORMATS.percent, "Share of the whole award; at least 10% (PPN 06/20)."),
+    row("maxPoints", "Social value points", settings.maxPoints, FORMATS.points, "Points available for social value in the award."),
+    row("quantitativeShare", "Share for commitments (£)", settings.quantitativeShare, FORMATS.percent, "The rest of the points are for the qualitative answers."),
+    row("method", "Scoring method", settings.method, FORMATS.text, "relative: best bid scores full marks; target: in proportion to the target; range: lowest 0, best full.", ["relative", "target", "range"]),
+    row("targetReturn", "Target return (£ per £1)", settings.targetReturn ?? "", FORMATS.percent, "Used by the target method, e.g. 25% = 25p per £1 (Essex)."),
+    { key: "target", label: "Target (£)", value: "", formula: `=IF(${SETTING_NAMES.targetReturn}="","",${SETTING_NAMES.contractValue}*${SETTING_NAMES.targetReturn})`, numberFormat: FORMATS.gbpWhole, note: "Contract value × target return (calculated)." },
+    row("scale", "Qualitative scale", settings.scale.marks.join(", "), FORMATS.text, `Marks evaluators give: ${settings.scale.label}.`),
+    row("passMark", "Pass mark", settings.passMark ?? "", FORMATS.general, "Minimum mark a bid must reach on each question, if any."),
+    row("evaluators", "Evaluators", settings.evaluators.join(", "), FORMATS.text, "Panel members who mark independently (three is typical)."),
+    row("rollUp", "Roll-up of marks", settings.rollUp, FORMATS.text, "Fixed before marking starts: consensus, average or median.", ["consensus", "average", "median"]),
+    row("moderationThreshold", "Moderation threshold", settings.moderationThreshold, FORMATS.general, "A spread of marks above this must be discussed."),
+    row("requireBothParts", "Both parts required", settings.requireBothParts ? "Yes" : "No", FORMATS.text, "Yes: a bid without commitments or without answers is disregarded (Torbay).", ["Yes", "No"]),
+    row("framework", "Framework", frameworkName, FORMATS.text, "The framework the measures come from."),
+    row("outcomesInScope", "Outcomes in scope", settings.outcomesInScope.join(", "), FORMATS.text, "Outcome ids selected for this tender."),
+    row("threshold", "Threshold verdict", thresholdReason, FORMATS.text, "Whether social value must be evaluated, and why."),
+  ];
+}
+
+const MEASURE_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Ref", numberFormat: FORMATS.text, width: 60 },
+  { header: "Theme", numberFormat: FORMATS.text, width: 120 },
+  { header: "Outcome", numberFormat: FORMATS.text, width: 160 },
+  { header: "Measure", numberFormat: FORMATS.text, width: 260 },
+  { header: "Unit", numberFormat: FORMATS.text, width: 80 },
+  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, nonNegative: true },
+  { header: "Type", numberFormat: FORMATS.text, width: 60, list: ["LEV", "SV", "Record"] },
+  { header: "InScope", numberFormat: FORMATS.text, width: 60, list: ["Yes", "No"] },
+  { header: "Max", numberFormat: FORMATS.number, width: 60, nonNegative: true },
+  { header: "Evidence", numberFormat: FORMATS.text, width: 80, list: ["Required", "Optional"] },
+  { header: "Excludes", numberFormat: FORMATS.text, width: 120 },
+  { header: "Guidance", numberFormat: FORMATS.text, width: 260 },
+];
+
+export function measureRows(measures: readonly MeasureEntry[]): Record<string, unknown>[] {
+  return measures.map((m) => ({
+    Ref: m.ref,
+    Theme: m.theme,
+    Outcome: m.outcome,
+    Measure: m.description,
+    Unit: UNITS[m.unit].label,
+    Proxy: m.proxy ?? "",
+    Type: m.type,
+    InScope: m.inScope ? "Yes" : "No",
+    Max: m.max ?? "",
+    Evidence: m.evidenceRequired ? "Required" : "",
+    Excludes: m.excludes.join(", "),
+    Guidance: m.guidance ?? "",
+  }));
+}
+
+/** A name Excel data validation can use: list sources cannot be structured references. */
+export const MEASURE_REFS_NAME = "SV_MeasureRefs";
+
+const COMMITMENT_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Ref", numberFormat: FORMATS.text, width: 60, list: `=${MEASURE_REFS_NAME}` },
+  { header: "Measure", numberFormat: FORMATS.general, width: 220, formula: lookup("Measure") },
+  { header: "Unit", numberFormat: FORMATS.text, width: 80 },
+  { header: "Quantity", numberFormat: FORMATS.number, width: 70, nonNegative: true },
+  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, formula: lookup("Proxy") },
+  { header: "Type", numberFormat: FORMATS.general, width: 50, formula: lookup("Type") },
+  {
+    header: "Value",
+    numberFormat: FORMATS.gbp,
+    width: 100,
+    formula: `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy]))`,
+  },
+  {
+    header: "Check",
+    numberFormat: FORMATS.general,
+    width: 240,
+    formula: `=TENDER.SVCHECK([@Ref],[@Quantity],[@Unit],${TABLES.measures}[Ref],${TABLES.measures}[Unit],${TABLES.measures}[InScope])`,
+  },
+  { header: "Evidence", numberFormat: FORMATS.text, width: 160 },
+];
+
+const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  {
+    header: "Value",
+    numberFormat: FORMATS.gbp,
+    width: 100,
+    formula: `=TENDER.SVVALUE(${TABLES.commitments}[Ref],${TABLES.commitments}[Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy],${TABLES.commitments}[Bidder],[@Bidder])`,
+  },
+  { header: "LEV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"LEV")` },
+  { header: "SV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"SV")` },
+  { header: "Return", numberFormat: FORMATS.percent, width: 60, formula: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})` },
+  { header: "Benchmark", numberFormat: FORMATS.general, width: 150, formula: `=TENDER.SVBENCHMARK([@Return])` },
+  {
+    header: "Quantitative",
+    numberFormat: FORMATS.points,
+    width: 80,
+    formula: `=TENDER.SVSCORE([@Value],[Value],${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target})`,
+  },
+  { header: "Qualitative", numberFormat: FORMATS.points, width: 80, nonNegative: true },
+  { header: "Score", numberFormat: FORMATS.points, width: 70, formula: "=[@Quantitative]+[@Qualitative]" },
+  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: "=RANK([@Score],[Score])" },
+];
+
+export interface PlanInput {
+  settings: TenderSettings;
+  frameworkName: string;
+  measures: readonly MeasureEntry[];
+  thresholdReason: string;
+  /** Bidders to list on SV Scores (from the commitments), if known. */
+  bidders?: readonly string[];
+}
+
+export function buildEvaluationPlan(input: PlanInput): WorkbookPlan {
+  const bidders = input.bidders ?? [];
+  return {
+    names: [{ name: MEASURE_REFS_NAME, formula: `=${TABLES.measures}[Ref]` }],
+    sheets: [
+      { name: SHEETS.setup, title: "Social value: tender settings", settings: setupRows(input.settings, input.frameworkName, input.thresholdReason), freezeRows: 2 },
+      {
+        name: SHEETS.measures,
+        title: `Measures: ${input.frameworkName}`,
+        table: { name: TABLES.measures, columns: MEASURE_TABLE_COLUMNS, rows: measureRows(input.measures) },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.commitments,
+        title: "Bidders' commitments (one row per bidder and measure)",
+        // One blank row: Excel tables always hold at least one, and it carries the formulas.
+        table: { name: TABLES.commitments, columns: COMMITMENT_TABLE_COLUMNS, rows: [{}], flagNotOk: "#FDE7E9" },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.scores,
+        title: "Social value scores",
+        table: { name: TABLES.scores, columns: SCORE_TABLE_COLUMNS, rows: bidders.length ? bidders.map((b) => ({ Bidder: b, Qualitative: 0 })) : [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+    ],
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Reads the evaluation workbook back: the measure table, the commitments and the setting
+ * cells, in a small fixed number of requests. Excel on the web limits a response to 5 MB
+ * too, so a large commitments table is read in row blocks, one request each.
+ */
+import { columnLetter } from "./addresses";
+import { MAX_REQUEST_BYTES } from "./cellSafety";
+import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
+import { SETTING_NAMES, TABLES, type SettingKey } from "./layout";
+import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType } from "../core";
+
+/** Typical bytes of one commitments row in a response; sizes the read blocks. */
+const BYTES_PER_CELL = 40;
+
+export interface EvaluationData {
+  measures: MeasureEntry[];
+  /** Measure rows that could not be read (unknown unit, blank ref), with the sheet row. */
+  measureProblems: { row: number; message: string }[];
+  commitments: CommitmentInputRow[];
+  /** Headers of SV_Commitments in sheet order (the Status column may be among them). */
+  commitmentHeaders: string[];
+  /** Sheet row of the commitments table's first data row. */
+  commitmentsFirstRow: number;
+  settings: Partial<Record<SettingKey, unknown>>;
+  syncs: number;
+}
+
+export class WorkbookNotSetUpError extends Error {
+  constructor(missing: string[]) {
+    super(`This workbook has no evaluation yet (missing: ${missing.join(", ")}). Use Set up to insert it first.`);
+    this.name = "WorkbookNotSetUpError";
+  }
+}
+
+function headerIndex(headers: string[]): (name: string) => number {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  return (name: string) => lower.indexOf(name.toLowerCase());
+}
+
+export async function readEvaluation(run: ExcelRun, options: OperationOptions = {}): Promise<EvaluationData> {
+  throwIfCancelled(options.signal);
+  return run(async (context) => {
+    let syncs = 0;
+    const measuresTable = context.workbook.tables.getItemOrNullObject(TABLES.measures);
+    const commitmentsTable = context.workbook.tables.getItemOrNullObject(TABLES.commitments);
+    measuresTable.load("name");
+    commitmentsTable.load("name");
+    await context.sync();
+    syncs++;
+    const missing = [measuresTable, commitmentsTable].flatMap((t, i) => (t.isNullObject ? [[TABLES.measures, TABLES.commitments][i] as string] : []));
+    if (missing.length) throw new WorkbookNotSetUpError(missing);
+
+    // Request 2: the measure table, the commitments' shape, and every setting cell.
+    const measureHeader = measuresTable.getHeaderRowRange().load("values");
+    const measureBody = measuresTable.getDataBodyRange().load("values, rowIndex");
+    const commitHeader = commitmentsTable.getHeaderRowRange().load("values");
+    const commitBody = commitmentsTable.getDataBodyRange().load("rowCount, columnCount, rowIndex, columnIndex");
+    const commitSheet = commitmentsTable.worksheet.load("name");
+    const settingCells = (Object.keys(SETTING_NAMES) as SettingKey[]).map((key) => {
+      const item = context.workbook.names.getItemOrNullObject(SETTING_NAMES[key]);
+      const range = item.getRangeOrNullObject().load("values");
+      return { key, range };
+    });
+    await context.sync();
+    syncs++;
+
+    const headers = (commitHeader.values[0] ?? []).map((h) => String(h));
+    const rowCount = commitBody.rowCount;
+    const cols = commitBody.columnCount;
+    const firstRow = commitBody.rowIndex + 1;
+    const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (BYTES_PER_CELL * Math.max(1, cols))));
+    const values: unknown[][] = [];
+    for (let start = 0; start < rowCount; start += blockRows) {
+      throwIfCancelled(options.signal);
+      const n = Math.min(blockRows, rowCount - start);
+      const block = commitSheet
+        .getRange(`${columnLetter(commitBody.columnIndex + 1)}${firstRow + start}:${columnLetter(commitBody.columnIndex + cols)}${firstRow + start + n - 1}`)
+        .load("values");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request keeps each response under Excel's 5 MB limit
+      await context.sync();
+      syncs++;
+      values.push(...block.values);
+      options.onProgress?.({ fraction: Math.min(1, (start + n) / Math.max(1, rowCount)), message: `Read ${start + n} of ${rowCount} rows…` });
+    }
+
+    const col = headerIndex(headers);
+    const [bidder, ref, unit, quantity, evidence] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"].map(col) as [number, number, number, number, number];
+    const commitments: CommitmentInputRow[] = values.map((row, i) => ({
+      row: firstRow + i,
+      bidder: row[bidder],
+      ref: row[ref],
+      unit: row[unit],
+      quantity: row[quantity],
+      ...(evidence >= 0 ? { evidence: row[evidence] } : {}),
+    }));
+
+    const { measures, problems } = parseMeasures(
+      (measureHeader.values[0] ?? []).map((h) => String(h)),
+      measureBody.values,
+      measureBody.rowIndex + 1
+    );
+    const settings: Partial<Record<SettingKey, unknown>> = {};
+    for (const { key, range } of settingCells) if (!range.isNullObject) settings[key] = range.values[0]?.[0];
+
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, syncs };
+  });
+}
+
+const TYPES: readonly MeasureType[] = ["LEV", "SV", "Record"];
+
+/** The SV Measures table as measure entries; rows that cannot be read are reported, not dropped silently. */
+export function parseMeasures(headers: string[], body: unknown[][], firstRow: number): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
+  const col = headerIndex(headers);
+  const at = (row: unknown[], name: string): unknown => (col(name) >= 0 ? row[col(name)] : undefined);
+  const measures: MeasureEntry[] = [];
+  const problems: { row: number; message: string }[] = [];
+  body.forEach((row, i) => {
+    const sheetRow = firstRow + i;
+    const ref = readText(at(row, "Ref"));
+    if (ref === undefined) {
+      if (row.some((c) => c !== "" && c !== null)) problems.push({ row: sheetRow, message: `Row ${sheetRow} of SV Measures has no Ref; it is ignored.` });
+      return;
+    }
+    const unitText = readText(at(row, "Unit")) ?? "";
+    const unit = parseUnit(unitText);
+    if (!unit) {
+      problems.push({ row: sheetRow, message: `Measure ${ref} (row ${sheetRow}): the unit "${unitText}" is not one the add-in knows.` });
+      return;
+    }
+    const proxyCell = readQuantity(at(row, "Proxy"));
+    const maxCell = readQuantity(at(row, "Max"));
+    const typeText = (readText(at(row, "Type")) ?? "SV").toUpperCase();
+    const type = TYPES.find((t) => t.toUpperCase() === typeText) ?? "SV";
+    const inScopeText = (readText(at(row, "InScope")) ?? "Yes").toLowerCase();
+    measures.push({
+      ref,
+      themeId: readText(at(row, "Theme")) ?? "",
+      theme: readText(at(row, "Theme")) ?? "",
+      outcomeId: readText(at(row, "Outcome")) ?? "",
+      outcome: readText(at(row, "Outcome")) ?? "",
+      description: readText(at(row, "Measure")) ?? "",
+      unit,
+      proxy: proxyCell.kind === "number" ? proxyCell.value : null,
+      type,
+      inScope: !["no", "n", "false", "0"].includes(inScopeText),
+      ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
+      evidenceRequired: (readText(at(row, "Evidence")) ?? "").toLowerCase().startsWith("req"),
+      excludes: (readText(at(row, "Excludes")) ?? "")
+        .split(/[,;]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+      firstYearOnly: false,
+    });
+  });
+  return { measures, problems };
+}
