@@ -170,7 +170,10 @@ const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   },
   { header: "Qualitative", numberFormat: FORMATS.points, width: 80, nonNegative: true },
   { header: "Score", numberFormat: FORMATS.points, width: 70, formula: "=[@Quantitative]+[@Qualitative]" },
-  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: "=RANK([@Score],[Score])" },
+  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: '=COUNTIF([Score],">"&[@Score])+1' },
+  // Price and quality points from the rest of the evaluation, out of (100 − social value points):
+  // only the sensitivity note uses them.
+  { header: "PriceQuality", numberFormat: FORMATS.points, width: 90, nonNegative: true },
 ];
 
 export interface PlanInput {

@@ -52,7 +52,7 @@ export const COMMITMENT_COLUMNS = ["Bidder", "Ref", "Measure", "Unit", "Quantity
 export type CommitmentColumnName = (typeof COMMITMENT_COLUMNS)[number];
 export const COMMITMENT_INPUT_COLUMNS: readonly CommitmentColumnName[] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"];
 
-export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank"] as const;
+export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "PriceQuality"] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 /** £ with pence; % with one decimal; whole numbers grouped. */

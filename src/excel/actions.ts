@@ -1,0 +1,57 @@
+/**
+ * What the task pane can ask of the workbook. The pane receives these actions as props
+ * (STYLE.md 8: host actions are injected, never called directly), so component tests pass
+ * fakes and the playground passes the same actions over the fake Excel.
+ */
+import { describeOfficeError } from "./officeErrors";
+import { buildEvaluationPlan, type PlanInput } from "./evaluationPlan";
+import type { ExcelRun, OperationOptions } from "./excelRun";
+import { readScores, type ScoresView } from "./readScores";
+import { previewMeasureUpdate, applyMeasureUpdate, type MeasureUpdatePreview } from "./updateMeasures";
+import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
+import { findConflicts, insertPlan, type Conflict, type WriteResult } from "./writePlan";
+import type { Finding, FindingCounts, MeasureEntry } from "../core";
+
+export interface ValidationView {
+  findings: Finding[];
+  counts: FindingCounts;
+  rows: number;
+  /** Rows of SV Measures the add-in could not read. */
+  measureProblems: { row: number; message: string }[];
+  /** Where each finding is, for "go to cell". */
+  locate: (f: Finding) => { sheet: string; address: string };
+}
+
+export interface WorkbookActions {
+  /** Sheets, tables and names of the evaluation that already exist (nothing is written). */
+  findConflicts(input: PlanInput): Promise<Conflict[]>;
+  /** Inserts the evaluation workbook; refuses (writing nothing) when any part exists. */
+  insertEvaluation(input: PlanInput, options?: OperationOptions): Promise<WriteResult>;
+  /** What updating SV Measures to this framework would keep, add and leave alone. */
+  previewMeasureUpdate(measures: readonly MeasureEntry[]): Promise<MeasureUpdatePreview>;
+  /** Applies a previewed update: evaluator edits (proxies, scope, max) are kept. */
+  applyMeasureUpdate(preview: MeasureUpdatePreview, options?: OperationOptions): Promise<void>;
+  validate(options?: OperationOptions): Promise<ValidationView>;
+  clearValidation(): Promise<void>;
+  goToCell(sheet: string, address: string): Promise<void>;
+  readScores(options?: OperationOptions): Promise<ScoresView>;
+  /** Turns anything an action threw into a sentence for the pane. */
+  describeError(error: unknown): string;
+}
+
+export function createWorkbookActions(run: ExcelRun): WorkbookActions {
+  return {
+    findConflicts: (input) => findConflicts(run, buildEvaluationPlan(input)),
+    insertEvaluation: (input, options) => insertPlan(run, buildEvaluationPlan(input), options),
+    previewMeasureUpdate: (measures) => previewMeasureUpdate(run, measures),
+    applyMeasureUpdate: (preview, options) => applyMeasureUpdate(run, preview, options),
+    validate: async (options) => {
+      const v = await validateWorkbook(run, options);
+      return { findings: v.result.findings, counts: v.result.counts, rows: v.data.commitments.length, measureProblems: v.data.measureProblems, locate: v.cellOf };
+    },
+    clearValidation: () => clearValidation(run),
+    goToCell: (sheet, address) => selectCell(run, sheet, address),
+    readScores: (options) => readScores(run, options),
+    describeError: describeOfficeError,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The Scores page's figures, computed by src/core from what the workbook holds — the same
+ * rules the sheet's TENDER formulas apply, so the pane and the sheet agree. Rows with
+ * validation errors are left out of the pane's figures (and the count says so), where the
+ * sheet's formulas show the error instead.
+ */
+import { readEvaluation } from "./readEvaluation";
+import { TABLES, type SettingKey } from "./layout";
+import type { ExcelRun, OperationOptions } from "./excelRun";
+import {
+  formatPercent,
+  parseScoringMethod,
+  quantitativeScore,
+  readQuantity,
+  readText,
+  targetValueFromReturn,
+  validateCommitments,
+  valueBids,
+  weightingSensitivity,
+  bidderKey,
+  benchmarkPosition,
+  type BenchmarkBand,
+  type ScoringMethod,
+} from "../core";
+
+export interface BidderScore {
+  bidder: string;
+  value: number;
+  lev: number;
+  sv: number;
+  returnRatio: number;
+  benchmark: BenchmarkBand;
+  quantitative: number;
+  qualitative: number;
+  score: number;
+  rank: number;
+}
+
+export interface ScoresView {
+  bidders: BidderScore[];
+  contractValue: number;
+  maxPoints: number;
+  method: ScoringMethod;
+  /** Commitment rows left out because validation found errors in them. */
+  rowsWithErrors: number;
+  /** Plain-English sensitivity of the award to the weighting, when price/quality points are known. */
+  sensitivityNote: string;
+  /** Settings that could not be read, named for the user. */
+  problems: string[];
+}
+
+interface Valued {
+  bidder: string;
+  total: number;
+  lev: number;
+  sv: number;
+  returnRatio: number;
+  benchmark: BenchmarkBand;
+}
+
+function num(settings: Partial<Record<SettingKey, unknown>>, key: SettingKey): number | undefined {
+  const q = readQuantity(settings[key]);
+  return q.kind === "number" ? q.value : undefined;
+}
+
+export async function readScores(run: ExcelRun, options: OperationOptions = {}): Promise<ScoresView> {
+  const data = await readEvaluation(run, options);
+  const qualitative = await readScoresTable(run);
+  const problems: string[] = [];
+  const contractValue = num(data.settings, "contractValue") ?? 0;
+  if (!(contractValue > 0)) problems.push("The contract value on SV Setup is missing or not above £0.");
+  const maxPoints = num(data.settings, "maxPoints") ?? 0;
+  const share = num(data.settings, "quantitativeShare") ?? 1;
+  const weighting = num(data.settings, "weighting");
+  const method = parseScoringMethod(readText(data.settings.method) ?? "relative") ?? "relative";
+  const targetReturn = num(data.settings, "targetReturn");
+
+  const validation = validateCommitments(data.commitments, data.measures, contractValue > 0 ? { contractValue } : {});
+  const errorRows = new Set(validation.findings.filter((f) => f.severity === "error").map((f) => f.row));
+  const valued = contractValue > 0 ? valueBids(validation.commitments, data.measures, contractValue) : [];
+  const valuations: Valued[] = valued.map((v) => ({ bidder: v.bidder, total: v.total, lev: v.lev, sv: v.sv, returnRatio: v.returnRatio, benchmark: v.benchmark.total }));
+  // Bidders listed on SV Scores without any valid commitment still get a row, at £0.
+  for (const entry of qualitative.values()) {
+    if (!valuations.some((v) => bidderKey(v.bidder) === entry.key)) {
+      valuations.push({ bidder: entry.name, total: 0, lev: 0, sv: 0, returnRatio: 0, benchmark: benchmarkPosition(0) });
+    }
+  }
+  const values = valuations.map((v) => v.total);
+  const available = maxPoints * share;
+  const target = method === "target" && targetReturn !== undefined ? targetValueFromReturn(targetReturn, contractValue) : undefined;
+  if (method === "target" && target === undefined) problems.push("The target method needs a target return on SV Setup.");
+
+  const rows = valuations.map((v) => {
+    const q = quantitativeScore(v.total, values, available, method, target);
+    const qual = qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0;
+    const quantitative = q.ok ? q.value : 0;
+    return { v, quantitative, qualitative: qual, score: quantitative + qual };
+  });
+  const bidders: BidderScore[] = rows.map((r) => ({
+    bidder: r.v.bidder,
+    value: r.v.total,
+    lev: r.v.lev,
+    sv: r.v.sv,
+    returnRatio: r.v.returnRatio,
+    benchmark: r.v.benchmark,
+    quantitative: r.quantitative,
+    qualitative: r.qualitative,
+    score: r.score,
+    rank: 1 + rows.filter((o) => o.score > r.score + 1e-9 * Math.max(1, maxPoints)).length,
+  }));
+
+  let sensitivityNote = "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.";
+  const others = bidders.map((b) => qualitative.get(bidderKey(b.bidder))?.other);
+  if (bidders.length >= 2 && weighting !== undefined && others.every((o) => o !== undefined)) {
+    const s = weightingSensitivity({
+      bids: bidders.map((b, i) => ({ bidder: b.bidder, socialValue: b.score, other: others[i] as number })),
+      socialValueAvailable: maxPoints,
+      otherAvailable: Math.max(0, 100 - maxPoints),
+      weighting,
+    });
+    sensitivityNote = s.ok ? s.value.note : `Sensitivity could not be worked out: ${s.message}`;
+  } else if (bidders.length < 2) {
+    sensitivityNote = "Sensitivity needs at least two bids.";
+  } else if (weighting === undefined) {
+    sensitivityNote = `The weighting on SV Setup is missing; set it (e.g. ${formatPercent(0.1)}) to see the sensitivity.`;
+  }
+  return { bidders, contractValue, maxPoints, method, rowsWithErrors: errorRows.size, sensitivityNote, problems };
+}
+
+interface SheetScore {
+  key: string;
+  name: string;
+  qualitative: number;
+  other: number | undefined;
+}
+
+/** Bidder → qualitative points and price/quality points typed on SV Scores. */
+async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> {
+  return run(async (context) => {
+    const found = context.workbook.tables.getItemOrNullObject(TABLES.scores);
+    await context.sync();
+    const out = new Map<string, SheetScore>();
+    if (found.isNullObject) return out;
+    const range = context.workbook.tables.getItem(TABLES.scores).getRange().load("values");
+    await context.sync();
+    const [header = [], ...body] = range.values;
+    const col = (h: string): number => header.findIndex((x) => String(x).toLowerCase() === h.toLowerCase());
+    for (const row of body) {
+      const name = readText(row[col("Bidder")]);
+      if (!name) continue;
+      const q = readQuantity(row[col("Qualitative")]);
+      const o = readQuantity(row[col("PriceQuality")]);
+      out.set(bidderKey(name), { key: bidderKey(name), name, qualitative: q.kind === "number" ? q.value : 0, other: o.kind === "number" ? o.value : undefined });
+    }
+    return out;
+  });
+}
