@@ -41,7 +41,7 @@ function show(value: unknown): string {
 }
 
 /** Criteria matching as SUMIFS reads an equality: trimmed, case-insensitive text; numbers by value. */
-function matchesCriterion(cell: unknown, criterion: unknown): boolean {
+export function matchesCriterion(cell: unknown, criterion: unknown): boolean {
   if (typeof criterion === "number") {
     if (typeof cell === "number") return cell === criterion;
     if (typeof cell === "string" && cell.trim() !== "") return Number(cell.trim()) === criterion;

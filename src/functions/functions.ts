@@ -15,7 +15,7 @@ import { markSpread, priceScore } from "../core/awardMaths";
 import { benchmarkPosition, parseBenchmarkKind, type BenchmarkKind } from "../core/benchmark";
 import { refKey } from "../core/measureTable";
 import { parseScoringMethod, qualitativePoints, quantitativeScore } from "../core/scoring";
-import { socialValueSum } from "../core/socialValueFormula";
+import { matchesCriterion, socialValueSum, type PlacedCell } from "../core/socialValueFormula";
 import type { ScoringMethod } from "../core/tender";
 import { parseUnit } from "../core/units";
 import { checkCommitment, type CheckableMeasure } from "../core/validateCommitments";
@@ -74,15 +74,19 @@ export function svValue(refs: any[][], quantities: any[][], measure_refs: any[][
   } else if (criterion !== null && criterion !== undefined) {
     fail(E().invalidValue, "criterion is given without a criteria_range to compare it with.");
   }
-  return unwrap(
-    socialValueSum({
-      refs: placedCells(r),
-      quantities: placedCells(q),
-      measureRefs: placedCells(mr),
-      proxies: placedCells(p),
-      ...(criteria ? { criteria: placedCells(criteria), criterion: single(criterion, "criterion") } : {}),
+  // Rows filtered out by the criterion are never read (like SUMIFS), so only matching rows
+  // are handed to the core — which also spares building cells for other bidders' rows.
+  const wanted = criteria ? single(criterion, "criterion") : undefined;
+  const refCells: PlacedCell[] = [];
+  const quantityCells: PlacedCell[] = [];
+  r.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (criteria && !matchesCriterion(criteria[i]?.[j], wanted)) return;
+      refCells.push({ value, row: i + 1, col: j + 1 });
+      quantityCells.push({ value: q[i]?.[j], row: i + 1, col: j + 1 });
     })
   );
+  return unwrap(socialValueSum({ refs: refCells, quantities: quantityCells, measureRefs: placedCells(mr), proxies: placedCells(p) }));
 }
 
 /**
