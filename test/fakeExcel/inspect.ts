@@ -1,0 +1,154 @@
+/**
+ * What a test reads to check the workbook an operation left behind, straight from the host:
+ * no sync, nothing counted in stats. Addresses are as Range.address writes them
+ * ("'SV Setup'!A1:B2"); without a sheet they mean the active sheet.
+ */
+import { columnLetters, formatA1, qualifiedAddress } from "./addresses";
+import type { SheetModel, Visibility } from "./sheetModel";
+import type { CellValue, WorkbookModel } from "./workbookModel";
+
+export interface SheetSummary {
+  name: string;
+  position: number;
+  visibility: Visibility;
+  protected: boolean;
+  protectionOptions: Record<string, unknown>;
+  freezeRows: number;
+  freezeColumns: number;
+  /** Widths set on columns, by column letter, in points. */
+  columnWidths: Record<string, number>;
+  /** The used range ("A1:J20"), or undefined when the sheet is empty. */
+  usedRange: string | undefined;
+}
+
+export interface TableSummary {
+  name: string;
+  sheet: string;
+  address: string;
+  headers: string[];
+  dataBodyAddress: string;
+  style: string;
+}
+
+export interface FormatSummary {
+  /** "#RRGGBB", or null when the range has no fill; undefined when its cells differ. */
+  fill: string | null | undefined;
+  bold: boolean | null;
+  fontColor: string | null;
+  numberFormat: string | null;
+  locked: boolean | null;
+  wrapText: boolean | null;
+  horizontalAlignment: string | null;
+}
+
+export class WorkbookInspector {
+  constructor(private readonly model: WorkbookModel) {}
+
+  private at(address: string): ReturnType<WorkbookModel["resolveAddress"]> {
+    return this.model.resolveAddress(address, address.includes("!") ? undefined : this.model.activeSheet);
+  }
+
+  private sheetNamed(name: string): SheetModel {
+    const sheet = this.model.sheetByName(name);
+    if (!sheet) throw new Error(`inspect: no worksheet named "${name}" (there are ${this.sheetNames().join(", ")})`);
+    return sheet;
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  activeSheet(): string {
+    return this.model.activeSheet.name;
+  }
+
+  /** The selected range's address. */
+  selection(): string {
+    return qualifiedAddress(this.model.selection.sheet.name, this.model.selection.rect);
+  }
+
+  sheet(name: string): SheetSummary {
+    const sheet = this.sheetNamed(name);
+    const used = this.model.usedRect(sheet, false);
+    return {
+      name: sheet.name,
+      position: this.model.sheets.indexOf(sheet),
+      visibility: sheet.visibility,
+      protected: sheet.protection.protected,
+      protectionOptions: { ...sheet.protection.options },
+      freezeRows: sheet.freeze.rows,
+      freezeColumns: sheet.freeze.columns,
+      columnWidths: Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [columnLetters(c), w])),
+      usedRange: used && formatA1(used),
+    };
+  }
+
+  values(address: string): CellValue[][] {
+    const { sheet, rect } = this.at(address);
+    return this.model.readValues(sheet, rect);
+  }
+
+  formulas(address: string): CellValue[][] {
+    const { sheet, rect } = this.at(address);
+    return this.model.readFormulas(sheet, rect);
+  }
+
+  /** One value, for the cell at `address`. */
+  value(address: string): CellValue | undefined {
+    return this.values(address)[0]?.[0];
+  }
+
+  format(address: string): FormatSummary {
+    const { sheet, rect } = this.at(address);
+    const read = <K extends Parameters<WorkbookModel["readFormat"]>[2]>(k: K): ReturnType<WorkbookModel["readFormat"]> => this.model.readFormat(sheet, rect, k);
+    const fills = new Set<string | null>();
+    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) fills.add(sheet.formats.at(r, c).fillColor);
+    return {
+      fill: fills.size === 1 ? [...fills][0] : undefined,
+      bold: read("fontBold") as boolean | null,
+      fontColor: read("fontColor") as string | null,
+      numberFormat: read("numberFormat") as string | null,
+      locked: read("locked") as boolean | null,
+      wrapText: read("wrapText") as boolean | null,
+      horizontalAlignment: read("horizontalAlignment") as string | null,
+    };
+  }
+
+  /** The data validation over a range: { type, rule, errorAlert?, prompt? }. */
+  validation(address: string): ReturnType<WorkbookModel["readValidation"]> {
+    const { sheet, rect } = this.at(address);
+    return this.model.readValidation(sheet, rect);
+  }
+
+  conditionalFormats(sheetName: string): { address: string; type: string; rule: Record<string, unknown>; format: Record<string, unknown> }[] {
+    return this.sheetNamed(sheetName).conditionalFormats.map((cf) => ({
+      address: formatA1(cf.rect),
+      type: cf.type,
+      rule: structuredClone(cf.rule),
+      format: { ...cf.format },
+    }));
+  }
+
+  tables(): TableSummary[] {
+    return this.model.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      address: qualifiedAddress(t.sheet.name, t.rect),
+      headers: t.columns.map((c) => c.name),
+      dataBodyAddress: qualifiedAddress(t.sheet.name, t.dataRect()),
+      style: t.style,
+    }));
+  }
+
+  table(name: string): TableSummary | undefined {
+    return this.tables().find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  names(): { name: string; formula: string; comment: string; visible: boolean }[] {
+    return [...this.model.names.values()].map(({ name, formula, comment, visible }) => ({ name, formula, comment, visible }));
+  }
+
+  calculationMode(): string {
+    return this.model.calculationMode;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * An Excel table as the host holds it: a rectangle on one sheet whose first row is the header
+ * (the fake's tables always show headers and never a totals row), and its columns in order.
+ * A table always has at least one data row: creating one over a header row alone adds a blank
+ * data row below, as Excel does.
+ */
+import { formatA1, type Rect } from "./addresses";
+import type { TableShape } from "./formulaTranslation";
+import type { SheetModel } from "./sheetModel";
+
+export interface TableColumnModel {
+  id: number;
+  name: string;
+}
+
+export class TableModel {
+  deleted = false;
+  style = "TableStyleMedium2";
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public sheet: SheetModel,
+    public rect: Rect,
+    public columns: TableColumnModel[]
+  ) {}
+
+  get dataRows(): number {
+    return this.rect.rows - 1;
+  }
+
+  headerRect(): Rect {
+    return { ...this.rect, rows: 1 };
+  }
+
+  dataRect(): Rect {
+    return { ...this.rect, row: this.rect.row + 1, rows: this.dataRows };
+  }
+
+  /** One column's cells: its data body, or with `withHeader` the header too. */
+  columnRect(index: number, withHeader: boolean): Rect {
+    const rows = withHeader ? this.rect.rows : this.dataRows;
+    return { row: withHeader ? this.rect.row : this.rect.row + 1, col: this.rect.col + index, rows, cols: 1 };
+  }
+
+  columnIndex(nameOrId: string | number): number {
+    return this.columns.findIndex((c) =>
+      typeof nameOrId === "number" ? c.id === nameOrId : c.name.toLowerCase() === nameOrId.toLowerCase() || String(c.id) === nameOrId
+    );
+  }
+
+  shape(): TableShape {
+    return {
+      name: this.name,
+      sheet: this.sheet.name,
+      headerRow: this.rect.row,
+      firstCol: this.rect.col,
+      dataRows: this.dataRows,
+      columns: this.columns.map((c) => c.name),
+    };
+  }
+
+  describe(): string {
+    return `${this.name} (${this.sheet.name}!${formatA1(this.rect)})`;
+  }
+}
