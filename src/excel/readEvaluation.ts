@@ -41,16 +41,9 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
   throwIfCancelled(options.signal);
   return run(async (context) => {
     let syncs = 0;
-    const measuresTable = context.workbook.tables.getItemOrNullObject(TABLES.measures);
-    const commitmentsTable = context.workbook.tables.getItemOrNullObject(TABLES.commitments);
-    measuresTable.load("name");
-    commitmentsTable.load("name");
-    await context.sync();
-    syncs++;
-    const missing = [measuresTable, commitmentsTable].flatMap((t, i) => (t.isNullObject ? [[TABLES.measures, TABLES.commitments][i] as string] : []));
-    if (missing.length) throw new WorkbookNotSetUpError(missing);
-
-    // Request 2: the measure table, the commitments' shape, and every setting cell.
+    // Request 1: the measure table, the commitments' shape, and every setting cell.
+    const measuresTable = context.workbook.tables.getItem(TABLES.measures);
+    const commitmentsTable = context.workbook.tables.getItem(TABLES.commitments);
     const measureHeader = measuresTable.getHeaderRowRange().load("values");
     const measureBody = measuresTable.getDataBodyRange().load("values, rowIndex");
     const commitHeader = commitmentsTable.getHeaderRowRange().load("values");
@@ -61,7 +54,12 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
       const range = item.getRangeOrNullObject().load("values");
       return { key, range };
     });
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ItemNotFound") throw await missingTables(context);
+      throw error;
+    }
     syncs++;
 
     const headers = (commitHeader.values[0] ?? []).map((h) => String(h));
@@ -104,6 +102,13 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
 
     return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, syncs };
   });
+}
+
+/** Which of the evaluation's tables are missing, as the error the pane shows. */
+async function missingTables(context: Excel.RequestContext): Promise<WorkbookNotSetUpError> {
+  const found = [TABLES.measures, TABLES.commitments].map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+  await context.sync();
+  return new WorkbookNotSetUpError(found.filter((f) => f.table.isNullObject).map((f) => f.name));
 }
 
 const TYPES: readonly MeasureType[] = ["LEV", "SV", "Record"];

@@ -23,7 +23,7 @@ export interface Conflict {
 export type WriteResult = { status: "written"; sheets: string[]; syncs: number } | { status: "refused"; conflicts: Conflict[] };
 
 interface Lookups {
-  sheets: { plan: SheetPlan; sheet: Excel.Worksheet; used: Excel.Range }[];
+  sheets: Excel.WorksheetCollection;
   tables: { name: string; table: Excel.Table }[];
   names: { name: string; item: Excel.NamedItem }[];
 }
@@ -43,20 +43,15 @@ export async function findConflicts(run: ExcelRun, plan: WorkbookPlan): Promise<
   return run(async (context) => {
     const lookups = queueLookups(context, plan);
     await context.sync();
-    return conflictsOf(lookups);
+    return conflictsOf(context, plan, lookups);
   });
 }
 
 function queueLookups(context: Excel.RequestContext, plan: WorkbookPlan): Lookups {
   const { tables, names } = plannedNames(plan);
-  const lookups: Lookups = {
-    sheets: plan.sheets.map((p) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(p.name);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      sheet.load("name");
-      used.load("address");
-      return { plan: p, sheet, used };
-    }),
+  const sheets = context.workbook.worksheets.load("items/name");
+  return {
+    sheets,
     tables: tables.map((name) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
       table.load("name");
@@ -68,19 +63,22 @@ function queueLookups(context: Excel.RequestContext, plan: WorkbookPlan): Lookup
       return { name, item };
     }),
   };
-  return lookups;
 }
 
-function conflictsOf(lookups: Lookups): Conflict[] {
-  const conflicts: Conflict[] = [];
-  for (const { plan, sheet, used } of lookups.sheets) {
-    if (sheet.isNullObject) continue;
-    conflicts.push({
+/** Conflicts with what exists; sheets that exist are looked at once more, to say what they hold. */
+async function conflictsOf(context: Excel.RequestContext, plan: WorkbookPlan, lookups: Lookups): Promise<Conflict[]> {
+  const existing = new Set(lookups.sheets.items.map((s) => s.name.toLowerCase()));
+  const clashing = plan.sheets.filter((p) => existing.has(p.name.toLowerCase()));
+  const used = clashing.map((p) => context.workbook.worksheets.getItem(p.name).getUsedRangeOrNullObject(true).load("address"));
+  if (clashing.length > 0) await context.sync();
+  const conflicts: Conflict[] = clashing.map((p, i) => {
+    const range = used[i] as Excel.Range;
+    return {
       kind: "sheet",
-      name: plan.name,
-      detail: used.isNullObject ? "The sheet exists (it is empty)." : `The sheet exists and holds data (${used.address}).`,
-    });
-  }
+      name: p.name,
+      detail: range.isNullObject ? "The sheet exists (it is empty)." : `The sheet exists and holds data (${range.address}).`,
+    };
+  });
   for (const { name, table } of lookups.tables) if (!table.isNullObject) conflicts.push({ kind: "table", name, detail: "A table with this name exists." });
   for (const { name, item } of lookups.names) if (!item.isNullObject) conflicts.push({ kind: "name", name, detail: "A workbook name with this name exists." });
   return conflicts;
@@ -99,7 +97,7 @@ export async function insertPlan(run: ExcelRun, plan: WorkbookPlan, options: Ope
     const lookups = queueLookups(context, plan);
     await context.sync();
     syncs++;
-    const conflicts = conflictsOf(lookups);
+    const conflicts = await conflictsOf(context, plan, lookups);
     if (conflicts.length > 0) return { status: "refused", conflicts };
     throwIfCancelled(signal);
 

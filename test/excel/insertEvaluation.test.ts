@@ -1,0 +1,114 @@
+import { buildEvaluationPlan } from "../../src/excel/evaluationPlan";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../src/excel/layout";
+import { insertPlan } from "../../src/excel/writePlan";
+import { CancelledError } from "../../src/excel/excelRun";
+import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
+import { aFakeWorkbook, aPlanInput, namedCell, typeCommitments } from "./support";
+
+describe("inserting the evaluation workbook", () => {
+  it("creates the four sheets, their tables and the setting names in an empty workbook", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const result = await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(result.status).toBe("written");
+    expect(fake.inspect.sheetNames()).toEqual(expect.arrayContaining(Object.values(SHEETS)));
+    expect(fake.inspect.tables().map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
+    expect(namedCell(fake, SETTING_NAMES.contractValue).value).toBe(1_000_000);
+  });
+
+  it("writes every measure of the framework into SV_Measures", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    const table = fake.inspect.tables().find((t) => t.name === TABLES.measures);
+    const refs = fake.inspect.values(table?.dataBodyAddress ?? "").map((r) => r[0]);
+    expect(refs).toEqual(measureTableFromFramework(ILLUSTRATIVE).map((m) => m.ref));
+  });
+
+  it("costs at most 3 requests, whatever the number of measures", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const many = Array.from({ length: 800 }, (_, i) => ({ ...measureTableFromFramework(ILLUSTRATIVE)[0]!, ref: `M${i + 1}` }));
+    await insertPlan(run, buildEvaluationPlan(aPlanInput({ measures: many })));
+    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    expect(fake.stats.tableRowAddCalls).toBe(0);
+  });
+
+  it("suspends calculation around the bulk write", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(fake.stats.calculationSuspensions).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses, writing nothing, when a sheet of the same name already holds the user's data", async () => {
+    const { fake, run } = aFakeWorkbook({ sheets: { [SHEETS.measures]: [["My own notes", 42]] } });
+    const before = fake.inspect.values(`'${SHEETS.measures}'!A1:B1`);
+    const result = await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(result.status).toBe("refused");
+    if (result.status === "refused") expect(result.conflicts).toEqual([expect.objectContaining({ kind: "sheet", name: SHEETS.measures })]);
+    expect(fake.inspect.values(`'${SHEETS.measures}'!A1:B1`)).toEqual(before);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.setup);
+  });
+
+  it("leaves the user's other sheets untouched", async () => {
+    const { fake, run } = aFakeWorkbook({ sheets: { Pricing: [["Bidder", "Price"], ["Acme", 950000]] } });
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(fake.inspect.values("Pricing!A1:B2")).toEqual([["Bidder", "Price"], ["Acme", 950000]]);
+  });
+
+  it("refuses a second insert into a workbook that already has the evaluation", async () => {
+    const { run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    const again = await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(again.status).toBe("refused");
+  });
+
+  it("writes nothing when cancelled before it starts", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(insertPlan(run, buildEvaluationPlan(aPlanInput()), { signal: controller.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.setup);
+  });
+
+  it("keeps text that looks like a formula as text", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput({ settings: { ...aPlanInput().settings, contractName: "=HYPERLINK(\"http://x\")" } })));
+    // Stored as text: the formula read-back is the same text, and nothing was evaluated.
+    expect(namedCell(fake, SETTING_NAMES.contractName)).toEqual({ value: '=HYPERLINK("http://x")', formula: '=HYPERLINK("http://x")' });
+  });
+
+  it("computes scores through its TENDER formulas once bids are typed in", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const input = aPlanInput({ bidders: ["Acme Care", "Birch Homes"] });
+    await insertPlan(run, buildEvaluationPlan(input));
+    // ILL9 and ILL10 are priced per hour in the illustrative set; quantities are hours.
+    const [m9, m10] = ["ILL9", "ILL10"].map((r) => measureTableFromFramework(ILLUSTRATIVE).find((m) => m.ref === r)!);
+    await typeCommitments(run, [
+      ["Acme Care", "ILL9", "hours", 100],
+      ["Birch Homes", "ILL10", "hours", 50],
+    ]);
+    const scores = fake.inspect.tables().find((t) => t.name === TABLES.scores)!;
+    const body = fake.inspect.values(scores.dataBodyAddress);
+    const acmeValue = 100 * (m9!.proxy ?? 0);
+    const birchValue = 50 * (m10!.proxy ?? 0);
+    expect(body[0]?.slice(0, 2)).toEqual(["Acme Care", acmeValue]);
+    expect(body[1]?.slice(0, 2)).toEqual(["Birch Homes", birchValue]);
+    // Return = value / £1m; Quantitative = 5 points × value / best.
+    expect(body[0]?.[4]).toBeCloseTo(acmeValue / 1_000_000, 12);
+    const best = Math.max(acmeValue, birchValue);
+    expect(body[0]?.[6]).toBeCloseTo((5 * acmeValue) / best, 12);
+    expect(body[1]?.[6]).toBeCloseTo((5 * birchValue) / best, 12);
+  });
+
+  it("shows the live Check column: OK for a good row, a coded message for a unit mistake", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    await typeCommitments(run, [
+      ["Acme Care", "ILL9", "hrs", 10],
+      ["Acme Care", "ILL10", "tonnes", 10],
+    ]);
+    const table = fake.inspect.tables().find((t) => t.name === TABLES.commitments)!;
+    const checkCol = table.headers.indexOf("Check");
+    const body = fake.inspect.values(table.dataBodyAddress);
+    expect(body[0]?.[checkCol]).toBe("OK");
+    expect(String(body[1]?.[checkCol])).toMatch(/^SV108 /);
+  });
+});

@@ -1,0 +1,65 @@
+/** Shared set-up for the Excel layer's tests: a fake workbook and a plan input. */
+import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../fakeExcel";
+import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
+import type { ExcelRun } from "../../src/excel/excelRun";
+import type { PlanInput } from "../../src/excel/evaluationPlan";
+import { aTender } from "../support/scoringBuilders";
+import { insertPlan } from "../../src/excel/writePlan";
+import { buildEvaluationPlan } from "../../src/excel/evaluationPlan";
+import { SHEETS } from "../../src/excel/layout";
+
+export function aFakeWorkbook(options: FakeExcelOptions = {}): { fake: FakeExcel; run: ExcelRun } {
+  const fake = createFakeExcel(options);
+  return { fake, run: fake.run as unknown as ExcelRun };
+}
+
+export function aPlanInput(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    settings: aTender(),
+    frameworkName: ILLUSTRATIVE.name,
+    measures: measureTableFromFramework(ILLUSTRATIVE),
+    thresholdReason: "£1,000,000 is at or above the £100,000 threshold.",
+    ...overrides,
+  };
+}
+
+/** A workbook with the evaluation inserted and the given commitment rows typed in. */
+export async function anEvaluationWorkbook(rows: unknown[][] = [], input: PlanInput = aPlanInput()): Promise<{ fake: FakeExcel; run: ExcelRun }> {
+  const wb = aFakeWorkbook();
+  const result = await insertPlan(wb.run, buildEvaluationPlan(input));
+  if (result.status !== "written") throw new Error("test set-up: insert refused");
+  if (rows.length) await typeCommitments(wb.run, rows);
+  wb.fake.resetStats();
+  return wb;
+}
+
+/**
+ * Types rows into SV_Commitments as a user would (Bidder, Ref, Unit, Quantity, Evidence),
+ * growing the table over the empty rows below it.
+ */
+export async function typeCommitments(run: ExcelRun, rows: unknown[][]): Promise<void> {
+  await run(async (context) => {
+    const table = context.workbook.tables.getItem("SV_Commitments");
+    const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
+    const header = table.getHeaderRowRange().load("values");
+    await context.sync();
+    const headers = (header.values[0] ?? []).map(String);
+    const last = String.fromCharCode(64 + headers.length);
+    table.resize(sheet.getRange(`A3:${last}${3 + rows.length}`));
+    const inputs = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"];
+    inputs.forEach((h, j) => {
+      const col = String.fromCharCode(65 + headers.indexOf(h));
+      sheet.getRange(`${col}4:${col}${3 + rows.length}`).values = rows.map((row) => [row[j] ?? ""]);
+    });
+    // Calculated columns fill the new rows (Excel does this when a table grows).
+    await context.sync();
+  });
+}
+
+/** The value and formula of a named cell, read through the fake's own name table. */
+export function namedCell(fake: FakeExcel, name: string): { value: unknown; formula: unknown } {
+  const entry = fake.inspect.names().find((n) => n.name.toLowerCase() === name.toLowerCase());
+  if (!entry) throw new Error(`no workbook name ${name}`);
+  const address = entry.formula.replace(/^=/, "");
+  return { value: fake.inspect.value(address), formula: fake.inspect.formulas(address)[0]?.[0] };
+}
