@@ -18,6 +18,9 @@ import { validateCommitments, type Finding, type ValidationResult } from "../cor
 export const STATUS_HEADER = "Status";
 export const FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EFF6FC" } as const;
 const INPUT_HEADERS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
+/** Generous bytes per fill command (envelope, address, colour), to stay well under 5 MB. */
+const BYTES_PER_FILL_COMMAND = 200;
+const FILLS_PER_REQUEST = Math.floor(MAX_REQUEST_BYTES / 2 / BYTES_PER_FILL_COMMAND);
 
 export interface WorkbookValidation {
   result: ValidationResult;
@@ -93,7 +96,10 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
     const fills = [...worst.entries()];
     // Status text and fills share the request budget; split only when a huge table needs it.
     const statusChunks = chunkRows(lines, MAX_REQUEST_BYTES / 2);
-    const fillChunks = chunkRows(fills, MAX_REQUEST_BYTES / 4);
+    // Each fill is its own command; Office.js sends an envelope with each (address, property,
+    // value), so budget them by count rather than by the size of the data.
+    const fillChunks: (typeof fills)[] = [];
+    for (let i = 0; i < fills.length; i += FILLS_PER_REQUEST) fillChunks.push(fills.slice(i, i + FILLS_PER_REQUEST));
     const parts = Math.max(statusChunks.length, fillChunks.length);
     let offset = 0;
     for (let i = 0; i < parts; i++) {
