@@ -15,15 +15,21 @@ async function httpsOptions() {
   return require("./tools/devCerts.cjs").httpsOptions();
 }
 
-module.exports = async (env, argv) => {
+module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  // The playground (a fake Excel in the browser, with GPLv3 HyperFormula) is built only for
+  // development and its tests, never into the add-in's production bundles.
+  const playground = Boolean(env.playground) || (dev && serving);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: ["./src/functions/runtimeGuard.ts", "./src/functions/functions.ts"],
       commands: "./src/commands/commands.ts",
+      ...(playground
+        ? { playground: ["./src/functions/runtimeGuard.ts", "./playground/index.tsx"], "playground-pane": "./playground/pane.tsx" }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -51,6 +57,12 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
       }),
+      ...(playground
+        ? [
+            new HtmlWebpackPlugin({ filename: "playground.html", template: "./playground/playground.html", chunks: ["playground"] }),
+            new HtmlWebpackPlugin({ filename: "playground-pane.html", template: "./playground/pane.html", chunks: ["playground-pane"] }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

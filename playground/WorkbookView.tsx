@@ -1,0 +1,133 @@
+/**
+ * A browser workbook: sheet tabs, a formula bar and a grid of the sheet's used range. Click a
+ * cell to see its formula; type in the formula bar and press Enter to write it as if typed in
+ * Excel (so "=…" is a formula and TENDER functions compute). Reads go straight to the fake's
+ * inspector; writes go through `run`, like the add-in's own.
+ */
+import { useEffect, useState, type KeyboardEvent } from "react";
+import type { FakeExcel } from "../test/fakeExcel";
+import type { ExcelRun } from "../src/excel/excelRun";
+
+export interface WorkbookViewProps {
+  fake: FakeExcel;
+  run: ExcelRun;
+  /** Bumped by the playground whenever the workbook changed. */
+  version: number;
+}
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "A1:K12" (optionally sheet-qualified) → its size. */
+function sizeOf(address: string | null | undefined): { rows: number; cols: number } {
+  if (!address) return { rows: 0, cols: 0 };
+  const a1 = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1);
+  if (!m) return { rows: 0, cols: 0 };
+  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { rows: Number(m[4] ?? m[2]), cols: col(m[3] ?? m[1] ?? "A") };
+}
+
+const MAX_ROWS = 400;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+  return String(value);
+}
+
+export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
+  const sheets = fake.inspect.sheetNames();
+  const [sheet, setSheet] = useState(sheets[0] ?? "");
+  const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
+  const [draft, setDraft] = useState("");
+  const active = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
+
+  // Follow the workbook's active sheet when an action switches it (e.g. "go to cell").
+  useEffect(() => {
+    const now = fake.inspect.activeSheet();
+    if (now && now !== sheet) setSheet(now);
+  }, [version, fake, sheet]);
+
+  const used = active ? sizeOf(fake.inspect.sheet(active).usedRange) : { rows: 0, cols: 0 };
+  const rows = Math.min(Math.max(used.rows, 20), MAX_ROWS);
+  const cols = Math.max(used.cols, 8);
+  const range = `'${active.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${rows}`;
+  const values = active ? fake.inspect.values(range) : [];
+  const formulas = active ? fake.inspect.formulas(range) : [];
+  const address = cell ? `${columnLetters(cell.col)}${cell.row + 1}` : "";
+
+  const select = (row: number, col: number): void => {
+    setCell({ row, col });
+    setDraft(show(formulas[row]?.[col]));
+  };
+
+  const commit = async (): Promise<void> => {
+    if (!cell || !active) return;
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(active).getRange(address).values = [[draft]];
+      await context.sync();
+    });
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === "Enter") void commit();
+  };
+
+  return (
+    <section className="workbook" aria-label="Workbook">
+      <div className="formula-bar">
+        <span className="cell-name" aria-label="Selected cell">{address || "—"}</span>
+        <input aria-label="Formula bar" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} disabled={!cell} />
+      </div>
+      <div className="grid-scroll">
+        <table className="grid" aria-label={`Sheet ${active}`}>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col">{columnLetters(c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th scope="row">{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const selected = cell?.row === r && cell.col === c;
+                  const fill = fake.inspect.format(`'${active.replace(/'/g, "''")}'!${columnLetters(c)}${r + 1}`).fill;
+                  return (
+                    <td
+                      key={c}
+                      data-address={`${columnLetters(c)}${r + 1}`}
+                      className={selected ? "selected" : undefined}
+                      style={fill ? { background: fill } : undefined}
+                      onClick={() => select(r, c)}
+                    >
+                      {show(values[r]?.[c])}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="sheet-tabs" aria-label="Sheets">
+        {sheets.map((name) => (
+          <button key={name} type="button" aria-pressed={name === active} onClick={() => setSheet(name)}>
+            {name}
+          </button>
+        ))}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The playground page: the real task pane, booted with actions over a fake Excel that runs
+ * in the browser, beside a view of that workbook. HyperFormula (GPLv3) is used here and in
+ * tests only; this page is never part of the add-in's production build.
+ */
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { createFakeExcel } from "../test/fakeExcel";
+import type { ExcelRun } from "../src/excel/excelRun";
+import { publishBridge } from "./bridge";
+import { notifyingRun } from "./workbookEvents";
+import { WorkbookView } from "./WorkbookView";
+
+const fake = createFakeExcel({ sheets: { Sheet1: [] } });
+const listeners = new Set<() => void>();
+const run: ExcelRun = notifyingRun(fake.run as unknown as ExcelRun, () => listeners.forEach((l) => l()));
+
+publishBridge({ run });
+
+function Playground() {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = (): void => setVersion((v) => v + 1);
+    listeners.add(bump);
+    return () => void listeners.delete(bump);
+  }, []);
+  return (
+    <div className="playground">
+      <header className="bar">
+        <strong>Social value evaluation — playground</strong>
+        <span>A workbook in your browser: nothing is saved or sent anywhere.</span>
+      </header>
+      <WorkbookView fake={fake} run={run} version={version} />
+      <iframe className="pane" title="Task pane" src="playground-pane.html" />
+    </div>
+  );
+}
+
+createRoot(document.getElementById("playground") as HTMLElement).render(<Playground />);

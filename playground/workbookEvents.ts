@@ -1,0 +1,15 @@
+/**
+ * The playground's workbook view redraws after anything changes the fake workbook: the pane's
+ * actions and the user's own edits both go through `run`, so wrapping it is enough.
+ */
+import type { ExcelRun } from "../src/excel/excelRun";
+
+export function notifyingRun(run: ExcelRun, changed: () => void): ExcelRun {
+  return async (batch) => {
+    try {
+      return await run(batch);
+    } finally {
+      changed();
+    }
+  };
+}
