@@ -9,6 +9,10 @@ export const useStepPageStyles = makeStyles({
     // The page takes focus (tabIndex 0), so it needs Fluent's keyboard focus ring.
     ...createFocusOutlineStyle(),
   },
+  // The `hidden` attribute alone loses to the root's display: flex, so a hidden page says it twice.
+  hidden: {
+    display: "none",
+  },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase400,

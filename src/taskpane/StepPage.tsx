@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { mergeClasses } from "@fluentui/react-components";
 import type { Step } from "./steps";
 import { useStepPageStyles } from "./StepPage.styles";
 
@@ -7,17 +9,42 @@ export interface StepPageProps {
   readonly id: string;
   /** The DOM id of the tab that names this page. */
   readonly tabId: string;
+  /** Not the selected step: the page stays mounted (its form and any action under way survive a tab change) but is hidden. */
+  readonly hidden: boolean;
+  readonly children: ReactNode;
 }
 
-/** A step's page. No step is built yet, so each says so and what it will do. */
-export function StepPage({ step, id, tabId }: StepPageProps) {
+/** A step's tab panel: the step's name as its heading, then its page. */
+export function StepPage({ step, id, tabId, hidden, children }: StepPageProps) {
   const styles = useStepPageStyles();
   return (
-    // tabIndex 0: the page has nothing focusable yet, and keyboard users must be able to reach its text (WAI-ARIA tabs pattern).
-    <div role="tabpanel" id={id} aria-labelledby={tabId} tabIndex={0} className={styles.root}>
+    // tabIndex 0: keyboard users reach the page's heading and text from the tabs (WAI-ARIA tabs pattern).
+    <div
+      role="tabpanel"
+      id={id}
+      aria-labelledby={tabId}
+      tabIndex={0}
+      hidden={hidden}
+      className={mergeClasses(styles.root, hidden && styles.hidden)}
+    >
       <h2 className={styles.heading}>{step.label}</h2>
-      <p className={styles.text}>This step is not built yet: it arrives in a coming release.</p>
-      <p className={styles.text}>When it arrives, this step will let you {step.willDo}</p>
+      {children}
     </div>
+  );
+}
+
+export interface NotBuiltYetProps {
+  /** What the step will let the evaluator do. */
+  readonly willDo: string;
+}
+
+/** The page of a step not built yet: it says so, and what the step will do. */
+export function NotBuiltYet({ willDo }: NotBuiltYetProps) {
+  const styles = useStepPageStyles();
+  return (
+    <>
+      <p className={styles.text}>This step is not built yet: it arrives in a coming release.</p>
+      <p className={styles.text}>When it arrives, this step will let you {willDo}</p>
+    </>
   );
 }

@@ -1,40 +1,28 @@
 /**
- * The steps of an evaluation, in the order the pane shows them, and everything each page says.
- * No step's capability is built yet, so each page states that plainly and what the step will do
- * (DESIGN.md, "Who uses it and for what"); a page's `willDo` goes when its real page arrives.
+ * The steps of an evaluation, in the order the pane shows them. A step whose page is not built
+ * yet says so plainly, and what it will do (DESIGN.md, "Who uses it and for what"); its
+ * `willDo` goes when its real page arrives, and EvaluationSteps then renders that page.
  */
 export interface Step {
   readonly id: string;
   readonly label: string;
-  /** What the step will let the evaluator do, completing "When it arrives, this step will let you …". */
-  readonly willDo: string;
+  /**
+   * Only for a step not built yet: what it will let the evaluator do, completing
+   * "When it arrives, this step will let you …".
+   */
+  readonly willDo?: string;
 }
 
 export const STEPS = [
-  {
-    id: "setup",
-    label: "Set up",
-    willDo:
-      "choose a framework (built in or your council's own) and the measures in scope, enter the contract value, weighting, scoring method, target return and evaluators, and insert the evaluation sheets into this workbook without overwriting anything already in it.",
-  },
+  { id: "setup", label: "Set up" },
   {
     id: "bids",
     label: "Bids",
     willDo:
       "generate the bidder response form to send out with the tender, and import the returned forms into the commitments table as values, never formulas.",
   },
-  {
-    id: "validate",
-    label: "Validate",
-    willDo:
-      "check every commitment row against the measure definitions and go straight to the cell behind each problem found.",
-  },
-  {
-    id: "scores",
-    label: "Scores",
-    willDo:
-      "score every bid in the workbook with TENDER formulas, so the panel can inspect how each number is worked out.",
-  },
+  { id: "validate", label: "Validate" },
+  { id: "scores", label: "Scores" },
   {
     id: "moderation",
     label: "Moderation",
@@ -44,8 +32,7 @@ export const STEPS = [
   {
     id: "report",
     label: "Report",
-    willDo:
-      "build the award summary with Excel charts, and the register of the winning bidder's commitments for monitoring the contract.",
+    willDo: "build the award summary with Excel charts, and the register of the winning bidder's commitments for monitoring the contract.",
   },
 ] as const satisfies readonly Step[];
 
@@ -55,7 +42,8 @@ export function isStepId(value: unknown): value is StepId {
   return STEPS.some((step) => step.id === value);
 }
 
-export function stepById(id: StepId): Step {
+/** The step with this id, typed as that very entry of STEPS, so a switch on `id` narrows it. */
+export function stepById(id: StepId): (typeof STEPS)[number] {
   const step = STEPS.find((candidate) => candidate.id === id);
   if (step === undefined) throw new Error(`No evaluation step has the id "${id}"`);
   return step;

@@ -1,10 +1,13 @@
 import { useCallback, useState } from "react";
 import { useId, type SelectTabData, type SelectTabEvent } from "@fluentui/react-components";
-import { isStepId, STEPS, stepById, type Step, type StepId } from "./steps";
+import { isStepId, STEPS, stepById, type StepId } from "./steps";
+
+/** One entry of STEPS, typed as such so a switch on its id narrows it. */
+export type EvaluationStep = (typeof STEPS)[number];
 
 export interface EvaluationStepsState {
-  readonly steps: readonly Step[];
-  readonly selectedStep: Step;
+  readonly steps: readonly EvaluationStep[];
+  readonly selectedStep: EvaluationStep;
   readonly onTabSelect: (event: SelectTabEvent, data: SelectTabData) => void;
   /** DOM ids tie each tab to its page (aria-controls / aria-labelledby), unique per pane instance. */
   readonly tabId: (id: string) => string;

@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { act, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import type { Root } from "react-dom/client";
+import type { WorkbookActions } from "../../src/excel/actions";
 import { bootTaskpane } from "../../src/taskpane/boot";
 import type { OfficeHostApi } from "../../src/taskpane/host";
+import { aFakeActions } from "./fakeActions";
 
 function aFakeOffice(host: string | null): OfficeHostApi {
   return {
@@ -28,11 +31,20 @@ afterEach(() => {
   container.remove();
 });
 
-async function boot(office: OfficeHostApi | undefined): Promise<void> {
+async function boot(office: OfficeHostApi | undefined, actions?: WorkbookActions): Promise<void> {
   await act(async () => {
-    root = await bootTaskpane(container, office);
+    root = await bootTaskpane(container, office, actions);
   });
 }
+
+/** Stands in for office.js's `Excel` namespace, as in a real Excel host; removed after the test. */
+function withExcelGlobal(run: jest.Mock): void {
+  Object.defineProperty(globalThis, "Excel", { value: { run }, configurable: true, writable: true });
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(globalThis, "Excel");
+});
 
 describe("bootTaskpane", () => {
   it("shows the open-in-Excel message when Office is absent", async () => {
@@ -49,9 +61,36 @@ describe("bootTaskpane", () => {
   });
 
   it("shows the evaluation steps once Office is ready in Excel", async () => {
-    await boot(aFakeOffice("Excel"));
+    await boot(aFakeOffice("Excel"), aFakeActions());
     expect(screen.getByRole("tablist", { name: "Evaluation steps" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "Set up" })).toBeInTheDocument();
+  });
+
+  it("gives the pages the actions it is handed, for tests and the playground", async () => {
+    const actions = aFakeActions();
+    await boot(aFakeOffice("Excel"), actions);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("tab", { name: "Scores" }));
+    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    expect(actions.readScores).toHaveBeenCalledTimes(1);
+  });
+
+  it("makes the actions over Excel.run when it is handed none in Excel", async () => {
+    // A protected sheet: the real actions turn Office's error code into a sentence.
+    const run = jest.fn().mockRejectedValue(Object.assign(new Error("denied"), { code: "AccessDenied" }));
+    withExcelGlobal(run);
+    await boot(aFakeOffice("Excel"));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("tab", { name: "Validate" }));
+    await user.click(screen.getByRole("button", { name: "Validate commitments" }));
+    expect(await screen.findByText(/Excel refused the change: the sheet or workbook is protected/)).toBeInTheDocument();
+    expect(run).toHaveBeenCalled();
+  });
+
+  it("says office.js did not load when Office reports Excel but the Excel API is missing", async () => {
+    await boot(aFakeOffice("Excel"));
+    expect(screen.getByText(/did not load/)).toBeInTheDocument();
+    expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 
   it("renders nothing until Office is ready", async () => {
@@ -62,7 +101,7 @@ describe("bootTaskpane", () => {
     };
     let booting: Promise<Root> | undefined;
     await act(async () => {
-      booting = bootTaskpane(container, office);
+      booting = bootTaskpane(container, office, aFakeActions());
     });
     expect(container).toBeEmptyDOMElement();
     await act(async () => {

@@ -1,0 +1,165 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, useId } from "@fluentui/react-components";
+import type { WorkbookActions } from "../../excel/actions";
+import type { BidderScore, ScoresView } from "../../excel/readScores";
+import { formatGBP, formatNumber, formatPercent, type ScoringMethod } from "../../core";
+import { OperationProgress } from "../OperationProgress";
+import { ScoreChart } from "./ScoreChart";
+import { useScoresPage } from "./useScoresPage";
+import { useScoresPageStyles } from "./ScoresPage.styles";
+
+export interface ScoresPageProps {
+  readonly actions: WorkbookActions;
+}
+
+const METHOD_PHRASE: Readonly<Record<ScoringMethod, string>> = {
+  relative: "relative to the best bid",
+  target: "against the target return",
+  range: "across the range of bids, lowest 0 and best full marks",
+};
+
+/**
+ * Scores: the bids' social value scores as the workbook holds them, in rank order, with a bar
+ * chart, the sensitivity of the award to the weighting, and what was left out and why.
+ */
+export function ScoresPage({ actions }: ScoresPageProps) {
+  const { operation, view, ranked, failure, onRefresh } = useScoresPage(actions);
+  const styles = useScoresPageStyles();
+  const busy = operation.running !== undefined;
+  return (
+    <div className={styles.page}>
+      <p className={styles.text}>
+        Works out each bid&apos;s social value and score from SV Commitments, SV Measures and SV Setup, by the same rules as the
+        sheet&apos;s TENDER formulas.
+      </p>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onRefresh} disabled={busy}>
+          Refresh scores
+        </Button>
+      </div>
+      {operation.running !== undefined && <OperationProgress operation={operation.running} onCancel={operation.cancel} />}
+      <div role="alert" className={styles.results}>
+        {failure !== undefined && (
+          <MessageBar intent={failure.cancelled ? "info" : "error"} layout="multiline">
+            <MessageBarBody>{failure.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div role="status" className={styles.results}>
+        {view !== undefined && <Warnings view={view} />}
+        {view !== undefined && <p className={styles.text}>{summary(view)}</p>}
+      </div>
+      {view !== undefined && ranked.length > 0 && (
+        <>
+          <ScoresTable bidders={ranked} />
+          <ScoreChart bidders={ranked} maxPoints={view.maxPoints} />
+        </>
+      )}
+      {view !== undefined && <Sensitivity note={view.sensitivityNote} />}
+    </div>
+  );
+}
+
+function summary(view: ScoresView): string {
+  if (view.bidders.length === 0)
+    return "No bids to score yet: add the bidders' commitments on SV Commitments, or list the bidders on SV Scores.";
+  const bids = view.bidders.length === 1 ? "1 bid" : `${view.bidders.length} bids`;
+  return `${bids}, scored ${METHOD_PHRASE[view.method]}, out of ${formatNumber(view.maxPoints)} points. Contract value ${formatGBP(view.contractValue)}.`;
+}
+
+function Warnings({ view }: { view: ScoresView }) {
+  const styles = useScoresPageStyles();
+  return (
+    <>
+      {view.rowsWithErrors > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {view.rowsWithErrors === 1 ? "1 row with errors is" : `${formatNumber(view.rowsWithErrors)} rows with errors are`} left out of
+            these scores — see Validate.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {view.problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Check SV Setup</MessageBarTitle>
+            <ul className={styles.list}>
+              {view.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
+  const styles = useScoresPageStyles();
+  const captionId = useId("scores-caption-");
+  const cell = styles.cell;
+  const number = mergeClasses(styles.cell, styles.number);
+  const head = mergeClasses(styles.cell, styles.headCell);
+  return (
+    // tabIndex 0: the region scrolls sideways, and must be reachable to be scrolled by keyboard.
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroller}>
+      <table className={styles.table}>
+        <caption id={captionId} className={styles.caption}>
+          Scores by bidder, in rank order
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={head}>
+              Rank
+            </th>
+            <th scope="col" className={head}>
+              Bidder
+            </th>
+            <th scope="col" className={head}>
+              Social value
+            </th>
+            <th scope="col" className={head}>
+              Return
+            </th>
+            <th scope="col" className={head}>
+              Benchmark band
+            </th>
+            <th scope="col" className={head}>
+              Quantitative
+            </th>
+            <th scope="col" className={head}>
+              Qualitative
+            </th>
+            <th scope="col" className={head}>
+              Score
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {bidders.map((b) => (
+            <tr key={b.bidder}>
+              <td className={number}>{b.rank}</td>
+              <td className={cell}>{b.bidder}</td>
+              <td className={number}>{formatGBP(b.value)}</td>
+              <td className={number}>{formatPercent(b.returnRatio)}</td>
+              <td className={cell}>{b.benchmark}</td>
+              <td className={number}>{formatNumber(b.quantitative)}</td>
+              <td className={number}>{formatNumber(b.qualitative)}</td>
+              <td className={number}>{formatNumber(b.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Sensitivity({ note }: { note: string }) {
+  const styles = useScoresPageStyles();
+  return (
+    <section className={styles.results}>
+      <h3 className={styles.heading}>Sensitivity to the weighting</h3>
+      <p className={styles.text}>{note}</p>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useCallback, useMemo, useState } from "react";
+import type { WorkbookActions } from "../../excel/actions";
+import type { BidderScore, ScoresView } from "../../excel/readScores";
+import { useOperation, type OperationState } from "../useOperation";
+
+export interface ScoresPageState {
+  readonly operation: OperationState;
+  readonly view: ScoresView | undefined;
+  /** The view's bidders, best first (ties by name, so the order is stable). */
+  readonly ranked: readonly BidderScore[];
+  readonly failure: { readonly message: string; readonly cancelled: boolean } | undefined;
+  readonly onRefresh: () => void;
+}
+
+/** State of the Scores page; the workbook is reached only through `actions`. */
+export function useScoresPage(actions: WorkbookActions): ScoresPageState {
+  const [view, setView] = useState<ScoresView | undefined>(undefined);
+  const [failure, setFailure] = useState<ScoresPageState["failure"]>(undefined);
+  const describeError = useCallback((error: unknown) => actions.describeError(error), [actions]);
+  const operation = useOperation(describeError);
+
+  const ranked = useMemo(
+    () => [...(view?.bidders ?? [])].sort((a, b) => a.rank - b.rank || a.bidder.localeCompare(b.bidder, "en-GB")),
+    [view],
+  );
+
+  const refresh = async (): Promise<void> => {
+    setFailure(undefined);
+    const done = await operation.run("Reading the scores", (options) => actions.readScores(options));
+    if (done === undefined) return;
+    if (done.ok) setView(done.value);
+    else setFailure({ message: done.message, cancelled: done.cancelled });
+  };
+
+  return { operation, view, ranked, failure, onRefresh: () => void refresh() };
+}

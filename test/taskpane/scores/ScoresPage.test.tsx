@@ -1,0 +1,122 @@
+/** @jest-environment jsdom */
+import "../setup";
+import { screen, within } from "@testing-library/react";
+import type { ScoresView } from "../../../src/excel/readScores";
+import { ScoresPage } from "../../../src/taskpane/scores/ScoresPage";
+import { aBidderScore, aFakeActions, aScoresView } from "../fakeActions";
+import { renderPage } from "../renderPage";
+
+const threeBids = aScoresView({
+  maxPoints: 20,
+  bidders: [
+    aBidderScore({
+      bidder: "Beta Services",
+      value: 120_000,
+      returnRatio: 0.12,
+      benchmark: "lower quartile to median",
+      quantitative: 4.8,
+      qualitative: 6,
+      score: 10.8,
+      rank: 3,
+    }),
+    aBidderScore({
+      bidder: "Acme Ltd",
+      value: 250_000,
+      returnRatio: 0.25,
+      benchmark: "median to upper quartile",
+      quantitative: 10,
+      qualitative: 8,
+      score: 18,
+      rank: 1,
+    }),
+    aBidderScore({
+      bidder: "Cobalt plc",
+      value: 200_000,
+      returnRatio: 0.2,
+      benchmark: "median to upper quartile",
+      quantitative: 8,
+      qualitative: 6.5,
+      score: 14.5,
+      rank: 2,
+    }),
+  ],
+  sensitivityNote: "Acme Ltd wins at any social value weighting from 5% to 20%.",
+});
+
+async function refreshed(view: ScoresView = threeBids) {
+  const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(view) });
+  const rendered = renderPage(<ScoresPage actions={actions} />);
+  await rendered.user.click(screen.getByRole("button", { name: "Refresh scores" }));
+  await screen.findByText(/scored relative to the best bid/);
+  return { actions, ...rendered };
+}
+
+describe("Scores", () => {
+  it("reads the scores from the workbook when asked", async () => {
+    const { actions } = await refreshed();
+    expect(actions.readScores).toHaveBeenCalledWith(expect.objectContaining({ signal: expect.any(AbortSignal) }));
+  });
+
+  it("lists the bids in rank order with every figure", async () => {
+    await refreshed();
+    const table = screen.getByRole("table", { name: "Scores by bidder, in rank order" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+    expect(rows.map((r) => cells(r)[1])).toEqual(["Acme Ltd", "Cobalt plc", "Beta Services"]);
+    expect(cells(rows[0]!)).toEqual(["1", "Acme Ltd", "£250,000", "25%", "median to upper quartile", "10", "8", "18"]);
+  });
+
+  it("names the table's columns", async () => {
+    await refreshed();
+    const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toEqual(["Rank", "Bidder", "Social value", "Return", "Benchmark band", "Quantitative", "Qualitative", "Score"]);
+  });
+
+  it("draws a chart with an accessible name, and every bid's score as text", async () => {
+    await refreshed();
+    const chart = screen.getByRole("img", { name: "Social value score by bidder, out of 20 points" });
+    expect(chart).toHaveAccessibleDescription(
+      "Acme Ltd: 18 points, rank 1; Cobalt plc: 14.5 points, rank 2; Beta Services: 10.8 points, rank 3.",
+    );
+    expect(chart).toHaveTextContent("1. Acme Ltd");
+    expect(chart).toHaveTextContent("14.5 pts");
+  });
+
+  it("gives the sensitivity note", async () => {
+    await refreshed();
+    expect(screen.getByRole("heading", { name: "Sensitivity to the weighting" })).toBeInTheDocument();
+    expect(screen.getByText("Acme Ltd wins at any social value weighting from 5% to 20%.")).toBeInTheDocument();
+  });
+
+  it("says how many rows with errors are left out", async () => {
+    await refreshed(aScoresView({ rowsWithErrors: 3 }));
+    expect(screen.getByText("3 rows with errors are left out of these scores — see Validate.")).toBeInTheDocument();
+  });
+
+  it("lists the settings it could not read", async () => {
+    await refreshed(aScoresView({ problems: ["The target method needs a target return on SV Setup."] }));
+    expect(screen.getByText("Check SV Setup")).toBeInTheDocument();
+    expect(screen.getByText("The target method needs a target return on SV Setup.")).toBeInTheDocument();
+  });
+
+  it("says so when there are no bids yet, with no table or chart", async () => {
+    const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(aScoresView({ bidders: [] })) });
+    const { user } = renderPage(<ScoresPage actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    expect(await screen.findByText(/No bids to score yet/)).toBeInTheDocument();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+    expect(screen.queryByRole("img")).not.toBeInTheDocument();
+  });
+
+  it("shows describeError's sentence when reading fails", async () => {
+    const failure = new Error("SV_Scores is missing");
+    const actions = aFakeActions({ readScores: jest.fn().mockRejectedValue(failure) });
+    const { user } = renderPage(<ScoresPage actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    expect(await screen.findByText("Described: SV_Scores is missing")).toBeInTheDocument();
+    expect(actions.describeError).toHaveBeenCalledWith(failure);
+  });
+});
