@@ -37,6 +37,16 @@ function sizeOf(address: string | null | undefined): { rows: number; cols: numbe
 
 const MAX_ROWS = 400;
 
+/** The selected cell when it is a single cell on `sheet` ("'SV Setup'!B4"). */
+function selectedCell(selection: string, sheet: string): { row: number; col: number } | null {
+  const bang = selection.lastIndexOf("!");
+  const name = selection.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(selection.slice(bang + 1));
+  if (name !== sheet || !m) return null;
+  const col = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
@@ -46,15 +56,16 @@ function show(value: unknown): string {
 export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
   const sheets = fake.inspect.sheetNames();
   const [sheet, setSheet] = useState(sheets[0] ?? "");
-  const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
   const [draft, setDraft] = useState("");
   const active = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
+  // The selection lives in the workbook, as in Excel: "go to cell" in the pane moves it too.
+  const cell = selectedCell(fake.inspect.selection(), active);
 
   // Follow the workbook's active sheet when an action switches it (e.g. "go to cell").
   useEffect(() => {
     const now = fake.inspect.activeSheet();
-    if (now && now !== sheet) setSheet(now);
-  }, [version, fake, sheet]);
+    if (now && sheets.includes(now)) setSheet(now);
+  }, [version, fake]); // runs when the workbook changed
 
   const used = active ? sizeOf(fake.inspect.sheet(active).usedRange) : { rows: 0, cols: 0 };
   const rows = Math.min(Math.max(used.rows, 20), MAX_ROWS);
@@ -64,9 +75,20 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
   const formulas = active ? fake.inspect.formulas(range) : [];
   const address = cell ? `${columnLetters(cell.col)}${cell.row + 1}` : "";
 
+  // Whenever the selected cell changes (a click here or "go to cell" in the pane), the formula
+  // bar shows what it holds.
+  const selectedKey = cell ? `${active}!${cell.row}:${cell.col}` : "";
+  useEffect(() => {
+    setDraft(cell ? show(formulas[cell.row]?.[cell.col]) : "");
+  }, [selectedKey]); // runs when the selection moves
+
   const select = (row: number, col: number): void => {
-    setCell({ row, col });
-    setDraft(show(formulas[row]?.[col]));
+    void run(async (context) => {
+      const target = context.workbook.worksheets.getItem(active);
+      target.activate();
+      target.getRange(`${columnLetters(col)}${row + 1}`).select();
+      await context.sync();
+    });
   };
 
   const commit = async (): Promise<void> => {

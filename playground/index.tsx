@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { createFakeExcel } from "../test/fakeExcel";
 import type { ExcelRun } from "../src/excel/excelRun";
 import { publishBridge } from "./bridge";
+import { loadSampleBids } from "./sampleBids";
 import { notifyingRun } from "./workbookEvents";
 import { WorkbookView } from "./WorkbookView";
 
@@ -19,6 +20,15 @@ publishBridge({ run });
 
 function Playground() {
   const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState("");
+  const sample = async (): Promise<void> => {
+    try {
+      const { rows } = await loadSampleBids(run);
+      setNotice(`Loaded ${rows} sample commitments from three bidders into SV Commitments (one has a unit mistake).`);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
   useEffect(() => {
     const bump = (): void => setVersion((v) => v + 1);
     listeners.add(bump);
@@ -29,6 +39,10 @@ function Playground() {
       <header className="bar">
         <strong>Social value evaluation — playground</strong>
         <span>A workbook in your browser: nothing is saved or sent anywhere.</span>
+        <button type="button" onClick={() => void sample()}>
+          Load sample bids
+        </button>
+        <span role="status">{notice}</span>
       </header>
       <WorkbookView fake={fake} run={run} version={version} />
       <iframe className="pane" title="Task pane" src="playground-pane.html" />

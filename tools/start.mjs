@@ -21,8 +21,12 @@ if (desktopExcel) {
   console.log(
     [
       "",
-      "Desktop Excel does not run on this platform, so the add-in is served for Excel on the web.",
-      "Once the dev server below says it compiled, sideload it:",
+      "Desktop Excel does not run on this platform. Once the dev server below says it compiled:",
+      "",
+      "  Playground (no Excel needed): https://localhost:3000/playground.html",
+      "    the real task pane beside a workbook that runs in your browser; accept the certificate once.",
+      "",
+      "  Or sideload into Excel on the web:",
       "  1. Open https://localhost:3000/taskpane.html in this browser once and accept the certificate",
       "     (or trust the CA printed above, if any), so Excel can load the add-in's files.",
       "  2. Open a workbook in Excel on the web (https://www.office.com > Excel).",
