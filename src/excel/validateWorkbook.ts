@@ -8,7 +8,7 @@
  * Requests: reading (see readEvaluation: 2 plus one per block of rows), then one write —
  * or one per block when the marks of a very large table would exceed Excel's payload limit.
  */
-import { chunkRows, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
+import { jsonBytes, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { columnLetter } from "./addresses";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { readEvaluation, type EvaluationData } from "./readEvaluation";
@@ -19,8 +19,7 @@ export const STATUS_HEADER = "Status";
 export const FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EFF6FC" } as const;
 const INPUT_HEADERS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
 /** Generous bytes per fill command (envelope, address, colour), to stay well under 5 MB. */
-const BYTES_PER_FILL_COMMAND = 200;
-const FILLS_PER_REQUEST = Math.floor(MAX_REQUEST_BYTES / 2 / BYTES_PER_FILL_COMMAND);
+const BYTES_PER_FILL_COMMAND = 160;
 
 export interface WorkbookValidation {
   result: ValidationResult;
@@ -85,30 +84,40 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
     for (const h of INPUT_HEADERS) if (headers.includes(h) && rows > 0) sheet.getRange(`${letter(h)}${first}:${letter(h)}${first + rows - 1}`).format.fill.clear();
 
     const lines = statusLines(data, findings);
-    const worst = new Map<string, Finding["severity"]>();
     const rank = { error: 0, warning: 1, info: 2 } as const;
+    // Worst severity per faulty cell, grouped by row so rows and their fills travel together.
+    const fillsByRow = new Map<number, Map<string, Finding["severity"]>>();
     for (const f of findings) {
       if (!headers.includes(f.column)) continue;
+      const cells = fillsByRow.get(f.row) ?? new Map<string, Finding["severity"]>();
       const address = `${letter(f.column)}${f.row}`;
-      const seen = worst.get(address);
-      if (seen === undefined || rank[f.severity] < rank[seen]) worst.set(address, f.severity);
+      const seen = cells.get(address);
+      if (seen === undefined || rank[f.severity] < rank[seen]) cells.set(address, f.severity);
+      fillsByRow.set(f.row, cells);
     }
-    const fills = [...worst.entries()];
-    // Status text and fills share the request budget; split only when a huge table needs it.
-    const statusChunks = chunkRows(lines, MAX_REQUEST_BYTES / 2);
-    // Each fill is its own command; Office.js sends an envelope with each (address, property,
-    // value), so budget them by count rather than by the size of the data.
-    const fillChunks: (typeof fills)[] = [];
-    for (let i = 0; i < fills.length; i += FILLS_PER_REQUEST) fillChunks.push(fills.slice(i, i + FILLS_PER_REQUEST));
-    const parts = Math.max(statusChunks.length, fillChunks.length);
-    let offset = 0;
-    for (let i = 0; i < parts; i++) {
-      const status = statusChunks[i] ?? [];
-      if (status.length > 0) {
-        sheet.getRange(`${statusLetter}${first + offset}:${statusLetter}${first + offset + status.length - 1}`).values = status;
-        offset += status.length;
+    // Pack consecutive rows into requests under the budget: each row brings its status text
+    // and one command per faulty cell. One request unless the table is very large.
+    const parts: { from: number; to: number }[] = [];
+    let from = 0;
+    let bytes = 0;
+    lines.forEach((line, i) => {
+      const row = data.commitments[i]?.row ?? 0;
+      const cost = jsonBytes(line) + 1 + (fillsByRow.get(row)?.size ?? 0) * BYTES_PER_FILL_COMMAND;
+      if (i > from && bytes + cost > MAX_REQUEST_BYTES) {
+        parts.push({ from, to: i });
+        from = i;
+        bytes = 0;
       }
-      for (const [address, severity] of fillChunks[i] ?? []) sheet.getRange(address).format.fill.color = FILL[severity];
+      bytes += cost;
+    });
+    parts.push({ from, to: lines.length });
+    for (const part of parts) {
+      if (part.to > part.from) {
+        sheet.getRange(`${statusLetter}${first + part.from}:${statusLetter}${first + part.to - 1}`).values = lines.slice(part.from, part.to);
+      }
+      for (let i = part.from; i < part.to; i++) {
+        for (const [address, severity] of fillsByRow.get(data.commitments[i]?.row ?? 0) ?? []) sheet.getRange(address).format.fill.color = FILL[severity];
+      }
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per part keeps each under Excel's 5 MB payload limit
       await context.sync();
       syncs++;
