@@ -14,7 +14,7 @@
  * No rounding happens here; the sheet and the pane round for display.
  */
 import type { ScoringMethod, Scale, TenderSettings } from "./tender";
-import { SCORING_METHODS } from "./tender";
+import { SCORING_METHODS } from "./tenderTerms";
 import { bidderKey, type BidValuation } from "./valuation";
 
 // ---------------------------------------------------------------------------------------------

@@ -3,16 +3,9 @@
  * sheet holds it (DESIGN.md "The workbook is the source of truth").
  */
 import { z } from "zod";
+import { CATEGORIES, ROLL_UPS, SCORING_METHODS } from "./tenderTerms";
 
-export const CATEGORIES = ["supplies-services", "light-touch", "works"] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const SCORING_METHODS = ["relative", "target", "range"] as const;
-export type ScoringMethod = (typeof SCORING_METHODS)[number];
-
-/** How evaluators' qualitative marks roll up to one mark per bidder × criterion. */
-export const ROLL_UPS = ["consensus", "average", "median"] as const;
-export type RollUp = (typeof ROLL_UPS)[number];
+export * from "./tenderTerms";
 
 export const scaleSchema = z.object({
   id: z.string().min(1),
