@@ -146,6 +146,22 @@ export async function insertPlan(run: ExcelRun, plan: WorkbookPlan, options: Ope
   });
 }
 
+/**
+ * Formula columns refuse typing. Sheet protection would do it, but Excel cannot grow a table
+ * on a protected sheet, and evaluators must add rows; a validation rule that accepts nothing
+ * stops an accidental overwrite, travels with the table as it grows, and explains itself.
+ * (It does not stop a paste; sign-off protects the final record.)
+ */
+function protectFormulaCells(cells: Excel.Range, header: string): void {
+  cells.dataValidation.rule = { custom: { formula: "=FALSE" } };
+  cells.dataValidation.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: `${header} is calculated`,
+    message: `The ${header} column is worked out by formulas. Type in the white columns instead.`,
+  };
+}
+
 function writeSettings(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan): void {
   const rows = plan.settings ?? [];
   const header = sheet.getRange(blockAddress(SETUP_FIRST_ROW - 1, 1, 1, 3));
@@ -157,7 +173,10 @@ function writeSettings(context: Excel.RequestContext, sheet: Excel.Worksheet, pl
   block.values = rows.map((r) => [literalText(r.label), r.formula ? "" : literalText(r.value), literalText(r.note)]);
   rows.forEach((r, i) => {
     const cell = sheet.getRange(`B${SETUP_FIRST_ROW + i}`);
-    if (r.formula) cell.formulas = [[r.formula]];
+    if (r.formula) {
+      cell.formulas = [[r.formula]];
+      protectFormulaCells(cell, r.label);
+    }
     if (r.list) cell.dataValidation.rule = { list: { inCellDropDown: true, source: r.list.join(",") } };
     context.workbook.names.add(settingName(r.key), cell);
   });
@@ -192,6 +211,7 @@ function writeTable(sheet: Excel.Worksheet, plan: TablePlan): { sheet: Excel.Wor
       // which new rows then inherit.
       cells.formulas = Array.from({ length: rowCount }, () => [column.formula as string]);
       cells.format.fill.color = "#F3F2F1";
+      protectFormulaCells(cells, column.header);
     } else {
       cells.format.protection.locked = false;
     }

@@ -98,6 +98,17 @@ describe("inserting the evaluation workbook", () => {
     expect(body[1]?.[6]).toBeCloseTo((5 * birchValue) / best, 12);
   });
 
+  it("makes formula columns refuse typing, and leaves input columns open", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    const table = fake.inspect.tables().find((t) => t.name === TABLES.commitments)!;
+    const cell = (h: string): string => `'${SHEETS.commitments}'!${String.fromCharCode(65 + table.headers.indexOf(h))}4`;
+    expect(fake.inspect.validation(cell("Value"))).toMatchObject({ type: "Custom", rule: { custom: { formula: "=FALSE" } } });
+    expect(fake.inspect.format(cell("Value")).locked).not.toBe(false);
+    expect(fake.inspect.format(cell("Quantity")).locked).toBe(false);
+    expect(fake.inspect.validation(cell("Quantity"))).toMatchObject({ rule: { decimal: { formula1: 0 } } });
+  });
+
   it("shows the live Check column: OK for a good row, a coded message for a unit mistake", async () => {
     const { fake, run } = aFakeWorkbook();
     await insertPlan(run, buildEvaluationPlan(aPlanInput()));
