@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "nod
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import os from "node:os";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -16,6 +17,11 @@ function run(cmd, args, opts = {}) {
   return execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20, ...opts });
 }
 
+const GOALS = {
+  functions: "; goal ≤ 30 KB (30,720): no React or UI code in the custom functions",
+  taskpane: "; the pane's own bundle (taskpane.html also loads functions.js and commands.js); goal for all three ≤ 165 KB (168,960)",
+};
+
 // 1. Bundle sizes from a fresh production build.
 if (!only || "bundle".includes(only)) {
   console.log("bench: production build");
@@ -25,7 +31,7 @@ if (!only || "bundle".includes(only)) {
     const body = readFileSync(join(dist, file));
     const name = file.replace(/\.js$/, "");
     entries.push({ name: `bundle/${name}-js`, value: body.length, unit: "bytes", better: "lower", note: `dist/${file}, minified` });
-    entries.push({ name: `bundle/${name}-js-gzip`, value: gzipSync(body, { level: 9 }).length, unit: "bytes", better: "lower", note: `dist/${file}, minified then gzip -9` });
+    entries.push({ name: `bundle/${name}-js-gzip`, value: gzipSync(body, { level: 9 }).length, unit: "bytes", better: "lower", note: `dist/${file}, minified then gzip -9${GOALS[name] ?? ""}` });
   }
 }
 
@@ -56,5 +62,17 @@ const merged = [...previous.filter((p) => !entries.some((e) => e.name === p.name
   a.name.localeCompare(b.name)
 );
 writeFileSync(file, JSON.stringify(merged, null, 2) + "\n");
+// The README quotes the figures of the last run, between markers, so they never drift.
+const readme = join(root, "README.md");
+const text = readFileSync(readme, "utf8");
+const start = "<!-- bench:start -->";
+const end = "<!-- bench:end -->";
+if (text.includes(start) && text.includes(end)) {
+  const fmt = (v) => (typeof v === "number" ? v.toLocaleString("en-GB") : String(v));
+  const rows = merged.map((e) => `| \`${e.name}\` | ${fmt(e.value)} ${e.unit} | ${e.note} |`);
+  const table = ["| entry | value | what and goal |", "| --- | --- | --- |", ...rows].join("\n");
+  const stamp = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPU cores.`;
+  writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + `\n${stamp}\n\n${table}\n` + text.slice(text.indexOf(end)));
+}
 for (const e of entries) console.log(`${e.name.padEnd(44)} ${String(e.value).padStart(12)} ${e.unit}`);
 console.log(`bench: wrote ${file}`);
