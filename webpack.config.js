@@ -41,6 +41,14 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // src/core is pure (STYLE.md 1): importing one of its modules does nothing but define
+          // things. Saying so lets webpack drop the modules `src/core/index.ts` re-exports that a
+          // bundle never uses (the zod schemas, validation, scoring) instead of keeping each
+          // one whose top level calls a function, as a zod schema does.
+          test: /[\\/]src[\\/]core[\\/]/,
+          sideEffects: false,
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },

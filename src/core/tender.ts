@@ -3,11 +3,11 @@
  * sheet holds it (DESIGN.md "The workbook is the source of truth").
  */
 import { z } from "zod";
-import { CATEGORIES, ROLL_UPS, SCORING_METHODS } from "./tenderTerms";
+import { CATEGORIES, ROLL_UPS, SCORING_METHODS, type Scale } from "./tenderTerms";
 
 export * from "./tenderTerms";
 
-export const scaleSchema = z.object({
+export const scaleSchema: z.ZodType<Scale> = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   /** The marks an evaluator may give, in ascending order. */
@@ -15,7 +15,6 @@ export const scaleSchema = z.object({
   /** What each mark means, same order as `marks` ("0 unacceptable … 5 excellent"). */
   descriptors: z.array(z.string()).optional(),
 });
-export type Scale = z.infer<typeof scaleSchema>;
 
 export const tenderSettingsSchema = z.object({
   contractName: z.string().trim().min(1, "the contract needs a name"),
@@ -49,21 +48,3 @@ export const tenderSettingsSchema = z.object({
   requireBothParts: z.boolean(),
 });
 export type TenderSettings = z.infer<typeof tenderSettingsSchema>;
-
-/** Qualitative scales in use by councils (DOMAIN.md: 0–5, 0–4, 0–10, 0/25/50/75/100). */
-export const STANDARD_SCALES: readonly Scale[] = [
-  {
-    id: "0-5",
-    label: "0–5",
-    marks: [0, 1, 2, 3, 4, 5],
-    descriptors: ["Unacceptable", "Poor", "Weak", "Satisfactory", "Good", "Excellent"],
-  },
-  { id: "0-4", label: "0–4", marks: [0, 1, 2, 3, 4], descriptors: ["Unacceptable", "Poor", "Satisfactory", "Good", "Excellent"] },
-  { id: "0-10", label: "0–10", marks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
-  {
-    id: "0-100-quartiles",
-    label: "0 / 25 / 50 / 75 / 100",
-    marks: [0, 25, 50, 75, 100],
-    descriptors: ["Unacceptable", "Poor", "Satisfactory", "Good", "Excellent"],
-  },
-];

@@ -1,11 +1,17 @@
+import { lazy } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
 import type { WorkbookActions } from "../excel/actions";
-import { ScoresPage } from "./scores/ScoresPage";
+import { LazyPage } from "./LazyPage";
 import { SetupPage } from "./setup/SetupPage";
 import { NotBuiltYet, StepPage } from "./StepPage";
-import { ValidatePage } from "./validate/ValidatePage";
 import { useEvaluationSteps, type EvaluationStep } from "./useEvaluationSteps";
 import { useEvaluationStepsStyles } from "./EvaluationSteps.styles";
+
+// Only Set up shows first, so the other working pages (and the Fluent components and core code
+// only they use) load from their own chunks when their tab is first selected: the page loads
+// less before it is interactive (bench: bundle/taskpane-page-initial-gzip).
+const ValidatePage = lazy(() => import(/* webpackChunkName: "validate-page" */ "./validate/ValidatePage").then((m) => ({ default: m.ValidatePage })));
+const ScoresPage = lazy(() => import(/* webpackChunkName: "scores-page" */ "./scores/ScoresPage").then((m) => ({ default: m.ScoresPage })));
 
 export interface EvaluationStepsProps {
   /** What the pages may ask of the workbook. */
@@ -14,12 +20,13 @@ export interface EvaluationStepsProps {
 
 /**
  * The steps of an evaluation as tabs, and their pages. TabList gives the keyboard behaviour:
- * arrow keys move focus between tabs, Enter or Space selects the focused one. Every page stays
- * mounted and only the selected one is shown, so a half-filled Set up form, a validation's
- * findings or an insert under way survive a look at another tab.
+ * arrow keys move focus between tabs, Enter or Space selects the focused one. A page is mounted
+ * when its tab is first selected and then stays mounted, only the selected one shown, so a
+ * half-filled Set up form, a validation's findings or an insert under way survive a look at
+ * another tab, and a page not yet visited costs nothing at start.
  */
 export function EvaluationSteps({ actions }: EvaluationStepsProps) {
-  const { steps, selectedStep, onTabSelect, tabId, panelId } = useEvaluationSteps();
+  const { steps, selectedStep, visited, onTabSelect, tabId, panelId } = useEvaluationSteps();
   const styles = useEvaluationStepsStyles();
   return (
     <>
@@ -32,7 +39,7 @@ export function EvaluationSteps({ actions }: EvaluationStepsProps) {
       </TabList>
       {steps.map((step) => (
         <StepPage key={step.id} step={step} id={panelId(step.id)} tabId={tabId(step.id)} hidden={step.id !== selectedStep.id}>
-          {pageOf(step, actions)}
+          {visited.has(step.id) && pageOf(step, actions)}
         </StepPage>
       ))}
     </>
@@ -44,9 +51,17 @@ function pageOf(step: EvaluationStep, actions: WorkbookActions) {
     case "setup":
       return <SetupPage actions={actions} />;
     case "validate":
-      return <ValidatePage actions={actions} />;
+      return (
+        <LazyPage>
+          <ValidatePage actions={actions} />
+        </LazyPage>
+      );
     case "scores":
-      return <ScoresPage actions={actions} />;
+      return (
+        <LazyPage>
+          <ScoresPage actions={actions} />
+        </LazyPage>
+      );
     default:
       return <NotBuiltYet willDo={step.willDo} />;
   }

@@ -1,8 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { createWorkbookActions, type WorkbookActions } from "../excel/actions";
+import type { WorkbookActions } from "../excel/actions";
 import { App, type AppProps } from "./App";
 import { detectHost, type OfficeHostApi, type PaneHost } from "./host";
+import { lazyWorkbookActions } from "./lazyActions";
 
 /**
  * Starts the pane: waits for Office to be ready, then renders the app into `container`, or the
@@ -11,7 +12,7 @@ import { detectHost, type OfficeHostApi, type PaneHost } from "./host";
  * `office` is the `Office` namespace, or undefined when office.js did not load; tests pass a fake
  * of it or nothing. `actions` are what the pages ask of the workbook: tests and the browser
  * playground pass their own (over a fake Excel); without them, in Excel, they are made over the
- * real `Excel.run`. The returned root lets a caller (a test) unmount the pane.
+ * real `Excel.run`, the Excel layer loading on first use (lazyActions.ts). The returned root lets a caller (a test) unmount the pane.
  */
 export async function bootTaskpane(
   container: HTMLElement | null,
@@ -40,5 +41,5 @@ function appProps(host: PaneHost, injected: WorkbookActions | undefined): AppPro
 function excelActions(): WorkbookActions | undefined {
   // `Excel` is a global only where office.js loaded its Excel API.
   if (typeof Excel === "undefined") return undefined;
-  return createWorkbookActions((batch) => Excel.run(batch));
+  return lazyWorkbookActions((batch) => Excel.run(batch));
 }

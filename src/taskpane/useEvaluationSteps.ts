@@ -8,6 +8,8 @@ export type EvaluationStep = (typeof STEPS)[number];
 export interface EvaluationStepsState {
   readonly steps: readonly EvaluationStep[];
   readonly selectedStep: EvaluationStep;
+  /** The steps selected at least once: their pages are mounted, and stay so. */
+  readonly visited: ReadonlySet<StepId>;
   readonly onTabSelect: (event: SelectTabEvent, data: SelectTabData) => void;
   /** DOM ids tie each tab to its page (aria-controls / aria-labelledby), unique per pane instance. */
   readonly tabId: (id: string) => string;
@@ -16,16 +18,21 @@ export interface EvaluationStepsState {
 
 export function useEvaluationSteps(initialStep: StepId = "setup"): EvaluationStepsState {
   const [selectedId, setSelectedId] = useState<StepId>(initialStep);
+  const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set([initialStep]));
   const idPrefix = useId("evaluation-step-");
 
   const onTabSelect = useCallback((_event: SelectTabEvent, data: SelectTabData) => {
     // Every Tab's value is a step id; the guard only narrows TabList's `unknown` value.
-    if (isStepId(data.value)) setSelectedId(data.value);
+    if (!isStepId(data.value)) return;
+    const id = data.value;
+    setSelectedId(id);
+    setVisited((seen) => (seen.has(id) ? seen : new Set([...seen, id])));
   }, []);
 
   return {
     steps: STEPS,
     selectedStep: stepById(selectedId),
+    visited,
     onTabSelect,
     tabId: (id) => `${idPrefix}tab-${id}`,
     panelId: (id) => `${idPrefix}panel-${id}`,

@@ -75,15 +75,27 @@ describe("App in Excel", () => {
   ])("shows the working %s page, with its %s button", async (label, button) => {
     const { user } = renderInExcel();
     await user.click(screen.getByRole("tab", { name: label }));
-    expect(within(shownPage()).getByRole("button", { name: button })).toBeInTheDocument();
+    // findBy: Validate and Scores load from their own chunks when their tab is first selected.
+    expect(await within(shownPage()).findByRole("button", { name: button })).toBeInTheDocument();
     expect(within(shownPage()).queryByText(/not built yet/i)).not.toBeInTheDocument();
   });
 
   it("gives the pages the injected actions", async () => {
     const { user, actions } = renderInExcel();
     await user.click(screen.getByRole("tab", { name: "Scores" }));
-    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    await user.click(await screen.findByRole("button", { name: "Refresh scores" }));
     expect(actions.readScores).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps a page loaded on first visit mounted, with what it showed, after a look at another step", async () => {
+    const { user, actions } = renderInExcel();
+    await user.click(screen.getByRole("tab", { name: "Validate" }));
+    await user.click(await screen.findByRole("button", { name: "Validate commitments" }));
+    const shown = shownPage().textContent;
+    await user.click(screen.getByRole("tab", { name: "Set up" }));
+    await user.click(screen.getByRole("tab", { name: "Validate" }));
+    expect(shownPage().textContent).toBe(shown);
+    expect(actions.validate).toHaveBeenCalledTimes(1);
   });
 
   it("keeps what was typed on Set up while the user looks at another step", async () => {

@@ -71,7 +71,7 @@ describe("bootTaskpane", () => {
     await boot(aFakeOffice("Excel"), actions);
     const user = userEvent.setup();
     await user.click(screen.getByRole("tab", { name: "Scores" }));
-    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    await user.click(await screen.findByRole("button", { name: "Refresh scores" }));
     expect(actions.readScores).toHaveBeenCalledTimes(1);
   });
 
@@ -82,7 +82,7 @@ describe("bootTaskpane", () => {
     await boot(aFakeOffice("Excel"));
     const user = userEvent.setup();
     await user.click(screen.getByRole("tab", { name: "Validate" }));
-    await user.click(screen.getByRole("button", { name: "Validate commitments" }));
+    await user.click(await screen.findByRole("button", { name: "Validate commitments" }));
     expect(await screen.findByText(/Excel refused the change: the sheet or workbook is protected/)).toBeInTheDocument();
     expect(run).toHaveBeenCalled();
   });

@@ -1,19 +1,11 @@
-import { memo } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-} from "@fluentui/react-components";
-import { formatGBP, UNITS, type Framework, type Measure, type Outcome } from "../../core";
+import { lazy, memo } from "react";
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
+import type { Framework } from "../../core";
+import { LazyPage } from "../LazyPage";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
+
+const FrameworkThemes = lazy(() => import(/* webpackChunkName: "framework-themes" */ "./FrameworkThemes").then((m) => ({ default: m.FrameworkThemes })));
 
 export type FrameworkMeasuresProps = Pick<
   SetupPageState,
@@ -59,25 +51,10 @@ export const FrameworkMeasures = memo(function FrameworkMeasures(props: Framewor
               ? `${outcomesInScope.length} of ${framework.themes.flatMap((t) => t.outcomes).length} outcomes in scope. This framework has no measures: bids are marked on their answers.`
               : `${measuresInScope.length} of ${measureCount} measures in scope, under ${outcomesInScope.length} ${outcomesInScope.length === 1 ? "outcome" : "outcomes"}.`}
           </p>
-          <Accordion key={framework.id} multiple collapsible>
-            {framework.themes.map((theme) => {
-              const themeMeasures = theme.outcomes.flatMap((o) => o.measures);
-              const chosen = themeMeasures.filter((m) => props.isMeasureSelected(m.ref)).length;
-              return (
-                <AccordionItem key={theme.id} value={theme.id}>
-                  <AccordionHeader as="h4">
-                    {theme.name}
-                    {themeMeasures.length > 0 ? ` (${chosen} of ${themeMeasures.length} in scope)` : ""}
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    {theme.outcomes.map((outcome) => (
-                      <OutcomeMeasures key={outcome.id} {...props} outcome={outcome} framework={framework} />
-                    ))}
-                  </AccordionPanel>
-                </AccordionItem>
-              );
-            })}
-          </Accordion>
+          {/* The theme tree (and Fluent's Accordion) loads when a framework is first chosen: none is at start. */}
+          <LazyPage>
+            <FrameworkThemes {...props} framework={framework} />
+          </LazyPage>
         </>
       )}
     </section>
@@ -111,64 +88,4 @@ function FrameworkAbout({ framework }: { framework: Framework }) {
       )}
     </>
   );
-}
-
-type OutcomeMeasuresProps = Omit<FrameworkMeasuresProps, "framework"> & { outcome: Outcome; framework: Framework };
-
-/** One outcome: its "select all" and its measures, grouped so the outcome names the group. */
-function OutcomeMeasures({
-  outcome,
-  framework,
-  isMeasureSelected,
-  onMeasureToggle,
-  outcomeSelection,
-  onOutcomeToggle,
-}: OutcomeMeasuresProps) {
-  const styles = useSetupPageStyles();
-  if (outcome.measures.length === 0) {
-    return (
-      <Checkbox
-        label={`${outcome.name} (answered in the qualitative questions; no measures)`}
-        checked={outcomeSelection(outcome)}
-        onChange={(_e, data) => onOutcomeToggle(outcome, data.checked === true)}
-      />
-    );
-  }
-  return (
-    <fieldset className={styles.outcome}>
-      <legend className={styles.legend}>{outcome.name}</legend>
-      <Checkbox
-        label="Select all"
-        checked={outcomeSelection(outcome)}
-        onChange={(_e, data) => onOutcomeToggle(outcome, data.checked === true)}
-      />
-      <div className={styles.measures}>
-        {outcome.measures.map((measure) => (
-          <Checkbox
-            key={measure.ref}
-            checked={isMeasureSelected(measure.ref)}
-            onChange={(_e, data) => onMeasureToggle(measure.ref, data.checked === true)}
-            label={
-              <>
-                <span className={styles.measureRef}>{measure.ref}</span> {measure.description}
-                <span className={styles.measureDetail}>
-                  Unit: {unitOf(measure)}. {proxyOf(measure, framework.illustrative === true)}
-                </span>
-              </>
-            }
-          />
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function unitOf(measure: Measure): string {
-  return measure.unitLabel ?? UNITS[measure.unit].label;
-}
-
-function proxyOf(measure: Measure, illustrative: boolean): string {
-  if (measure.type === "Record") return "Record only: reported, adds no £ value.";
-  if (measure.proxy === null) return "No proxy value given: enter your council's on SV Measures.";
-  return `${illustrative ? "Illustrative proxy" : "Proxy"}: ${formatGBP(measure.proxy)} per unit.`;
 }

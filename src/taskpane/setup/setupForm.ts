@@ -12,7 +12,15 @@
  *   so "25", "25p" and "25%" all mean 0.25; "£0.25" is pounds per £1 and means the same.
  *   A figure under 1p per £1 is kept but flagged, since "0.25" is usually 25p typed as pounds.
  */
-import { STANDARD_SCALES, tenderSettingsSchema, type Category, type RollUp, type ScoringMethod, type TenderSettings } from "../../core";
+import { STANDARD_SCALES, type Category, type RollUp, type ScoringMethod, type TenderSettings } from "../../core";
+import type { tenderSettingsSchema } from "../../core";
+
+/**
+ * The settings schema, handed in: the pane loads it (and zod) from its own chunk after it first
+ * shows (useTenderSettingsSchema), so until then it is the reason it is not there yet.
+ */
+export type SettingsSchema = Pick<typeof tenderSettingsSchema, "safeParse">;
+export type SettingsSchemaOrWhyNot = SettingsSchema | { readonly unavailable: string };
 
 export interface SetupDraft {
   contractName: string;
@@ -142,7 +150,7 @@ export function readEvaluators(text: string): string[] {
     .filter((name) => name !== "");
 }
 
-export function readSetupDraft(draft: SetupDraft, scope: SetupScope): ReadSetup {
+export function readSetupDraft(draft: SetupDraft, scope: SetupScope, schema: SettingsSchemaOrWhyNot): ReadSetup {
   const errors: Partial<Record<SetupField, string>> = {};
   const warnings: Partial<Record<SetupField, string>> = {};
   const fail = (field: SetupField, message: string): number => {
@@ -262,7 +270,11 @@ export function readSetupDraft(draft: SetupDraft, scope: SetupScope): ReadSetup 
   // The schema is the last word: anything it refuses that the field reading above let through
   // is reported on its field, in the schema's own words.
   const otherErrors: string[] = [];
-  const checked = tenderSettingsSchema.safeParse(draftSettings);
+  if ("unavailable" in schema) {
+    otherErrors.push(schema.unavailable);
+    return { settings: undefined, draftSettings, errors, warnings, otherErrors };
+  }
+  const checked = schema.safeParse(draftSettings);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const field = fieldOf(issue.path[0]);

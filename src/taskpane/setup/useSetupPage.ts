@@ -15,6 +15,7 @@ import {
   type ThresholdVerdict,
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
+import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
 import { FIELD_LABELS, INITIAL_DRAFT, readSetupDraft, type ReadSetup, type SetupDraft, type SetupField } from "./setupForm";
 
 /** What the last insert or update did, shown under the Insert button. */
@@ -113,9 +114,10 @@ export function useSetupPage(actions: WorkbookActions): SetupPageState {
     [framework, measuresInScope],
   );
 
+  const schema = useTenderSettingsSchema();
   const read: ReadSetup = useMemo(
-    () => readSetupDraft(draft, { frameworkId: framework?.id ?? "", measuresInScope, outcomesInScope }),
-    [draft, framework, measuresInScope, outcomesInScope],
+    () => readSetupDraft(draft, { frameworkId: framework?.id ?? "", measuresInScope, outcomesInScope }, schema),
+    [draft, framework, measuresInScope, outcomesInScope, schema],
   );
 
   const verdict = useMemo(() => {

@@ -16,6 +16,8 @@ function renderSetup(actions: FakeActions = aFakeActions()) {
 
 async function chooseFramework(user: UserEvent, name: string): Promise<void> {
   await user.selectOptions(screen.getByRole("combobox", { name: "Framework" }), name);
+  // The theme tree loads from its own chunk the first time a framework is chosen.
+  await waitFor(() => expect(screen.queryByText("Loading…")).not.toBeInTheDocument());
 }
 
 /** Expands a theme of the preview. */

@@ -1,4 +1,5 @@
 import { INITIAL_DRAFT, readSetupDraft, readTargetReturn, type SetupDraft } from "../../../src/taskpane/setup/setupForm";
+import { tenderSettingsSchema } from "../../../src/core";
 
 const scope = { frameworkId: "essex", measuresInScope: ["ECC1"], outcomesInScope: ["O1"] };
 
@@ -8,7 +9,7 @@ function aDraft(overrides: Partial<SetupDraft> = {}): SetupDraft {
 
 describe("readSetupDraft", () => {
   it("reads a complete form into settings the schema accepts", () => {
-    const { settings, errors } = readSetupDraft(aDraft(), scope);
+    const { settings, errors } = readSetupDraft(aDraft(), scope, tenderSettingsSchema);
     expect(errors).toEqual({});
     expect(settings).toMatchObject({
       contractName: "Highways maintenance",
@@ -28,48 +29,48 @@ describe("readSetupDraft", () => {
     ["1200000", 1_200_000],
     ["  £ 95,000.50 ", 95_000.5],
   ])("reads the contract value %p as £%p", (typed, pounds) => {
-    expect(readSetupDraft(aDraft({ contractValue: typed }), scope).settings?.contractValue).toBe(pounds);
+    expect(readSetupDraft(aDraft({ contractValue: typed }), scope, tenderSettingsSchema).settings?.contractValue).toBe(pounds);
   });
 
   it.each(["1.2m", "twelve", "-5", "1,2,3.4.5"])("refuses the contract value %p rather than guess", (typed) => {
-    const { settings, errors } = readSetupDraft(aDraft({ contractValue: typed }), scope);
+    const { settings, errors } = readSetupDraft(aDraft({ contractValue: typed }), scope, tenderSettingsSchema);
     expect(settings).toBeUndefined();
     expect(errors.contractValue).toMatch(/amount in pounds/);
   });
 
   it("reads percentages as percent: 10 and 10% are 0.1, and 0.1 is 0.1%", () => {
-    expect(readSetupDraft(aDraft({ weighting: "10" }), scope).settings?.weighting).toBe(0.1);
-    expect(readSetupDraft(aDraft({ weighting: "10%" }), scope).settings?.weighting).toBe(0.1);
-    expect(readSetupDraft(aDraft({ weighting: "0.1" }), scope).settings?.weighting).toBe(0.001);
+    expect(readSetupDraft(aDraft({ weighting: "10" }), scope, tenderSettingsSchema).settings?.weighting).toBe(0.1);
+    expect(readSetupDraft(aDraft({ weighting: "10%" }), scope, tenderSettingsSchema).settings?.weighting).toBe(0.1);
+    expect(readSetupDraft(aDraft({ weighting: "0.1" }), scope, tenderSettingsSchema).settings?.weighting).toBe(0.001);
   });
 
   it("refuses a percentage over 100", () => {
-    expect(readSetupDraft(aDraft({ quantitativeShare: "120" }), scope).errors.quantitativeShare).toBe("Enter a percentage from 0 to 100.");
+    expect(readSetupDraft(aDraft({ quantitativeShare: "120" }), scope, tenderSettingsSchema).errors.quantitativeShare).toBe("Enter a percentage from 0 to 100.");
   });
 
   it("reads the target return only for the target method", () => {
-    expect(readSetupDraft(aDraft({ method: "relative", targetReturn: "25" }), scope).settings?.targetReturn).toBeUndefined();
-    expect(readSetupDraft(aDraft({ method: "target", targetReturn: "25" }), scope).settings?.targetReturn).toBe(0.25);
+    expect(readSetupDraft(aDraft({ method: "relative", targetReturn: "25" }), scope, tenderSettingsSchema).settings?.targetReturn).toBeUndefined();
+    expect(readSetupDraft(aDraft({ method: "target", targetReturn: "25" }), scope, tenderSettingsSchema).settings?.targetReturn).toBe(0.25);
   });
 
   it("flags a target under 1p per £1 without refusing it", () => {
-    const read = readSetupDraft(aDraft({ method: "target", targetReturn: "0.25" }), scope);
+    const read = readSetupDraft(aDraft({ method: "target", targetReturn: "0.25" }), scope, tenderSettingsSchema);
     expect(read.settings?.targetReturn).toBe(0.0025);
     expect(read.warnings.targetReturn).toMatch(/for 25p per £1 enter 25/);
   });
 
   it("reads the works duration only for works, as whole months", () => {
-    expect(readSetupDraft(aDraft({ category: "supplies-services", durationMonths: "36" }), scope).settings?.durationMonths).toBeUndefined();
-    expect(readSetupDraft(aDraft({ category: "works", durationMonths: "36" }), scope).settings?.durationMonths).toBe(36);
-    expect(readSetupDraft(aDraft({ category: "works", durationMonths: "2.5" }), scope).errors.durationMonths).toMatch(/whole number/);
+    expect(readSetupDraft(aDraft({ category: "supplies-services", durationMonths: "36" }), scope, tenderSettingsSchema).settings?.durationMonths).toBeUndefined();
+    expect(readSetupDraft(aDraft({ category: "works", durationMonths: "36" }), scope, tenderSettingsSchema).settings?.durationMonths).toBe(36);
+    expect(readSetupDraft(aDraft({ category: "works", durationMonths: "2.5" }), scope, tenderSettingsSchema).errors.durationMonths).toMatch(/whole number/);
   });
 
   it("splits evaluators on commas, semicolons and new lines, dropping blanks", () => {
-    expect(readSetupDraft(aDraft({ evaluators: " Ann; Bo,\nCy ,, " }), scope).settings?.evaluators).toEqual(["Ann", "Bo", "Cy"]);
+    expect(readSetupDraft(aDraft({ evaluators: " Ann; Bo,\nCy ,, " }), scope, tenderSettingsSchema).settings?.evaluators).toEqual(["Ann", "Bo", "Cy"]);
   });
 
   it("reports every missing field at once, and still gives settings for the live checks", () => {
-    const read = readSetupDraft({ ...INITIAL_DRAFT, weighting: "", moderationThreshold: "" }, scope);
+    const read = readSetupDraft({ ...INITIAL_DRAFT, weighting: "", moderationThreshold: "" }, scope, tenderSettingsSchema);
     expect(Object.keys(read.errors).sort()).toEqual(["contractName", "contractValue", "moderationThreshold", "weighting"]);
     expect(read.settings).toBeUndefined();
     expect(read.draftSettings.weighting).toBeNaN();
