@@ -3,11 +3,13 @@
  * in the browser, beside a view of that workbook. HyperFormula (GPLv3) is used here and in
  * tests only; this page is never part of the add-in's production build.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { createFakeExcel } from "../test/fakeExcel";
 import type { ExcelRun } from "../src/excel/excelRun";
 import { publishBridge } from "./bridge";
+import { downloadXlsx } from "./exportXlsx";
+import { readXlsx, replaceWorkbook, workbookHasContent } from "./importXlsx";
 import { loadSampleBids } from "./sampleBids";
 import { notifyingRun } from "./workbookEvents";
 import { WorkbookView } from "./WorkbookView";
@@ -29,6 +31,34 @@ function Playground() {
       setNotice(error instanceof Error ? error.message : String(error));
     }
   };
+  const fileInput = useRef<HTMLInputElement>(null);
+  const exportFile = async (): Promise<void> => {
+    try {
+      setNotice("Exporting…");
+      await downloadXlsx(fake, "evaluation.xlsx");
+      setNotice("Exported the workbook as evaluation.xlsx.");
+    } catch (error) {
+      setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const importFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Clear the input so choosing the same file again fires another change.
+    input.value = "";
+    if (!file) return;
+    try {
+      const sheets = await readXlsx(file.name, await file.arrayBuffer());
+      if ((await workbookHasContent(run)) && !window.confirm(`Replace every sheet of this workbook with the ${sheets.length} sheet(s) of "${file.name}"? What is here now will be lost.`)) {
+        setNotice("Import cancelled: the workbook is unchanged.");
+        return;
+      }
+      const done = await replaceWorkbook(run, sheets);
+      setNotice(`Imported ${done.sheets} sheet(s) from "${file.name}" (values only, ${done.cells} cells).`);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
   useEffect(() => {
     const bump = (): void => setVersion((v) => v + 1);
     listeners.add(bump);
@@ -42,6 +72,20 @@ function Playground() {
         <button type="button" onClick={() => void sample()}>
           Load sample bids
         </button>
+        <button type="button" onClick={() => void exportFile()}>
+          Export .xlsx
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import .xlsx
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          aria-label="Import .xlsx file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          onChange={(e) => void importFile(e)}
+        />
         <span role="status">{notice}</span>
       </header>
       <WorkbookView fake={fake} run={run} version={version} />

@@ -1,7 +1,9 @@
 /**
  * "Load sample bids": three bidders' commitments against whatever measures the workbook's
  * SV Measures table holds (priced measures first), one of them with a unit mistake to find
- * and fix — the first thing a trainer shows. Written through `run` like any edit.
+ * and fix — the first thing a trainer shows. The three bidders are also listed in SV Scores
+ * (when its Bidder column is still blank), as an evaluator would, so the sheet's TENDER formulas
+ * score them. Written through `run` like any edit.
  */
 import type { ExcelRun } from "../src/excel/excelRun";
 import { SHEETS, TABLES } from "../src/excel/layout";
@@ -30,6 +32,10 @@ export async function loadSampleBids(run: ExcelRun): Promise<{ rows: number; mis
     if (measures.isNullObject || commitments.isNullObject) throw new Error("Insert the evaluation sheets first (Set up > Insert), then load the sample bids.");
     const table = context.workbook.tables.getItem(TABLES.measures).getRange().load("values");
     const header = context.workbook.tables.getItem(TABLES.commitments).getHeaderRowRange().load("values");
+    const scores = context.workbook.tables.getItemOrNullObject(TABLES.scores);
+    await context.sync();
+    const scoresHeader = scores.isNullObject ? null : scores.getHeaderRowRange().load("address, values");
+    const scoresBody = scores.isNullObject ? null : scores.getDataBodyRange().load("values");
     await context.sync();
     const [mh = [], ...mrows] = table.values;
     const col = (h: string): number => mh.findIndex((x) => String(x) === h);
@@ -62,6 +68,16 @@ export async function loadSampleBids(run: ExcelRun): Promise<{ rows: number; mis
     ["Bidder", "Ref", "Unit", "Quantity"].forEach((h, j) => {
       sheet.getRange(`${letter(h)}4:${letter(h)}${3 + rows.length}`).values = rows.map((r) => [r[j]]);
     });
+    if (scoresHeader && scoresBody) {
+      const bidderColumn = (scoresHeader.values[0] ?? []).map(String).indexOf("Bidder");
+      if (bidderColumn >= 0 && scoresBody.values.every((r) => r[bidderColumn] === "" || r[bidderColumn] === null)) {
+        const scoresSheet = context.workbook.worksheets.getItem(SHEETS.scores);
+        const headerRange = scoresSheet.getRange(scoresHeader.address.slice(scoresHeader.address.lastIndexOf("!") + 1));
+        // Resizing fills the calculated columns into the new rows, as Excel does.
+        scores.resize(headerRange.getResizedRange(SAMPLE_BIDDERS.length, 0));
+        headerRange.getCell(1, bidderColumn).getResizedRange(SAMPLE_BIDDERS.length - 1, 0).values = SAMPLE_BIDDERS.map((b) => [b]);
+      }
+    }
     sheet.activate();
     await context.sync();
     return { rows: rows.length, mistakeRow: 4 + mistakeIndex };

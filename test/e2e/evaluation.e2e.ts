@@ -1,12 +1,14 @@
 /**
  * The evaluation in a browser, as an evaluator would do it: in the playground, choose the
  * Essex framework, insert the workbook, load the sample bids, validate, go to the unit
- * mistake, fix it in the formula bar, validate again, and score. A screenshot of each step
- * is written to test-results/e2e/evaluation/.
+ * mistake, fix it in the formula bar, validate again, score, and export the workbook to .xlsx,
+ * which LibreOffice must open with the same numbers. A screenshot of each step, the .xlsx and
+ * LibreOffice's CSVs are written to test-results/e2e/evaluation/.
  */
+import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors } from "./harness";
+import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors, xlsxToCsvs } from "./harness";
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -15,6 +17,11 @@ let pane: Frame;
 let errors: string[];
 const shots = screenshotDir("evaluation");
 let step = 0;
+/** What the pane's score table showed, bidder → its "Social value" cell ("£12,345.60"). */
+const shownValues = new Map<string, string>();
+let sampleRows = 0;
+/** Every script the page fetched, to show ExcelJS is loaded only when export is clicked. */
+const scripts: string[] = [];
 
 async function shot(name: string): Promise<void> {
   step += 1;
@@ -27,6 +34,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   errors = watchErrors(page);
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
   await page.goto(`${server.url}/playground.html`);
   const frame = page.frameLocator('iframe[title="Task pane"]');
   await frame.getByRole("tab", { name: "Set up" }).waitFor();
@@ -43,6 +53,9 @@ describe("an evaluation in the playground", () => {
     await pane.getByLabel("Framework").selectOption({ label: "Essex County Council (ECC TOMs)" });
     // Every measure in scope: open each theme and tick its outcomes' "Select all".
     const themes = pane.locator('button[aria-expanded="false"]');
+    // The framework's themes render after the choice: counting them before then found none and
+    // left every measure out of scope (an intermittent failure two steps later).
+    await themes.first().waitFor();
     while ((await themes.count()) > 0) await themes.first().click();
     const selectAll = pane.getByRole("checkbox", { name: "Select all" });
     for (let i = 0; i < (await selectAll.count()); i++) await selectAll.nth(i).check();
@@ -58,7 +71,9 @@ describe("an evaluation in the playground", () => {
 
   it("loads the sample bids into SV Commitments", async () => {
     await page.getByRole("button", { name: "Load sample bids" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toMatch(/Loaded \d+ sample commitments/);
+    const status = (await page.getByRole("status").textContent()) ?? "";
+    expect(status).toMatch(/Loaded \d+ sample commitments/);
+    sampleRows = Number(/Loaded (\d+)/.exec(status)?.[1]);
     await expect(page.getByRole("table", { name: "Sheet SV Commitments" }).getByText("Birch Homes").first().isVisible()).resolves.toBe(true);
     await shot("sample-bids");
   });
@@ -90,7 +105,73 @@ describe("an evaluation in the playground", () => {
     for (const bidder of ["Acme Care Ltd", "Birch Homes", "Cura Partnership"]) {
       await pane.getByRole("cell", { name: bidder }).waitFor();
     }
+    for (const bidder of ["Acme Care Ltd", "Birch Homes", "Cura Partnership"]) {
+      const row = pane.getByRole("row").filter({ has: pane.getByRole("cell", { name: bidder, exact: true }) });
+      shownValues.set(bidder, (await row.getByRole("cell").nth(2).textContent()) ?? "");
+    }
+    expect([...shownValues.values()].every((v) => /^£[\d,]+(\.\d\d)?$/.test(v))).toBe(true);
     await shot("scores");
+    expect(errors).toEqual([]);
+  });
+
+  it("exports an .xlsx that LibreOffice opens with the scores the pane showed", async () => {
+    expect(scripts.filter((url) => /exceljs/.test(url))).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("evaluation.xlsx");
+    const file = join(shots, "evaluation.xlsx");
+    await download.saveAs(file);
+    await page.getByRole("status").filter({ hasText: "Exported the workbook as evaluation.xlsx." }).waitFor();
+    expect(scripts.filter((url) => /exceljs/.test(url))).toHaveLength(1);
+    const csvDir = join(shots, "csv");
+    mkdirSync(csvDir, { recursive: true });
+    const sheets = xlsxToCsvs(file, csvDir);
+    expect(Object.keys(sheets)).toEqual(expect.arrayContaining(["SV Setup", "SV Measures", "SV Commitments", "SV Scores"]));
+
+    // SV Scores: each bidder's row has the social value the pane showed, from the cached formula result.
+    const scores = sheets["SV Scores"] as string[][];
+    const scoresHeader = scores.findIndex((r) => r[0] === "Bidder");
+    const valueColumn = (scores[scoresHeader] ?? []).indexOf("Value");
+    expect(valueColumn).toBeGreaterThan(0);
+    for (const [bidder, shown] of shownValues) {
+      const row = scores.slice(scoresHeader + 1).find((r) => r[0] === bidder);
+      // LibreOffice shows an error (#NAME?, Err:507) where it could not use a formula's cached result.
+      expect((row ?? []).filter((cell) => /^(#|Err:)/.test(cell))).toEqual([]);
+      const value = Number(row?.[valueColumn]);
+      expect({ bidder, value: `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(value) ? 0 : 2 })}` }).toEqual({ bidder, value: shown });
+    }
+
+    // SV Commitments: every sample commitment, with the unit fixed in the formula bar and a computed value.
+    const commitments = sheets["SV Commitments"] as string[][];
+    const header = commitments.findIndex((r) => r[0] === "Bidder");
+    const cols = commitments[header] ?? [];
+    const rows = commitments.slice(header + 1).filter((r) => (r[0] ?? "") !== "");
+    expect(rows).toHaveLength(sampleRows);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["Acme Care Ltd", "Birch Homes", "Cura Partnership"]));
+    expect(rows.filter((r) => r[cols.indexOf("Unit")] === "hours").length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r[cols.indexOf("Unit")] === "tonnes")).toEqual([]);
+    for (const r of rows) expect(Number(r[cols.indexOf("Quantity")])).toBeGreaterThan(0);
+    expect(rows.flat().filter((cell) => /^(#|Err:)/.test(cell))).toEqual([]);
+    expect(rows.some((r) => Number(r[cols.indexOf("Value")]) > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("imports the exported .xlsx back, values only, after asking", async () => {
+    const input = page.getByLabel("Import .xlsx file");
+    await input.setInputFiles({ name: "bids.csv", mimeType: "text/csv", buffer: Buffer.from("Bidder,Value\n") });
+    await page.getByRole("status").filter({ hasText: '"bids.csv" is not an .xlsx file. Choose an Excel workbook saved as .xlsx.' }).waitFor();
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await input.setInputFiles(join(shots, "evaluation.xlsx"));
+    await page.getByRole("status").filter({ hasText: /^Imported 5 sheet\(s\) from "evaluation.xlsx" \(values only/ }).waitFor();
+    expect(asked).toEqual([expect.stringMatching(/^Replace every sheet of this workbook/)]);
+    await page.getByRole("button", { name: "SV Scores" }).click();
+    const grid = page.getByRole("table", { name: "Sheet SV Scores" });
+    await expect(grid.locator('td[data-address="A4"]').textContent()).resolves.toBe("Acme Care Ltd");
+    await expect(grid.locator('td[data-address="B4"]').textContent()).resolves.toBe(String(Number((shownValues.get("Acme Care Ltd") ?? "").replace(/[£,]/g, ""))));
+    await shot("imported");
     expect(errors).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  * Screenshots of each step go to test-results/e2e/. No browser is downloaded: CI installs
  * chromium with apt (.ci/run), and a missing browser fails the run rather than skipping it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { createServer, type Server } from "http";
 import { tmpdir } from "os";
-import { extname, join, normalize } from "path";
+import { basename, extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 
@@ -67,4 +68,69 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
+}
+
+const SOFFICE = process.env.SV_SOFFICE ?? "soffice";
+
+/**
+ * Opens a workbook in LibreOffice headless and writes every sheet as its own UTF-8 CSV
+ * (`<name>-<Sheet>.csv`; sheet option -1 needs LibreOffice ≥ 7.2). Values are raw, not as
+ * formatted ("save cell contents as shown" off), and formulas give their cached results because
+ * LibreOffice does not recalculate .xlsx files on load by default. Returns each sheet's rows.
+ * A missing LibreOffice fails: CI installs libreoffice-calc-nogui with apt (.ci/run).
+ */
+export function xlsxToCsvs(file: string, outDir: string): Record<string, string[][]> {
+  const found = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
+  if (found.error || found.status !== 0) {
+    throw new Error(`LibreOffice (${SOFFICE}) is not installed or does not run: install it with "apt-get install -y libreoffice-calc-nogui" (.ci/run does), or set SV_SOFFICE.`);
+  }
+  // A private profile: a first run writes one, and two runs must not share it.
+  const profile = mkdtempSync(join(tmpdir(), "sv-soffice-"));
+  const result = spawnSync(
+    SOFFICE,
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', "--outdir", outDir, file],
+    { encoding: "utf8", timeout: 120_000 }
+  );
+  rmSync(profile, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`soffice --convert-to csv failed (${result.status ?? result.signal}): ${result.stderr}${result.stdout}`);
+  const base = basename(file, extname(file));
+  const sheets: Record<string, string[][]> = {};
+  for (const name of readdirSync(outDir)) {
+    if (name.startsWith(`${base}-`) && name.endsWith(".csv")) sheets[name.slice(base.length + 1, -4)] = parseCsv(readFileSync(join(outDir, name), "utf8"));
+  }
+  if (Object.keys(sheets).length === 0) throw new Error(`soffice wrote no per-sheet CSV into ${outDir}: ${result.stdout}${result.stderr}`);
+  return sheets;
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endRow = (): void => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRow();
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) endRow();
+  return rows;
 }
