@@ -11,6 +11,7 @@ import { publishBridge } from "./bridge";
 import { downloadXlsx } from "./exportXlsx";
 import { readXlsx, replaceWorkbook, workbookHasContent } from "./importXlsx";
 import { loadSampleBids } from "./sampleBids";
+import { loadSampleTender } from "./sampleTender";
 import { notifyingRun } from "./workbookEvents";
 import { WorkbookView } from "./WorkbookView";
 
@@ -27,6 +28,18 @@ function Playground() {
     try {
       const { rows } = await loadSampleBids(run);
       setNotice(`Loaded ${rows} sample commitments from three bidders into SV Commitments (one has a unit mistake).`);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const sampleTender = async (): Promise<void> => {
+    try {
+      const result = await loadSampleTender(run);
+      setNotice(
+        result.status === "loaded"
+          ? `Loaded a sample tender: the illustrative measures and ${result.rows} commitments from three bidders (one has a unit mistake).`
+          : result.reason
+      );
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }
@@ -69,6 +82,9 @@ function Playground() {
       <header className="bar">
         <strong>Social value evaluation — playground</strong>
         <span>A workbook in your browser: nothing is saved or sent anywhere.</span>
+        <button type="button" onClick={() => void sampleTender()}>
+          Load sample tender
+        </button>
         <button type="button" onClick={() => void sample()}>
           Load sample bids
         </button>

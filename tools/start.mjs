@@ -2,7 +2,8 @@
 // macOS), it builds, serves and sideloads. Elsewhere (Linux, where there is no desktop
 // Excel) it serves the add-in on https://localhost:3000 and prints the exact steps to
 // sideload manifest.xml into Excel on the web.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import https from "node:https";
 
 const desktopExcel = process.platform === "win32" || process.platform === "darwin";
 
@@ -39,4 +40,26 @@ if (desktopExcel) {
     ].join("\n")
   );
   run("npx", ["webpack", "serve", "--mode", "development"]);
+  openPlaygroundWhenReady();
+}
+
+/**
+ * On a desktop (a display and xdg-open), opens the playground in the default browser once the
+ * dev server answers; on a headless machine the URL above is all there is to do.
+ */
+function openPlaygroundWhenReady() {
+  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (!display || spawnSync("sh", ["-c", "command -v xdg-open"]).status !== 0) return;
+  const url = "https://localhost:3000/playground.html";
+  const started = Date.now();
+  const poll = () => {
+    const req = https.get(url, { rejectUnauthorized: false }, (res) => {
+      res.resume();
+      spawn("xdg-open", [url], { stdio: "ignore", detached: true }).unref();
+    });
+    req.on("error", () => {
+      if (Date.now() - started < 120_000) setTimeout(poll, 2000);
+    });
+  };
+  setTimeout(poll, 3000);
 }

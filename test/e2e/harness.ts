@@ -12,7 +12,18 @@ import { basename, extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 
-const root = join(__dirname, "..", "..");
+/** The project folder: found by walking up, so this also works compiled under bench/.build. */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, "webpack.config.js")) || dir.endsWith(".build")) {
+    const up = join(dir, "..");
+    if (up === dir) throw new Error(`no webpack.config.js above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+const root = projectRoot(__dirname);
 export const SCREENSHOTS = join(root, "test-results", "e2e");
 const CHROMIUM = process.env.SV_CHROMIUM ?? "/usr/bin/chromium";
 

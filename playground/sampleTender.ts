@@ -1,0 +1,42 @@
+/**
+ * "Load sample tender": in one click, an evaluation over the illustrative measure set (a £1.5m
+ * supplies contract, 10% social value, relative scoring) inserted as the pane's Set up would,
+ * then the sample bids — three bidders, one with a unit mistake. For demos and training; the
+ * figures are illustrative and say so.
+ */
+import { ILLUSTRATIVE, measureTableFromFramework, STANDARD_SCALES, thresholdVerdict, type TenderSettings } from "../src/core";
+import { buildEvaluationPlan } from "../src/excel/evaluationPlan";
+import type { ExcelRun } from "../src/excel/excelRun";
+import { insertPlan } from "../src/excel/writePlan";
+import { loadSampleBids } from "./sampleBids";
+
+export const SAMPLE_SETTINGS: TenderSettings = {
+  contractName: "Sample: community support services (illustrative)",
+  contractValue: 1_500_000,
+  category: "supplies-services",
+  weighting: 0.1,
+  maxPoints: 10,
+  quantitativeShare: 0.5,
+  method: "relative",
+  targetReturn: 0.25,
+  scale: STANDARD_SCALES[0] as TenderSettings["scale"],
+  evaluators: ["Evaluator A", "Evaluator B", "Evaluator C"],
+  rollUp: "consensus",
+  moderationThreshold: 2,
+  frameworkId: ILLUSTRATIVE.id,
+  measuresInScope: [],
+  outcomesInScope: [],
+  requireBothParts: false,
+};
+
+export async function loadSampleTender(run: ExcelRun): Promise<{ status: "loaded"; rows: number } | { status: "refused"; reason: string }> {
+  const measures = measureTableFromFramework(ILLUSTRATIVE);
+  const settings = { ...SAMPLE_SETTINGS, measuresInScope: measures.map((m) => m.ref), outcomesInScope: [...new Set(measures.map((m) => m.outcomeId))] };
+  const verdict = thresholdVerdict(settings, ILLUSTRATIVE.policy?.thresholds ?? []);
+  const result = await insertPlan(run, buildEvaluationPlan({ settings, frameworkName: ILLUSTRATIVE.name, measures, thresholdReason: verdict.reason }));
+  if (result.status === "refused") {
+    return { status: "refused", reason: `This workbook already has ${result.conflicts.map((c) => c.name).join(", ")}: nothing was changed. Use "Load sample bids" to add bids to it.` };
+  }
+  const { rows } = await loadSampleBids(run);
+  return { status: "loaded", rows };
+}
