@@ -7,6 +7,7 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import type { FakeExcel } from "../test/fakeExcel";
 import type { ExcelRun } from "../src/excel/excelRun";
+import { columnLetter, qualified } from "../src/excel/addresses";
 
 export interface WorkbookViewProps {
   fake: FakeExcel;
@@ -15,15 +16,8 @@ export interface WorkbookViewProps {
   version: number;
 }
 
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column index → letters, over the Excel layer's 1-based helper. */
+const columnLetters = (index: number): string => columnLetter(index + 1);
 
 /** "A1:K12" (optionally sheet-qualified) → its size. */
 function sizeOf(address: string | null | undefined): { rows: number; cols: number } {
@@ -70,7 +64,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
   const used = active ? sizeOf(fake.inspect.sheet(active).usedRange) : { rows: 0, cols: 0 };
   const rows = Math.min(Math.max(used.rows, 20), MAX_ROWS);
   const cols = Math.max(used.cols, 8);
-  const range = `'${active.replace(/'/g, "''")}'!A1:${columnLetters(cols - 1)}${rows}`;
+  const range = qualified(active, `A1:${columnLetters(cols - 1)}${rows}`);
   const values = active ? fake.inspect.values(range) : [];
   const formulas = active ? fake.inspect.formulas(range) : [];
   const address = cell ? `${columnLetters(cell.col)}${cell.row + 1}` : "";
@@ -125,7 +119,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
                   const selected = cell?.row === r && cell.col === c;
-                  const fill = fake.inspect.format(`'${active.replace(/'/g, "''")}'!${columnLetters(c)}${r + 1}`).fill;
+                  const fill = fake.inspect.format(qualified(active, `${columnLetters(c)}${r + 1}`)).fill;
                   return (
                     <td
                       key={c}

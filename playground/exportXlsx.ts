@@ -13,6 +13,7 @@
  */
 import type { CellErrorValue, CellValue as ExcelJSCellValue, Workbook, Worksheet } from "exceljs";
 import type { FakeExcel } from "../test/fakeExcel";
+import { columnLetter, qualified } from "../src/excel/addresses";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -28,19 +29,8 @@ export async function loadExcelJS(): Promise<ExcelJSModule> {
 /** The error values ExcelJS can store as errors rather than text (newer ones such as #SPILL! stay text). */
 const EXCEL_ERRORS = new Set<string>(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] satisfies CellErrorValue["error"][]);
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column index → letters, over the Excel layer's 1-based helper. */
+const columnLetters = (index: number): string => columnLetter(index + 1);
 
 /** Excel's column width is in characters of the default font; the fake keeps points (≈ 5.25 pt a character at Calibri 11). */
 const POINTS_PER_CHARACTER = 5.25;
@@ -133,7 +123,7 @@ function writeSheet(fake: FakeExcel, workbook: Workbook, name: string): void {
   if (!summary.usedRange) return;
   // The used range may start below A1; reading from A1 keeps row and column indexes simple.
   const end = summary.usedRange.split(":").pop() as string;
-  const range = `${quoteSheet(name)}!A1:${end}`;
+  const range = qualified(name, `A1:${end}`);
   const values = fake.inspect.values(range);
   const formulas = fake.inspect.formulas(range);
   const written = new Map<string, ExcelJSCellValue>();
@@ -147,7 +137,7 @@ function writeSheet(fake: FakeExcel, workbook: Workbook, name: string): void {
       const content: ExcelJSCellValue = isFormula ? { formula: fileFormula(formula.slice(1), tableAt(r, c)), result: formulaResult(value) } : value;
       cell.value = content;
       written.set(address, content);
-      const numberFormat = fake.inspect.format(`${quoteSheet(name)}!${address}`).numberFormat;
+      const numberFormat = fake.inspect.format(qualified(name, address)).numberFormat;
       if (numberFormat && numberFormat !== "General") cell.numFmt = numberFormat;
     })
   );

@@ -9,6 +9,7 @@ import type { CellValue as ExcelJSCellValue } from "exceljs";
 import type { ExcelRun } from "../src/excel/excelRun";
 import { chunkRows, literalText } from "../src/excel/cellSafety";
 import { loadExcelJS } from "./exportXlsx";
+import { columnLetter } from "../src/excel/addresses";
 
 export type ImportedValue = number | string | boolean;
 
@@ -104,15 +105,8 @@ export async function workbookHasContent(run: ExcelRun): Promise<boolean> {
   });
 }
 
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column index → letters, over the Excel layer's 1-based helper. */
+const columnLetters = (index: number): string => columnLetter(index + 1);
 
 /** Writes stay well under Excel's 5 MB request limit (the fake enforces it as Excel on the web does). */
 const CHUNK_BYTES = 1_000_000;

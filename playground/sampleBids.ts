@@ -8,6 +8,7 @@
 import type { ExcelRun } from "../src/excel/excelRun";
 import { SHEETS, TABLES } from "../src/excel/layout";
 import { parseUnit, UNITS, type UnitKey } from "../src/core";
+import { columnLetter } from "../src/excel/addresses";
 
 export const SAMPLE_BIDDERS = ["Acme Care Ltd", "Birch Homes", "Cura Partnership"] as const;
 
@@ -62,8 +63,8 @@ export async function loadSampleBids(run: ExcelRun): Promise<{ rows: number; mis
 
     const headers = (header.values[0] ?? []).map(String);
     const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
-    const letter = (h: string): string => String.fromCharCode(65 + headers.indexOf(h));
-    const last = String.fromCharCode(64 + headers.length);
+    const letter = (h: string): string => columnLetter(headers.indexOf(h) + 1);
+    const last = columnLetter(headers.length);
     context.workbook.tables.getItem(TABLES.commitments).resize(sheet.getRange(`A3:${last}${3 + rows.length}`));
     ["Bidder", "Ref", "Unit", "Quantity"].forEach((h, j) => {
       sheet.getRange(`${letter(h)}4:${letter(h)}${3 + rows.length}`).values = rows.map((r) => [r[j]]);
