@@ -10,6 +10,9 @@ import { readScores, type ScoresView } from "./readScores";
 import { previewMeasureUpdate, applyMeasureUpdate, type MeasureUpdatePreview } from "./updateMeasures";
 import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
 import { findConflicts, insertPlan, type Conflict, type WriteResult } from "./writePlan";
+import { createBidsActions, type BidsActions } from "./bidsActions";
+import { createModerationActions, type ModerationActions } from "./moderationActions";
+import { createReportActions, type ReportActions } from "./reportActions";
 import type { Finding, FindingCounts, MeasureEntry } from "../core";
 
 export interface ValidationView {
@@ -22,7 +25,11 @@ export interface ValidationView {
   locate: (f: Finding) => { sheet: string; address: string };
 }
 
-export interface WorkbookActions {
+/** Everything the pane may ask: each step's actions live in a module of their own. */
+export type WorkbookActions = EvaluationActions & BidsActions & ModerationActions & ReportActions;
+
+/** Set up, Validate and Scores. */
+export interface EvaluationActions {
   /** Sheets, tables and names of the evaluation that already exist (nothing is written). */
   findConflicts(input: PlanInput): Promise<Conflict[]>;
   /** Inserts the evaluation workbook; refuses (writing nothing) when any part exists. */
@@ -41,6 +48,9 @@ export interface WorkbookActions {
 
 export function createWorkbookActions(run: ExcelRun): WorkbookActions {
   return {
+    ...createBidsActions(run),
+    ...createModerationActions(run),
+    ...createReportActions(run),
     findConflicts: (input) => findConflicts(run, buildEvaluationPlan(input)),
     insertEvaluation: (input, options) => insertPlan(run, buildEvaluationPlan(input), options),
     previewMeasureUpdate: (measures) => previewMeasureUpdate(run, measures),

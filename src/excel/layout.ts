@@ -10,12 +10,35 @@ export const SHEETS = {
   measures: "SV Measures",
   commitments: "SV Commitments",
   scores: "SV Scores",
+  /** The tender's qualitative criteria (from the framework; the panel may edit them before marking). */
+  criteria: "SV Criteria",
+  /** Bidders' written answers per criterion, imported from their response forms. */
+  answers: "SV Answers",
+  /** What bidders offer schools, colleges, charities and community groups. */
+  offers: "SV Offers",
+  /** One row per evaluator × bidder × criterion: no two evaluators share a cell (co-authoring). */
+  marks: "SV Marks",
+  /** Per bidder × criterion: the marks side by side, the consensus and its rationale. */
+  moderation: "SV Moderation",
+  /** Written by their actions, not at insert. */
+  summaries: "SV Summaries",
+  report: "SV Report",
+  register: "SV Register",
+  signOff: "SV Sign-off",
+  /** Very hidden: the values as signed, so Verify can say exactly what changed. */
+  record: "SV Record",
 } as const;
 
 export const TABLES = {
   measures: "SV_Measures",
   commitments: "SV_Commitments",
   scores: "SV_Scores",
+  criteria: "SV_Criteria",
+  answers: "SV_Answers",
+  offers: "SV_Offers",
+  marks: "SV_Marks",
+  consensus: "SV_Consensus",
+  register: "SV_Register",
 } as const;
 
 /** Named cells on SV Setup, each the value cell of one setting. */
@@ -40,6 +63,12 @@ export const SETTING_NAMES = {
   framework: "SV_Framework",
   outcomesInScope: "SV_Outcomes",
   threshold: "SV_Threshold",
+  /** A random id given at insert: response forms carry it, so a form for another tender is refused. */
+  tenderId: "SV_TenderId",
+  /** Yes: the pane shows each evaluator only their own marks until moderation opens. */
+  blindMarking: "SV_BlindMarking",
+  /** Yes once the panel opens moderation (marks visible to all, consensus can be recorded). */
+  moderationOpen: "SV_ModerationOpen",
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -48,9 +77,25 @@ export const MEASURE_COLUMNS = ["Ref", "Theme", "Outcome", "Measure", "Unit", "P
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 
 /** Bidder, Ref, Unit, Quantity and Evidence are typed or imported; the rest are formulas. */
-export const COMMITMENT_COLUMNS = ["Bidder", "Ref", "Measure", "Unit", "Quantity", "Proxy", "Type", "Value", "Check", "Evidence"] as const;
+/**
+ * Evidence holds how delivery will be measured and verified; Baseline and Actions come from the
+ * response form (the current level, and the actions planned), as Essex and Thurrock ask.
+ */
+export const COMMITMENT_COLUMNS = ["Bidder", "Ref", "Measure", "Unit", "Quantity", "Proxy", "Type", "Value", "Check", "Evidence", "Baseline", "Actions"] as const;
 export type CommitmentColumnName = (typeof COMMITMENT_COLUMNS)[number];
-export const COMMITMENT_INPUT_COLUMNS: readonly CommitmentColumnName[] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"];
+export const COMMITMENT_INPUT_COLUMNS: readonly CommitmentColumnName[] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence", "Baseline", "Actions"];
+
+export const CRITERIA_COLUMNS = ["Id", "Criterion", "Guidance", "Weight"] as const;
+export const ANSWER_COLUMNS = ["Bidder", "Criterion", "Answer"] as const;
+/** Recipient: School, College, Charity, Community group or Other. */
+export const OFFER_COLUMNS = ["Bidder", "Recipient", "Organisation", "Offer", "Hours", "Value"] as const;
+/** Updated: when the evaluator last changed the row (ISO text, written by the pane). */
+export const MARK_COLUMNS = ["Evaluator", "Bidder", "Criterion", "Mark", "Comment", "Updated"] as const;
+/**
+ * Min, Max, Spread and Flag are formulas over SV_Marks; Mark is the mark that scores under the
+ * tender's roll-up (the consensus, or the average or median of the marks); Points its points.
+ */
+export const CONSENSUS_COLUMNS = ["Bidder", "Criterion", "Marks", "Min", "Max", "Spread", "Flag", "Consensus", "Rationale", "AgreedBy", "AgreedAt", "Mark", "Points", "Status"] as const;
 
 export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "PriceQuality"] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];

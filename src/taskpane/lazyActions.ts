@@ -28,17 +28,20 @@ export function lazyWorkbookActions(run: ExcelRun): WorkbookActions {
     }
     return loading;
   };
-  return {
-    findConflicts: async (input) => (await actions()).findConflicts(input),
-    insertEvaluation: async (input, options) => (await actions()).insertEvaluation(input, options),
-    previewMeasureUpdate: async (measures) => (await actions()).previewMeasureUpdate(measures),
-    applyMeasureUpdate: async (preview, options) => (await actions()).applyMeasureUpdate(preview, options),
-    validate: async (options) => (await actions()).validate(options),
-    clearValidation: async () => (await actions()).clearValidation(),
-    goToCell: async (sheet, address) => (await actions()).goToCell(sheet, address),
-    readScores: async (options) => (await actions()).readScores(options),
-    describeError: (error) => (loaded === undefined ? couldNotLoad(error) : loaded.describeError(error)),
-  };
+  // Every action but describeError is asynchronous: each waits for the layer, then calls it.
+  // A Proxy forwards them all, so an action added to WorkbookActions needs no change here.
+  return new Proxy({} as WorkbookActions, {
+    get(_target, name: string | symbol) {
+      if (name === "describeError") return (error: unknown) => (loaded === undefined ? couldNotLoad(error) : loaded.describeError(error));
+      if (typeof name !== "string" || name === "then") return undefined;
+      return async (...args: unknown[]) => {
+        const layer = (await actions()) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        const action = layer[name];
+        if (typeof action !== "function") throw new Error(`The workbook has no action "${name}".`);
+        return action(...args);
+      };
+    },
+  });
 }
 
 function couldNotLoad(error: unknown): string {

@@ -6,12 +6,15 @@ import type { ValidationView, WorkbookActions } from "../../src/excel/actions";
 import type { BidderScore, ScoresView } from "../../src/excel/readScores";
 import type { MeasureUpdatePreview } from "../../src/excel/updateMeasures";
 import type { Finding } from "../../src/core";
+import { aFakeBidsActions } from "./fakeBidsActions";
+import { aFakeModerationActions } from "./fakeModerationActions";
+import { aFakeReportActions } from "./fakeReportActions";
 
 export type FakeActions = jest.Mocked<WorkbookActions>;
 
 type Method = keyof WorkbookActions;
 
-function resolving<K extends Method>(value: Awaited<ReturnType<WorkbookActions[K]>>): FakeActions[K] {
+export function resolving<K extends Method>(value: Awaited<ReturnType<WorkbookActions[K]>>): FakeActions[K] {
   return jest.fn().mockResolvedValue(value) as unknown as FakeActions[K];
 }
 
@@ -19,6 +22,9 @@ export const INSERTED_SHEETS = ["SV Setup", "SV Measures", "SV Commitments", "SV
 
 export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions {
   return {
+    ...aFakeBidsActions(),
+    ...aFakeModerationActions(),
+    ...aFakeReportActions(),
     findConflicts: resolving<"findConflicts">([]),
     insertEvaluation: resolving<"insertEvaluation">({ status: "written", sheets: INSERTED_SHEETS, syncs: 2 }),
     previewMeasureUpdate: resolving<"previewMeasureUpdate">(aMeasureUpdatePreview()),

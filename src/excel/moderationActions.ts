@@ -1,0 +1,167 @@
+/**
+ * What the Moderation page may ask of the workbook: marking, moderation, sign-off and Verify.
+ * The interface is the contract between the pane and the Excel layer; the factory at the end
+ * builds it over an ExcelRun.
+ */
+import type { ExcelRun, OperationOptions } from "./excelRun";
+import type { ModerationItem, ModerationSummary, RollUp } from "../core";
+
+export interface CriterionView {
+  id: string;
+  question: string;
+  guidance?: string;
+  weight: number;
+}
+
+export interface MarkRow {
+  evaluator: string;
+  bidder: string;
+  criterion: string;
+  /** null: not marked yet. */
+  mark: number | null;
+  comment: string;
+  /** ISO time of the evaluator's last change, "" when never saved. */
+  updated: string;
+  /** Sheet row on SV Marks. */
+  row: number;
+}
+
+export interface MarkingView {
+  evaluators: string[];
+  bidders: string[];
+  criteria: CriterionView[];
+  scaleMarks: number[];
+  scaleLabel: string;
+  rollUp: RollUp;
+  moderationThreshold: number;
+  blindMarking: boolean;
+  moderationOpen: boolean;
+  marks: MarkRow[];
+  /** Bidders' written answers, to read while marking. */
+  answers: { bidder: string; criterion: string; answer: string }[];
+  /** Set when the record has been signed: marking is closed. */
+  signedAt?: string;
+}
+
+export interface MarkInput {
+  bidder: string;
+  criterion: string;
+  mark: number | null;
+  comment: string;
+}
+
+/** Why a rationale cannot close an item (see core `checkRationale`). */
+export interface RationaleIssueView {
+  code: string;
+  message: string;
+}
+
+export interface ModerationItemView extends ModerationItem {
+  agreedBy: string;
+  agreedAt: string;
+  /** Problems with the recorded rationale; an item with any is not closed. */
+  rationaleIssues: RationaleIssueView[];
+  /** Sheet row on SV Moderation, when the item has one. */
+  row?: number;
+}
+
+export interface ModerationView {
+  items: ModerationItemView[];
+  summary: ModerationSummary;
+  bidders: string[];
+  criteria: CriterionView[];
+  evaluators: string[];
+  rollUp: RollUp;
+  moderationThreshold: number;
+  moderationOpen: boolean;
+  signedAt?: string;
+}
+
+export interface ConsensusInput {
+  bidder: string;
+  criterion: string;
+  mark: number;
+  rationale: string;
+  /** Who agreed: the panel members present. */
+  agreedBy: string[];
+}
+
+export type ConsensusResult = { ok: true; agreedAt: string } | { ok: false; issues: RationaleIssueView[] };
+
+export interface OpenItem {
+  /** e.g. "moderation", "marks", "validation", "scores". */
+  kind: string;
+  message: string;
+  sheet?: string;
+  address?: string;
+}
+
+export interface SignOffReview {
+  open: OpenItem[];
+  ready: boolean;
+  alreadySigned?: { signedBy: string; signedAt: string; fingerprint: string };
+}
+
+export interface SignOffResult {
+  fingerprint: string;
+  signedBy: string;
+  signedAt: string;
+  /** Sheets whose formulas became values and which are now protected. */
+  sheets: string[];
+}
+
+export interface RecordChange {
+  sheet: string;
+  /** A1 address of the cell, when the change is in one cell. */
+  address?: string;
+  /** A sentence an evaluator understands, e.g. "SV Marks row 7 (Alice, Acme Ltd, SV1): Mark was 3, now 4." */
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface VerifyResult {
+  status: "unsigned" | "intact" | "changed";
+  signedBy?: string;
+  signedAt?: string;
+  fingerprint?: string;
+  currentFingerprint?: string;
+  changes: RecordChange[];
+}
+
+export interface ModerationActions {
+  readMarking(options?: OperationOptions): Promise<MarkingView>;
+  /** Adds the missing evaluator × bidder × criterion rows to SV Marks; never changes a row that exists. */
+  prepareMarking(options?: OperationOptions): Promise<{ added: number }>;
+  /** Writes one evaluator's marks into that evaluator's own rows only. */
+  saveMarks(evaluator: string, marks: readonly MarkInput[], options?: OperationOptions): Promise<{ saved: number }>;
+  /** Opens moderation: every evaluator's marks become visible and consensus can be recorded. */
+  openModeration(): Promise<void>;
+  readModeration(options?: OperationOptions): Promise<ModerationView>;
+  /** Records a consensus mark and rationale; refuses (writing nothing) when the rationale has issues. */
+  recordConsensus(input: ConsensusInput): Promise<ConsensusResult>;
+  /** The final review: everything still open before the record can be signed. */
+  reviewSignOff(options?: OperationOptions): Promise<SignOffReview>;
+  /** Freezes the record: formulas to values, sheets protected, fingerprint stored. */
+  signOff(signedBy: string, options?: OperationOptions): Promise<SignOffResult>;
+  /** Compares the workbook with the record as signed. */
+  verify(options?: OperationOptions): Promise<VerifyResult>;
+}
+
+export function createModerationActions(run: ExcelRun): ModerationActions {
+  const notYet = (): never => {
+    throw new Error("Moderation is not built yet.");
+  };
+  void run;
+  return {
+    readMarking: async () => notYet(),
+    prepareMarking: async () => notYet(),
+    saveMarks: async () => notYet(),
+    openModeration: async () => notYet(),
+    readModeration: async () => notYet(),
+    recordConsensus: async () => notYet(),
+    reviewSignOff: async () => notYet(),
+    signOff: async () => notYet(),
+    verify: async () => notYet(),
+  };
+}
