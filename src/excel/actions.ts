@@ -46,13 +46,18 @@ export interface EvaluationActions {
   describeError(error: unknown): string;
 }
 
+/** A random id for SV_TenderId: unguessable enough that two tenders never share one. */
+function newTenderId(): string {
+  return `T-${globalThis.crypto.randomUUID()}`;
+}
+
 export function createWorkbookActions(run: ExcelRun): WorkbookActions {
   return {
     ...createBidsActions(run),
     ...createModerationActions(run),
     ...createReportActions(run),
     findConflicts: (input) => findConflicts(run, buildEvaluationPlan(input)),
-    insertEvaluation: (input, options) => insertPlan(run, buildEvaluationPlan(input), options),
+    insertEvaluation: (input, options) => insertPlan(run, buildEvaluationPlan({ ...input, tenderId: input.tenderId ?? newTenderId() }), options),
     previewMeasureUpdate: (measures) => previewMeasureUpdate(run, measures),
     applyMeasureUpdate: (preview, options) => applyMeasureUpdate(run, preview, options),
     validate: async (options) => {

@@ -55,8 +55,12 @@ export const SETTING_NAMES = {
   /** £ target for the "target" method: contract value × target return (a formula). */
   target: "SV_Target",
   scale: "SV_Scale",
+  /** The highest mark on the scale (points are mark ÷ top mark). */
+  scaleTop: "SV_ScaleTop",
   passMark: "SV_PassMark",
   evaluators: "SV_Evaluators",
+  /** How many evaluators SV_Evaluators lists (a formula). */
+  panelSize: "SV_PanelSize",
   rollUp: "SV_RollUp",
   moderationThreshold: "SV_ModerationThreshold",
   requireBothParts: "SV_RequireBothParts",

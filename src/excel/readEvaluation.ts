@@ -9,6 +9,9 @@ import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelR
 import { SETTING_NAMES, TABLES, type SettingKey } from "./layout";
 import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType } from "../core";
 
+/** The commitment columns validation reads. */
+const READ_COLUMNS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
+
 /** Typical bytes of one commitments row in a response; sizes the read blocks. */
 const BYTES_PER_CELL = 40;
 
@@ -63,8 +66,12 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
     syncs++;
 
     const headers = (commitHeader.values[0] ?? []).map((h) => String(h));
+    const col = headerIndex(headers);
     const rowCount = commitBody.rowCount;
-    const cols = commitBody.columnCount;
+    // Read only as far as the last column validation uses: each response stays smaller, so
+    // fewer blocks are needed (the form's Baseline and Actions columns sit after them).
+    const used = READ_COLUMNS.map(col).filter((i) => i >= 0);
+    const cols = used.length > 0 ? Math.min(commitBody.columnCount, Math.max(...used) + 1) : commitBody.columnCount;
     const firstRow = commitBody.rowIndex + 1;
     const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (BYTES_PER_CELL * Math.max(1, cols))));
     const values: unknown[][] = [];
@@ -81,8 +88,7 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
       options.onProgress?.({ fraction: Math.min(1, (start + n) / Math.max(1, rowCount)), message: `Read ${start + n} of ${rowCount} rows…` });
     }
 
-    const col = headerIndex(headers);
-    const [bidder, ref, unit, quantity, evidence] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"].map(col) as [number, number, number, number, number];
+    const [bidder, ref, unit, quantity, evidence] = READ_COLUMNS.map(col) as [number, number, number, number, number];
     const commitments: CommitmentInputRow[] = values.map((row, i) => ({
       row: firstRow + i,
       bidder: row[bidder],

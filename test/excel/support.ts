@@ -7,6 +7,7 @@ import { aTender } from "../support/scoringBuilders";
 import { insertPlan } from "../../src/excel/writePlan";
 import { buildEvaluationPlan } from "../../src/excel/evaluationPlan";
 import { SHEETS } from "../../src/excel/layout";
+import { columnLetter } from "../../src/excel/addresses";
 
 export function aFakeWorkbook(options: FakeExcelOptions = {}): { fake: FakeExcel; run: ExcelRun } {
   const fake = createFakeExcel(options);
@@ -62,4 +63,29 @@ export function namedCell(fake: FakeExcel, name: string): { value: unknown; form
   if (!entry) throw new Error(`no workbook name ${name}`);
   const address = entry.formula.replace(/^=/, "");
   return { value: fake.inspect.value(address), formula: fake.inspect.formulas(address)[0]?.[0] };
+}
+
+/**
+ * Types rows into any evaluation table as a user would: the table grows over the rows below
+ * it and each given column is typed; calculated columns fill the new rows.
+ */
+export async function typeIntoTable(run: ExcelRun, tableName: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+  await run(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    const header = table.getHeaderRowRange().load("values, rowIndex, columnIndex");
+    const owner = table.worksheet.load("name");
+    await context.sync();
+    const sheet = context.workbook.worksheets.getItem(owner.name);
+    const headers = (header.values[0] ?? []).map(String);
+    const top = header.rowIndex + 1;
+    const letter = (i: number) => columnLetter(header.columnIndex + i + 1);
+    table.resize(sheet.getRange(`${letter(0)}${top}:${letter(headers.length - 1)}${top + rows.length}`));
+    const given = new Set(rows.flatMap((r) => Object.keys(r)));
+    for (const h of given) {
+      const i = headers.indexOf(h);
+      if (i < 0) throw new Error(`test set-up: ${tableName} has no column ${h}`);
+      sheet.getRange(`${letter(i)}${top + 1}:${letter(i)}${top + rows.length}`).values = rows.map((r) => [r[h] ?? ""]);
+    }
+    await context.sync();
+  });
 }

@@ -252,6 +252,7 @@ export function useSetupPage(actions: WorkbookActions): SetupPageState {
       frameworkName: framework.name,
       measures: measureTable,
       thresholdReason: verdict?.reason ?? "",
+      criteria: framework.criteria,
     };
 
     // Look first, so a workbook that already has the evaluation is never written to.
