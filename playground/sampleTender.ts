@@ -33,7 +33,17 @@ export async function loadSampleTender(run: ExcelRun): Promise<{ status: "loaded
   const measures = measureTableFromFramework(ILLUSTRATIVE);
   const settings = { ...SAMPLE_SETTINGS, measuresInScope: measures.map((m) => m.ref), outcomesInScope: [...new Set(measures.map((m) => m.outcomeId))] };
   const verdict = thresholdVerdict(settings, ILLUSTRATIVE.policy?.thresholds ?? []);
-  const result = await insertPlan(run, buildEvaluationPlan({ settings, frameworkName: ILLUSTRATIVE.name, measures, thresholdReason: verdict.reason }));
+  const result = await insertPlan(
+    run,
+    buildEvaluationPlan({
+      settings,
+      frameworkName: ILLUSTRATIVE.name,
+      measures,
+      thresholdReason: verdict.reason,
+      criteria: ILLUSTRATIVE.criteria,
+      tenderId: `T-${globalThis.crypto.randomUUID()}`,
+    }),
+  );
   if (result.status === "refused") {
     return { status: "refused", reason: `This workbook already has ${result.conflicts.map((c) => c.name).join(", ")}: nothing was changed. Use "Load sample bids" to add bids to it.` };
   }
