@@ -31,3 +31,11 @@ export * from "./sensitivity";
 export * from "./moderation";
 export * from "./awardMaths";
 export * from "./socialValueFormula";
+
+// Reporting: assessment summaries and the commitments register
+export * from "./assessmentSummary";
+export * from "./register";
+
+// Moderation record: rationale checks, sign-off fingerprint
+export * from "./rationale";
+export * from "./fingerprint";

@@ -276,7 +276,10 @@ const CONSENSUS_TABLE_COLUMNS: readonly ColumnPlan[] = [
     header: "Status",
     numberFormat: FORMATS.general,
     width: 60,
-    formula: `=IF([@Mark]="","Open",IF(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),"Open","Closed"))`,
+    // Open until it has a mark; under consensus, until the mark has a rationale; under average
+    // or median, a flagged item stays open until the panel records a consensus (the review
+    // before sign-off applies the same rule).
+    formula: `=IF([@Mark]="","Open",IF(OR(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),AND([@Flag]="Discuss",[@Consensus]="")),"Open","Closed"))`,
   },
 ];
 

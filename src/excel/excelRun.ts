@@ -1,3 +1,4 @@
+import { RefusalError } from "./refusal";
 /**
  * The one way the Excel layer reaches the workbook: an `Excel.run`-shaped function, injected
  * so that tests and the playground pass the fake Excel and the pane passes the real one.
@@ -18,7 +19,7 @@ export interface OperationOptions {
 }
 
 /** Thrown when the user cancels; nothing was written. */
-export class CancelledError extends Error {
+export class CancelledError extends RefusalError {
   constructor() {
     super("Cancelled: nothing was changed in the workbook.");
     this.name = "CancelledError";

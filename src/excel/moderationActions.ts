@@ -1,10 +1,16 @@
 /**
  * What the Moderation page may ask of the workbook: marking, moderation, sign-off and Verify.
  * The interface is the contract between the pane and the Excel layer; the factory at the end
- * builds it over an ExcelRun.
+ * builds it over an ExcelRun. Refusals (nothing written) are thrown as `ModerationRefusal`
+ * (moderationWorkbook.ts), whose message is meant for the pane as it is; recordConsensus
+ * returns its refusals as issues instead, so the pane can show them beside the rationale.
  */
 import type { ExcelRun, OperationOptions } from "./excelRun";
 import type { ModerationItem, ModerationSummary, RollUp } from "../core";
+import { openModeration, prepareMarking, readMarking, saveMarks } from "./marking";
+import { readModeration, recordConsensus } from "./consensus";
+import { reviewSignOff, signOff } from "./signOff";
+import { verify } from "./verify";
 
 export interface CriterionView {
   id: string;
@@ -54,6 +60,8 @@ export interface MarkInput {
 export interface RationaleIssueView {
   code: string;
   message: string;
+  /** error: the item cannot close; warning: advice only (absent means error). */
+  severity?: "error" | "warning";
 }
 
 export interface ModerationItemView extends ModerationItem {
@@ -75,6 +83,8 @@ export interface ModerationView {
   moderationThreshold: number;
   moderationOpen: boolean;
   signedAt?: string;
+  /** Blind marking and moderation not open: the items carry no marks (min, max, spread blank). */
+  marksHidden?: boolean;
 }
 
 export interface ConsensusInput {
@@ -86,7 +96,8 @@ export interface ConsensusInput {
   agreedBy: string[];
 }
 
-export type ConsensusResult = { ok: true; agreedAt: string } | { ok: false; issues: RationaleIssueView[] };
+/** warnings: advice about a rationale that was accepted (e.g. it uses none of the question's words). */
+export type ConsensusResult = { ok: true; agreedAt: string; warnings?: RationaleIssueView[] } | { ok: false; issues: RationaleIssueView[] };
 
 export interface OpenItem {
   /** e.g. "moderation", "marks", "validation", "scores". */
@@ -127,6 +138,8 @@ export interface VerifyResult {
   fingerprint?: string;
   currentFingerprint?: string;
   changes: RecordChange[];
+  /** Things worth knowing that are not changes to the record, e.g. a signed sheet no longer protected. */
+  notes?: string[];
 }
 
 export interface ModerationActions {
@@ -149,19 +162,15 @@ export interface ModerationActions {
 }
 
 export function createModerationActions(run: ExcelRun): ModerationActions {
-  const notYet = (): never => {
-    throw new Error("Moderation is not built yet.");
-  };
-  void run;
   return {
-    readMarking: async () => notYet(),
-    prepareMarking: async () => notYet(),
-    saveMarks: async () => notYet(),
-    openModeration: async () => notYet(),
-    readModeration: async () => notYet(),
-    recordConsensus: async () => notYet(),
-    reviewSignOff: async () => notYet(),
-    signOff: async () => notYet(),
-    verify: async () => notYet(),
+    readMarking: (options) => readMarking(run, options),
+    prepareMarking: (options) => prepareMarking(run, options),
+    saveMarks: (evaluator, marks, options) => saveMarks(run, evaluator, marks, options),
+    openModeration: () => openModeration(run),
+    readModeration: (options) => readModeration(run, options),
+    recordConsensus: (input) => recordConsensus(run, input),
+    reviewSignOff: (options) => reviewSignOff(run, options),
+    signOff: (signedBy, options) => signOff(run, signedBy, options),
+    verify: (options) => verify(run, options),
   };
 }

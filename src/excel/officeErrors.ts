@@ -3,8 +3,7 @@
  * an OfficeExtension.Error whose `code` names the cause (documented error codes of the
  * Excel JavaScript API); anything else is shown with its own message, never swallowed.
  */
-import { CancelledError } from "./excelRun";
-import { WorkbookNotSetUpError } from "./readEvaluation";
+import { RefusalError } from "./refusal";
 
 const MESSAGES: Readonly<Record<string, string>> = {
   AccessDenied: "Excel refused the change: the sheet or workbook is protected. Unprotect it (Review > Unprotect Sheet) and try again.",
@@ -23,7 +22,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
 };
 
 export function describeOfficeError(error: unknown): string {
-  if (error instanceof CancelledError || error instanceof WorkbookNotSetUpError) return error.message;
+  // Refusals (and a cancelled operation) are already written for the evaluator.
+  if (error instanceof RefusalError) return error.message;
   const e = error as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === "string" ? e.code : undefined;
   if (code && MESSAGES[code]) return MESSAGES[code] as string;

@@ -3,6 +3,7 @@
  * cells, in a small fixed number of requests. Excel on the web limits a response to 5 MB
  * too, so a large commitments table is read in row blocks, one request each.
  */
+import { RefusalError } from "./refusal";
 import { columnLetter } from "./addresses";
 import { MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
@@ -28,7 +29,7 @@ export interface EvaluationData {
   syncs: number;
 }
 
-export class WorkbookNotSetUpError extends Error {
+export class WorkbookNotSetUpError extends RefusalError {
   constructor(missing: string[]) {
     super(`This workbook has no evaluation yet (missing: ${missing.join(", ")}). Use Set up to insert it first.`);
     this.name = "WorkbookNotSetUpError";

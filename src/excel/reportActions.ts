@@ -3,6 +3,9 @@
  * native charts, the commitments register and the community offers.
  */
 import type { ExcelRun, OperationOptions } from "./excelRun";
+import { buildSummaries } from "./writeSummaries";
+import { buildReport } from "./writeReport";
+import { buildRegister } from "./writeRegister";
 
 export interface SummaryCriterion {
   id: string;
@@ -13,6 +16,15 @@ export interface SummaryCriterion {
   available: number;
   /** Drawn from the consensus rationale. */
   reasons: string;
+  /** False while the panel has not agreed a mark ("not yet agreed"). */
+  agreed?: boolean;
+}
+
+export interface ThemeShareView {
+  theme: string;
+  value: number;
+  /** Share of the bid's £, 0..1. */
+  share: number;
 }
 
 export interface AssessmentSummaryView {
@@ -21,7 +33,16 @@ export interface AssessmentSummaryView {
   /** Social value points: quantitative + qualitative. */
   total: number;
   maxTotal: number;
-  quantitative: { value: number; returnRatio: number; points: number; available: number };
+  quantitative: {
+    value: number;
+    returnRatio: number;
+    points: number;
+    available: number;
+    /** The £ broken down by theme (a sub-criterion each). */
+    themes?: ThemeShareView[];
+    /** How the scoring method turned the £ into points. */
+    reason?: string;
+  };
   criteria: SummaryCriterion[];
   /** The whole summary as plain text, ready to paste into a letter. */
   text: string;
@@ -39,12 +60,18 @@ export interface ReportResult {
   winner: string;
   charts: string[];
   sensitivityNote: string;
+  /** Community offers listed on the report, all bidders. */
+  offers?: number;
 }
 
 export interface KpiView {
   kpi: string;
   committed: number;
   unit: string;
+  /** Delivered so far (the register's Delivered entries). */
+  delivered?: number;
+  /** Local spend only: committed £ as a share of the contract value, 0..1. */
+  shareOfContract?: number;
 }
 
 export interface RegisterResult {
@@ -53,6 +80,8 @@ export interface RegisterResult {
   rows: number;
   kpis: KpiView[];
   offers: number;
+  /** Rows whose Due date or Delivered were kept from the previous register. */
+  kept?: number;
 }
 
 export interface ReportActions {
@@ -64,14 +93,39 @@ export interface ReportActions {
   buildRegister(bidder?: string, options?: OperationOptions): Promise<RegisterResult>;
 }
 
-export function createReportActions(run: ExcelRun): ReportActions {
-  const notYet = (): never => {
-    throw new Error("Reporting is not built yet.");
-  };
-  void run;
+/**
+ * `now` dates the "built on" note of each sheet (tests pass a fixed clock). Anything that would
+ * overwrite the user's work is refused with a ReportRefusedError whose message says what to do.
+ */
+export function createReportActions(run: ExcelRun, now: () => Date = () => new Date()): ReportActions {
   return {
-    buildSummaries: async () => notYet(),
-    buildReport: async () => notYet(),
-    buildRegister: async () => notYet(),
+    buildSummaries: async (options) => {
+      const r = await buildSummaries(run, options, now());
+      return {
+        sheet: r.sheet,
+        openItems: r.openItems,
+        summaries: r.summaries.map((s) => ({
+          bidder: s.bidder,
+          rank: s.rank,
+          total: s.total,
+          maxTotal: s.maxTotal,
+          quantitative: { ...s.quantitative, themes: s.quantitative.themes.map((t) => ({ ...t })) },
+          criteria: s.criteria.map((c) => ({ id: c.id, question: c.question, mark: c.mark, points: c.points, available: c.available, reasons: c.reasons, agreed: c.agreed })),
+          text: s.text,
+        })),
+      };
+    },
+    buildReport: (options) => buildReport(run, options, now()),
+    buildRegister: async (bidder, options) => {
+      const r = await buildRegister(run, bidder, options, now());
+      return {
+        sheet: r.sheet,
+        bidder: r.bidder,
+        rows: r.rows.length,
+        kpis: r.kpis.map((k) => ({ kpi: k.kpi, unit: k.unit, committed: k.committed, delivered: k.delivered, ...(k.shareOfContract !== undefined ? { shareOfContract: k.shareOfContract } : {}) })),
+        offers: r.offers,
+        kept: r.kept,
+      };
+    },
   };
 }

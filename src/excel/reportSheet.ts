@@ -7,12 +7,13 @@
  * A draft collects the cells, formats and widths of a sheet, then queues them as a handful
  * of range writes — one per block, not per cell — so the whole sheet goes in one request.
  */
+import { RefusalError } from "./refusal";
 import { blockAddress, columnLetter } from "./addresses";
 import { literalText } from "./cellSafety";
 import { BUILT_MARKER, type ExistingSheet } from "./readReportData";
 
 /** Thrown when building would overwrite something of the user's; nothing was written. */
-export class ReportRefusedError extends Error {
+export class ReportRefusedError extends RefusalError {
   constructor(message: string) {
     super(message);
     this.name = "ReportRefusedError";

@@ -69,8 +69,8 @@ describe("SV Moderation formulas", () => {
     expect(acmeQ1).toMatchObject({ Mark: 4, Points: 2, Status: "Closed" });
     // Cat has not marked Q2 yet: no mark.
     expect(acmeQ2).toMatchObject({ Mark: "", Status: "Open" });
-    expect(betaQ1.Mark).toBe(2);
-    expect(betaQ1.Points).toBeCloseTo(1, 10);
+    expect(betaQ1?.Mark).toBe(2);
+    expect(betaQ1?.Points).toBeCloseTo(1, 10);
   });
 
   it("median roll-up: the middle mark", async () => {

@@ -9,12 +9,14 @@ import { FakeRange, type RangeHost } from "./range";
 import type { FakeRequestContext } from "./requestContext";
 import type { SheetModel, Visibility } from "./sheetModel";
 import { FakeTableCollection } from "./table";
+import { FakeChartCollection } from "./charts";
 import type { WorkbookModel } from "./workbookModel";
 
 export class FakeWorksheet extends ClientObject<SheetModel> {
   private protectionProxy?: FakeWorksheetProtection;
   private freezePanesProxy?: FakeWorksheetFreezePanes;
   private tablesProxy?: FakeTableCollection;
+  private chartsProxy?: FakeChartCollection;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | null) {
     super(context, "Worksheet", locate);
@@ -34,7 +36,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
 
   protected override child(name: string): ClientObject<unknown> | undefined {
-    return name === "protection" ? this.protection : name === "tables" ? this.tables : undefined;
+    return name === "protection" ? this.protection : name === "tables" ? this.tables : name === "charts" ? this.charts : undefined;
   }
 
   get id(): string {
@@ -75,6 +77,11 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       const sheet = this.find();
       return sheet && { sheet };
     }));
+  }
+
+  /** Charts on the sheet (test/fakeExcel/charts.ts). */
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.find()));
   }
 
   private range(method: string, rectOf: (sheet: SheetModel) => RangeHost): FakeRange {

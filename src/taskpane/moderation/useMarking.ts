@@ -1,0 +1,224 @@
+import { useMemo, useState } from "react";
+import type { WorkbookActions } from "../../excel/actions";
+import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderationActions";
+import type { OperationState } from "../useOperation";
+import type { Notice } from "./notice";
+
+/** What the evaluator has entered for one bidder × criterion; mark "" is "not marked". */
+export interface MarkDraft {
+  readonly mark: string;
+  readonly comment: string;
+}
+
+/** One bidder × criterion to mark, with what the pane may show beside it. */
+export interface MarkingTask {
+  readonly key: string;
+  readonly bidder: string;
+  readonly criterion: string;
+  readonly question: string;
+  readonly guidance: string | undefined;
+  readonly answer: string | undefined;
+  /** Other evaluators' marks; empty while they are hidden. */
+  readonly others: readonly { evaluator: string; mark: number | null }[];
+}
+
+export interface MarkingState {
+  readonly view: MarkingView | undefined;
+  readonly evaluator: string;
+  readonly tasks: readonly MarkingTask[];
+  readonly drafts: Readonly<Record<string, MarkDraft>>;
+  /** Rows SV Marks lacks for the panel × bidders × criteria. */
+  readonly missingRows: number;
+  /** Blind marking before moderation opens: other evaluators' marks stay out of sight. */
+  readonly othersHidden: boolean;
+  /** Signed: nothing can be changed. */
+  readonly readOnly: boolean;
+  readonly unsaved: boolean;
+  readonly notice: Notice | undefined;
+  readonly onLoad: () => void;
+  readonly onPrepare: () => void;
+  readonly onChooseEvaluator: (evaluator: string) => void;
+  readonly onMarkChange: (key: string, mark: string) => void;
+  readonly onCommentChange: (key: string, comment: string) => void;
+  readonly onSave: () => void;
+  /** Other sections changed the record: moderation opened, or the record was signed. */
+  readonly onModerationOpened: () => void;
+  readonly onSigned: (signedAt: string) => void;
+}
+
+export function taskKey(bidder: string, criterion: string): string {
+  return `${bidder.trim().toUpperCase()}\u0000${criterion.trim().toUpperCase()}`;
+}
+
+function rowsOf(view: MarkingView, evaluator: string): Map<string, MarkRow> {
+  const wanted = evaluator.trim().toUpperCase();
+  const rows = new Map<string, MarkRow>();
+  for (const row of view.marks) {
+    const key = taskKey(row.bidder, row.criterion);
+    // The first row wins, as the moderation maths reads it (a repeat is reported there).
+    if (row.evaluator.trim().toUpperCase() === wanted && !rows.has(key)) rows.set(key, row);
+  }
+  return rows;
+}
+
+function draftsOf(view: MarkingView, evaluator: string): Record<string, MarkDraft> {
+  const drafts: Record<string, MarkDraft> = {};
+  for (const [key, row] of rowsOf(view, evaluator)) drafts[key] = { mark: row.mark === null ? "" : String(row.mark), comment: row.comment };
+  return drafts;
+}
+
+const BLANK: MarkDraft = { mark: "", comment: "" };
+
+/**
+ * Marking: one evaluator's marks and comments, entered here and written only to that
+ * evaluator's own rows of SV Marks (co-authors never share a cell). The workbook is reached
+ * only through `actions`, one action at a time through the page's `operation`.
+ */
+export function useMarking(actions: WorkbookActions, operation: OperationState): MarkingState {
+  const [view, setView] = useState<MarkingView | undefined>(undefined);
+  const [evaluator, setEvaluator] = useState("");
+  const [drafts, setDrafts] = useState<Readonly<Record<string, MarkDraft>>>({});
+  const [saved, setSaved] = useState<Readonly<Record<string, MarkDraft>>>({});
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+
+  const othersHidden = view !== undefined && view.blindMarking && !view.moderationOpen;
+
+  const tasks = useMemo((): MarkingTask[] => {
+    if (view === undefined) return [];
+    const me = evaluator.trim().toUpperCase();
+    const list: MarkingTask[] = [];
+    for (const bidder of view.bidders)
+      for (const c of view.criteria) {
+        const key = taskKey(bidder, c.id);
+        const answer = view.answers.find((a) => taskKey(a.bidder, a.criterion) === key)?.answer;
+        const others = othersHidden
+          ? []
+          : view.evaluators
+              .filter((e) => e.trim().toUpperCase() !== me)
+              .map((e) => ({ evaluator: e, mark: rowsOf(view, e).get(key)?.mark ?? null }));
+        list.push({ key, bidder, criterion: c.id, question: c.question, guidance: c.guidance, answer, others });
+      }
+    return list;
+  }, [view, evaluator, othersHidden]);
+
+  const missingRows = useMemo(() => {
+    if (view === undefined) return 0;
+    const present = new Set(view.marks.map((r) => `${r.evaluator.trim().toUpperCase()}\u0000${taskKey(r.bidder, r.criterion)}`));
+    let missing = 0;
+    for (const e of view.evaluators)
+      for (const b of view.bidders)
+        for (const c of view.criteria) if (!present.has(`${e.trim().toUpperCase()}\u0000${taskKey(b, c.id)}`)) missing++;
+    return missing;
+  }, [view]);
+
+  const unsaved = Object.entries(drafts).some(([key, d]) => {
+    const s = saved[key] ?? BLANK;
+    return s.mark !== d.mark || s.comment !== d.comment;
+  });
+
+  const load = async (): Promise<void> => {
+    setNotice(undefined);
+    const done = await operation.run("Reading the marks", (options) => actions.readMarking(options));
+    if (done === undefined) return;
+    if (!done.ok) {
+      setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
+      return;
+    }
+    setView(done.value);
+    const still = done.value.evaluators.find((e) => e === evaluator);
+    if (still === undefined) {
+      setEvaluator("");
+      setDrafts({});
+      setSaved({});
+    } else {
+      // Reading again shows the sheet as it is now: what others typed there wins over a draft here.
+      const fresh = draftsOf(done.value, still);
+      setDrafts(fresh);
+      setSaved(fresh);
+    }
+  };
+
+  const prepare = async (): Promise<void> => {
+    setNotice(undefined);
+    const done = await operation.run("Preparing the marking sheet", async (options) => {
+      const prepared = await actions.prepareMarking(options);
+      return { ...prepared, view: await actions.readMarking(options) };
+    });
+    if (done === undefined) return;
+    if (!done.ok) {
+      setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
+      return;
+    }
+    setView(done.value.view);
+    if (evaluator !== "") {
+      // New rows are blank; what the evaluator has typed but not saved stays.
+      const fresh = draftsOf(done.value.view, evaluator);
+      setSaved(fresh);
+      setDrafts((now) => ({ ...fresh, ...now }));
+    }
+    const added = done.value.added;
+    setNotice({
+      intent: "success",
+      message:
+        added === 0
+          ? "SV Marks already had a row for every evaluator, bidder and criterion."
+          : `${added === 1 ? "1 row was" : `${added} rows were`} added to SV Marks, one for each evaluator, bidder and criterion that had none. Rows that were there are unchanged.`,
+    });
+  };
+
+  const chooseEvaluator = (name: string): void => {
+    setNotice(undefined);
+    setEvaluator(name);
+    const fresh = view === undefined || name === "" ? {} : draftsOf(view, name);
+    setDrafts(fresh);
+    setSaved(fresh);
+  };
+
+  const change = (key: string, part: Partial<MarkDraft>): void =>
+    setDrafts((now) => ({ ...now, [key]: { ...(now[key] ?? BLANK), ...part } }));
+
+  const save = async (): Promise<void> => {
+    if (view === undefined || evaluator === "") return;
+    setNotice(undefined);
+    const marks: MarkInput[] = tasks.map((t) => {
+      const d = drafts[t.key] ?? BLANK;
+      return { bidder: t.bidder, criterion: t.criterion, mark: d.mark === "" ? null : Number(d.mark), comment: d.comment };
+    });
+    const who = evaluator;
+    const sent = drafts;
+    const done = await operation.run(`Saving ${who}'s marks`, (options) => actions.saveMarks(who, marks, options));
+    if (done === undefined) return;
+    if (!done.ok) {
+      // Nothing typed is lost: the drafts stay for another try.
+      setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
+      return;
+    }
+    setSaved(sent);
+    const given = marks.filter((m) => m.mark !== null).length;
+    const n = done.value.saved;
+    setNotice({
+      intent: "success",
+      message: `Saved ${n === 1 ? "1 row" : `${n} rows`} of ${who}'s marks on SV Marks (${given} of ${marks.length} marked). Other evaluators' rows are untouched.`,
+    });
+  };
+
+  return {
+    view,
+    evaluator,
+    tasks,
+    drafts,
+    missingRows,
+    othersHidden,
+    readOnly: view?.signedAt !== undefined,
+    unsaved,
+    notice,
+    onLoad: () => void load(),
+    onPrepare: () => void prepare(),
+    onChooseEvaluator: chooseEvaluator,
+    onMarkChange: (key, mark) => change(key, { mark }),
+    onCommentChange: (key, comment) => change(key, { comment }),
+    onSave: () => void save(),
+    onModerationOpened: () => setView((now) => (now === undefined ? now : { ...now, moderationOpen: true })),
+    onSigned: (signedAt) => setView((now) => (now === undefined ? now : { ...now, signedAt })),
+  };
+}

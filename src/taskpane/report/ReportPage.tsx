@@ -1,0 +1,267 @@
+import type { ReactNode } from "react";
+import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, mergeClasses, useId } from "@fluentui/react-components";
+import type { WorkbookActions } from "../../excel/actions";
+import type { AssessmentSummaryView, RegisterResult, ReportResult, SummariesResult } from "../../excel/reportActions";
+import { formatGBP, formatNumber, formatPercent } from "../../core";
+import { OperationProgress } from "../OperationProgress";
+import { useReportPage, type Notice, type ReportPageState, type ReportSection, type TextClipboard } from "./useReportPage";
+import { useReportPageStyles } from "./ReportPage.styles";
+
+export interface ReportPageProps {
+  readonly actions: WorkbookActions;
+  /** Where Copy puts a summary; the browser's clipboard unless given (tests, hosts without one). */
+  readonly clipboard?: () => TextClipboard | undefined;
+}
+
+/**
+ * Report: the assessment summaries each bidder is owed (Procurement Act 2023 s.50), the award
+ * report with native Excel charts, and the register of the winner's commitments for contract
+ * monitoring. Each is written to its own sheet and summed up here.
+ */
+export function ReportPage({ actions, clipboard }: ReportPageProps) {
+  const state = useReportPage(actions, clipboard);
+  const styles = useReportPageStyles();
+  const busy = state.operation.running !== undefined;
+  const progressIn = (section: ReportSection) =>
+    state.operation.running !== undefined && state.runningIn === section ? (
+      <OperationProgress operation={state.operation.running} onCancel={state.operation.cancel} />
+    ) : null;
+  return (
+    <div className={styles.page}>
+      <Section
+        title="Assessment summaries"
+        intro="One summary per bidder: the score for each criterion and the total, with the reasons drawn from the panel's consensus rationales. Written to SV Summaries, ready to print or copy into each bidder's letter."
+        action={state.summaries === undefined ? "Build assessment summaries" : "Build the summaries again"}
+        onAction={state.onBuildSummaries}
+        busy={busy}
+        progress={progressIn("summaries")}
+        notice={state.notices.summaries}
+      >
+        {state.summaries !== undefined && <Summaries result={state.summaries} state={state} />}
+      </Section>
+      <Section
+        title="Award report"
+        intro="Final scores and social value by theme for each bidder, with two native Excel charts and the note on how sensitive the award is to the weighting. Written to SV Report."
+        action={state.report === undefined ? "Build award report" : "Build the award report again"}
+        onAction={state.onBuildReport}
+        busy={busy}
+        progress={progressIn("report")}
+        notice={state.notices.report}
+      >
+        {state.report !== undefined && <Report result={state.report} />}
+      </Section>
+      <Section
+        title="Commitments register"
+        intro="The winning bid's commitments as a flat table to monitor the contract: committed quantity, due date, delivered, evidence and status, with the KPIs councils report and the community offers. Written to SV Register, ready for Power BI."
+        action="Build commitments register"
+        onAction={state.onBuildRegister}
+        busy={busy}
+        progress={progressIn("register")}
+        notice={state.notices.register}
+        before={
+          <Field label="Register for" hint={state.bidders.length === 0 ? "Build the summaries first to choose another bidder." : undefined}>
+            <Select value={state.registerBidder} onChange={(_e, data) => state.onRegisterBidderChange(data.value)} disabled={busy}>
+              <option value="">The winning bidder</option>
+              {state.bidders.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        }
+      >
+        {state.register !== undefined && <Register result={state.register} />}
+      </Section>
+    </div>
+  );
+}
+
+interface SectionProps {
+  title: string;
+  intro: string;
+  action: string;
+  onAction: () => void;
+  busy: boolean;
+  progress: ReactNode;
+  notice: Notice | undefined;
+  /** Fields that go before the action's button. */
+  before?: ReactNode;
+  children: ReactNode;
+}
+
+function Section({ title, intro, action, onAction, busy, progress, notice, before, children }: SectionProps) {
+  const styles = useReportPageStyles();
+  const headingId = useId("report-section-");
+  return (
+    <section aria-labelledby={headingId} className={styles.section}>
+      <h3 id={headingId} className={styles.heading}>
+        {title}
+      </h3>
+      <p className={styles.text}>{intro}</p>
+      <div className={styles.actions}>
+        {before}
+        <Button appearance="primary" onClick={onAction} disabled={busy}>
+          {action}
+        </Button>
+      </div>
+      {progress}
+      {/* Both live regions stay in the page, so a message is announced when it appears. */}
+      <div role="alert">
+        {notice?.intent === "error" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{notice.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div role="status">
+        {notice !== undefined && notice.intent !== "error" && (
+          <MessageBar intent={notice.intent} layout="multiline">
+            <MessageBarBody>{notice.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Summaries({ result, state }: { result: SummariesResult; state: ReportPageState }) {
+  const styles = useReportPageStyles();
+  return (
+    <>
+      {result.openItems > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {result.openItems === 1 ? "1 moderation item is" : `${formatNumber(result.openItems)} moderation items are`} still open: the
+            summaries show {result.openItems === 1 ? "it" : "them"} as &ldquo;not yet agreed&rdquo;. Record the consensus on the Moderation
+            page, then build the summaries again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result.summaries.length === 0 ? (
+        <p className={styles.text}>There are no bids to summarise yet.</p>
+      ) : (
+        <ul className={styles.list}>
+          {result.summaries.map((s) => (
+            <li key={s.bidder}>
+              <SummaryCard summary={s} state={state} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SummaryCard({ summary, state }: { summary: AssessmentSummaryView; state: ReportPageState }) {
+  const styles = useReportPageStyles();
+  const headingId = useId("summary-");
+  const q = summary.quantitative;
+  return (
+    <article aria-labelledby={headingId} className={styles.summary}>
+      <h4 id={headingId} className={styles.subheading}>
+        {summary.rank}. {summary.bidder}: {formatNumber(summary.total)} of {formatNumber(summary.maxTotal)} points
+      </h4>
+      <ul className={styles.bulleted}>
+        <li>
+          Quantitative: {formatNumber(q.points)} of {formatNumber(q.available)} points for {formatGBP(q.value)} of social value (
+          {formatPercent(q.returnRatio)} of the contract value).
+        </li>
+        {summary.criteria.map((c) => (
+          <li key={c.id}>
+            {c.id} {c.question}:{" "}
+            {c.mark === null
+              ? "not yet agreed"
+              : `mark ${formatNumber(c.mark)}, ${formatNumber(c.points)} of ${formatNumber(c.available)} points`}
+            {c.reasons.trim() !== "" && <>. Reasons: {c.reasons}</>}
+          </li>
+        ))}
+      </ul>
+      <div className={styles.actions}>
+        <Button size="small" onClick={() => state.onCopy(summary.bidder)} aria-label={`Copy ${summary.bidder}'s summary`}>
+          Copy
+        </Button>
+      </div>
+      {state.copyFallback === summary.bidder && (
+        <Field label={`${summary.bidder}'s summary, to copy`}>
+          <Textarea value={summary.text} readOnly resize="vertical" rows={6} />
+        </Field>
+      )}
+    </article>
+  );
+}
+
+function Report({ result }: { result: ReportResult }) {
+  const styles = useReportPageStyles();
+  return (
+    <div className={styles.section}>
+      <p className={styles.text}>
+        Written to {result.sheet}. Highest score: <strong>{result.winner}</strong>.
+      </p>
+      {result.charts.length > 0 ? (
+        <>
+          <p className={styles.text}>Charts added:</p>
+          <ul className={styles.bulleted}>
+            {result.charts.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className={styles.text}>No charts were added.</p>
+      )}
+      <h4 className={styles.subheading}>Sensitivity to the weighting</h4>
+      <p className={styles.text}>{result.sensitivityNote}</p>
+    </div>
+  );
+}
+
+function Register({ result }: { result: RegisterResult }) {
+  const styles = useReportPageStyles();
+  const captionId = useId("kpis-caption-");
+  const head = mergeClasses(styles.cell, styles.headCell);
+  const number = mergeClasses(styles.cell, styles.number);
+  return (
+    <div className={styles.section}>
+      <p className={styles.text}>
+        {result.sheet} lists {result.rows === 1 ? "1 commitment" : `${formatNumber(result.rows)} commitments`} of {result.bidder} to
+        monitor, and {result.offers === 1 ? "1 community offer" : `${formatNumber(result.offers)} community offers`}.
+      </p>
+      {result.kpis.length > 0 && (
+        // tabIndex 0: the region scrolls sideways, and must be reachable to be scrolled by keyboard.
+        <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroller}>
+          <table className={styles.table}>
+            <caption id={captionId} className={styles.caption}>
+              Key performance indicators committed by {result.bidder}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className={head}>
+                  KPI
+                </th>
+                <th scope="col" className={head}>
+                  Committed
+                </th>
+                <th scope="col" className={head}>
+                  Unit
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.kpis.map((k) => (
+                <tr key={k.kpi}>
+                  <th scope="row" className={styles.cell}>
+                    {k.kpi}
+                  </th>
+                  <td className={number}>{formatNumber(k.committed)}</td>
+                  <td className={styles.cell}>{k.unit}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,371 @@
+/** @jest-environment jsdom */
+import "../setup";
+import { screen, within } from "@testing-library/react";
+import type { ModerationView } from "../../../src/excel/moderationActions";
+import { ModerationPage } from "../../../src/taskpane/moderation/ModerationPage";
+import { aFakeActions, deferred, type FakeActions } from "../fakeActions";
+import {
+  aMarkingView,
+  aModerationItem,
+  aModerationView,
+  aSignOffResult,
+  aSignOffReview,
+  aVerifyResult,
+  markRows,
+} from "../fakeModerationActions";
+import { renderPage } from "../renderPage";
+
+function renderModeration(actions: FakeActions = aFakeActions()) {
+  return { actions, ...renderPage(<ModerationPage actions={actions} />) };
+}
+
+/** The fields of one bidder × criterion on the marking list. */
+function task(bidder: string, criterion: string) {
+  return within(screen.getByRole("group", { name: new RegExp(`^${bidder} ${criterion}:`) }));
+}
+
+async function markingAs(evaluator: string, actions?: FakeActions) {
+  const rendered = renderModeration(actions);
+  await rendered.user.click(screen.getByRole("button", { name: "Load the marking sheet" }));
+  await rendered.user.selectOptions(await screen.findByRole("combobox", { name: /Who is marking/ }), evaluator);
+  return rendered;
+}
+
+/** Bob and Carol have marked; Alice has not. */
+const othersMarked = markRows((evaluator, bidder, criterion) =>
+  evaluator === "Alice" ? null : evaluator === "Bob" ? 2 : bidder === "Acme Ltd" && criterion === "SV1" ? 5 : 3,
+);
+
+describe("Moderation: marking", () => {
+  it("saves only the chosen evaluator's marks and comments", async () => {
+    const { user, actions } = await markingAs("Alice");
+    await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "4");
+    await user.type(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" }), "Named college partner.");
+    await user.selectOptions(task("Brightside CIC", "SV2").getByRole("combobox", { name: "Mark" }), "2");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+
+    expect(actions.saveMarks).toHaveBeenCalledTimes(1);
+    const [evaluator, marks] = actions.saveMarks.mock.calls[0]!;
+    expect(evaluator).toBe("Alice");
+    expect(marks).toEqual([
+      { bidder: "Acme Ltd", criterion: "SV1", mark: 4, comment: "Named college partner." },
+      { bidder: "Acme Ltd", criterion: "SV2", mark: null, comment: "" },
+      { bidder: "Brightside CIC", criterion: "SV1", mark: null, comment: "" },
+      { bidder: "Brightside CIC", criterion: "SV2", mark: 2, comment: "" },
+    ]);
+    expect(await screen.findByText(/Saved 4 rows of Alice's marks on SV Marks \(2 of 4 marked\)/)).toBeInTheDocument();
+  });
+
+  it("starts from the evaluator's own saved marks and offers only the scale's marks", async () => {
+    const view = aMarkingView({ marks: markRows((e, b, c) => (e === "Bob" && b === "Acme Ltd" && c === "SV2" ? 3 : null)) });
+    await markingAs("Bob", aFakeActions({ readMarking: jest.fn().mockResolvedValue(view) }));
+    const mark = task("Acme Ltd", "SV2").getByRole("combobox", { name: "Mark" });
+    expect(mark).toHaveValue("3");
+    expect(
+      within(mark)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Not marked", "0", "1", "2", "3", "4", "5"]);
+  });
+
+  it("shows the other evaluators' marks when marking is not blind", async () => {
+    await markingAs("Alice", aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ marks: othersMarked })) }));
+    expect(task("Acme Ltd", "SV1").getByText("Other evaluators: Bob 2 · Carol 5")).toBeInTheDocument();
+  });
+
+  it("hides the other evaluators' marks under blind marking until moderation opens, and says so", async () => {
+    const view = aMarkingView({ marks: othersMarked, blindMarking: true, moderationOpen: false });
+    await markingAs("Alice", aFakeActions({ readMarking: jest.fn().mockResolvedValue(view) }));
+    expect(screen.getByText(/other evaluators' marks are hidden until moderation opens/)).toBeInTheDocument();
+    expect(screen.queryByText(/Other evaluators:/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Carol 5/)).not.toBeInTheDocument();
+  });
+
+  it("shows the bidder's answer on request", async () => {
+    const { user } = await markingAs("Alice");
+    const show = task("Acme Ltd", "SV1").getByRole("button", { name: "Show the bidder's answer" });
+    expect(show).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByText("We will hire ten local apprentices through the college.")).not.toBeVisible();
+    await user.click(show);
+    expect(screen.getByText("We will hire ten local apprentices through the college.")).toBeVisible();
+  });
+
+  it("offers to prepare the marking sheet when rows are missing, and reloads it", async () => {
+    const actions = aFakeActions({
+      readMarking: jest
+        .fn()
+        .mockResolvedValueOnce(aMarkingView({ marks: [] }))
+        .mockResolvedValue(aMarkingView()),
+      prepareMarking: jest.fn().mockResolvedValue({ added: 12 }),
+    });
+    const { user } = renderModeration(actions);
+    await user.click(screen.getByRole("button", { name: "Load the marking sheet" }));
+    expect(await screen.findByText(/SV Marks lacks 12 rows/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Prepare the marking sheet" }));
+    expect(actions.prepareMarking).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(/12 rows were added to SV Marks/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Prepare the marking sheet" })).not.toBeInTheDocument();
+  });
+
+  it("makes everything read-only once the record is signed", async () => {
+    const view = aMarkingView({ signedAt: "2025-03-10T16:30:00.000Z" });
+    await markingAs("Alice", aFakeActions({ readMarking: jest.fn().mockResolvedValue(view) }));
+    expect(screen.getByText(/marks can no longer be changed/)).toBeInTheDocument();
+    expect(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" })).toBeDisabled();
+    expect(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" })).toHaveAttribute("readonly");
+    expect(screen.queryByRole("button", { name: "Save my marks" })).not.toBeInTheDocument();
+  });
+
+  it("keeps what was typed and shows describeError's sentence when saving fails", async () => {
+    const { user, actions } = await markingAs("Alice");
+    actions.saveMarks.mockRejectedValue(new Error("The workbook is read-only"));
+    await user.type(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" }), "Clear plan.");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    expect(await screen.findByText("Described: The workbook is read-only")).toBeInTheDocument();
+    expect(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" })).toHaveValue("Clear plan.");
+  });
+});
+
+const flagged = aModerationItem({
+  bidder: "Brightside CIC",
+  criterion: "SV2",
+  marks: [
+    { evaluator: "Alice", mark: 1 },
+    { evaluator: "Bob", mark: 4 },
+    { evaluator: "Carol", mark: 3 },
+  ],
+  min: 1,
+  max: 4,
+  spread: 3,
+  flagged: true,
+});
+const closed = aModerationItem({
+  bidder: "Acme Ltd",
+  criterion: "SV2",
+  consensus: 3,
+  rolledUp: 3,
+  status: "closed",
+  rationale: "Quarterly reports with named evidence.",
+  agreedBy: "Alice, Bob, Carol",
+  agreedAt: "2025-03-05T11:20:00.000Z",
+});
+
+async function moderating(view: ModerationView = aModerationView([aModerationItem(), closed, flagged]), actions?: FakeActions) {
+  const rendered = renderModeration(actions ?? aFakeActions({ readModeration: jest.fn().mockResolvedValue(view) }));
+  await rendered.user.click(screen.getByRole("button", { name: "Load moderation" }));
+  await screen.findByRole("button", { name: "Reload moderation" });
+  return rendered;
+}
+
+function itemButton(name: RegExp) {
+  return screen.getByRole("button", { name });
+}
+
+describe("Moderation: consensus", () => {
+  it("counts open, closed and flagged items", async () => {
+    await moderating();
+    const counts = screen.getByRole("group", { name: "Moderation counts" });
+    expect(within(counts).getByText("2 open")).toBeInTheDocument();
+    expect(within(counts).getByText("1 closed")).toBeInTheDocument();
+    expect(within(counts).getByText("1 flagged")).toBeInTheDocument();
+    expect(within(counts).getByText("1 flagged and open")).toBeInTheDocument();
+  });
+
+  it("shows a flagged item's flag in words, with the marks side by side and the spread", async () => {
+    await moderating();
+    const item = itemButton(/^Brightside CIC · SV2/);
+    expect(item).toHaveAccessibleName(/Flagged/);
+    expect(item).toHaveAccessibleDescription(
+      /Marks: Alice 1 · Bob 4 · Carol 3\. Spread 3\. The marks differ by more than the threshold of 1/,
+    );
+    expect(itemButton(/^Acme Ltd · SV1/)).not.toHaveAccessibleName(/Flagged/);
+  });
+
+  it("lists flagged open items first and closed ones last, and can show only open items", async () => {
+    const { user } = await moderating();
+    expect(screen.getAllByRole("button", { name: / · SV\d/ }).map((b) => within(b).getByText(/ · SV\d/).textContent)).toEqual([
+      "Brightside CIC · SV2",
+      "Acme Ltd · SV1",
+      "Acme Ltd · SV2",
+    ]);
+    await user.click(screen.getByRole("switch", { name: "Show open items only" }));
+    expect(screen.queryByRole("button", { name: /^Acme Ltd · SV2/ })).not.toBeInTheDocument();
+  });
+
+  it("shows who agreed a closed item, and when", async () => {
+    await moderating();
+    expect(itemButton(/^Acme Ltd · SV2/)).toHaveAccessibleDescription(/Consensus 3, agreed by Alice, Bob, Carol on 5 Mar 2025/);
+  });
+
+  it("refuses a rationale the workbook rejects: shows why beside it and keeps what was typed", async () => {
+    const { user, actions } = await moderating();
+    actions.recordConsensus.mockResolvedValue({
+      ok: false,
+      issues: [
+        { code: "compares-bids", message: "it compares bids with each other (\u201cbetter than Acme\u201d) instead of the criterion" },
+      ],
+    });
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "3");
+    await user.type(form.getByRole("textbox", { name: /Rationale/ }), "Better than Acme.");
+    await user.click(form.getByRole("button", { name: "Record consensus" }));
+
+    const rationale = form.getByRole("textbox", { name: /Rationale/ });
+    expect(rationale).toHaveValue("Better than Acme.");
+    expect(rationale).toHaveAccessibleDescription(/This rationale cannot close the item\. It compares bids with each other/);
+    expect(form.getByRole("combobox", { name: /Agreed mark/ })).toHaveValue("3");
+    expect(actions.readModeration).toHaveBeenCalledTimes(1);
+  });
+
+  it("records a consensus agreed by the panel members ticked, and shows it agreed", async () => {
+    const agreedItem = {
+      ...flagged,
+      consensus: 3,
+      rolledUp: 3,
+      status: "closed" as const,
+      agreedBy: "Alice, Carol",
+      agreedAt: "2025-03-05T11:20:00.000Z",
+    };
+    const { user, actions } = await moderating();
+    actions.readModeration.mockResolvedValue(aModerationView([aModerationItem(), closed, agreedItem]));
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    expect(form.getAllByRole("checkbox").filter((c) => (c as HTMLInputElement).checked)).toHaveLength(3);
+    await user.click(form.getByRole("checkbox", { name: "Bob" }));
+    await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "3");
+    await user.type(form.getByRole("textbox", { name: /Rationale/ }), "Clear monthly evidence of each placement.");
+    await user.click(form.getByRole("button", { name: "Record consensus" }));
+
+    expect(actions.recordConsensus).toHaveBeenCalledWith({
+      bidder: "Brightside CIC",
+      criterion: "SV2",
+      mark: 3,
+      rationale: "Clear monthly evidence of each placement.",
+      agreedBy: ["Alice", "Carol"],
+    });
+    expect(await screen.findByText(/Consensus recorded for Brightside CIC on SV2: mark 3, agreed by Alice and Carol/)).toBeInTheDocument();
+    expect(itemButton(/^Brightside CIC · SV2/)).toHaveAccessibleDescription(/agreed by Alice, Carol on 5 Mar 2025/);
+  });
+
+  it("asks for the agreed mark before recording", async () => {
+    const { user, actions } = await moderating();
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    await user.click(screen.getByRole("button", { name: "Record consensus" }));
+    expect(screen.getByText("Choose the mark the panel agreed.")).toBeInTheDocument();
+    expect(actions.recordConsensus).not.toHaveBeenCalled();
+  });
+
+  it("offers to open moderation when it is not open, and then lists the items", async () => {
+    const actions = aFakeActions({
+      readModeration: jest
+        .fn()
+        .mockResolvedValueOnce(aModerationView([flagged], { moderationOpen: false }))
+        .mockResolvedValue(aModerationView([flagged])),
+    });
+    const { user } = await moderating(undefined, actions);
+    expect(screen.queryByRole("button", { name: /^Brightside CIC · SV2/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Open moderation" }));
+    expect(actions.openModeration).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole("button", { name: /^Brightside CIC · SV2/ })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Open moderation" })).not.toBeInTheDocument();
+  });
+});
+
+describe("Moderation: sign-off and verify", () => {
+  it("lists what is open and keeps Sign off disabled, with a way to the cell", async () => {
+    const review = aSignOffReview({
+      ready: false,
+      open: [{ kind: "moderation", message: "Brightside CIC on SV2 has no consensus yet.", sheet: "SV Moderation", address: "H5" }],
+    });
+    const { user, actions } = renderModeration(aFakeActions({ reviewSignOff: jest.fn().mockResolvedValue(review) }));
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    expect(await screen.findByText(/Brightside CIC on SV2 has no consensus yet\./)).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    expect(screen.getByRole("button", { name: "Sign off the record" })).toBeDisabled();
+    expect(screen.getByText("Close everything listed as open first.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Go to SV Moderation H5" }));
+    expect(actions.goToCell).toHaveBeenCalledWith("SV Moderation", "H5");
+  });
+
+  it("when ready, asks for a name and a confirmation, then signs and shows the fingerprint", async () => {
+    const { user, actions } = renderModeration();
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    expect(await screen.findByText("Nothing is open: the record is ready to sign.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sign off the record" })).toBeDisabled();
+    await user.type(screen.getByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    await user.click(screen.getByRole("button", { name: "Sign off the record" }));
+
+    const dialog = screen.getByRole("alertdialog", { name: "Sign off the record?" });
+    expect(dialog).toHaveTextContent(/cannot be undone/);
+    expect(actions.signOff).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole("button", { name: "Sign off now" }));
+
+    expect(actions.signOff).toHaveBeenCalledWith("Dana Price", expect.anything());
+    expect(await screen.findByText(aSignOffResult().fingerprint)).toBeInTheDocument();
+    expect(screen.getByText(/Signed by Dana Price on 10 Mar 2025/)).toBeInTheDocument();
+  });
+
+  it("signs nothing when the confirmation is declined", async () => {
+    const { user, actions } = renderModeration();
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    await user.type(await screen.findByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    await user.click(screen.getByRole("button", { name: "Sign off the record" }));
+    await user.click(screen.getByRole("button", { name: "Not yet" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(actions.signOff).not.toHaveBeenCalled();
+  });
+
+  it("verify lists each change since sign-off, by sheet", async () => {
+    const verify = aVerifyResult({
+      status: "changed",
+      currentFingerprint: "0000",
+      changes: [
+        { sheet: "SV Marks", address: "E7", message: "Row 7 (Alice, Acme Ltd, SV1): Mark was 3, now 4." },
+        { sheet: "SV Commitments", message: "A row was added for Brightside CIC." },
+      ],
+    });
+    const { user, actions } = renderModeration(aFakeActions({ verify: jest.fn().mockResolvedValue(verify) }));
+    await user.click(screen.getByRole("button", { name: "Verify the record" }));
+    expect(await screen.findByText("Changed since sign-off")).toBeInTheDocument();
+    expect(screen.getByText(/SV Marks: Row 7 \(Alice, Acme Ltd, SV1\): Mark was 3, now 4\./)).toBeInTheDocument();
+    expect(screen.getByText(/SV Commitments: A row was added for Brightside CIC\./)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Go to SV Marks E7" }));
+    expect(actions.goToCell).toHaveBeenCalledWith("SV Marks", "E7");
+  });
+
+  it("verify shows an intact record with its fingerprint, or says it is not signed", async () => {
+    const { user, actions } = renderModeration();
+    await user.click(screen.getByRole("button", { name: "Verify the record" }));
+    expect(await screen.findByText(/The record is exactly as signed by Dana Price/)).toBeInTheDocument();
+    expect(screen.getByText(aVerifyResult().fingerprint!)).toBeInTheDocument();
+    actions.verify.mockResolvedValue({ status: "unsigned", changes: [] });
+    await user.click(screen.getByRole("button", { name: "Verify the record" }));
+    expect(await screen.findByText(/The record is not signed yet/)).toBeInTheDocument();
+  });
+
+  it("shows describeError's sentence when signing fails", async () => {
+    const failure = new Error("The sheet is protected by someone else");
+    const { user, actions } = renderModeration(aFakeActions({ signOff: jest.fn().mockRejectedValue(failure) }));
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    await user.type(await screen.findByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    await user.click(screen.getByRole("button", { name: "Sign off the record" }));
+    await user.click(screen.getByRole("button", { name: "Sign off now" }));
+    expect(await screen.findByText("Described: The sheet is protected by someone else")).toBeInTheDocument();
+    expect(actions.describeError).toHaveBeenCalledWith(failure);
+  });
+
+  it("shows the progress of a long sign-off in its section, without Cancel", async () => {
+    const run = deferred<ReturnType<typeof aSignOffResult>>();
+    const { user } = renderModeration(aFakeActions({ signOff: jest.fn().mockReturnValue(run.promise) }));
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    await user.type(await screen.findByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    await user.click(screen.getByRole("button", { name: "Sign off the record" }));
+    await user.click(screen.getByRole("button", { name: "Sign off now" }));
+    // findBy: the page is hidden from assistive technology until the closing dialog has gone.
+    expect(await screen.findByRole("progressbar", { name: "Signing off the record" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    run.resolve(aSignOffResult());
+    expect(await screen.findByText(/Signed by Dana Price/)).toBeInTheDocument();
+  });
+});
