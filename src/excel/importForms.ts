@@ -9,6 +9,7 @@
  * commitment rows), two to look at the other tables and the cells below each table, one to
  * write (split only if a write would near Excel's 5 MB request limit).
  */
+import { RefusalError } from "./refusal";
 import { blockAddress } from "./addresses";
 import { jsonBytes, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
@@ -66,10 +67,9 @@ export interface FormImportResult {
 }
 
 /** Thrown for a workbook that cannot take the import; the pane shows the message as it is. */
-export class ImportRefusedError extends WorkbookNotSetUpError {
+export class ImportRefusedError extends RefusalError {
   constructor(message: string) {
-    super([]);
-    this.message = message;
+    super(message);
     this.name = "ImportRefusedError";
   }
 }
@@ -226,7 +226,7 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const commitments: TableState = {
       name: TABLES.commitments,
       table: commitmentsTable,
-      sheet: commitmentsTable.worksheet,
+      sheet: context.workbook.worksheets.getItem(SHEETS.commitments),
       headers: data.commitmentHeaders,
       firstRow: commitRange.rowIndex + 2,
       firstCol: commitRange.columnIndex + 1,

@@ -3,6 +3,7 @@
  * request: the tender id, contract and framework (SV Setup's named cells), the measures in
  * scope (SV Measures) and the qualitative criteria (SV Criteria).
  */
+import { RefusalError } from "./refusal";
 import type { ExcelRun } from "./excelRun";
 import { SETTING_NAMES, TABLES } from "./layout";
 import { parseMeasures, WorkbookNotSetUpError } from "./readEvaluation";
@@ -10,7 +11,7 @@ import { readQuantity, readText } from "../core";
 import type { FormTender } from "../forms/types";
 
 /** A workbook inserted before response forms existed has no tender id to put on a form. */
-export class NoTenderIdError extends Error {
+export class NoTenderIdError extends RefusalError {
   constructor() {
     super(
       "This evaluation was inserted by an earlier version of the add-in, so it has no tender id (the named cell SV_TenderId) for response forms to carry. " +

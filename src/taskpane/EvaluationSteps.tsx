@@ -3,7 +3,7 @@ import { Tab, TabList } from "@fluentui/react-components";
 import type { WorkbookActions } from "../excel/actions";
 import { LazyPage } from "./LazyPage";
 import { SetupPage } from "./setup/SetupPage";
-import { NotBuiltYet, StepPage } from "./StepPage";
+import { StepPage } from "./StepPage";
 import { useEvaluationSteps, type EvaluationStep } from "./useEvaluationSteps";
 import { useEvaluationStepsStyles } from "./EvaluationSteps.styles";
 
@@ -11,7 +11,12 @@ import { useEvaluationStepsStyles } from "./EvaluationSteps.styles";
 // only they use) load from their own chunks when their tab is first selected: the page loads
 // less before it is interactive (bench: bundle/taskpane-page-initial-gzip).
 const ValidatePage = lazy(() => import(/* webpackChunkName: "validate-page" */ "./validate/ValidatePage").then((m) => ({ default: m.ValidatePage })));
+const BidsPage = lazy(() => import(/* webpackChunkName: "bids-page" */ "./bids/BidsPage").then((m) => ({ default: m.BidsPage })));
 const ScoresPage = lazy(() => import(/* webpackChunkName: "scores-page" */ "./scores/ScoresPage").then((m) => ({ default: m.ScoresPage })));
+const ModerationPage = lazy(() =>
+  import(/* webpackChunkName: "moderation-page" */ "./moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
+);
+const ReportPage = lazy(() => import(/* webpackChunkName: "report-page" */ "./report/ReportPage").then((m) => ({ default: m.ReportPage })));
 
 export interface EvaluationStepsProps {
   /** What the pages may ask of the workbook. */
@@ -50,6 +55,12 @@ function pageOf(step: EvaluationStep, actions: WorkbookActions) {
   switch (step.id) {
     case "setup":
       return <SetupPage actions={actions} />;
+    case "bids":
+      return (
+        <LazyPage>
+          <BidsPage actions={actions} />
+        </LazyPage>
+      );
     case "validate":
       return (
         <LazyPage>
@@ -62,7 +73,17 @@ function pageOf(step: EvaluationStep, actions: WorkbookActions) {
           <ScoresPage actions={actions} />
         </LazyPage>
       );
-    default:
-      return <NotBuiltYet willDo={step.willDo} />;
+    case "moderation":
+      return (
+        <LazyPage>
+          <ModerationPage actions={actions} />
+        </LazyPage>
+      );
+    case "report":
+      return (
+        <LazyPage>
+          <ReportPage actions={actions} />
+        </LazyPage>
+      );
   }
 }

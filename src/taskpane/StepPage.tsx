@@ -32,19 +32,3 @@ export function StepPage({ step, id, tabId, hidden, children }: StepPageProps) {
     </div>
   );
 }
-
-export interface NotBuiltYetProps {
-  /** What the step will let the evaluator do. */
-  readonly willDo: string;
-}
-
-/** The page of a step not built yet: it says so, and what the step will do. */
-export function NotBuiltYet({ willDo }: NotBuiltYetProps) {
-  const styles = useStepPageStyles();
-  return (
-    <>
-      <p className={styles.text}>This step is not built yet: it arrives in a coming release.</p>
-      <p className={styles.text}>When it arrives, this step will let you {willDo}</p>
-    </>
-  );
-}

@@ -1,0 +1,265 @@
+/**
+ * Importing a council's own measure table (their calculator workbook, a CSV export, or a pasted
+ * selection), where their licensed proxy values live (DESIGN.md: the National TOMs values are
+ * not ours to ship). Three steps, so the evaluator stays in charge: read the file into grids,
+ * propose which column holds what (they confirm or change it), then turn the rows into measures
+ * checked as a framework file would be, every problem reported with its row.
+ */
+import type { Workbook } from "exceljs";
+import { MEASURE_TYPES, parseUnit, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
+import { readCell, ReadNotes } from "./cellValues";
+import { decodeCsvBytes, parseCsv } from "./csv";
+import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
+import { checkPackageContents, checkSpreadsheetFile } from "./fileGuards";
+import { MEASURE_FIELDS, type ColumnMapping, type Grid, type MeasureField } from "./types";
+
+/**
+ * Widest table read: 200 columns. Measure tables have about a dozen; a sheet using all 16,384
+ * columns down 100,000 rows would not fit in the pane's memory as a grid.
+ */
+export const MAX_TABLE_COLUMNS = 200;
+
+/** Rows searched for the header: councils put a title, a date and a blank line above it. */
+const HEADER_SCAN_ROWS = 20;
+
+export type TableFileResult = { ok: true; grids: Grid[]; notes: string[] } | { ok: false; message: string };
+
+function gridsOf(workbook: Workbook, notes: ReadNotes): Grid[] {
+  const grids: Grid[] = [];
+  for (const sheet of workbook.worksheets) {
+    const rows: unknown[][] = [];
+    let wide = false;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (col > MAX_TABLE_COLUMNS) {
+          wide = true;
+          return;
+        }
+        cells[col - 1] = readCell(cell, notes);
+      });
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      rows[rowNumber - 1] = cells;
+    });
+    for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+    if (wide) notes.say(`Sheet "${sheet.name}" has columns beyond the first ${MAX_TABLE_COLUMNS}; only those were read.`);
+    grids.push({ name: sheet.name, rows });
+  }
+  return grids;
+}
+
+async function readTable(fileName: string, input: Uint8Array | ArrayBuffer): Promise<TableFileResult> {
+  const bytes = asBytes(input);
+  const check = checkSpreadsheetFile(fileName, bytes);
+  if (!check.ok) return { ok: false, message: check.message };
+  if (check.kind === "csv") {
+    const name = fileName.replace(/\.[^.]*$/, "") || fileName;
+    return { ok: true, grids: [{ name, rows: parseCsv(decodeCsvBytes(bytes)) }], notes: [] };
+  }
+  const contents = await checkPackageContents(fileName, bytes);
+  if (!contents.ok) return { ok: false, message: contents.message };
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(asArrayBuffer(contents.bytes));
+  } catch {
+    return { ok: false, message: `"${fileName}" is damaged and cannot be opened as a workbook. Open it in Excel, save it again and retry.` };
+  }
+  const notes = new ReadNotes();
+  contents.notes.forEach((n) => notes.say(n));
+  const grids = gridsOf(workbook, notes);
+  if (grids.length === 0) return { ok: false, message: `"${fileName}" has no sheets to read.` };
+  return { ok: true, grids, notes: notes.list() };
+}
+
+/**
+ * The sheets of an .xlsx (every sheet, values only: formulas give their saved results) or the
+ * rows of a .csv, as grids from cell A1. Never throws.
+ */
+export async function readTableFile(fileName: string, bytes: Uint8Array | ArrayBuffer): Promise<TableFileResult> {
+  try {
+    return await readTable(fileName, bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `"${fileName}" could not be read (${detail.slice(0, 200)}). Open it in Excel, save it again and retry.` };
+  }
+}
+
+const FIELD_NAMES: Record<MeasureField, string> = {
+  ref: "Ref",
+  measure: "Measure",
+  unit: "Unit",
+  proxy: "Proxy (£ per unit)",
+  theme: "Theme",
+  outcome: "Outcome",
+  type: "Type",
+  guidance: "Guidance",
+};
+
+/**
+ * Header words for each field, tried in this order so the more specific wins: "Proxy value per
+ * unit (£)" is a proxy, not a unit; "Measure ref" is a ref, not a measure.
+ */
+const HEADER_PATTERNS: readonly [MeasureField, RegExp][] = [
+  ["proxy", /proxy|£|\bgbp\b|value per unit|unit value|\bsv value\b|financial value/],
+  ["ref", /\bref\b|\bref\.|reference|\bcode\b|^id$|^no\.?$|^#$|^tom$|^number$/],
+  ["unit", /\bunits?\b|unit of measure|\buom\b/],
+  ["type", /^type$|measure type|\blev\b|^kind$/],
+  ["guidance", /guidance|\bnotes?\b|definition|\bhelp\b|evidence required/],
+  ["outcome", /outcome|objective/],
+  ["theme", /theme|category|pillar/],
+  ["measure", /measure|description|indicator|metric|commitment|^title$|^name$/],
+];
+
+function headerField(cell: unknown): MeasureField | undefined {
+  const text = readText(cell)?.toLowerCase();
+  if (!text || text.length > 80) return undefined;
+  return HEADER_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+function fieldsOfRow(row: readonly unknown[]): Map<MeasureField, number> {
+  const found = new Map<MeasureField, number>();
+  row.slice(0, MAX_TABLE_COLUMNS).forEach((cell, col) => {
+    const field = headerField(cell);
+    if (field && !found.has(field)) found.set(field, col);
+  });
+  return found;
+}
+
+/**
+ * Finds the header row among the first rows (the one naming most fields, at least two of them)
+ * and proposes a column for each field it names. The notes say what was found and what the
+ * evaluator still has to choose.
+ */
+export function proposeMapping(grid: Grid): { mapping: ColumnMapping; headers: string[]; notes: string[] } {
+  let best = -1;
+  let bestFields = new Map<MeasureField, number>();
+  grid.rows.slice(0, HEADER_SCAN_ROWS).forEach((row, r) => {
+    const fields = fieldsOfRow(Array.isArray(row) ? row : []);
+    if (fields.size >= 2 && fields.size > bestFields.size) {
+      best = r;
+      bestFields = fields;
+    }
+  });
+  if (best < 0) {
+    const width = Math.min(MAX_TABLE_COLUMNS, Math.max(0, ...grid.rows.slice(0, HEADER_SCAN_ROWS).map((r) => (Array.isArray(r) ? r.length : 0))));
+    return {
+      mapping: { headerRow: 0, columns: {} },
+      headers: Array.from({ length: width }, (_, c) => readText(grid.rows[0]?.[c]) ?? ""),
+      notes: [
+        `No header row was recognised in the first ${HEADER_SCAN_ROWS} rows of "${grid.name}". Choose the row that holds the column headings, then the column for each of Ref, Measure, Unit and Proxy (£ per unit); Theme and Outcome are optional.`,
+      ],
+    };
+  }
+  const headerRow = grid.rows[best] as unknown[];
+  const headers = headerRow.slice(0, MAX_TABLE_COLUMNS).map((cell) => readText(cell) ?? "");
+  const columns: Partial<Record<MeasureField, number>> = {};
+  for (const field of MEASURE_FIELDS) {
+    const col = bestFields.get(field);
+    if (col !== undefined) columns[field] = col;
+  }
+  const found = MEASURE_FIELDS.filter((f) => columns[f] !== undefined).map((f) => `${FIELD_NAMES[f]} from “${headers[columns[f] as number]}”`);
+  const notes = [`The headings are on row ${best + 1} of "${grid.name}": ${found.join(", ")}. Check each choice before importing.`];
+  const missing = (["ref", "measure", "unit", "proxy"] as const).filter((f) => columns[f] === undefined);
+  if (missing.length > 0) notes.push(`No column was recognised for ${missing.map((f) => FIELD_NAMES[f]).join(", ")}: choose ${missing.length === 1 ? "it" : "them"}${missing.includes("proxy") ? " (without a proxy column, measures import with no £ value)" : ""}.`);
+  return { mapping: { headerRow: best, columns }, headers, notes };
+}
+
+const TYPE_WORDS: Readonly<Record<string, MeasureType>> = {
+  lev: "LEV",
+  "local economic value": "LEV",
+  sv: "SV",
+  "social value": "SV",
+  record: "Record",
+  "record only": "Record",
+  "record-only": "Record",
+};
+
+/**
+ * The rows under the header as measures, checked as a framework file is: a ref on every row and
+ * no ref twice, a unit the add-in knows, a description, a proxy that is a number of £ 0 or more
+ * (blank: no proxy, as for record-only measures). A row with a problem is not imported and the
+ * problem names its row (1-based, as the sheet shows it); blank rows are skipped.
+ */
+export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
+  const measures: MeasureEntry[] = [];
+  const problems: { row: number; message: string }[] = [];
+  const { columns } = mapping;
+  const required = (["ref", "measure", "unit"] as const).filter((f) => columns[f] === undefined);
+  if (required.length > 0) {
+    problems.push({ row: mapping.headerRow + 1, message: `Choose the column for ${required.map((f) => FIELD_NAMES[f]).join(", ")} before importing.` });
+    return { measures, problems };
+  }
+  const seen = new Map<string, number>();
+  const at = (row: readonly unknown[], field: MeasureField): unknown => (columns[field] === undefined ? undefined : row[columns[field] as number]);
+  grid.rows.forEach((raw, index) => {
+    if (index <= mapping.headerRow) return;
+    const row = Array.isArray(raw) ? raw : [];
+    const sheetRow = index + 1;
+    const mapped = MEASURE_FIELDS.map((f) => at(row, f));
+    if (mapped.every((cell) => readText(cell) === undefined && readQuantity(cell).kind === "blank")) return;
+    const ref = readText(at(row, "ref"));
+    if (ref === undefined) {
+      problems.push({ row: sheetRow, message: `Row ${sheetRow} has no ref, so it was not imported.` });
+      return;
+    }
+    const label = `Measure ${ref} (row ${sheetRow})`;
+    const rowProblems: string[] = [];
+    const first = seen.get(refKey(ref));
+    if (first !== undefined) rowProblems.push(`repeats the ref of row ${first}; a ref must be unique`);
+    const unitText = readText(at(row, "unit")) ?? "";
+    const unit = parseUnit(unitText);
+    if (!unit) {
+      rowProblems.push(
+        unitText === ""
+          ? "has no unit"
+          : `has the unit “${unitText}”, which the add-in does not know (use one of: ${Object.values(UNITS)
+              .map((u) => u.label)
+              .join(", ")})`,
+      );
+    }
+    const description = readText(at(row, "measure"));
+    if (description === undefined) rowProblems.push("has no measure description");
+    let proxy: number | null = null;
+    const proxyCell = readQuantity(at(row, "proxy"));
+    if (proxyCell.kind === "number") {
+      if (proxyCell.value < 0) rowProblems.push(`has a negative proxy (${proxyCell.value}); a proxy is £ of social value per unit, 0 or more`);
+      else proxy = proxyCell.value;
+    } else if (proxyCell.kind === "invalid") {
+      rowProblems.push(`has a proxy that is not a number (${readText(at(row, "proxy")) ?? proxyCell.reason}); enter £ per unit, e.g. 101.00`);
+    }
+    let type: MeasureType = "SV";
+    const typeText = readText(at(row, "type"));
+    if (typeText !== undefined) {
+      const known = TYPE_WORDS[typeText.toLowerCase()];
+      if (known) type = known;
+      else rowProblems.push(`has the type “${typeText}”; use ${MEASURE_TYPES.join(", ")}`);
+    }
+    if (rowProblems.length > 0) {
+      problems.push({ row: sheetRow, message: `${label} ${rowProblems.join("; ")}. It was not imported.` });
+      if (first === undefined) seen.set(refKey(ref), sheetRow);
+      return;
+    }
+    seen.set(refKey(ref), sheetRow);
+    const theme = readText(at(row, "theme")) ?? "";
+    const outcome = readText(at(row, "outcome")) ?? "";
+    const guidance = readText(at(row, "guidance"));
+    measures.push({
+      ref,
+      themeId: theme,
+      theme,
+      outcomeId: outcome,
+      outcome,
+      description: description as string,
+      unit: unit as MeasureEntry["unit"],
+      proxy,
+      type,
+      inScope: true,
+      evidenceRequired: false,
+      excludes: [],
+      firstYearOnly: false,
+      ...(guidance !== undefined ? { guidance } : {}),
+    });
+  });
+  return { measures, problems };
+}
