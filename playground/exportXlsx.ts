@@ -126,11 +126,14 @@ function writeSheet(fake: FakeExcel, workbook: Workbook, name: string): void {
   const range = qualified(name, `A1:${end}`);
   const values = fake.inspect.values(range);
   const formulas = fake.inspect.formulas(range);
+  // A text cell reads back its own text from `formulas`: imported text such as "=HYPERLINK(…)"
+  // must be exported as that text, never as a formula.
+  const hasFormula = fake.inspect.hasFormula(range);
   const written = new Map<string, ExcelJSCellValue>();
   values.forEach((row, r) =>
     row.forEach((value, c) => {
       const formula = formulas[r]?.[c];
-      const isFormula = typeof formula === "string" && formula.startsWith("=");
+      const isFormula = hasFormula[r]?.[c] === true && typeof formula === "string" && formula.startsWith("=");
       if (!isFormula && value === "") return;
       const address = `${columnLetters(c)}${r + 1}`;
       const cell = ws.getCell(address);

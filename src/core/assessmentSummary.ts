@@ -38,7 +38,7 @@ export interface SummaryItemInput {
   points: number | null;
   /** The consensus rationale, as recorded. */
   rationale?: string;
-  /** The evaluators' marks side by side, e.g. "3, 4, 4" (average and median roll-ups cite them). */
+  /** The evaluators' marks side by side, e.g. "Ann 3, Ben 4, Cat 4" (average and median roll-ups cite the marks, not the names). */
   marks?: string;
 }
 
@@ -145,13 +145,26 @@ export function quantitativeReason(bid: SummaryBidInput, tender: SummaryTender, 
   }
 }
 
+/**
+ * The evaluators' marks without their names: "Ann 3, Ben 4, Cat 4" → "3, 4, 4". The summary goes
+ * to the bidder, who is told the marks that made the average, not who gave which.
+ */
+export function marksOnly(marks: string): string {
+  return marks
+    .split(",")
+    .map((part) => /(\d+(?:\.\d+)?)\s*$/.exec(part.trim())?.[1])
+    .filter((m): m is string => m !== undefined)
+    .join(", ");
+}
+
 function criterionReasons(item: SummaryItemInput | undefined, rollUp: RollUp): { agreed: boolean; reasons: string } {
   if (!item || item.mark === null) return { agreed: false, reasons: NOT_YET_AGREED };
   const rationale = (item.rationale ?? "").trim();
   if (rollUp === "consensus") {
     return { agreed: true, reasons: rationale ? `The panel's reasons: "${rationale}"` : "The panel agreed this mark but recorded no reasons." };
   }
-  const from = item.marks?.trim() ? ` (${item.marks.trim()})` : "";
+  const given = marksOnly(item.marks ?? "");
+  const from = given ? ` (${given})` : "";
   const how = `The mark is the ${rollUp} of the evaluators' marks${from}, as the tender set before marking.`;
   return { agreed: true, reasons: rationale ? `${how} The panel's reasons: "${rationale}"` : how };
 }
@@ -183,7 +196,9 @@ export function assessmentSummaries(input: SummaryInput): AssessmentSummary[] {
         reasons,
       };
     });
-    const total = bid.quantitative + criteria.reduce((s, c) => s + c.points, 0);
+    // A disregarded bid scores nothing in any part (its reason says why).
+    const quantitativePoints = bid.disregarded ? 0 : bid.quantitative;
+    const total = quantitativePoints + criteria.reduce((s, c) => s + c.points, 0);
     const summary: Omit<AssessmentSummary, "text"> = {
       bidder: bid.bidder,
       rank: bid.rank,
@@ -193,7 +208,7 @@ export function assessmentSummaries(input: SummaryInput): AssessmentSummary[] {
       quantitative: {
         value: bid.value,
         returnRatio: bid.returnRatio,
-        points: bid.quantitative,
+        points: quantitativePoints,
         available: tender.quantitativeAvailable,
         themes,
         reason: quantitativeReason(bid, tender, counted),
@@ -211,7 +226,7 @@ export function summaryText(s: Omit<AssessmentSummary, "text">, tender: Pick<Sum
   lines.push(`Assessment summary: ${s.bidder}`);
   if (tender.contractName) lines.push(`Contract: ${tender.contractName}`);
   lines.push(`Social value score: ${points(s.total)} of ${points(s.maxTotal)} points (ranked ${s.rank} of ${s.bidders}).`);
-  if (s.openItems > 0) lines.push(`Provisional: ${s.openItems} criterion${s.openItems === 1 ? " is" : "s are"} not yet agreed by the panel.`);
+  if (s.openItems > 0) lines.push(`Provisional: ${s.openItems} ${s.openItems === 1 ? "criterion is" : "criteria are"} not yet agreed by the panel.`);
   lines.push("");
   const q = s.quantitative;
   lines.push(`1. Social value commitments: ${points(q.points)} of ${points(q.available)} points`);

@@ -215,7 +215,14 @@ export function diffRecords(signed: EvaluationRecord, current: EvaluationRecord)
     const now = settingsB.get(name);
     if (now === undefined) {
       out.push({ sheet: s.sheet, message: `${s.sheet}: the setting ${settingLabel(name)} (${name}) is missing; it was ${show(s.value)}.`, before: s.value });
-    } else if (!same(s.value, now.value)) {
+    } else if (!same(s.value, now.value) || s.sheet !== now.sheet || s.row !== now.row || s.column !== now.column) {
+      if (same(s.value, now.value)) {
+        // Same value, new place: rows or columns were inserted or deleted, or the sheet renamed.
+        const was = `${s.sheet} row ${s.row}, column ${s.column}`;
+        const is = `${now.sheet} row ${now.row}, column ${now.column}`;
+        out.push({ sheet: now.sheet, cell: { row: now.row, column: now.column }, message: `${now.sheet}: the setting ${settingLabel(name)} moved from ${was} to ${is} (rows or columns were inserted or deleted, or the sheet was renamed); its value is unchanged.` });
+        continue;
+      }
       out.push({
         sheet: now.sheet,
         cell: { row: now.row, column: now.column },
@@ -248,6 +255,8 @@ export function diffRecords(signed: EvaluationRecord, current: EvaluationRecord)
 function diffTable(ta: RecordTable, tb: RecordTable): RecordDifference[] {
   const out: RecordDifference[] = [];
   const sheet = tb.sheet;
+  if (ta.sheet !== tb.sheet) out.push({ sheet, message: `${sheet}: the table ${tb.name} was on the sheet “${ta.sheet}” when signed; that sheet was renamed, or the table moved.` });
+  if (ta.firstColumn !== tb.firstColumn) out.push({ sheet, message: `${sheet}: the table ${tb.name} moved from column ${ta.firstColumn} to column ${tb.firstColumn} (columns were inserted or deleted).` });
   for (const h of ta.headers) if (!tb.headers.includes(h)) out.push({ sheet, message: `${sheet}: the column ${h} was removed or renamed.` });
   for (const h of tb.headers) if (!ta.headers.includes(h)) out.push({ sheet, message: `${sheet}: the column ${h} was added.` });
   const shared = ta.headers.filter((h) => tb.headers.includes(h));

@@ -5,13 +5,14 @@
  * discussed, and that compared the bids with each other instead of marking each against the
  * criteria.
  *
- * Errors stop an item from closing; the one warning ("no-reference") is advice only, because
- * a good rationale can be written in words that share nothing with the question's wording and
- * a word-overlap test cannot tell. Nothing here throws, whatever the text holds.
+ * Errors stop an item from closing; the warnings are advice only: "no-reference", because a good
+ * rationale can be written in words that share nothing with the question's wording and a
+ * word-overlap test cannot tell; "names-bidder", because a one-word bidder name (Care, Green)
+ * is often an ordinary word too. Nothing here throws, whatever the text holds.
  */
 import { bidderKey } from "./refs";
 
-export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "no-reference";
+export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference";
 
 export interface RationaleIssue {
   code: RationaleIssueCode;
@@ -175,21 +176,58 @@ function firstComparison(normalised: string): string | undefined {
   return undefined;
 }
 
-/** "bidder B", "bidder 2" — a label for another bid. */
-const BIDDER_LABEL = /\bbidder\s+([a-z]|\d{1,2})\b/g;
+/**
+ * "Bidder B", "bidder 2" — a label for another bid. Matched in the text as written, with a
+ * capital letter or a number after "bidder", so ordinary prose such as "gives the bidder a
+ * clear route" is not read as a label.
+ */
+const BIDDER_LABEL = /\b[Bb]idder\s+([A-Z]|\d{1,2})\b/g;
 
-function mentionsOtherBidder(normalised: string, self: string, bidders: readonly string[]): string | undefined {
+/** Where a sentence may start: the text's start, or after . ! ? : ; or a line break. */
+function atSentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?:;\n]\s*|^\s*)$/.test(text.slice(Math.max(0, index - 4), index)) || text.slice(0, index).trim() === "";
+}
+
+export interface OtherBidderMention {
+  name: string;
+  /**
+   * sure: a name of two or more words, or a one-word name written as the bidder list spells it
+   * in the middle of a sentence ("…than Care does"); unsure: a one-word name that is also an
+   * ordinary word ("care", "Care is…" at the start of a sentence), which may not mean the bid.
+   */
+  sure: boolean;
+}
+
+/**
+ * Another bidder named in the rationale. A bidder whose name is one word may be called after an
+ * ordinary word (Care, Bright, Green): "care" in "personal care plans" does not name that bid,
+ * so a one-word name only counts for sure when written with the bidder's own capitals in the
+ * middle of a sentence; otherwise it is reported as unsure (advice, not a refusal).
+ */
+export function mentionsOtherBidder(text: string, self: string, bidders: readonly string[]): OtherBidderMention | undefined {
+  const normalised = normaliseRationale(text);
   const padded = ` ${normalised} `;
   const selfName = normaliseRationale(self);
+  const original = text.slice(0, MAX_ANALYSED);
+  let unsure: OtherBidderMention | undefined;
   for (const b of bidders) {
+    if (typeof b !== "string") continue;
     const name = normaliseRationale(b);
     if (name === "" || name === selfName || name.length < 2) continue;
-    if (padded.includes(` ${name} `)) return b.trim();
+    if (!padded.includes(` ${name} `)) continue;
+    if (name.includes(" ")) return { name: b.trim(), sure: true };
+    const written = b.trim();
+    const exact = new RegExp(`(?<![\\p{L}\\p{N}])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    // A name written all in lower case ("care") is only sure when it is spelt that way in the list too.
+    for (const m of original.matchAll(exact)) {
+      if (written === written.toLowerCase() || !atSentenceStart(original, m.index ?? 0)) return { name: written, sure: true };
+    }
+    unsure ??= { name: written, sure: false };
   }
-  for (const m of normalised.matchAll(BIDDER_LABEL)) {
-    if (m[0] !== selfName) return m[0];
+  for (const m of original.matchAll(BIDDER_LABEL)) {
+    if (normaliseRationale(m[0]) !== selfName) return { name: m[0], sure: true };
   }
-  return undefined;
+  return unsure;
 }
 
 function contentWords(normalised: string): Set<string> {
@@ -255,7 +293,8 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
   }
 
   const comparison = firstComparison(normalised);
-  const named = mentionsOtherBidder(normalised, bidder, context.bidders ?? []);
+  const mention = mentionsOtherBidder(text, bidder, context.bidders ?? []);
+  const named = mention?.sure === true ? mention.name : undefined;
   if (comparison !== undefined || named !== undefined) {
     const said = comparison !== undefined ? `“${comparison}”` : `another bidder (${named})`;
     issues.push({
@@ -288,8 +327,16 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
     }
   }
 
+  if (mention !== undefined && !mention.sure && !issues.some((i) => i.code === "compares-bids")) {
+    issues.push({
+      code: "names-bidder",
+      severity: "warning",
+      message: `The rationale for ${what} uses the word “${mention.name}”, which is also another bidder's name. If it means that bid, rewrite the sentence: each bid is marked against the criterion on its own. If it is the ordinary word, nothing needs to change.`,
+    });
+  }
+
   const reference = [context.criterionText, context.answer].filter((t): t is string => typeof t === "string" && t.trim() !== "");
-  if (issues.length === 0 && reference.length > 0) {
+  if (!issues.some((i) => i.severity === "error") && reference.length > 0) {
     const mentionsId = criterion !== "" && ` ${normalised} `.includes(` ${normaliseRationale(criterion)} `);
     const theirs = contentWords(normaliseRationale(reference.join(" ")));
     let shared = false;

@@ -7,8 +7,9 @@
  */
 import { literalText } from "./cellSafety";
 import type { ExcelRun, OperationOptions } from "./excelRun";
-import { answersOf, biddersOf, criteriaOf, itemKey, markRows } from "./marking";
-import { cellOf, column, fullText, panelSettings, readModerationWorkbook, requireTable, textOf, type ModerationWorkbook, type PanelSettings, type TableData } from "./moderationWorkbook";
+import { SHEETS } from "./layout";
+import { answersOf, biddersOf, criteriaOf, itemKey, markRows, MAX_CELL_CHARS } from "./marking";
+import { cellOf, column, fullText, panelSettings, readModerationWorkbook, requireTable, textOf, uniqueNames, type ModerationWorkbook, type PanelSettings, type TableData } from "./moderationWorkbook";
 import type { ConsensusInput, ConsensusResult, CriterionView, ModerationItemView, ModerationView, RationaleIssueView } from "./moderationActions";
 import {
   bidderKey,
@@ -18,6 +19,7 @@ import {
   readQuantity,
   type ConsensusRecord,
   type ModerationItem,
+  type ModerationProblem,
   type OtherRationale,
   type RationaleIssue,
 } from "../core";
@@ -44,11 +46,14 @@ function consensusRows(table: TableData): ConsensusRow[] {
     const bidder = textOf(table, row, "Bidder");
     const criterion = textOf(table, row, "Criterion");
     if (bidder === "" && criterion === "") return;
-    const q = readQuantity(cellOf(table, row, "Consensus"));
+    const cell = cellOf(table, row, "Consensus");
+    const q = readQuantity(cell);
+    // Text that is not a number goes to core as it is, which reports it as not on the scale.
+    const typed = typeof cell === "string" && cell.trim() !== "" ? cell : undefined;
     out.push({
       bidder,
       criterion,
-      mark: q.kind === "number" ? q.value : null,
+      mark: q.kind === "number" ? q.value : ((typed ?? null) as number | null),
       rationale: fullText(cellOf(table, row, "Rationale")),
       agreedBy: textOf(table, row, "AgreedBy"),
       agreedAt: textOf(table, row, "AgreedAt"),
@@ -88,6 +93,30 @@ function rationaleContext(a: Pick<Analysis, "criteria" | "bidders" | "rows">, an
   };
 }
 
+/** Core's problems, said for what a user can do about them in this workbook. */
+function reworded(p: ModerationProblem, item: Pick<ModerationItem, "bidder" | "criterion">, panel: PanelSettings): ModerationProblem {
+  const at = p.row !== undefined ? ` (${SHEETS.marks} row ${p.row})` : "";
+  if (p.code === "mark-not-on-scale" && typeof p.mark === "string") {
+    return {
+      ...p,
+      message: `${p.evaluator ?? "An evaluator"}'s mark “${p.mark}” for ${item.bidder} on ${item.criterion}${at} is text, not a number, so Excel's formulas leave it out; retype it as a number on the ${panel.scale.label} scale (${panel.scale.marks.join(", ")})`,
+    };
+  }
+  if (p.code === "consensus-not-on-scale" && typeof p.mark === "string") {
+    return {
+      ...p,
+      message: `the consensus “${p.mark}” for ${item.bidder} on ${item.criterion}${p.row !== undefined ? ` (${SHEETS.moderation} row ${p.row})` : ""} is not a mark on the ${panel.scale.label} scale (${panel.scale.marks.join(", ")}); record it again as a number`,
+    };
+  }
+  if (p.code === "unknown-evaluator") {
+    if ((p.evaluator ?? "").trim() === "") {
+      return { ...p, message: `a mark for ${item.bidder} on ${item.criterion}${at} has no evaluator's name, so it is left out; type the evaluator's name (as listed on ${SHEETS.setup}) in the row's Evaluator cell` };
+    }
+    return { ...p, message: `${p.message}. If the panel list on ${SHEETS.setup} was changed, correct the name on this row to match it (the panel is ${panel.evaluators.join(", ") || "empty"})` };
+  }
+  return p;
+}
+
 export function analyse(wb: ModerationWorkbook): Analysis {
   const panel = panelSettings(wb);
   const marksTable = requireTable(wb, "marks");
@@ -96,8 +125,14 @@ export function analyse(wb: ModerationWorkbook): Analysis {
   const bidders = biddersOf(wb);
   const rows = consensusRows(consensusTable);
   const answers = answersOf(wb);
-  const marks = markRows(marksTable).map((m) => ({ evaluator: m.evaluator, bidder: m.bidder, criterion: m.criterion, mark: m.mark, row: m.row }));
-  const core = moderateMarks(marks, rows, panel, { bidders, criteria: criteria.map((c) => c.id) });
+  const given = markRows(marksTable);
+  // A mark typed as text goes to core as it is, so core reports it as not on the scale (and
+  // not as missing); the message is then reworded below to say what to do.
+  const marks = given.map((m) => ({ evaluator: m.evaluator, bidder: m.bidder, criterion: m.criterion, mark: (m.typed ?? m.mark) as number | null, row: m.row }));
+  const core = moderateMarks(marks, rows, panel, { bidders, criteria: criteria.map((c) => c.id) }).map((item) => ({
+    ...item,
+    problems: item.problems.map((p) => reworded(p, item, panel)),
+  }));
   const rowOf = new Map(rows.map((r) => [itemKey(r.bidder, r.criterion), r]));
   const items: ModerationItemView[] = core.map((item: ModerationItem) => {
     const row = rowOf.get(itemKey(item.bidder, item.criterion));
@@ -129,8 +164,10 @@ export async function readModeration(run: ExcelRun, options: OperationOptions = 
     bidders: a.bidders,
     criteria: a.criteria,
     evaluators: a.panel.evaluators,
+    scaleMarks: [...a.panel.scale.marks],
     rollUp: a.panel.rollUp,
     moderationThreshold: a.panel.moderationThreshold,
+    blindMarking: a.panel.blindMarking,
     moderationOpen: a.panel.moderationOpen,
     ...(hidden ? { marksHidden: true } : {}),
     ...(wb.record ? { signedAt: wb.record.signedAt } : {}),
@@ -160,9 +197,19 @@ export async function recordConsensus(run: ExcelRun, input: ConsensusInput, now:
   if (typeof input.mark !== "number" || !a.panel.scale.marks.includes(input.mark)) {
     return refusal("mark-not-on-scale", `${String(input.mark)} is not a mark on the ${a.panel.scale.label} scale (${a.panel.scale.marks.join(", ")}). The consensus must be one of the scale's marks.`);
   }
-  const agreedBy = (input.agreedBy ?? []).map((n) => String(n).trim()).filter((n) => n !== "");
+  const agreedBy = uniqueNames((input.agreedBy ?? []).map((n) => String(n ?? "")));
   if (agreedBy.length === 0) return refusal("no-agreed-by", "Say who agreed this mark: tick the panel members present.");
+  const strangers = agreedBy.filter((n) => !a.panel.evaluators.some((e) => bidderKey(e) === bidderKey(n)));
+  if (strangers.length > 0) {
+    return refusal("agreed-by-not-on-panel", `${strangers.join(", ")} ${strangers.length === 1 ? "is" : "are"} not on the panel listed on ${SHEETS.setup} (${a.panel.evaluators.join(", ")}). Only panel members can agree a consensus mark.`);
+  }
   const rationale = typeof input.rationale === "string" ? input.rationale.trim() : "";
+  if (rationale.length > MAX_CELL_CHARS) {
+    return refusal(
+      "rationale-too-long",
+      `The rationale has ${rationale.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}. Keep the reasons for this mark and put longer notes in the meeting's minutes. Nothing was written.`,
+    );
+  }
   const issues = checkRationale(rationale, rationaleContext(a, answersOf(wb), bidder, criterion)).map(toView);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) return { ok: false, issues: errors };
@@ -177,7 +224,8 @@ export async function recordConsensus(run: ExcelRun, input: ConsensusInput, now:
     };
     write("Consensus", input.mark);
     write("Rationale", literalText(rationale));
-    write("AgreedBy", literalText(agreedBy.join(", ")));
+    // The panel's own spelling of each name.
+    write("AgreedBy", literalText(agreedBy.map((n) => a.panel.evaluators.find((e) => bidderKey(e) === bidderKey(n)) ?? n).join(", ")));
     write("AgreedAt", agreedAt);
     await context.sync();
   });

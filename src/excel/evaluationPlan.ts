@@ -224,9 +224,10 @@ const MARK_TABLE_COLUMNS: readonly ColumnPlan[] = [
 
 /** The rows of SV_Marks for this consensus row's bidder and criterion, as COUNTIFS/SUMIFS criteria. */
 const SAME_ITEM = `${TABLES.marks}[Bidder],[@Bidder],${TABLES.marks}[Criterion],[@Criterion]`;
-/** The same rows as a 1/0 array, for FILTER (Excel's = compares text case-insensitively, as SUMIFS does). */
-const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Criterion]=[@Criterion])*(${TABLES.marks}[Mark]<>"")`;
-const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],"<>")`;
+/** The same rows with a numeric mark as a 1/0 array, for FILTER (Excel's = compares text case-insensitively, as SUMIFS does). */
+const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Criterion]=[@Criterion])*ISNUMBER(${TABLES.marks}[Mark])`;
+/** Marks given as numbers: a mark typed as text ("4 ", "four") is not counted, as MINIFS and SUMIFS skip it too. */
+const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
 
 /**
  * One row per bidder × criterion. Everything but Consensus, Rationale, AgreedBy and AgreedAt is

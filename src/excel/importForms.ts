@@ -11,7 +11,7 @@
  */
 import { RefusalError } from "./refusal";
 import { blockAddress } from "./addresses";
-import { jsonBytes, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
+import { literalText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { ANSWER_COLUMNS, OFFER_COLUMNS, SHEETS, TABLES } from "./layout";
 import { readEvaluation, WorkbookNotSetUpError, type EvaluationData } from "./readEvaluation";
@@ -162,11 +162,21 @@ function describeCounts(c: RowCounts): string {
   return parts.join(", ");
 }
 
-/** A cell value as the import writes it: text kept as text, blanks empty. */
+/**
+ * A cell value as the import writes it: numbers as numbers, blanks empty, and every text as
+ * text. Excel reads a string written to `values` as if typed, so besides "=…" (which
+ * `literalText` guards) "2026-03-31" would become a date serial (46112), "40%" 0.4, "1,200"
+ * 1200 (or 1.2 in a decimal-comma locale) and "TRUE" a boolean: a number the bidder never
+ * wrote. The apostrophe Excel uses for "keep as text" is added to every text; Excel stores
+ * the text without it.
+ */
 function cell(value: unknown): unknown {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return value;
-  return literalText(String(value));
+  const text = String(value);
+  if (text === "") return "";
+  const safe = literalText(text);
+  return typeof safe === "string" && safe.startsWith("'") ? safe : `'${text}`;
 }
 
 export async function importForms(run: ExcelRun, forms: readonly ReadForm[], replaceBidders: readonly string[], options: OperationOptions = {}): Promise<FormImportResult> {
@@ -191,7 +201,10 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
       else if (group.length > 1)
         reports.set(form, refuse(form.fileName, form.bidder, form.notes, `${group.length} of the chosen files are for ${form.bidder} (${group.map((f) => f.fileName).join(", ")}). None of them was imported: choose the right one and import it again.`));
       else if (workbookTender !== undefined && form.tenderId !== workbookTender)
-        reports.set(form, refuse(form.fileName, form.bidder, form.notes, "This form was made for another tender (its tender id differs from this workbook's), so it was not imported."));
+        reports.set(
+          form,
+          refuse(form.fileName, form.bidder, form.notes, `This form was made for another tender (its form reference is ${form.tenderId}; this evaluation's is ${workbookTender}), so it was not imported. Check the bidder returned the form sent for this contract.`)
+        );
       else accepted.push(form);
     }
   }
@@ -207,7 +220,13 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const extraTypes = extraColumns.map((c) => commitmentsTable.columns.getItem(c).getDataBodyRange().load("valueTypes"));
     const maxCommitments = accepted.reduce((n, f) => n + f.commitments.length, 0);
     const commitBelow = belowRange(commitmentsTable, maxCommitments);
-    const others = { answers: context.workbook.tables.getItemOrNullObject(TABLES.answers), offers: context.workbook.tables.getItemOrNullObject(TABLES.offers), scores: context.workbook.tables.getItemOrNullObject(TABLES.scores) };
+    const others = {
+      answers: context.workbook.tables.getItemOrNullObject(TABLES.answers),
+      offers: context.workbook.tables.getItemOrNullObject(TABLES.offers),
+      scores: context.workbook.tables.getItemOrNullObject(TABLES.scores),
+      marks: context.workbook.tables.getItemOrNullObject(TABLES.marks),
+      consensus: context.workbook.tables.getItemOrNullObject(TABLES.consensus),
+    };
     await context.sync();
     localSyncs++;
     if (commitRange.rowCount - 1 !== data.commitments.length) {
@@ -219,7 +238,10 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const maxOffers = accepted.reduce((n, f) => n + f.offers.length, 0);
     const answers = others.answers.isNullObject ? undefined : queueTableRead(TABLES.answers, others.answers, maxAnswers);
     const offers = others.offers.isNullObject ? undefined : queueTableRead(TABLES.offers, others.offers, maxOffers);
-    const scores = others.scores.isNullObject ? undefined : queueTableRead(TABLES.scores, others.scores, accepted.length);
+    const scores = others.scores.isNullObject ? undefined : queueTableRead(TABLES.scores, others.scores, accepted.length, true);
+    // Marks and agreed scores are small tables (evaluators × bidders × criteria): read whole.
+    const marks = others.marks.isNullObject ? undefined : others.marks.getRange().load("values");
+    const consensus = others.consensus.isNullObject ? undefined : others.consensus.getRange().load("values");
     await context.sync();
     localSyncs++;
 
@@ -285,7 +307,9 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const offerPlan = offerState && planSlots(offerState.rows, replacing, offerRows, OFFER_COLUMNS.filter((c) => offerState.headers.includes(c)));
     const scoredBidders = new Set((scoreState?.rows ?? []).flatMap((r) => (readText(r.Bidder) === undefined ? [] : [bidderKey(String(r.Bidder))])));
     const newBidders = toImport.map((f) => f.bidder.trim()).filter((b) => !scoredBidders.has(bidderKey(b)));
-    const scorePlan = scoreState && planSlots(scoreState.rows, new Set(), newBidders.map((b) => ({ Bidder: b })), ["Bidder"]);
+    // A Scores row is free only when every cell typed into it is blank, not only its Bidder
+    // (see planSlots): its formula cells are read as blank (tableState).
+    const scorePlan = scoreState && planSlots(scoreState.rows, new Set(), newBidders.map((b) => ({ Bidder: b })), scoreState.headers);
 
     // Say what could not go in, rather than dropping it silently.
     for (const form of toImport) {
@@ -303,9 +327,21 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
         (c) => !commitments.headers.includes(c) && form.commitments.some((r) => readText(c === "Baseline" ? r.baseline : r.actions) !== undefined)
       );
       if (lost.length) left.push(`the ${lost.join(" and ")} entries (SV_Commitments has no such column)`);
+      const said: string[] = [];
       if (left.length) {
-        report.message = `Not imported: ${left.join("; ")}. The workbook was set up by an earlier version of the add-in; the form still holds them.`;
+        said.push(`Not imported: ${left.join("; ")}. The workbook was set up by an earlier version of the add-in; the form still holds them.`);
       }
+      // Marks given on the answers just replaced would otherwise stand unnoticed beside the new ones.
+      if (report.replaced.answers > 0) {
+        const key = bidderKey(form.bidder);
+        const given = countGiven(marks?.values, "Mark", key);
+        const agreed = countGiven(consensus?.values, "Consensus", key);
+        if (given + agreed > 0) {
+          const parts = [given ? `${plural(given, "mark")} on ${SHEETS.marks}` : "", agreed ? `${plural(agreed, "agreed score")} on ${SHEETS.moderation}` : ""].filter((p) => p);
+          said.push(`${form.bidder.trim()}'s written answers were replaced, but ${parts.join(" and ")} ${given + agreed === 1 ? "was" : "were"} given on the earlier answers. They were kept: check them with the panel.`);
+        }
+      }
+      if (said.length) report.message = said.join(" ");
     }
 
     const plans: { state: TableState; plan: SlotPlan; columns: readonly string[]; clearStatus: boolean }[] = [
@@ -351,6 +387,15 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
   return { files: forms.map((f) => reports.get(f) as FileImportReport), syncs };
 }
 
+/** Rows of a table (header first) for this bidder whose `column` is not blank. */
+function countGiven(values: unknown[][] | undefined, column: string, key: string): number {
+  const [header = [], ...body] = values ?? [];
+  const bidder = header.findIndex((h) => String(h).trim() === "Bidder");
+  const given = header.findIndex((h) => String(h).trim() === column);
+  if (bidder < 0 || given < 0) return 0;
+  return body.filter((r) => bidderKey(readText(r[bidder]) ?? "") === key && readText(r[given]) !== undefined).length;
+}
+
 function sheetOf(table: string): string {
   const sheets: Record<string, string> = { [TABLES.commitments]: SHEETS.commitments, [TABLES.answers]: SHEETS.answers, [TABLES.offers]: SHEETS.offers, [TABLES.scores]: SHEETS.scores };
   return sheets[table] ?? "its sheet";
@@ -373,9 +418,11 @@ interface QueuedRead {
   range: Excel.Range;
   bidders: Excel.Range;
   below: Excel.Range | undefined;
+  /** The body's formulas, where formula cells must read as blank (SV Scores: a row of one per bidder). */
+  formulas: Excel.Range | undefined;
 }
 
-function queueTableRead(name: string, table: Excel.Table, maxNewRows: number): QueuedRead {
+function queueTableRead(name: string, table: Excel.Table, maxNewRows: number, formulasBlank = false): QueuedRead {
   return {
     name,
     table,
@@ -385,6 +432,7 @@ function queueTableRead(name: string, table: Excel.Table, maxNewRows: number): Q
     range: table.getDataBodyRange().load("rowIndex, columnIndex, valueTypes"),
     bidders: table.columns.getItem("Bidder").getDataBodyRange().load("values"),
     below: belowRange(table, maxNewRows),
+    formulas: formulasBlank ? table.getDataBodyRange().load("formulas") : undefined,
   };
 }
 
@@ -400,7 +448,9 @@ function tableState(read: QueuedRead): TableState {
     firstCol: read.range.columnIndex + 1,
     rows: read.range.valueTypes.map((types, i) => {
       const row: Record<string, unknown> = {};
-      headers.forEach((h, j) => (row[h] = types[j] === "Empty" ? "" : "\u2022"));
+      const formulas = read.formulas?.formulas[i];
+      const calculated = (j: number): boolean => typeof formulas?.[j] === "string" && (formulas[j] as string).startsWith("=");
+      headers.forEach((h, j) => (row[h] = types[j] === "Empty" || calculated(j) ? "" : "\u2022"));
       row.Bidder = bidders[i];
       return row;
     }),
@@ -414,6 +464,18 @@ function commitmentRows(data: EvaluationData, extra: readonly string[], types: u
     extra.forEach((h, j) => (row[h] = types[j]?.[i]?.[0] === "Empty" ? "" : "•"));
     return row;
   });
+}
+
+/** Largest write in one command; a request gathers commands up to MAX_REQUEST_BYTES. */
+const COMMAND_BYTES = MAX_REQUEST_BYTES / 4;
+const encoder = new TextEncoder();
+
+/**
+ * Bytes of a value as JSON in UTF-8, as it travels to Excel. `jsonBytes` counts characters,
+ * which undercounts text such as "€" or "—" (three bytes each) that long answers hold.
+ */
+function utf8Bytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
 interface Command {
@@ -437,21 +499,37 @@ function writeCommands(state: TableState, plan: SlotPlan, columns: readonly stri
   const touched = [...plan.writes.map((w) => w.index), ...plan.clears];
   for (const [first, last] of runsOf(touched)) {
     for (const group of groups) {
-      const values: unknown[][] = [];
+      // A run of rows is split where its text would make one command too large: 20 forms of
+      // long answers can hold tens of MB, and each request must stay under Excel's 5 MB.
+      let start = first;
+      let values: unknown[][] = [];
+      let size = 0;
+      const flush = (): void => {
+        if (values.length === 0) return;
+        const block = values;
+        const address = blockAddress(state.firstRow + start, state.firstCol + (group[0] as number), block.length, group.length);
+        commands.push({
+          bytes: size + 64 + (clearStatus ? 64 : 0),
+          queue: () => {
+            const range = state.sheet.getRange(address);
+            range.values = block;
+            // A re-used row loses the validation marks of what was there before.
+            if (clearStatus) range.format.fill.clear();
+          },
+        });
+        start += block.length;
+        values = [];
+        size = 0;
+      };
       for (let i = first; i <= last; i++) {
         const row = byIndex.get(i);
-        values.push(group.map((c) => (row ? cell(row[state.headers[c] as string]) : "")));
+        const line = group.map((c) => (row ? cell(row[state.headers[c] as string]) : ""));
+        const bytes = utf8Bytes(line) + 1;
+        if (values.length > 0 && size + bytes > COMMAND_BYTES) flush();
+        values.push(line);
+        size += bytes;
       }
-      const address = blockAddress(state.firstRow + first, state.firstCol + (group[0] as number), last - first + 1, group.length);
-      commands.push({
-        bytes: jsonBytes(values) + 64 + (clearStatus ? 64 : 0),
-        queue: () => {
-          const range = state.sheet.getRange(address);
-          range.values = values;
-          // A re-used row loses the validation marks of what was there before.
-          if (clearStatus) range.format.fill.clear();
-        },
-      });
+      flush();
     }
     if (status >= 0 && first < bodyRows) {
       const end = Math.min(last, bodyRows - 1);

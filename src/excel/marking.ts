@@ -28,6 +28,9 @@ import {
 import type { CriterionView, MarkInput, MarkingView, MarkRow } from "./moderationActions";
 import { bidderKey, readQuantity, readText, type Scale } from "../core";
 
+/** Excel's limit on the characters in one cell (Microsoft, "Excel specifications and limits"). */
+export const MAX_CELL_CHARS = 32_767;
+
 /** Bytes of one cell write with its envelope, to split very large writes. */
 const BYTES_PER_WRITE = 200;
 
@@ -61,9 +64,19 @@ export function biddersOf(wb: ModerationWorkbook): string[] {
   return uniqueNames(names);
 }
 
+/**
+ * A mark is a number in the cell. Text that reads as a number ("4 ", "4") is not one: MINIFS,
+ * SUMIFS and the other formulas of SV_Consensus leave text out, so counting it here would show
+ * the panel a mark the sheet's figures do not use.
+ */
 function markOf(cell: unknown): number | null {
-  const q = readQuantity(cell);
-  return q.kind === "number" ? q.value : null;
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
+}
+
+/** The text of a Mark cell that holds text rather than a number, if it does. */
+export function typedMark(cell: unknown): string | undefined {
+  if (typeof cell === "boolean") return String(cell).toUpperCase();
+  return typeof cell === "string" && cell.trim() !== "" ? cell : undefined;
 }
 
 export function markRows(table: TableData): MarkRow[] {
@@ -73,11 +86,13 @@ export function markRows(table: TableData): MarkRow[] {
     const bidder = textOf(table, row, "Bidder");
     const criterion = textOf(table, row, "Criterion");
     if (evaluator === "" && bidder === "" && criterion === "") return;
+    const typed = typedMark(cellOf(table, row, "Mark"));
     out.push({
       evaluator,
       bidder,
       criterion,
       mark: markOf(cellOf(table, row, "Mark")),
+      ...(typed !== undefined ? { typed } : {}),
       comment: fullText(cellOf(table, row, "Comment")),
       updated: textOf(table, row, "Updated"),
       row: table.firstRow + i,
@@ -249,7 +264,7 @@ export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readon
   }
   const rows = new Map(markRows(table).map((m) => [itemKey(m.evaluator, m.bidder, m.criterion), m]));
   const problems: string[] = [];
-  const changes: { row: MarkRow; mark: number | null; comment: string }[] = [];
+  const changes: { row: MarkRow; mark: number | null; comment: string; keepTyped: boolean }[] = [];
   for (const input of inputs) {
     const bidder = String(input.bidder ?? "").trim();
     const criterion = String(input.criterion ?? "").trim();
@@ -264,8 +279,17 @@ export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readon
       continue;
     }
     const comment = typeof input.comment === "string" ? input.comment : "";
-    if (row.mark === mark && row.comment === comment) continue;
-    changes.push({ row, mark, comment });
+    if (comment.length > MAX_CELL_CHARS) {
+      problems.push(`${bidder}, ${criterion}: the comment has ${comment.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}. Shorten it.`);
+      continue;
+    }
+    // A mark typed into the sheet as text stays as it is until the evaluator gives a mark here:
+    // a blank from the pane (which cannot show the text as a mark) must not erase it.
+    const keepTyped = mark === null && row.typed !== undefined;
+    if ((row.mark === mark && row.typed === undefined) || keepTyped) {
+      if (row.comment === comment) continue;
+    }
+    changes.push({ row, mark, comment, keepTyped });
   }
   if (problems.length > 0) {
     throw new ModerationRefusal(`No marks were saved. ${problems.slice(0, 5).join(" ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}`);
@@ -282,7 +306,7 @@ export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readon
     for (let start = 0; start < changes.length; start += perRequest) {
       for (const c of changes.slice(start, start + perRequest)) {
         const r = c.row.row - 1;
-        if (markCol >= 0) sheet.getCell(r, table.firstColumn - 1 + markCol).values = [[c.mark === null ? "" : c.mark]];
+        if (markCol >= 0 && !c.keepTyped) sheet.getCell(r, table.firstColumn - 1 + markCol).values = [[c.mark === null ? "" : c.mark]];
         if (commentCol >= 0) sheet.getCell(r, table.firstColumn - 1 + commentCol).values = [[literalText(c.comment)]];
         if (updatedCol >= 0) sheet.getCell(r, table.firstColumn - 1 + updatedCol).values = [[at]];
       }

@@ -23,8 +23,13 @@ export interface MarkRow {
   evaluator: string;
   bidder: string;
   criterion: string;
-  /** null: not marked yet. */
+  /** null: not marked yet, or the cell holds text (see `typed`). */
   mark: number | null;
+  /**
+   * The Mark cell's text, when it holds text instead of a number ("4 ", "four"): Excel's
+   * formulas leave such a mark out, so it counts as not given until retyped as a number.
+   */
+  typed?: string;
   comment: string;
   /** ISO time of the evaluator's last change, "" when never saved. */
   updated: string;
@@ -79,8 +84,12 @@ export interface ModerationView {
   bidders: string[];
   criteria: CriterionView[];
   evaluators: string[];
+  /** The marks of the tender's scale (SV_Scale), lowest first: the consensus must be one of them. */
+  scaleMarks: number[];
   rollUp: RollUp;
   moderationThreshold: number;
+  /** SV_BlindMarking: evaluators do not see each other's marks until moderation opens. */
+  blindMarking: boolean;
   moderationOpen: boolean;
   signedAt?: string;
   /** Blind marking and moderation not open: the items carry no marks (min, max, spread blank). */

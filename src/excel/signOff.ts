@@ -118,6 +118,14 @@ export function reviewOf(wb: ModerationWorkbook): SignOffReview {
       open.push({ kind: "moderation", message: `${name}: the marks are more than ${a.panel.moderationThreshold} apart and the panel has not recorded a consensus and rationale for it.`, ...where });
     } else if (blocking.length > 0) {
       open.push({ kind: "moderation", message: `${name}: ${blocking[0]?.message}`, ...where });
+    } else if (item.consensus !== null && item.agreedBy.trim() === "") {
+      // A consensus typed straight into the sheet: the record must say who agreed it.
+      const agreedCol = consensus ? consensus.firstColumn + Math.max(0, column(consensus, "AgreedBy")) : 1;
+      open.push({
+        kind: "moderation",
+        message: `${name}: the consensus mark has no record of who agreed it. Record it from the Moderation page, or type the panel members' names in AgreedBy.`,
+        ...(item.row !== undefined ? at(SHEETS.moderation, item.row, agreedCol) : {}),
+      });
     }
     for (const p of item.problems) {
       if (p.code === "consensus-without-rationale") continue; // said above

@@ -24,6 +24,9 @@ export interface SlotPlan {
 /**
  * `existing` holds, per body row, the columns the import writes (at least "Bidder").
  * `incoming` rows are written in their order; `replaced` are bidder keys whose old rows go.
+ * A row is free for reuse only when every one of `columns` is blank: pass every column a
+ * person types into, not only those the import writes, or a row whose bidder name was
+ * deleted but whose typed points remain would lend those points to the next bidder.
  */
 export function planSlots(existing: readonly RowValues[], replaced: ReadonlySet<string>, incoming: readonly RowValues[], columns: readonly string[]): SlotPlan {
   const free: number[] = [];

@@ -20,7 +20,28 @@ import { canonicalRecord, diffRecords, parseRecord, sha256Hex } from "../core";
 export async function verify(run: ExcelRun, options: OperationOptions = {}): Promise<VerifyResult> {
   const wb = await readModerationWorkbook(run, EVERYTHING, options);
   const stored = wb.record;
-  if (!stored) return { status: "unsigned", changes: [] };
+  if (!stored) {
+    if (wb.signOffFingerprint === undefined) return { status: "unsigned", changes: [] };
+    // SV Sign-off says the record was signed, but the stored record is gone: the changes cannot
+    // be listed, but the fingerprint shown can still be checked.
+    const currentFingerprint = await sha256Hex(canonicalRecord(buildRecord(wb)));
+    const matches = currentFingerprint === wb.signOffFingerprint;
+    return {
+      status: "changed",
+      fingerprint: wb.signOffFingerprint,
+      currentFingerprint,
+      changes: [
+        {
+          sheet: SHEETS.record,
+          message: `${SHEETS.signOff} shows a signed record, but the hidden sheet ${SHEETS.record} that keeps it is missing (deleted or renamed), so the changes since sign-off cannot be listed. ${
+            matches
+              ? "The workbook's record still matches the fingerprint shown on SV Sign-off."
+              : "The workbook's record does not match the fingerprint shown on SV Sign-off: something changed since sign-off."
+          } Compare with the fingerprint copied into the tender file at sign-off.`,
+        },
+      ],
+    };
+  }
 
   const currentText = canonicalRecord(buildRecord(wb));
   const currentFingerprint = await sha256Hex(currentText);

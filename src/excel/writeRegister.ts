@@ -67,6 +67,8 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
   const kept = keptEntries(data, who, new Set(commitments.filter((c) => bidderKey(c.bidder) === bidderKey(who)).map((c) => refKey(c.ref))));
   const rows = registerRows(who, commitments, data.measures, kept);
   if (rows.length === 0) {
+    const any = data.commitments.some((c) => bidderKey(textIn(c.bidder)) === bidderKey(who));
+    if (!any) throw new ReportRefusedError(`${who} has no commitments on ${SHEETS.commitments}, so there is nothing to register.`);
     throw new ReportRefusedError(`${who} has no commitments that pass validation, so there is nothing to register. Run Validate to see why.`);
   }
   const kpis = registerKpis(rows, contractValue);

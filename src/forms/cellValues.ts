@@ -8,7 +8,7 @@ import { MAX_TEXT_LENGTH } from "../core";
 
 export type PlainValue = number | string | boolean | null;
 
-type NoteKind = "formula" | "formula-no-result" | "formula-like-text" | "truncated" | "hyperlink" | "error" | "date" | "percent";
+type NoteKind = "formula" | "formula-no-result" | "formula-like-text" | "truncated" | "hyperlink" | "error" | "date" | "percent" | "number-text";
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -25,6 +25,7 @@ const NOTE_TEXT: Record<NoteKind, (n: number) => string> = {
   error: (n) => `${plural(n, "cell shows", "cells show")} an Excel error (such as #N/A), read as that text.`,
   date: (n) => `${plural(n, "cell holds a date", "cells hold dates")}, read as text (e.g. 2026-03-31).`,
   percent: (n) => `${plural(n, "percentage was", "percentages were")} typed with a % sign (e.g. 40%) and read on the form's 0–100 scale (40).`,
+  "number-text": (n) => `${plural(n, "number was", "numbers were")} typed as text (such as “1,200”, or “£5,000” for a £ measure) and read as the number.`,
 };
 
 /** What was made safe while reading one file, counted by kind. */

@@ -175,23 +175,67 @@ const TYPE_WORDS: Readonly<Record<string, MeasureType>> = {
   "record-only": "Record",
 };
 
+/** "£1.234,50", "16,93", "101,00": a comma before 1, 2 or 4+ digits, or after a dotted thousands group. */
+const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,}))$/;
+/** "1,234.50", "16.93": a point after comma groups, or a point before 1, 2 or 4+ digits. */
+const DECIMAL_POINT = /^(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.(?:\d{1,2}|\d{4,}))$/;
+/** A number written with a decimal comma: dots group thousands, one comma before the decimals. */
+const COMMA_NUMBER = /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+
+const numberText = (cell: unknown): string | undefined => readText(cell)?.replace(/^£\s*/, "").replace(/\s+/g, "");
+
+/**
+ * Whether a proxy column is written with decimal commas ("16,93"), as a CSV saved where the
+ * decimal separator is a comma (semicolon-delimited) is. Decided for the whole column from the
+ * values that can only be read one way; "1,234" alone could be either, and is read the UK way.
+ * Returns "mixed" when the column has both kinds, so nothing is guessed.
+ */
+function proxyStyle(cells: readonly unknown[]): "point" | "comma" | "mixed" {
+  // Only text: a number stored as a number is unambiguous, whatever locale saved it.
+  const texts = cells.filter((c): c is string => typeof c === "string").map(numberText).filter((t): t is string => t !== undefined);
+  const comma = texts.some((t) => DECIMAL_COMMA.test(t));
+  const point = texts.some((t) => DECIMAL_POINT.test(t));
+  return comma && point ? "mixed" : comma ? "comma" : "point";
+}
+
+/** A proxy cell read in the column's style, as core reads numbers otherwise. */
+function readProxy(cell: unknown, style: "point" | "comma" | "mixed"): ReturnType<typeof readQuantity> {
+  const text = numberText(cell);
+  if (text === undefined || typeof cell === "number") return readQuantity(cell);
+  if (style === "comma") {
+    const negative = text.startsWith("-");
+    const digits = negative ? text.slice(1) : text;
+    if (!COMMA_NUMBER.test(digits)) return { kind: "invalid", reason: "text" };
+    const value = Number(digits.replace(/\./g, "").replace(",", "."));
+    return { kind: "number", value: negative ? -value : value, fromText: true };
+  }
+  // In a column with both styles, a separator could mean either: asking beats guessing.
+  if (style === "mixed" && /[.,]/.test(text)) return { kind: "invalid", reason: "text" };
+  return readQuantity(cell);
+}
+
 /**
  * The rows under the header as measures, checked as a framework file is: a ref on every row and
  * no ref twice, a unit the add-in knows, a description, a proxy that is a number of £ 0 or more
  * (blank: no proxy, as for record-only measures). A row with a problem is not imported and the
- * problem names its row (1-based, as the sheet shows it); blank rows are skipped.
+ * problem names its row (1-based, as the sheet shows it); blank rows are skipped. `notes` says
+ * how the proxies were read when that was not the UK way (decimal commas).
  */
-export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
+export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: MeasureEntry[]; problems: { row: number; message: string }[]; notes: string[] } {
   const measures: MeasureEntry[] = [];
   const problems: { row: number; message: string }[] = [];
+  const notes: string[] = [];
   const { columns } = mapping;
   const required = (["ref", "measure", "unit"] as const).filter((f) => columns[f] === undefined);
   if (required.length > 0) {
     problems.push({ row: mapping.headerRow + 1, message: `Choose the column for ${required.map((f) => FIELD_NAMES[f]).join(", ")} before importing.` });
-    return { measures, problems };
+    return { measures, problems, notes };
   }
   const seen = new Map<string, number>();
   const at = (row: readonly unknown[], field: MeasureField): unknown => (columns[field] === undefined ? undefined : row[columns[field] as number]);
+  const style = proxyStyle(grid.rows.slice(mapping.headerRow + 1).map((r) => (Array.isArray(r) ? at(r, "proxy") : undefined)));
+  if (style === "comma") notes.push("The proxies are written with a decimal comma (e.g. 16,93 or 1.234,50), so they were read that way: 16,93 as £16.93. Check the values in the preview.");
+  if (style === "mixed") notes.push("The proxy column mixes decimal commas (16,93) and decimal points (16.93), so a proxy written with a comma or a point could not be read safely; those rows are listed. Make the column one style and import it again.");
   grid.rows.forEach((raw, index) => {
     if (index <= mapping.headerRow) return;
     const row = Array.isArray(raw) ? raw : [];
@@ -221,7 +265,7 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
     const description = readText(at(row, "measure"));
     if (description === undefined) rowProblems.push("has no measure description");
     let proxy: number | null = null;
-    const proxyCell = readQuantity(at(row, "proxy"));
+    const proxyCell = readProxy(at(row, "proxy"), style);
     if (proxyCell.kind === "number") {
       if (proxyCell.value < 0) rowProblems.push(`has a negative proxy (${proxyCell.value}); a proxy is £ of social value per unit, 0 or more`);
       else proxy = proxyCell.value;
@@ -261,5 +305,5 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
       ...(guidance !== undefined ? { guidance } : {}),
     });
   });
-  return { measures, problems };
+  return { measures, problems, notes };
 }

@@ -4,12 +4,25 @@
  * sentence for the evaluator. Nothing in the file is evaluated: formulas give their saved
  * results, macros, external links and embedded objects are never touched.
  */
-import type { Workbook, Worksheet } from "exceljs";
-import { parseUnit } from "../core";
-import { asQuantity, asText, readCell, ReadNotes, type PlainValue } from "./cellValues";
+import type { Cell, Workbook, Worksheet } from "exceljs";
+import { parseUnit, readQuantity, refKey, UNITS, type UnitKey } from "../core";
+import { asQuantity, asText, readCell, ReadNotes, type PlainValue, type ReadCellOptions } from "./cellValues";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
 import { checkPackageContents, checkSpreadsheetFile, MAX_SHEET_ROWS } from "./fileGuards";
-import { ANSWER_COLUMNS, BIDDER_CELL, COMMITMENT_COLUMNS, FORM_DATA, MAX_ANSWER_LENGTH, OFFER_COLUMNS, REFS_START_ROW, SHEETS } from "./formLayout";
+import {
+  ANSWER_COLUMNS,
+  ANSWER_HEADERS,
+  BIDDER_CELL,
+  COMMITMENT_COLUMNS,
+  COMMITMENT_HEADERS,
+  FORM_DATA,
+  FORM_NAMES,
+  MAX_ANSWER_LENGTH,
+  OFFER_COLUMNS,
+  OFFER_HEADERS,
+  REFS_START_ROW,
+  SHEETS,
+} from "./formLayout";
 import { FORM_VERSION, type FormAnswer, type FormCommitment, type FormOffer, type FormReadResult, type FormRefusal } from "./types";
 
 export interface ReadFormOptions {
@@ -28,26 +41,123 @@ function lastRow(sheet: Worksheet | undefined): number {
 
 const isBlankValue = (v: PlainValue): boolean => v === null || v === "";
 
-function readCommitments(sheet: Worksheet | undefined, refs: readonly string[], notes: ReadNotes): FormCommitment[] {
-  const out: FormCommitment[] = [];
-  if (!sheet) {
-    notes.say(`The ${SHEETS.commitments} sheet is missing, so no commitments were read.`);
-    return out;
-  }
-  for (let r = 2; r <= lastRow(sheet); r++) {
-    const row = sheet.getRow(r);
-    const unit = asText(readCell(row.getCell(COMMITMENT_COLUMNS.unit), notes));
-    const percentScale = parseUnit(unit) === "percent";
-    const quantity = readCell(row.getCell(COMMITMENT_COLUMNS.quantity), notes, { percentScale });
-    const baseline = readCell(row.getCell(COMMITMENT_COLUMNS.baseline), notes, { percentScale });
-    const actions = readCell(row.getCell(COMMITMENT_COLUMNS.actions), notes, { maxLength: MAX_ANSWER_LENGTH });
-    const verification = readCell(row.getCell(COMMITMENT_COLUMNS.verification), notes, { maxLength: MAX_ANSWER_LENGTH });
-    if ([quantity, baseline, actions, verification].every(isBlankValue)) continue;
-    const shown = asText(readCell(row.getCell(COMMITMENT_COLUMNS.ref), notes));
-    const expected = refs[r - 2];
-    if (expected !== undefined && shown !== expected) {
-      notes.say(`On the ${SHEETS.commitments} sheet the ref in row ${r} was changed (the form had ${expected}, the file has ${shown || "nothing"}); the file's ref was read.`);
+/**
+ * Where a sheet's columns are. A bidder who unprotects the form can insert, delete or move
+ * columns: reading the form's fixed positions would then take, say, their notes for the
+ * quantity, a number silently wrong. So each column is found by its header; the header row is
+ * searched near the top, in case rows were inserted above it.
+ */
+interface SheetLayout<F extends string> {
+  sheetName: string;
+  /** Field → header text as the builder writes it. */
+  headers: Readonly<Record<F, string>>;
+  /** Fields without which the sheet cannot be read safely. */
+  required: readonly F[];
+}
+
+type Located<F extends string> = { sheet: Worksheet; headerRow: number; columns: Record<F, number | undefined> };
+
+/** Rows searched for a sheet's header row. */
+const HEADER_SEARCH_ROWS = 10;
+
+const headerKey = (value: PlainValue): string => asText(value).replace(/\s+/g, " ").trim().toLowerCase();
+
+function locateIn<F extends string>(sheet: Worksheet, layout: SheetLayout<F>): Located<F> | undefined {
+  // Its own notes: the search reads data cells too, which the rows' reading will count.
+  const notes = new ReadNotes();
+  const fields = Object.keys(layout.headers) as F[];
+  let best: Located<F> | undefined;
+  let bestFound = 0;
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
+    const byText = new Map<string, number>();
+    // Right to left, so a heading found twice maps to its first (leftmost) column.
+    for (let c = Math.min(sheet.columnCount, 200); c >= 1; c--) byText.set(headerKey(readCell(sheet.getCell(r, c), notes)), c);
+    const columns = {} as Record<F, number | undefined>;
+    let found = 0;
+    for (const f of fields) {
+      columns[f] = byText.get(headerKey(layout.headers[f]));
+      if (columns[f] !== undefined) found++;
     }
+    if (found > bestFound && layout.required.every((f) => columns[f] !== undefined)) {
+      best = { sheet, headerRow: r, columns };
+      bestFound = found;
+    }
+  }
+  return best;
+}
+
+/**
+ * The sheet by its name, else (renamed by the bidder) the first sheet with its headers.
+ * "missing": no sheet of that name or with those headers; "changed": the named sheet is
+ * there but its required headers are not.
+ */
+function locate<F extends string>(workbook: Workbook, layout: SheetLayout<F>, notes: ReadNotes): Located<F> | "missing" | "changed" {
+  const named = workbook.getWorksheet(layout.sheetName);
+  if (named) return locateIn(named, layout) ?? "changed";
+  for (const sheet of workbook.worksheets) {
+    const found = locateIn(sheet, layout);
+    if (found) {
+      notes.say(`The ${layout.sheetName} sheet was renamed “${sheet.name}”; it was read.`);
+      return found;
+    }
+  }
+  return "missing";
+}
+
+const COMMITMENTS_LAYOUT: SheetLayout<keyof typeof COMMITMENT_COLUMNS> = {
+  sheetName: SHEETS.commitments,
+  headers: Object.fromEntries(Object.entries(COMMITMENT_COLUMNS).map(([f, c]) => [f, COMMITMENT_HEADERS[c - 1]])) as Record<keyof typeof COMMITMENT_COLUMNS, string>,
+  required: ["ref", "unit", "quantity"],
+};
+const ANSWERS_LAYOUT: SheetLayout<keyof typeof ANSWER_COLUMNS> = {
+  sheetName: SHEETS.answers,
+  headers: Object.fromEntries(Object.entries(ANSWER_COLUMNS).map(([f, c]) => [f, ANSWER_HEADERS[c - 1]])) as Record<keyof typeof ANSWER_COLUMNS, string>,
+  required: ["id", "answer"],
+};
+const OFFERS_LAYOUT: SheetLayout<keyof typeof OFFER_COLUMNS> = {
+  sheetName: SHEETS.offers,
+  headers: Object.fromEntries(Object.entries(OFFER_COLUMNS).map(([f, c]) => [f, OFFER_HEADERS[c - 1]])) as Record<keyof typeof OFFER_COLUMNS, string>,
+  required: ["recipient", "organisation", "offer", "hours", "value"],
+};
+
+/** A cell of a located column; a column that is gone reads as blank. */
+function cellAt<F extends string>(at: Located<F>, r: number, field: F, notes: ReadNotes, options?: ReadCellOptions): PlainValue {
+  const column = at.columns[field];
+  return column === undefined ? null : readCell(at.sheet.getRow(r).getCell(column), notes, options);
+}
+
+/**
+ * A number typed as text ("1,200", " 12 ", "£5,000" for a £ measure, "40%" for a % measure)
+ * as that number, read as the validator reads it (core's readQuantity, which refuses what it
+ * would have to guess at, such as "1,2" or "1.234,50"). A % or £ sign on a measure of
+ * another unit is left as the text it is ("40%" of an FTE may mean 0.4 FTE), and so is any
+ * other text ("12 FTE", "about 20"): the validator then tells the evaluator.
+ */
+function numberFromText(value: PlainValue, unit: UnitKey | undefined, notes: ReadNotes): PlainValue {
+  if (typeof value !== "string") return value;
+  if (value.includes("%") && !(unit && UNITS[unit].percentage)) return value;
+  if (value.includes("£") && !(unit && UNITS[unit].money)) return value;
+  const q = readQuantity(value);
+  if (q.kind !== "number") return value;
+  notes.add("number-text");
+  return q.value;
+}
+
+function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: readonly string[], notes: ReadNotes): FormCommitment[] {
+  const out: FormCommitment[] = [];
+  const onForm = new Set(refs.map(refKey));
+  const unknown: string[] = [];
+  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+    const unit = asText(cellAt(at, r, "unit", notes));
+    const unitKey = parseUnit(unit);
+    const percentScale = unitKey === "percent";
+    const quantity = numberFromText(cellAt(at, r, "quantity", notes, { percentScale }), unitKey, notes);
+    const baseline = numberFromText(cellAt(at, r, "baseline", notes, { percentScale }), unitKey, notes);
+    const actions = cellAt(at, r, "actions", notes, { maxLength: MAX_ANSWER_LENGTH });
+    const verification = cellAt(at, r, "verification", notes, { maxLength: MAX_ANSWER_LENGTH });
+    if ([quantity, baseline, actions, verification].every(isBlankValue)) continue;
+    const shown = asText(cellAt(at, r, "ref", notes));
+    if (onForm.size > 0 && !onForm.has(refKey(shown))) unknown.push(`row ${r} (${shown || "no ref"})`);
     out.push({
       formRow: r,
       ref: shown,
@@ -58,33 +168,54 @@ function readCommitments(sheet: Worksheet | undefined, refs: readonly string[], 
       verification: asText(verification),
     });
   }
-  return out;
-}
-
-function readAnswers(sheet: Worksheet | undefined, notes: ReadNotes): FormAnswer[] {
-  const out: FormAnswer[] = [];
-  for (let r = 2; r <= lastRow(sheet); r++) {
-    const row = (sheet as Worksheet).getRow(r);
-    const answer = asText(readCell(row.getCell(ANSWER_COLUMNS.answer), notes, { maxLength: MAX_ANSWER_LENGTH }));
-    if (answer === "") continue;
-    out.push({ criterion: asText(readCell(row.getCell(ANSWER_COLUMNS.id), notes)), answer });
+  if (unknown.length > 0) {
+    notes.say(
+      `On the ${SHEETS.commitments} sheet, ${unknown.length === 1 ? "one row has a ref" : `${unknown.length} rows have refs`} the form did not list (${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", …" : ""}): read as the file has ${unknown.length === 1 ? "it" : "them"}; the validator reports any that is not a measure.`,
+    );
   }
   return out;
 }
 
-function readOffers(sheet: Worksheet | undefined, notes: ReadNotes): FormOffer[] {
+function readAnswers(at: Located<keyof typeof ANSWER_COLUMNS>, notes: ReadNotes): FormAnswer[] {
+  const out: FormAnswer[] = [];
+  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+    const answer = asText(cellAt(at, r, "answer", notes, { maxLength: MAX_ANSWER_LENGTH }));
+    if (answer === "") continue;
+    out.push({ criterion: asText(cellAt(at, r, "id", notes)), answer });
+  }
+  return out;
+}
+
+function readOffers(at: Located<keyof typeof OFFER_COLUMNS>, notes: ReadNotes): FormOffer[] {
   const out: FormOffer[] = [];
-  for (let r = 2; r <= lastRow(sheet); r++) {
-    const row = (sheet as Worksheet).getRow(r);
-    const recipient = readCell(row.getCell(OFFER_COLUMNS.recipient), notes);
-    const organisation = readCell(row.getCell(OFFER_COLUMNS.organisation), notes);
-    const offer = readCell(row.getCell(OFFER_COLUMNS.offer), notes, { maxLength: MAX_ANSWER_LENGTH });
-    const hours = readCell(row.getCell(OFFER_COLUMNS.hours), notes);
-    const value = readCell(row.getCell(OFFER_COLUMNS.value), notes);
+  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+    const recipient = cellAt(at, r, "recipient", notes);
+    const organisation = cellAt(at, r, "organisation", notes);
+    const offer = cellAt(at, r, "offer", notes, { maxLength: MAX_ANSWER_LENGTH });
+    const hours = numberFromText(cellAt(at, r, "hours", notes), "hours", notes);
+    const value = numberFromText(cellAt(at, r, "value", notes), "GBP", notes);
     if ([recipient, organisation, offer, hours, value].every(isBlankValue)) continue;
     out.push({ recipient: asText(recipient), organisation: asText(organisation), offer: asText(offer), hours: asQuantity(hours), value: asQuantity(value) });
   }
   return out;
+}
+
+/**
+ * The bidder's name cell: where the workbook name SV_FormBidder points (Excel moves the name
+ * with the cell when rows are inserted or the sheet renamed), else the form's own place.
+ */
+function bidderCell(workbook: Workbook): Cell | undefined {
+  try {
+    const ranges = (workbook.definedNames.getRanges(FORM_NAMES.bidder) as { ranges?: string[] } | undefined)?.ranges ?? [];
+    for (const range of ranges) {
+      const match = /^'?(.+?)'?!\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(range);
+      const sheet = match && workbook.getWorksheet((match[1] as string).replace(/''/g, "'"));
+      if (match && sheet) return sheet.getCell(`${match[2]}${match[3]}`);
+    }
+  } catch {
+    // A damaged name falls back to the form's own place.
+  }
+  return workbook.getWorksheet(SHEETS.instructions)?.getCell(BIDDER_CELL);
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<Workbook | undefined> {
@@ -137,11 +268,34 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer, expectedT
   const measureCount = typeof count === "number" && count >= 0 ? Math.min(count, MAX_SHEET_ROWS) : 0;
   for (let i = 0; i < measureCount; i++) refs.push(asText(readCell(data.getCell(REFS_START_ROW + i, 1), notes)));
 
-  const instructions = workbook.getWorksheet(SHEETS.instructions);
-  const bidder = instructions ? asText(readCell(instructions.getCell(BIDDER_CELL), notes)) : "";
-  const commitments = readCommitments(workbook.getWorksheet(SHEETS.commitments), refs, notes);
-  const answers = readAnswers(workbook.getWorksheet(SHEETS.answers), notes);
-  const offers = readOffers(workbook.getWorksheet(SHEETS.offers), notes);
+  const nameCell = bidderCell(workbook);
+  const bidder = nameCell ? asText(readCell(nameCell, notes)) : "";
+  const commitmentSheet = locate(workbook, COMMITMENTS_LAYOUT, notes);
+  if (typeof commitmentSheet === "string") {
+    const what =
+      commitmentSheet === "missing"
+        ? `has no ${SHEETS.commitments} sheet`
+        : `has a ${SHEETS.commitments} sheet whose columns were changed (the “Ref”, “Unit” and “Quantity committed” headings were not all found)`;
+    return refusal(fileName, "not-a-form", `${name} ${what}, so its commitments cannot be read safely. Nothing was imported from it: ask the bidder to copy their entries into a fresh copy of the form, without adding, deleting or renaming sheets or columns.`);
+  }
+  const sideSheets: [typeof ANSWERS_LAYOUT | typeof OFFERS_LAYOUT, string][] = [
+    [ANSWERS_LAYOUT, "written answers"],
+    [OFFERS_LAYOUT, "community offers"],
+  ];
+  const side = sideSheets.map(([layout, what]) => {
+    const at = locate(workbook, layout as SheetLayout<string>, notes);
+    if (at === "missing") notes.say(`The ${layout.sheetName} sheet is missing, so no ${what} were read.`);
+    return { at, layout, what };
+  });
+  const changed = side.find((s) => s.at === "changed");
+  if (changed) {
+    return refusal(fileName, "not-a-form", `${name} has a ${changed.layout.sheetName} sheet whose columns were changed, so its ${changed.what} cannot be read safely. Nothing was imported from it: ask the bidder to copy their entries into a fresh copy of the form.`);
+  }
+  const answersAt = side[0]?.at;
+  const offersAt = side[1]?.at;
+  const commitments = readCommitments(commitmentSheet, refs, notes);
+  const answers = typeof answersAt === "object" ? readAnswers(answersAt as Located<keyof typeof ANSWER_COLUMNS>, notes) : [];
+  const offers = typeof offersAt === "object" ? readOffers(offersAt as Located<keyof typeof OFFER_COLUMNS>, notes) : [];
   if (bidder === "") notes.say(`The bidder's name is blank (${SHEETS.instructions} sheet, cell ${BIDDER_CELL}).`);
   return { ok: true, form: { fileName, tenderId: formId, formVersion: version, bidder, commitments, answers, offers, notes: notes.list() } };
 }

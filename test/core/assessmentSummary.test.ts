@@ -165,7 +165,47 @@ describe("assessment summaries", () => {
   it("explains the average roll-up with the evaluators' marks when there is no rationale", () => {
     const input = summaryInputOf(readCaseInputs(root)[1]?.input as SummaryCase);
     const dunmow = assessmentSummaries(input)[0];
-    expect(dunmow?.criteria[0]?.reasons).toBe("The mark is the average of the evaluators' marks (Ann 3, Ben 4, Cat 4), as the tender set before marking.");
+    expect(dunmow?.criteria[0]?.reasons).toBe("The mark is the average of the evaluators' marks (3, 4, 4), as the tender set before marking.");
+  });
+
+  it("tells the bidder the marks that made an average, never which evaluator gave which", () => {
+    const input = summaryInputOf(readCaseInputs(root)[1]?.input as SummaryCase);
+    for (const s of assessmentSummaries(input)) expect(s.text).not.toMatch(/\b(Ann|Ben|Cat)\b/);
+  });
+
+  it("words a bid with no commitments and no marks without dividing by nothing, and totals 0", () => {
+    const input = sample();
+    const empty = { bidder: "Dorset Care", rank: 4, value: 0, returnRatio: 0, quantitative: 0, byTheme: input.bids[0]!.byTheme.map((t) => ({ theme: t.theme, value: 0 })) };
+    const s = assessmentSummaries({ ...input, bids: [...input.bids, empty] }).find((x) => x.bidder === "Dorset Care")!;
+    expect(s.total).toBe(0);
+    expect(s.quantitative.themes.every((t) => t.share === 0)).toBe(true);
+    expect(s.text).toContain("£0 of social value committed, 0p per £1 of the contract value.");
+    expect(s.text).not.toMatch(/NaN|Infinity|By theme/);
+    expect(s.text).toContain("Provisional: 2 criteria are not yet agreed by the panel.");
+  });
+
+  it("gives two bids tied on points the same rank", () => {
+    const input = sample();
+    const tied = input.bids.map((b, i) => (i < 2 ? { ...b, rank: 1 } : b));
+    const texts = assessmentSummaries({ ...input, bids: tied }).map((x) => x.text.split("\n")[2]);
+    expect(texts.slice(0, 2).every((t) => t?.includes("(ranked 1 of 3)"))).toBe(true);
+  });
+
+  it("scores a disregarded bid 0 in every part, and says why", () => {
+    const input = sample();
+    const bids = input.bids.map((b) => (b.bidder === "Brightside CIC" ? { ...b, disregarded: "The bid was disregarded: it has no answers to the qualitative questions, and the tender requires both parts." } : b));
+    const s = assessmentSummaries({ ...input, bids }).find((x) => x.bidder === "Brightside CIC")!;
+    expect(s.total).toBe(0);
+    expect(s.quantitative.points).toBe(0);
+    expect(s.criteria.every((c) => c.points === 0)).toBe(true);
+    expect(s.text).toContain("The bid was disregarded");
+  });
+
+  it("says “criteria” when more than one is not yet agreed", () => {
+    const input = sample();
+    const open = { ...input, items: input.items.filter((i) => i.bidder !== "Castle Services") };
+    const castle = assessmentSummaries(open).find((s) => s.bidder === "Castle Services");
+    expect(castle?.text).toContain("Provisional: 2 criteria are not yet agreed by the panel.");
   });
 
   it("says a bid that meets the target scored every point under the target method", () => {

@@ -100,6 +100,37 @@ describe("what changed since sign-off", () => {
     expect(diffRecords(aRecord(), fewer).map((d) => d.message)).toEqual(["SV Marks: the row (Bob, Acme Ltd, SV1) that was row 5 when signed is gone."]);
   });
 
+  it("gives the same hash for the same record read twice, whatever form the cells arrived in", async () => {
+    const read = (cells: unknown[]): EvaluationRecord => {
+      const r = aRecord();
+      r.tables[0]!.rows = [["Alice", "Acme Ltd", "SV1", ...cells] as never];
+      return r;
+    };
+    // 0.1 + 0.2 as JavaScript adds it and 0.3 as Excel shows it; a date as Excel's serial number;
+    // a blank cell as null, undefined or "".
+    const first = read([0.1 + 0.2, 45413, true, null]);
+    const second = read([0.3, 45413, true, ""]);
+    const third = read([0.30000000000000004, 45413.0, true, undefined]);
+    const hash = await recordFingerprint(first);
+    expect(await recordFingerprint(second)).toBe(hash);
+    expect(await recordFingerprint(third)).toBe(hash);
+    expect(await recordFingerprint(read([0.3, 45413, "TRUE", ""]))).not.toBe(hash);
+    expect(await recordFingerprint(read([0.3, 45414, true, ""]))).not.toBe(hash);
+  });
+
+  it("says a setting moved when rows were inserted above it, with its value unchanged", () => {
+    const moved = aRecord();
+    moved.settings = moved.settings.map((s) => (s.name === "SV_MaxPoints" ? { ...s, row: 7 } : s));
+    const [d] = diffRecords(aRecord(), moved);
+    expect(d?.message).toBe("SV Setup: the setting MaxPoints moved from SV Setup row 6, column 2 to SV Setup row 7, column 2 (rows or columns were inserted or deleted, or the sheet was renamed); its value is unchanged.");
+  });
+
+  it("says a table's sheet was renamed", () => {
+    const renamed = aRecord();
+    renamed.tables[0] = { ...renamed.tables[0]!, sheet: "Marks (old)" };
+    expect(diffRecords(aRecord(), renamed).map((d) => d.message)).toEqual(["Marks (old): the table SV_Marks was on the sheet “SV Marks” when signed; that sheet was renamed, or the table moved."]);
+  });
+
   it("finds nothing between a record and itself", () => {
     expect(diffRecords(aRecord(), aRecord())).toEqual([]);
   });

@@ -90,6 +90,34 @@ describe("checking a moderation rationale", () => {
     expect(textSimilarity("named partners and quarterly reports", "no way to measure volunteering hours")).toBeLessThan(0.5);
   });
 
+  describe("a bidder whose name is also an ordinary word", () => {
+    const care: RationaleContext = { ...context, bidders: ["Acme Ltd", "Care", "Birch Homes"] };
+    const CARE_WORD =
+      "Personal care plans are reviewed monthly with each resident and the answer names the local college that trains the carers, which meets the criterion.";
+
+    it("does not refuse a rationale that uses the word in its ordinary sense, and says why it mentions it", () => {
+      const issues = checkRationale(CARE_WORD, care);
+      expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(issues.find((i) => i.code === "names-bidder")).toMatchObject({ severity: "warning", message: expect.stringContaining("“Care”") });
+    });
+
+    it("does not refuse the word at the start of a sentence either", () => {
+      const text = "Care is taken to recruit locally: the answer names the college partner and gives quarterly targets for the criterion.";
+      expect(checkRationale(text, care).filter((i) => i.severity === "error")).toEqual([]);
+    });
+
+    it("refuses the name written as the bid's name mid-sentence, and a name of two words however written", () => {
+      expect(codes("The plan names three partners, which is more concrete than Care offered on this criterion overall.", care)).toContain("compares-bids");
+      expect(codes("The plan names three partners and sets out quarterly targets, as birch homes also did for the criterion.", care)).toContain("compares-bids");
+    });
+
+    it("reads “the bidder a clear route” as prose, but “Bidder B” as a label for another bid", () => {
+      const prose = "The plan gives the bidder a clear route to recruit local apprentices and report them quarterly against the criterion.";
+      expect(codes(prose)).not.toContain("compares-bids");
+      expect(codes("The plan names three local partners and reports quarterly, which Bidder B did not do on this criterion.")).toContain("compares-bids");
+    });
+  });
+
   it("never throws, whatever the text and context hold", () => {
     fc.assert(
       fc.property(
@@ -98,7 +126,7 @@ describe("checking a moderation rationale", () => {
         fc.array(fc.string(), { maxLength: 4 }),
         fc.array(fc.record({ bidder: fc.string(), criterion: fc.string(), rationale: fc.string({ unit: "binary" }) }), { maxLength: 4 }),
         (text, bidder, bidders, others) => {
-          const issues = checkRationale(text, { bidder, criterion: "SV1", bidders, others, criterionText: bidder, answer: String(text).slice(0, 50) });
+          const issues = checkRationale(text, { bidder, criterion: "SV1", bidders, others, criterionText: bidder, answer: (typeof text === "string" ? text : "").slice(0, 50) });
           for (const i of issues) expect(i.message.length).toBeGreaterThan(20);
         }
       ),

@@ -45,6 +45,18 @@ describe("workbookToXlsx", () => {
     expect(bids.getCell("C3").value).toEqual({ formula: "TENDER.SVSCORE(B3,$B$2:$B$3,10)", result: 5 });
   });
 
+  it("writes text that looks like a formula as text, never as a formula", async () => {
+    const fake = aScoredWorkbook();
+    await fake.run(async (context) => {
+      // As the Excel layer writes imported text: a leading apostrophe keeps it text.
+      context.workbook.worksheets.getItem("Bids").getRange("D2").values = [["'=HYPERLINK(\"http://example.invalid\",\"Click\")"]];
+      await context.sync();
+    });
+    const bids = (await readBack(await workbookToXlsx(fake))).getWorksheet("Bids") as ExcelJS.Worksheet;
+    expect(bids.getCell("D2").value).toBe('=HYPERLINK("http://example.invalid","Click")');
+    expect(bids.getCell("D2").formula).toBeUndefined();
+  });
+
   it("writes tables, so their structured references resolve in other apps", async () => {
     const fake = aScoredWorkbook();
     await fake.run(async (context) => {

@@ -24,6 +24,8 @@ async function aModeratedWorkbook(rollUp: RollUp) {
     ["Ben", "Acme Ltd", "Q2", 3],
     ["Cat", "Acme Ltd", "Q2", ""],
     ["Ann", "Beta plc", "Q1", 2],
+    // A mark typed as text is not a mark: it must not count towards the average's divisor.
+    ["Dan", "Beta plc", "Q1", "four"],
     ["Ben", "Beta plc", "Q1", 2],
     ["Cat", "Beta plc", "Q1", 2],
   ].map(([Evaluator, Bidder, Criterion, Mark]) => ({ Evaluator, Bidder, Criterion, Mark }));

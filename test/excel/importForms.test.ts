@@ -182,6 +182,74 @@ describe("importing returned response forms", () => {
     expect(rowsOf(fake, TABLES.answers, ["Bidder"]).filter((r) => r.Bidder !== "")).toEqual([]);
   });
 
+  it("keeps text that Excel would turn into a number, a percentage or a boolean exactly as the bidder wrote it", async () => {
+    const { fake, run } = await aWorkbook();
+    const result = await importForms(run, [aForm("Acme Care", { commitments: [aCommitment("ILL9", "40%", { actions: "TRUE", verification: "007", baseline: "12" })] })], []);
+    expect(result.files[0]?.status).toBe("imported");
+    // Written as typed values, Excel would store 0.4, a boolean, 7 and 12: numbers nobody wrote.
+    expect(commitments(fake)[0]).toMatchObject({ Quantity: "40%", Actions: "TRUE", Evidence: "007", Baseline: "12" });
+  });
+
+  it("never gives a new bidder a Scores row that still holds typed points", async () => {
+    const { fake, run } = await aWorkbook();
+    await importForms(run, [aForm("Acme Care")], []);
+    // The evaluator clears Acme's name on SV Scores but leaves the price/quality points typed beside it.
+    const scores = fake.inspect.table(TABLES.scores)!;
+    const bidderCol = scores.headers.indexOf("Bidder");
+    const pointsCol = scores.headers.indexOf("PriceQuality");
+    const [sheetRef, firstCell] = scores.dataBodyAddress.split("!") as [string, string];
+    const firstRow = Number(firstCell.replace(/^[A-Z]+(\d+):.*$/, "$1"));
+    const col = (i: number) => String.fromCharCode(firstCell.charCodeAt(0) + i);
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetRef.replace(/^'|'$/g, ""));
+      sheet.getRange(`${col(bidderCol)}${firstRow}`).values = [[""]];
+      sheet.getRange(`${col(pointsCol)}${firstRow}`).values = [[62]];
+      await context.sync();
+    });
+
+    await importForms(run, [aForm("Birch Homes")], ["Acme Care"]);
+
+    const rows = rowsOf(fake, TABLES.scores, ["Bidder", "PriceQuality"]);
+    expect(rows.find((r) => r.Bidder === "Birch Homes")?.PriceQuality).toBe("");
+    expect(rows[0]).toEqual({ Bidder: "", PriceQuality: 62 });
+  });
+
+  it("splits a very large import (long answers in multi-byte text) into requests under Excel's 5 MB limit", async () => {
+    const { fake, run } = await aWorkbook();
+    // 20 bidders × 8 answers of 30,000 "€" (3 bytes each in UTF-8): about 14 MB of text.
+    const long = (i: number) => `${i} ${"€".repeat(30_000)}`;
+    const forms = Array.from({ length: 20 }, (_, b) =>
+      aForm(`Bidder ${b}`, { answers: Array.from({ length: 8 }, (_, q) => ({ criterion: `Q${q + 1}`, answer: long(b * 8 + q) })) })
+    );
+    fake.resetStats();
+    const result = await importForms(run, forms, []);
+    expect(result.files.every((f) => f.status === "imported")).toBe(true);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const answers = rowsOf(fake, TABLES.answers, ["Bidder", "Answer"]).filter((r) => r.Bidder !== "");
+    expect(answers).toHaveLength(160);
+    expect(answers.map((a) => a.Answer)).toEqual(Array.from({ length: 160 }, (_, i) => long(i)));
+  });
+
+  it("says when marks were given on the answers a re-import replaced, and keeps them", async () => {
+    const { fake, run } = await aWorkbook();
+    await importForms(run, [aForm("Acme Care"), aForm("Birch Homes")], []);
+    const marks = fake.inspect.table(TABLES.marks)!;
+    const [sheetRef, cells] = marks.dataBodyAddress.split("!") as [string, string];
+    const start = cells.split(":")[0] as string;
+    const row = (evaluator: string, bidder: string) => marks.headers.map((h) => ({ Evaluator: evaluator, Bidder: bidder, Criterion: "Q1", Mark: 3 })[h as "Bidder"] ?? "");
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetRef.replace(/^'|'$/g, ""));
+      sheet.getRange(start).getResizedRange(0, marks.headers.length - 1).values = [row("Ann", " acme care ")];
+      await context.sync();
+    });
+
+    const again = await importForms(run, [aForm("Acme Care", { answers: [{ criterion: "Q1", answer: "Revised" }] })], ["Acme Care"]);
+
+    expect(again.files[0]?.status).toBe("imported");
+    expect(again.files[0]?.message).toBe("Acme Care's written answers were replaced, but 1 mark on SV Marks was given on the earlier answers. They were kept: check them with the panel.");
+    expect(fake.inspect.values(`${sheetRef}!${start}`)).toEqual([["Ann"]]);
+  });
+
   it("previews who is new and who would be replaced, with the row counts", async () => {
     const { fake, run } = await aWorkbook();
     await importForms(run, [aForm("Acme Care")], []);

@@ -40,7 +40,7 @@ async function fillTable(run: ExcelRun, table: string, rows: Record<string, unkn
   });
 }
 
-async function aScoredTender(options: { castleQ2Agreed?: boolean } = {}): Promise<{ fake: FakeExcel; run: ExcelRun }> {
+async function aScoredTender(options: { castleQ2Agreed?: boolean; moreBidders?: string[]; moreCommitments?: unknown[][] } = {}): Promise<{ fake: FakeExcel; run: ExcelRun }> {
   const wb = await anEvaluationWorkbook(
     [
       ["Acme Grounds Ltd", "ILL1", "FTE", 6, "Payroll postcodes each quarter"],
@@ -51,8 +51,13 @@ async function aScoredTender(options: { castleQ2Agreed?: boolean } = {}): Promis
       ["Brightside CIC", "ILL10", "hours", 1200, "Timesheets countersigned by partners"],
       ["Castle Services", "ILL8", "£", 90000, ""],
       ["Castle Services", "ILL13", "tonnes", 40, ""],
+      ...(options.moreCommitments ?? []),
     ],
-    aPlanInput({ settings: aTender({ contractName: "Grounds maintenance", contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5 }), bidders: BIDDERS, criteria: ILLUSTRATIVE.criteria })
+    aPlanInput({
+      settings: aTender({ contractName: "Grounds maintenance", contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5 }),
+      bidders: [...BIDDERS, ...(options.moreBidders ?? [])],
+      criteria: ILLUSTRATIVE.criteria,
+    })
   );
   const items = BIDDERS.flatMap((bidder, b) =>
     ILLUSTRATIVE.criteria.map((c, q) => {
@@ -306,5 +311,57 @@ describe("commitments register", () => {
     const result = await createReportActions(many.run, CLOCK).buildRegister("Bidder 1");
     expect(result.rows).toBe(5);
     expect(many.fake.stats.syncCalls).toBe(few.fake.stats.syncCalls);
+  });
+});
+
+describe("bids the report must still word correctly", () => {
+  /** A fourth bidder listed on SV Scores with no commitments and no marks. */
+  const withAnEmptyBid = () => aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"] });
+
+  it("gives a bid with no commitments and no marks 0 points, no theme lines and every criterion not yet agreed", async () => {
+    const { run } = await withAnEmptyBid();
+    const { summaries } = await createReportActions(run, CLOCK).buildSummaries();
+    const empty = summaries.find((s) => s.bidder === "Dorset Care")!;
+    expect(empty.total).toBe(0);
+    expect(empty.criteria.map((c) => [c.mark, c.points])).toEqual([
+      [null, 0],
+      [null, 0],
+    ]);
+    expect(empty.text).toContain("(ranked 4 of 4)");
+    expect(empty.text).toContain("£0 of social value committed, 0p per £1 of the contract value.");
+    expect(empty.text).not.toMatch(/NaN|Infinity|undefined|By theme/);
+    for (const s of summaries) expect(s.total).toBeCloseTo(s.quantitative.points + s.criteria.reduce((n, c) => n + c.points, 0), 9);
+  });
+
+  it("builds the report and an empty register for a bid with no commitments, saying so", async () => {
+    const { run } = await withAnEmptyBid();
+    const actions = createReportActions(run, CLOCK);
+    await expect(actions.buildReport()).resolves.toMatchObject({ winner: "Acme Grounds Ltd" });
+    await expect(actions.buildRegister("Dorset Care")).rejects.toThrow("Dorset Care has no commitments on SV Commitments, so there is nothing to register.");
+  });
+
+  it("when two bids tie at rank 1, names both as leading and asks whose register to build", async () => {
+    // Echo Ltd offers exactly what Acme offers and is marked the same: the same score.
+    const acme = [
+      ["ILL1", "FTE", 6],
+      ["ILL7", "£", 150000],
+      ["ILL12", "tCO2e", 35],
+      ["ILL6", "%", 40],
+    ];
+    const { run, fake } = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Echo Ltd"], moreCommitments: acme.map((c) => ["Echo Ltd", ...c, ""]) });
+    const marks: Record<string, number> = { "Acme Grounds Ltd": 4, "Brightside CIC": 5, "Castle Services": 2, "Echo Ltd": 4 };
+    await fillTable(
+      run,
+      TABLES.consensus,
+      Object.entries(marks).flatMap(([Bidder, Consensus]) => ILLUSTRATIVE.criteria.map((c) => ({ Bidder, Criterion: c.id, Consensus, Rationale: `${RATIONALE} (${Bidder}, ${c.id})`, AgreedBy: "Ann" }))),
+    );
+    const scores = tableRows(fake, TABLES.scores);
+    expect(scores.filter((r) => r.Rank === 1).map((r) => r.Bidder)).toEqual(["Acme Grounds Ltd", "Echo Ltd"]);
+    const actions = createReportActions(run, CLOCK);
+    expect((await actions.buildReport()).winner).toBe("Acme Grounds Ltd and Echo Ltd");
+    const { summaries } = await actions.buildSummaries();
+    expect(summaries.filter((x) => x.rank === 1).map((x) => x.bidder)).toEqual(["Acme Grounds Ltd", "Echo Ltd"]);
+    expect(summaries.find((x) => x.bidder === "Echo Ltd")?.text).toContain("(ranked 1 of 4)");
+    await expect(actions.buildRegister()).rejects.toThrow("Acme Grounds Ltd and Echo Ltd share rank 1 on SV Scores: choose the bidder the register is for.");
   });
 });

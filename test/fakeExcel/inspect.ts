@@ -4,7 +4,7 @@
  * ("'SV Setup'!A1:B2"); without a sheet they mean the active sheet.
  */
 import { columnLetters, formatA1, qualifiedAddress } from "./addresses";
-import type { SheetModel, Visibility } from "./sheetModel";
+import { cellKey, type SheetModel, type Visibility } from "./sheetModel";
 import type { CellValue, WorkbookModel } from "./workbookModel";
 
 export interface SheetSummary {
@@ -91,6 +91,15 @@ export class WorkbookInspector {
   formulas(address: string): CellValue[][] {
     const { sheet, rect } = this.at(address);
     return this.model.readFormulas(sheet, rect);
+  }
+
+  /**
+   * Whether each cell holds a formula. `formulas` cannot tell: like Office.js it reads a text
+   * cell's own text, so the text "=1+1" and the formula =1+1 read the same there.
+   */
+  hasFormula(address: string): boolean[][] {
+    const { sheet, rect } = this.at(address);
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => sheet.formulas.has(cellKey(rect.row + r, rect.col + c))));
   }
 
   /** One value, for the cell at `address`. */

@@ -130,3 +130,73 @@ describe("readTableFile", () => {
     expect(await readTableFile("scan.xlsx", new TextEncoder().encode("%PDF-1.7\n%\u00e2\u00e3"))).toEqual({ ok: false, message: expect.stringContaining("is a PDF document") });
   });
 });
+
+describe("a council's CSV as exported by Excel in different places", () => {
+  /** Windows-1252 bytes, as older Excel saves "CSV (Comma delimited)": £ is one byte, 0xA3. */
+  const windows1252 = (text: string): Uint8Array => Uint8Array.from([...text].map((ch) => (ch === "£" ? 0xa3 : ch.charCodeAt(0))));
+
+  async function measuresOf(fileName: string, bytes: Uint8Array) {
+    const read = await readTableFile(fileName, bytes);
+    if (!read.ok) throw new Error(read.message);
+    const grid = read.grids[0] as Grid;
+    const { mapping } = proposeMapping(grid);
+    return { mapping, ...applyMapping(grid, mapping) };
+  }
+
+  it("reads Windows-1252 with £ proxies, semicolons, a header on row 5, blank lines and a repeated ref", async () => {
+    const csv = [
+      "Anytown Council;;;",
+      "Social value proxies 2025/26;;;",
+      "Licensed values;;;",
+      ";;;",
+      "Ref;Measure;Unit;Proxy (£)",
+      "NT1;Local FTE;FTE;£28,000.50",
+      "",
+      "NT8;Volunteering;hours;£16.93",
+      "NT8;Volunteering again;hours;£17.00",
+      "NT12;Local spend;£;£0.65",
+      "",
+    ].join("\r\n");
+    const { mapping, measures, problems, notes } = await measuresOf("proxies.csv", windows1252(csv));
+    expect(mapping.headerRow).toBe(4);
+    expect(measures.map((m) => [m.ref, m.unit, m.proxy])).toEqual([
+      ["NT1", "FTE", 28_000.5],
+      ["NT8", "hours", 16.93],
+      ["NT12", "GBP", 0.65],
+    ]);
+    expect(problems).toEqual([{ row: 9, message: expect.stringMatching(/^Measure NT8 \(row 9\) repeats the ref of row 8/) }]);
+    expect(notes).toEqual([]);
+  });
+
+  it("reads proxies written with decimal commas as such, and says so, rather than as thousands", async () => {
+    const csv = "Ref;Measure;Unit;Proxy\nNT1;Local FTE;FTE;28.000,50\nNT8;Volunteering;hours;16,93\nNT9;Expert hours;hours;101,00\nNT10;Training;weeks;1,234\n";
+    const { measures, problems, notes } = await measuresOf("proxies.csv", new TextEncoder().encode(csv));
+    expect(problems).toEqual([]);
+    // 1,234 alone could be either; in a column written with decimal commas it is 1.234.
+    expect(measures.map((m) => [m.ref, m.proxy])).toEqual([
+      ["NT1", 28_000.5],
+      ["NT8", 16.93],
+      ["NT9", 101],
+      ["NT10", 1.234],
+    ]);
+    expect(notes).toEqual([expect.stringMatching(/decimal comma.*16,93 as £16\.93/)]);
+  });
+
+  it("reads a UK-style column's thousands commas as thousands", async () => {
+    const csv = "Ref,Measure,Unit,Proxy\nNT1,Local FTE,FTE,\"28,000.50\"\nNT10,Training,weeks,\"1,234\"\n";
+    const { measures, notes } = await measuresOf("proxies.csv", new TextEncoder().encode(csv));
+    expect(measures.map((m) => [m.ref, m.proxy])).toEqual([
+      ["NT1", 28_000.5],
+      ["NT10", 1234],
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it("refuses to guess in a column that mixes decimal commas and points", async () => {
+    const csv = "Ref;Measure;Unit;Proxy\nNT1;Local FTE;FTE;16,93\nNT8;Volunteering;hours;16.93\nNT9;Expert;hours;101\n";
+    const { measures, problems, notes } = await measuresOf("proxies.csv", new TextEncoder().encode(csv));
+    expect(measures.map((m) => [m.ref, m.proxy])).toEqual([["NT9", 101]]);
+    expect(problems.map((p) => p.row)).toEqual([2, 3]);
+    expect(notes).toEqual([expect.stringMatching(/mixes decimal commas .* and decimal points/)]);
+  });
+});

@@ -116,8 +116,10 @@ export function aModerationView(
     bidders: BIDDERS,
     criteria: CRITERIA,
     evaluators: EVALUATORS,
+    scaleMarks: [0, 1, 2, 3, 4, 5],
     rollUp: "consensus",
     moderationThreshold: 1,
+    blindMarking: false,
     moderationOpen: true,
     ...overrides,
   };

@@ -1,4 +1,10 @@
 import "@testing-library/jest-dom";
+import { TextDecoder, TextEncoder } from "util";
+
+// jsdom lacks TextEncoder and TextDecoder, which every browser and Office webview has; the Excel
+// layer uses them to measure request sizes in bytes.
+globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
+globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
 
 // jsdom has no layout engine, and Fluent v9 leans on layout in two places these tests reach.
 

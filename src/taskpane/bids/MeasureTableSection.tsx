@@ -106,6 +106,13 @@ export function MeasureTableSection({ state, busy }: { readonly state: MeasureTa
           <h4 id="bids-mode-heading" className={styles.subheading}>
             {plural(stage.measures.length, "measure")} read
           </h4>
+          {stage.notes.length > 0 && (
+            <ul className={styles.list} aria-label="How the table was read">
+              {stage.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
           {stage.problems.length > 0 && (
             <>
               <p className={styles.text}>{plural(stage.problems.length, "row")} could not be read and will not be imported:</p>

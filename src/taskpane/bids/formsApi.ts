@@ -11,7 +11,7 @@ export interface FormsApi {
   readResponseForm(fileName: string, bytes: Uint8Array, expectedTenderId?: string): Promise<FormReadResult>;
   readTableFile(fileName: string, bytes: Uint8Array): Promise<{ ok: true; grids: Grid[]; notes?: string[] } | { ok: false; message: string }>;
   proposeMapping(grid: Grid): { mapping: ColumnMapping; headers: string[]; notes: string[] };
-  applyMapping(grid: Grid, mapping: ColumnMapping): { measures: MeasureEntry[]; problems: { row: number; message: string }[] };
+  applyMapping(grid: Grid, mapping: ColumnMapping): { measures: MeasureEntry[]; problems: { row: number; message: string }[]; notes?: string[] };
   /** Files larger than this are refused before they are read. */
   maxFileBytes: number;
 }

@@ -12,7 +12,14 @@ export type MeasureStage =
   /** The table's grids (one per sheet); the user maps the chosen one's columns. */
   | { readonly kind: "mapping"; readonly grids: readonly Grid[]; readonly grid: number; readonly mapping: ColumnMapping; readonly headers: readonly string[]; readonly notes: readonly string[] }
   /** Mapping applied: the measures read, the rows that could not be, and the mode to choose. */
-  | { readonly kind: "mapped"; readonly measures: readonly MeasureEntry[]; readonly problems: readonly { row: number; message: string }[]; readonly mode: MeasureImportMode }
+  | {
+      readonly kind: "mapped";
+      readonly measures: readonly MeasureEntry[];
+      readonly problems: readonly { row: number; message: string }[];
+      /** How the values were read where that needs saying (e.g. decimal commas). */
+      readonly notes: readonly string[];
+      readonly mode: MeasureImportMode;
+    }
   | { readonly kind: "preview"; readonly preview: MeasureTableImportPreview; readonly allowRemoving: boolean };
 
 export interface MeasureTableState {
@@ -93,9 +100,9 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
       setNotice({ intent: "error", message: "Choose the columns that hold the Ref and the Unit: a measure cannot be read without them." });
       return;
     }
-    const { measures, problems } = forms.applyMapping(stage.grids[stage.grid] as Grid, stage.mapping);
+    const { measures, problems, notes = [] } = forms.applyMapping(stage.grids[stage.grid] as Grid, stage.mapping);
     setNotice(measures.length === 0 ? { intent: "error", message: "No measure could be read with this mapping. Check the columns chosen." } : undefined);
-    setStage({ kind: "mapped", measures, problems, mode: "update" });
+    setStage({ kind: "mapped", measures, problems, notes, mode: "update" });
   };
 
   const preview = async (): Promise<void> => {

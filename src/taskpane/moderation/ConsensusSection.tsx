@@ -57,10 +57,28 @@ export function ConsensusSection({ consensus, busy, progress }: ConsensusSection
           </p>
           <Counts view={view} />
           {!view.moderationOpen ? (
-            <p className={styles.text}>
-              Moderation is not open yet. Opening it shows every evaluator&apos;s marks to everyone and lets the panel record consensus; do
-              it when all evaluators have finished marking.
-            </p>
+            <>
+              <p className={styles.text}>
+                Moderation is not open yet. Opening it shows every evaluator&apos;s marks to everyone and lets the panel record consensus;
+                do it when all evaluators have finished marking.
+              </p>
+              {view.blindMarking || view.marksHidden === true ? (
+                <p className={styles.text}>
+                  Blind marking is on: no one sees the other evaluators&apos; marks until moderation opens, so they are not shown here.
+                </p>
+              ) : view.items.length > 0 ? (
+                <>
+                  <p className={styles.quiet}>The marks so far, for a look before the meeting. Consensus is recorded once moderation opens.</p>
+                  <ul className={styles.list}>
+                    {items.map((item) => (
+                      <li key={itemKey(item)}>
+                        <ItemCard item={item} view={view} consensus={consensus} busy={busy} selectable={false} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </>
           ) : (
             <>
               <Switch
@@ -113,11 +131,14 @@ function ItemCard({
   view,
   consensus,
   busy,
+  selectable = true,
 }: {
   item: ModerationItemView;
   view: ModerationView;
   consensus: ConsensusState;
   busy: boolean;
+  /** False before moderation opens: the card shows the marks but opens no consensus form. */
+  selectable?: boolean;
 }) {
   const styles = useModerationPageStyles();
   const id = useId("moderation-item-");
@@ -128,6 +149,45 @@ function ItemCard({
     return `${e} ${given === undefined ? "not marked" : formatNumber(given.mark)}`;
   });
   const criterion = view.criteria.find((c) => c.id.trim().toUpperCase() === item.criterion.trim().toUpperCase());
+  const content = (
+    <>
+      <span id={`${id}-head`} className={styles.itemHead}>
+        <span>
+          {item.bidder} · {item.criterion}
+        </span>
+        <Badge appearance="outline" color={item.status === "open" ? "warning" : "success"}>
+          {item.status === "open" ? "Open" : "Closed"}
+        </Badge>
+        {item.flagged && <span className={styles.flag}>⚑ Flagged</span>}
+      </span>
+      <span id={`${id}-detail`}>
+        {criterion !== undefined && <span className={styles.quiet}>{criterion.question} </span>}
+        <span>Marks: {marks.join(" · ")}. </span>
+        <span>{item.spread === null ? "No spread yet." : `Spread ${formatNumber(item.spread)}.`} </span>
+        {item.flagged && (
+          <span className={styles.flag}>
+            The marks differ by more than the threshold of {formatNumber(view.moderationThreshold)}: discuss this item.{" "}
+          </span>
+        )}
+        {item.status === "closed" && <span>{closedLine(item)} </span>}
+        {item.rationaleIssues.map((issue) => (
+          <span key={issue.code}>
+            {issue.severity === "warning" ? "Note" : "Not closed"}: {sentence(issue.message)}{" "}
+          </span>
+        ))}
+        {item.problems.map((p, i) => (
+          <span key={`${p.code}-${i}`}>{sentence(p.message)} </span>
+        ))}
+      </span>
+    </>
+  );
+  if (!selectable) {
+    return (
+      <div className={styles.item} aria-labelledby={`${id}-head`} aria-describedby={`${id}-detail`} role="group">
+        {content}
+      </div>
+    );
+  }
   return (
     <>
       {/* A native button: its name is where and what state, its description the marks and the rest. */}
@@ -140,32 +200,7 @@ function ItemCard({
         aria-describedby={`${id}-detail`}
         onClick={() => consensus.onSelect(item)}
       >
-        <span id={`${id}-head`} className={styles.itemHead}>
-          <span>
-            {item.bidder} · {item.criterion}
-          </span>
-          <Badge appearance="outline" color={item.status === "open" ? "warning" : "success"}>
-            {item.status === "open" ? "Open" : "Closed"}
-          </Badge>
-          {item.flagged && <span className={styles.flag}>⚑ Flagged</span>}
-        </span>
-        <span id={`${id}-detail`}>
-          {criterion !== undefined && <span className={styles.quiet}>{criterion.question} </span>}
-          <span>Marks: {marks.join(" · ")}. </span>
-          <span>{item.spread === null ? "No spread yet." : `Spread ${formatNumber(item.spread)}.`} </span>
-          {item.flagged && (
-            <span className={styles.flag}>
-              The marks differ by more than the threshold of {formatNumber(view.moderationThreshold)}: discuss this item.{" "}
-            </span>
-          )}
-          {item.status === "closed" && <span>{closedLine(item)} </span>}
-          {item.rationaleIssues.map((issue) => (
-            <span key={issue.code}>Not closed: {sentence(issue.message)} </span>
-          ))}
-          {item.problems.map((p, i) => (
-            <span key={`${p.code}-${i}`}>{sentence(p.message)} </span>
-          ))}
-        </span>
+        {content}
       </button>
       {selected && <ConsensusForm id={`${id}-form`} item={item} view={view} consensus={consensus} busy={busy} />}
     </>

@@ -141,7 +141,16 @@ function TaskFields({ task, bidderHeadingId, marking }: { task: MarkingTask; bid
           </p>
         </div>
       )}
-      <Field label="Mark" validationMessage={offScale ? `${draft.mark} is not a mark on this scale: choose one.` : undefined}>
+      <Field
+        label="Mark"
+        validationMessage={
+          offScale
+            ? `${draft.mark} is not a mark on this scale: choose one.`
+            : draft.mark === "" && task.typed !== undefined
+              ? `SV Marks holds “${task.typed}” here, which is text, not a mark, so it does not count: choose the mark you meant.`
+              : undefined
+        }
+      >
         <Select value={draft.mark} disabled={marking.readOnly} onChange={(_e, data) => marking.onMarkChange(task.key, data.value)}>
           <option value="">Not marked</option>
           {offScale && <option value={draft.mark}>{draft.mark} (not on the scale)</option>}

@@ -20,7 +20,7 @@ export interface ConsensusFormErrors {
 
 export interface ConsensusState {
   readonly view: ModerationView | undefined;
-  /** The marks of the tender's scale, for the consensus mark. */
+  /** The marks of the tender's scale, for the consensus mark (from the moderation view). */
   readonly scaleMarks: readonly number[];
   /** Items in the order shown: flagged and open first, then open, then closed. */
   readonly items: readonly ModerationItemView[];
@@ -62,11 +62,9 @@ const EMPTY: ConsensusDraft = { mark: "", rationale: "", agreedBy: [] };
 export function useConsensus(
   actions: WorkbookActions,
   operation: OperationState,
-  scaleFromMarking: readonly number[] | undefined,
   onOpened: () => void,
 ): ConsensusState {
   const [view, setView] = useState<ModerationView | undefined>(undefined);
-  const [scale, setScale] = useState<readonly number[]>([]);
   const [openOnly, setOpenOnly] = useState(false);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [draft, setDraft] = useState<ConsensusDraft>(EMPTY);
@@ -82,13 +80,7 @@ export function useConsensus(
       .map(({ item }) => item);
   }, [view, openOnly]);
 
-  // ModerationView carries no scale, so the scale comes from the marking view (read here when the
-  // Marking section has not read it).
-  const read = async (options: Parameters<WorkbookActions["readModeration"]>[0]) => {
-    const moderation = await actions.readModeration(options);
-    const marks = scaleFromMarking ?? (await actions.readMarking(options)).scaleMarks;
-    return { moderation, marks };
-  };
+  const read = (options: Parameters<WorkbookActions["readModeration"]>[0]) => actions.readModeration(options);
 
   const load = async (): Promise<void> => {
     setNotice(undefined);
@@ -98,8 +90,7 @@ export function useConsensus(
       setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
       return;
     }
-    setView(done.value.moderation);
-    setScale(done.value.marks);
+    setView(done.value);
   };
 
   const openModeration = async (): Promise<void> => {
@@ -117,8 +108,7 @@ export function useConsensus(
       setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
       return;
     }
-    setView(done.value.moderation);
-    setScale(done.value.marks);
+    setView(done.value);
     onOpened();
     setNotice({
       intent: "success",
@@ -185,13 +175,16 @@ export function useConsensus(
     if (done.value.view !== undefined) setView(done.value.view);
     setNotice({
       intent: "success",
-      message: `Consensus recorded for ${item.bidder} on ${item.criterion}: mark ${input.mark}, agreed by ${listNames(input.agreedBy)} on ${formatWhen(result.agreedAt)}.`,
+      message: [
+        `Consensus recorded for ${item.bidder} on ${item.criterion}: mark ${input.mark}, agreed by ${listNames(input.agreedBy)} on ${formatWhen(result.agreedAt)}.`,
+        ...(result.warnings ?? []).map((w) => `Note: ${w.message}`),
+      ].join(" "),
     });
   };
 
   return {
     view,
-    scaleMarks: scale,
+    scaleMarks: view?.scaleMarks ?? [],
     items,
     openOnly,
     selected,

@@ -18,6 +18,8 @@ export interface MarkingTask {
   readonly question: string;
   readonly guidance: string | undefined;
   readonly answer: string | undefined;
+  /** Text typed into this evaluator's Mark cell on SV Marks instead of a number, if any. */
+  readonly typed?: string;
   /** Other evaluators' marks; empty while they are hidden. */
   readonly others: readonly { evaluator: string; mark: number | null }[];
 }
@@ -96,7 +98,8 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
           : view.evaluators
               .filter((e) => e.trim().toUpperCase() !== me)
               .map((e) => ({ evaluator: e, mark: rowsOf(view, e).get(key)?.mark ?? null }));
-        list.push({ key, bidder, criterion: c.id, question: c.question, guidance: c.guidance, answer, others });
+        const typed = rowsOf(view, evaluator).get(key)?.typed;
+        list.push({ key, bidder, criterion: c.id, question: c.question, guidance: c.guidance, answer, others, ...(typed !== undefined ? { typed } : {}) });
       }
     return list;
   }, [view, evaluator, othersHidden]);

@@ -36,7 +36,7 @@ export function useModerationPage(actions: WorkbookActions): ModerationPageState
     return { marking: of("marking"), moderation: of("moderation"), signOff: of("signOff") };
   }, [operation]);
   const marking = useMarking(actions, sectionOperation.marking);
-  const consensus = useConsensus(actions, sectionOperation.moderation, marking.view?.scaleMarks, marking.onModerationOpened);
+  const consensus = useConsensus(actions, sectionOperation.moderation, marking.onModerationOpened);
   const signOff = useSignOff(actions, sectionOperation.signOff, (signedAt) => {
     marking.onSigned(signedAt);
     consensus.onSigned(signedAt);

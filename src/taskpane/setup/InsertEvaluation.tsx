@@ -25,7 +25,8 @@ export function InsertEvaluation(props: InsertEvaluationProps) {
     <section className={styles.section}>
       <h3 className={styles.heading}>Insert into this workbook</h3>
       <p className={styles.text}>
-        Adds the sheets SV Setup, SV Measures, SV Commitments and SV Scores. Nothing already in the workbook is overwritten.
+        Adds the evaluation sheets, SV Setup to SV Scores: settings, measures, criteria, commitments, answers, offers, marks,
+        moderation and scores. Nothing already in the workbook is overwritten.
       </p>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onInsert} disabled={busy}>

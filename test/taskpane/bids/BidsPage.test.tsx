@@ -145,6 +145,19 @@ describe("Bids: importing a measure table", () => {
     expect(await within(measuresSection()).findByText(/SV Measures now holds the 1 imported measure/)).toBeInTheDocument();
   });
 
+  it("says how the proxies were read when the table uses decimal commas", async () => {
+    const forms = aFormsApi();
+    forms.applyMapping.mockReturnValue({
+      measures: [{ ref: "NT8", themeId: "", theme: "", outcomeId: "", outcome: "", description: "Volunteering", unit: "hours", proxy: 16.93, type: "SV", inScope: true, evidenceRequired: false, excludes: [], firstYearOnly: false }],
+      problems: [],
+      notes: ["The proxies are written with a decimal comma (e.g. 16,93 or 1.234,50), so they were read that way: 16,93 as £16.93."],
+    });
+    const { user } = renderBids(aFakeActions(), forms);
+    await user.click(within(measuresSection()).getByRole("button", { name: "Use the selected cells" }));
+    await user.click(await within(measuresSection()).findByRole("button", { name: "Use these columns" }));
+    expect(within(measuresSection()).getByRole("list", { name: "How the table was read" })).toHaveTextContent("16,93 as £16.93");
+  });
+
   it("shows a file's refusal and writes nothing", async () => {
     const forms = aFormsApi({ readTableFile: jest.fn().mockResolvedValue({ ok: false, message: "calc.xlsx is password-protected." }) });
     const { user, actions } = renderBids(aFakeActions(), forms);

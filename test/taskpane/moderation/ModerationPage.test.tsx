@@ -81,6 +81,12 @@ describe("Moderation: marking", () => {
     expect(screen.queryByText(/Carol 5/)).not.toBeInTheDocument();
   });
 
+  it("tells the evaluator when their Mark cell holds text instead of a mark", async () => {
+    const marks = markRows().map((r) => (r.evaluator === "Alice" && r.bidder === "Acme Ltd" && r.criterion === "SV1" ? { ...r, typed: "four" } : r));
+    await markingAs("Alice", aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ marks })) }));
+    expect(screen.getByText(/SV Marks holds “four” here, which is text, not a mark/)).toBeInTheDocument();
+  });
+
   it("shows the bidder's answer on request", async () => {
     const { user } = await markingAs("Alice");
     const show = task("Acme Ltd", "SV1").getByRole("button", { name: "Show the bidder's answer" });
@@ -248,6 +254,30 @@ describe("Moderation: consensus", () => {
     expect(itemButton(/^Brightside CIC · SV2/)).toHaveAccessibleDescription(/agreed by Alice, Carol on 5 Mar 2025/);
   });
 
+  it("shows a rationale warning as a note, not as a reason the item is open", async () => {
+    const note = { code: "names-bidder", severity: "warning" as const, message: "The rationale uses the word “Care”, which is also another bidder's name." };
+    await moderating(aModerationView([{ ...closed, rationaleIssues: [note] }]));
+    const description = itemButton(/^Acme Ltd · SV2/).getAttribute("aria-describedby")!;
+    const text = document.getElementById(description)!.textContent;
+    expect(text).toContain("Note: The rationale uses the word “Care”");
+    expect(text).not.toContain("Not closed");
+  });
+
+  it("passes on the workbook's advice with a recorded consensus", async () => {
+    const { user, actions } = await moderating();
+    actions.recordConsensus.mockResolvedValue({
+      ok: true,
+      agreedAt: "2025-03-05T11:20:00.000Z",
+      warnings: [{ code: "names-bidder", severity: "warning", message: "It uses the word “Care”, also a bidder's name." }],
+    });
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "3");
+    await user.type(form.getByRole("textbox", { name: /Rationale/ }), "Clear monthly evidence of each placement.");
+    await user.click(form.getByRole("button", { name: "Record consensus" }));
+    expect(await screen.findByText(/Consensus recorded for Brightside CIC on SV2.*Note: It uses the word “Care”/)).toBeInTheDocument();
+  });
+
   it("asks for the agreed mark before recording", async () => {
     const { user, actions } = await moderating();
     await user.click(itemButton(/^Brightside CIC · SV2/));
@@ -269,6 +299,33 @@ describe("Moderation: consensus", () => {
     expect(actions.openModeration).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole("button", { name: /^Brightside CIC · SV2/ })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Open moderation" })).not.toBeInTheDocument();
+  });
+
+  it("offers the consensus marks of the moderation view's own scale, without reading the marking sheet", async () => {
+    const view = aModerationView([flagged], { scaleMarks: [0, 25, 50, 75, 100] });
+    const { user, actions } = await moderating(view);
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    expect(
+      within(form.getByRole("combobox", { name: /Agreed mark/ }))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Choose the agreed mark", "0", "25", "50", "75", "100"]);
+    expect(actions.readMarking).not.toHaveBeenCalled();
+  });
+
+  it("before moderation opens, without blind marking, shows the marks so far but no consensus form", async () => {
+    await moderating(aModerationView([flagged], { moderationOpen: false, blindMarking: false }));
+    const card = screen.getByRole("group", { name: /^Brightside CIC · SV2/ });
+    expect(card).toHaveAccessibleDescription(/Marks: Alice 1 · Bob 4 · Carol 3\. Spread 3\./);
+    expect(screen.queryByRole("button", { name: /^Brightside CIC · SV2/ })).not.toBeInTheDocument();
+  });
+
+  it("before moderation opens, under blind marking, shows no one's marks and says why", async () => {
+    await moderating(aModerationView([flagged], { moderationOpen: false, blindMarking: true }));
+    expect(screen.getByText(/Blind marking is on: no one sees the other evaluators' marks until moderation opens/)).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /^Brightside CIC · SV2/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Alice 1/)).not.toBeInTheDocument();
   });
 });
 
