@@ -4,6 +4,7 @@ import { insertPlan } from "../../src/excel/writePlan";
 import { CancelledError } from "../../src/excel/excelRun";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
 import { aFakeWorkbook, aPlanInput, namedCell, typeCommitments } from "./support";
+import { aTender } from "../support/scoringBuilders";
 
 describe("inserting the evaluation workbook", () => {
   it("creates the evaluation's sheets, their tables and the setting names in an empty workbook", async () => {
@@ -15,6 +16,23 @@ describe("inserting the evaluation workbook", () => {
     expect(fake.inspect.sheetNames()).toEqual(["Sheet1", ...atInsert]);
     expect(fake.inspect.tables().map((t) => t.name).sort()).toEqual(Object.values(TABLES).filter((t) => t !== TABLES.register).sort());
     expect(namedCell(fake, SETTING_NAMES.contractValue).value).toBe(1_000_000);
+  });
+
+  it("writes the tender id, the blind-marking choice and the criteria for the outcomes in scope", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const criteria = [
+      { id: "Q1", question: "How will you deliver?" },
+      { id: "Q2", question: "How will you reduce carbon?", outcomeId: "env-1" },
+      { id: "Q3", question: "How will you support local jobs?", outcomeId: "jobs-1" },
+    ];
+    await insertPlan(run, buildEvaluationPlan(aPlanInput({ tenderId: "T-123", blindMarking: true, criteria, settings: aTender({ outcomesInScope: ["jobs-1"] }) })));
+    expect(namedCell(fake, SETTING_NAMES.tenderId).value).toBe("T-123");
+    expect(namedCell(fake, SETTING_NAMES.blindMarking).value).toBe("Yes");
+    expect(namedCell(fake, SETTING_NAMES.moderationOpen).value).toBe("No");
+    expect(namedCell(fake, SETTING_NAMES.panelSize).value).toBe(3);
+    const table = fake.inspect.table(TABLES.criteria);
+    // Q2's outcome is not in scope: it is left out.
+    expect(fake.inspect.values(table?.dataBodyAddress ?? "").map((r) => r[0])).toEqual(["Q1", "Q3"]);
   });
 
   it("writes every measure of the framework into SV_Measures", async () => {

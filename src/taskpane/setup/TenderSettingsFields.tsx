@@ -63,7 +63,7 @@ export function TenderSettingsFields({
       validationState: error !== undefined ? "error" : warning !== undefined ? "warning" : "none",
     };
   };
-  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts">, inputMode?: "decimal" | "numeric") => ({
+  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts" | "blindMarking">, inputMode?: "decimal" | "numeric") => ({
     value: draft[name],
     onChange: (_e: unknown, data: { value: string }) => onFieldChange(name, data.value),
     onBlur: () => onFieldBlur(name),
@@ -188,6 +188,11 @@ export function TenderSettingsFields({
         checked={draft.requireBothParts}
         onChange={(_e, data) => onFieldChange("requireBothParts", data.checked === true)}
         label="Both parts required: a bid without commitments or without answers is disregarded"
+      />
+      <Checkbox
+        checked={draft.blindMarking}
+        onChange={(_e, data) => onFieldChange("blindMarking", data.checked === true)}
+        label="Blind marking: each evaluator sees only their own marks until moderation opens"
       />
     </section>
   );

@@ -45,6 +45,8 @@ export interface SetupDraft {
   rollUp: RollUp;
   moderationThreshold: string;
   requireBothParts: boolean;
+  /** Each evaluator sees only their own marks in the pane until moderation opens. */
+  blindMarking: boolean;
 }
 
 export type SetupField = keyof SetupDraft;
@@ -71,6 +73,7 @@ export const INITIAL_DRAFT: SetupDraft = {
   rollUp: "consensus",
   moderationThreshold: "2",
   requireBothParts: false,
+  blindMarking: false,
 };
 
 /** Field names as the form labels them, for the error summary. */
@@ -90,6 +93,7 @@ export const FIELD_LABELS: Readonly<Record<SetupField, string>> = {
   rollUp: "Roll-up of marks",
   moderationThreshold: "Moderation threshold",
   requireBothParts: "Both parts required",
+  blindMarking: "Blind marking",
 };
 
 /** What the tender covers, chosen outside the settings fields (framework and measure picker). */

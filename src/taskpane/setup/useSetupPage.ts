@@ -253,6 +253,7 @@ export function useSetupPage(actions: WorkbookActions): SetupPageState {
       measures: measureTable,
       thresholdReason: verdict?.reason ?? "",
       criteria: framework.criteria,
+      blindMarking: draft.blindMarking,
     };
 
     // Look first, so a workbook that already has the evaluation is never written to.

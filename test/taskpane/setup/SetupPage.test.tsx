@@ -183,8 +183,21 @@ describe("Set up: inserting the evaluation", () => {
       outcomesInScope: ["O1", "O2"],
     });
     expect(input.thresholdReason).toMatch(/£1,200,000 is at or above Essex County Council's £100,000 threshold/);
+    // The framework's criteria go to SV Criteria; blind marking is off unless chosen.
+    expect(input.criteria?.map((c) => c.id)).toEqual(ESSEX.criteria.map((c) => c.id));
+    expect(input.blindMarking).toBe(false);
     expect(options.signal).toBeInstanceOf(AbortSignal);
     expect(options.onProgress).toEqual(expect.any(Function));
+  });
+
+  it("inserts with blind marking when the panel chooses it", async () => {
+    const { user, actions } = renderSetup();
+    await fillEssexTender(user);
+    await user.click(screen.getByRole("checkbox", { name: /Blind marking/ }));
+    await user.click(insertButton());
+    await screen.findByText("Evaluation sheets inserted");
+    const [input] = actions.insertEvaluation.mock.calls[0] as [PlanInput, OperationOptions];
+    expect(input.blindMarking).toBe(true);
   });
 
   it("names the sheets it inserted", async () => {
