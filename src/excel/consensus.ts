@@ -9,7 +9,20 @@ import { literalText } from "./cellSafety";
 import type { ExcelRun, OperationOptions } from "./excelRun";
 import { SHEETS } from "./layout";
 import { answersOf, biddersOf, criteriaOf, itemKey, markRows, MAX_CELL_CHARS } from "./marking";
-import { cellOf, column, fullText, panelSettings, readModerationWorkbook, requireTable, textOf, uniqueNames, type ModerationWorkbook, type PanelSettings, type TableData } from "./moderationWorkbook";
+import {
+  cellOf,
+  column,
+  fullText,
+  panelSettings,
+  readModerationWorkbook,
+  requireTable,
+  rollUpChange,
+  textOf,
+  uniqueNames,
+  type ModerationWorkbook,
+  type PanelSettings,
+  type TableData,
+} from "./moderationWorkbook";
 import type { ConsensusInput, ConsensusResult, CriterionView, ModerationItemView, ModerationView, RationaleIssueView } from "./moderationActions";
 import {
   bidderKey,
@@ -157,6 +170,7 @@ export async function readModeration(run: ExcelRun, options: OperationOptions = 
   const a = analyse(wb);
   // Blind marking: until moderation opens, the pane does not show the marks side by side.
   const hidden = a.panel.blindMarking && !a.panel.moderationOpen;
+  const changed = rollUpChange(wb, a.panel.rollUp);
   const items = hidden ? a.items.map((i) => ({ ...i, marks: [], min: null, max: null, spread: null, mean: null, median: null, flagged: false })) : a.items;
   return {
     items,
@@ -171,6 +185,7 @@ export async function readModeration(run: ExcelRun, options: OperationOptions = 
     moderationOpen: a.panel.moderationOpen,
     ...(hidden ? { marksHidden: true } : {}),
     ...(wb.record ? { signedAt: wb.record.signedAt } : {}),
+    ...(changed ? { rollUpChanged: changed } : {}),
   };
 }
 

@@ -77,6 +77,12 @@ export const SETTING_NAMES = {
 
 export type SettingKey = keyof typeof SETTING_NAMES;
 
+/**
+ * Workbook names that hold a text constant rather than a cell: the roll-up in force when
+ * marking started and when that was, written once (the roll-up is fixed before marking).
+ */
+export const ROLL_UP_FIXED_NAMES = { rollUp: "SV_RollUpFixed", at: "SV_RollUpFixedAt" } as const;
+
 export const MEASURE_COLUMNS = ["Ref", "Theme", "Outcome", "Measure", "Unit", "Proxy", "Type", "InScope", "Max", "Evidence", "Excludes", "Guidance"] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 

@@ -18,8 +18,12 @@ import {
   fullText,
   ModerationRefusal,
   panelSettings,
+  parseRollUp,
+  queueFixRollUp,
   readModerationWorkbook,
   requireTable,
+  rollUpChange,
+  rollUpIsFixed,
   textOf,
   uniqueNames,
   type ModerationWorkbook,
@@ -121,6 +125,7 @@ export async function readMarking(run: ExcelRun, options: OperationOptions = {})
   const wb = await readModerationWorkbook(run, { tables: MARKING_TABLES }, options);
   const panel = panelSettings(wb);
   const marks = requireTable(wb, "marks");
+  const changed = rollUpChange(wb, panel.rollUp);
   return {
     evaluators: panel.evaluators,
     bidders: biddersOf(wb),
@@ -134,6 +139,7 @@ export async function readMarking(run: ExcelRun, options: OperationOptions = {})
     marks: markRows(marks),
     answers: answersOf(wb),
     ...(wb.record ? { signedAt: wb.record.signedAt } : {}),
+    ...(changed ? { rollUpChanged: changed } : {}),
   };
 }
 
@@ -194,9 +200,10 @@ function refuseIfBlockedBelow(table: TableData, grow: number): void {
 /**
  * Adds the missing evaluator × bidder × criterion rows to SV_Marks and the missing bidder ×
  * criterion rows to SV_Consensus; rows that exist are never changed. With blind marking, hides
- * SV Marks until moderation opens.
+ * SV Marks until moderation opens. Adding rows starts marking: the roll-up in force is recorded
+ * (ROLL_UP_FIXED_NAMES) the first time.
  */
-export async function prepareMarking(run: ExcelRun, options: OperationOptions = {}): Promise<{ added: number }> {
+export async function prepareMarking(run: ExcelRun, options: OperationOptions = {}, now: () => Date = () => new Date()): Promise<{ added: number }> {
   const wb = await readModerationWorkbook(run, { tables: { ...MARKING_TABLES, consensus: ["Bidder", "Criterion", "Consensus", "Rationale"] } }, options);
   refuseIfSigned(wb, "the marking sheet");
   const panel = panelSettings(wb);
@@ -225,12 +232,14 @@ export async function prepareMarking(run: ExcelRun, options: OperationOptions = 
   const hide = panel.blindMarking && !panel.moderationOpen && wb.sheets.get(SHEETS.marks)?.visibility === "Visible";
   throwIfCancelled(options.signal);
   if (newMarks.length === 0 && newItems.length === 0 && !hide) return { added: 0 };
+  const fix = newMarks.length + newItems.length > 0 && !rollUpIsFixed(wb);
 
   await run(async (context) => {
     context.application.suspendApiCalculationUntilNextSync();
     queueRows(context, marks, markPlan.writes, markPlan.grow);
     queueRows(context, consensus, itemPlan.writes, itemPlan.grow);
     if (hide) context.workbook.worksheets.getItem(SHEETS.marks).visibility = "Hidden" as Excel.SheetVisibility;
+    if (fix) queueFixRollUp(context, wb, panel.rollUp, now().toISOString());
     await context.sync();
   });
   return { added: newMarks.length + newItems.length };
@@ -248,7 +257,8 @@ function onScale(mark: unknown, scale: Scale): boolean {
  * Writes one evaluator's marks into that evaluator's own rows of SV_Marks (found by evaluator,
  * bidder and criterion): Mark, Comment and the time of the change, only where something
  * changed. Refuses, writing nothing, when a mark is not on the scale, a row is missing, the
- * evaluator is not on the panel, moderation has opened or the record is signed.
+ * evaluator is not on the panel, moderation has opened or the record is signed. The first save
+ * records the roll-up in force if Prepare marking did not (rows typed by hand).
  */
 export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readonly MarkInput[], options: OperationOptions = {}, now: () => Date = () => new Date()): Promise<{ saved: number }> {
   const wb = await readModerationWorkbook(run, { tables: { marks: "all" } }, options);
@@ -301,9 +311,11 @@ export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readon
   const commentCol = column(table, "Comment");
   const updatedCol = column(table, "Updated");
   const perRequest = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (3 * BYTES_PER_WRITE)));
+  const fix = !rollUpIsFixed(wb);
   await run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(table.sheet);
     for (let start = 0; start < changes.length; start += perRequest) {
+      if (fix && start === 0) queueFixRollUp(context, wb, panel.rollUp, at);
       for (const c of changes.slice(start, start + perRequest)) {
         const r = c.row.row - 1;
         if (markCol >= 0 && !c.keepTyped) sheet.getCell(r, table.firstColumn - 1 + markCol).values = [[c.mark === null ? "" : c.mark]];
@@ -317,17 +329,25 @@ export async function saveMarks(run: ExcelRun, evaluator: string, inputs: readon
   return { saved: changes.length };
 }
 
-/** Opens moderation: SV_ModerationOpen becomes Yes and SV Marks is shown to everyone. */
-export async function openModeration(run: ExcelRun): Promise<void> {
+/**
+ * Opens moderation: SV_ModerationOpen becomes Yes and SV Marks is shown to everyone. Marking
+ * has happened by now, so the roll-up is recorded if nothing recorded it (marks typed straight
+ * into SV Marks).
+ */
+export async function openModeration(run: ExcelRun, now: () => Date = () => new Date()): Promise<void> {
   const wb = await readModerationWorkbook(run, { tables: {} });
   refuseIfSigned(wb, "moderation");
   if (wb.settings.moderationOpen === undefined) {
     throw new ModerationRefusal(`This workbook has no ${SETTING_NAMES.moderationOpen} setting on SV Setup. Insert the evaluation sheets with this version of the add-in first.`);
   }
   const marksSheet = wb.sheets.get(SHEETS.marks);
+  const fix = !rollUpIsFixed(wb);
+  // Read as panelSettings reads it, without refusing over other settings (the scale).
+  const rollUp = fix ? (parseRollUp(wb.settings.rollUp?.value) ?? "consensus") : undefined;
   await run(async (context) => {
     context.workbook.names.getItem(SETTING_NAMES.moderationOpen).getRange().values = [["Yes"]];
     if (marksSheet && marksSheet.visibility !== "Visible") context.workbook.worksheets.getItem(SHEETS.marks).visibility = "Visible" as Excel.SheetVisibility;
+    if (rollUp !== undefined) queueFixRollUp(context, wb, rollUp, now().toISOString());
     await context.sync();
   });
 }

@@ -37,6 +37,16 @@ export interface MarkRow {
   row: number;
 }
 
+/**
+ * SV_RollUp no longer says what it said when marking started (the roll-up is fixed before
+ * marking, issue #8). fixedAt: when marking started (ISO), when the workbook recorded it.
+ */
+export interface RollUpChange {
+  fixed: RollUp;
+  now: RollUp;
+  fixedAt?: string;
+}
+
 export interface MarkingView {
   evaluators: string[];
   bidders: string[];
@@ -52,6 +62,8 @@ export interface MarkingView {
   answers: { bidder: string; criterion: string; answer: string }[];
   /** Set when the record has been signed: marking is closed. */
   signedAt?: string;
+  /** Set when SV_RollUp was changed after marking started: the pane warns, sign-off is blocked. */
+  rollUpChanged?: RollUpChange;
 }
 
 export interface MarkInput {
@@ -94,6 +106,8 @@ export interface ModerationView {
   signedAt?: string;
   /** Blind marking and moderation not open: the items carry no marks (min, max, spread blank). */
   marksHidden?: boolean;
+  /** Set when SV_RollUp was changed after marking started: the pane warns, sign-off is blocked. */
+  rollUpChanged?: RollUpChange;
 }
 
 export interface ConsensusInput {
@@ -109,7 +123,7 @@ export interface ConsensusInput {
 export type ConsensusResult = { ok: true; agreedAt: string; warnings?: RationaleIssueView[] } | { ok: false; issues: RationaleIssueView[] };
 
 export interface OpenItem {
-  /** e.g. "moderation", "marks", "validation", "scores". */
+  /** e.g. "moderation", "marks", "validation", "scores", "rollUp". */
   kind: string;
   message: string;
   sheet?: string;

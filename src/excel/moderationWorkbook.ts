@@ -7,8 +7,9 @@
 import { MAX_REQUEST_BYTES } from "./cellSafety";
 import { RefusalError } from "./refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
-import { SETTING_NAMES, SHEETS, TABLES, type SettingKey } from "./layout";
+import { ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, TABLES, type SettingKey } from "./layout";
 import { bidderKey, readQuantity, readText, ROLL_UPS, STANDARD_SCALES, type RollUp, type Scale } from "../core";
+import type { RollUpChange } from "./moderationActions";
 
 /** Typical bytes of one cell in a response: sizes the read blocks (text-heavy tables count more). */
 const BYTES_PER_CELL = 40;
@@ -69,7 +70,83 @@ export interface ModerationWorkbook {
   record?: StoredRecord;
   /** The fingerprint shown on SV Sign-off, when the sheet exists. */
   signOffFingerprint?: string;
+  /** The roll-up recorded when marking started (see ROLL_UP_FIXED_NAMES), as the names hold it. */
+  rollUpFixed: FixedRollUpNames;
   syncs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The roll-up fixed when marking starts
+
+/**
+ * Workbook names that record the roll-up in force when marking started, and when (issue #8:
+ * "the roll-up rule is a tender setting fixed before marking starts"; DOMAIN.md: the panel
+ * decides before scoring and sticks to it). Names rather than cells: they belong to the
+ * workbook, not to a sheet a co-author may sort, clear or delete, they survive co-authoring
+ * like any defined name, and anyone can read them in Formulas > Name Manager. Each holds a text
+ * constant (="average"), so no formula depends on it and it never recalculates.
+ * The names themselves are in layout.ts (ROLL_UP_FIXED_NAMES).
+ */
+export { ROLL_UP_FIXED_NAMES };
+
+/** The text of each of the two names that exists; a name that is missing is absent. */
+export interface FixedRollUpNames {
+  rollUp?: string;
+  at?: string;
+}
+
+/** The text a name's formula holds: ="average" gives average; any other formula, its value. */
+function nameText(formula: unknown, value: unknown): string {
+  const f = typeof formula === "string" ? formula.trim() : "";
+  const constant = /^="((?:[^"]|"")*)"$/.exec(f);
+  if (constant) return (constant[1] ?? "").replace(/""/g, '"');
+  return readText(value) ?? "";
+}
+
+/** A roll-up as SV_RollUp or SV_RollUpFixed may spell it; undefined when it is none of them. */
+export function parseRollUp(value: unknown): RollUp | undefined {
+  const text = (readText(value) ?? "").toLowerCase();
+  return (ROLL_UPS as readonly string[]).includes(text) ? (text as RollUp) : undefined;
+}
+
+/** Marking has started and its roll-up is recorded (the add-in never writes the names again). */
+export function rollUpIsFixed(wb: ModerationWorkbook): boolean {
+  return wb.rollUpFixed.rollUp !== undefined;
+}
+
+/** SV_RollUp differs from the roll-up recorded when marking started, if it does. */
+export function rollUpChange(wb: ModerationWorkbook, now: RollUp): RollUpChange | undefined {
+  const fixed = parseRollUp(wb.rollUpFixed.rollUp);
+  if (fixed === undefined || fixed === now) return undefined;
+  const at = (wb.rollUpFixed.at ?? "").trim();
+  return { fixed, now, ...(at !== "" ? { fixedAt: at } : {}) };
+}
+
+/** A date an evaluator reads ("22 November 2026"), or the text as it is when it is not a time. */
+export function dayOf(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return time.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** The warning the pane and the final review give, in an evaluator's words. */
+export function rollUpChangeMessage(change: RollUpChange): string {
+  const when = change.fixedAt !== undefined ? ` on ${dayOf(change.fixedAt)}` : "";
+  return (
+    `The roll-up was changed from ${change.fixed} to ${change.now} after marking started${when}. ` +
+    `The panel fixes the roll-up before marking, and the marks were given under ${change.fixed}: set ${SETTING_NAMES.rollUp} on ${SHEETS.setup} back to ${change.fixed}. ` +
+    `The record cannot be signed off until it is.`
+  );
+}
+
+/**
+ * Queues the two names recording the roll-up in force now (call only when rollUpIsFixed is
+ * false). Queued last in an operation's batch: it adds no request of its own.
+ */
+export function queueFixRollUp(context: Excel.RequestContext, wb: ModerationWorkbook, rollUp: RollUp, at: string): void {
+  const names = context.workbook.names;
+  names.add(ROLL_UP_FIXED_NAMES.rollUp, `="${rollUp}"`, `The roll-up (${SETTING_NAMES.rollUp}) in force when marking started. Written once by the Social Value add-in; sign-off checks ${SETTING_NAMES.rollUp} still matches.`);
+  if (wb.rollUpFixed.at === undefined) names.add(ROLL_UP_FIXED_NAMES.at, `="${at}"`, "When marking started (UTC), written by the Social Value add-in.");
 }
 
 export type TableKey = keyof typeof TABLES;
@@ -103,6 +180,10 @@ export async function readModerationWorkbook(run: ExcelRun, request: ReadRequest
       key,
       range: wb.names.getItemOrNullObject(SETTING_NAMES[key]).getRangeOrNullObject().load("values, address, rowIndex, columnIndex"),
     }));
+    const fixedProbes = {
+      rollUp: wb.names.getItemOrNullObject(ROLL_UP_FIXED_NAMES.rollUp).load("formula, value"),
+      at: wb.names.getItemOrNullObject(ROLL_UP_FIXED_NAMES.at).load("formula, value"),
+    };
     const sheetProbes = WATCHED_SHEETS.map((name) => {
       const sheet = wb.worksheets.getItemOrNullObject(name).load("name, visibility");
       return { name, sheet };
@@ -253,7 +334,12 @@ export async function readModerationWorkbook(run: ExcelRun, request: ReadRequest
       const row = signOffUsed.values.find((r) => String(r[0] ?? "").trim().toLowerCase() === SIGN_OFF_LABELS.fingerprint.toLowerCase());
       if (row) signOffFingerprint = String(row[1] ?? "").trim();
     }
-    return { settings, tables, sheets, ...(record ? { record } : {}), ...(signOffFingerprint !== undefined ? { signOffFingerprint } : {}), syncs };
+    const rollUpFixed: FixedRollUpNames = {};
+    for (const key of ["rollUp", "at"] as const) {
+      const probe = fixedProbes[key];
+      if (!probe.isNullObject) rollUpFixed[key] = nameText(probe.formula, probe.value);
+    }
+    return { settings, tables, sheets, ...(record ? { record } : {}), ...(signOffFingerprint !== undefined ? { signOffFingerprint } : {}), rollUpFixed, syncs };
   });
 }
 
@@ -343,8 +429,7 @@ export function panelSettings(wb: ModerationWorkbook): PanelSettings {
     throw new ModerationRefusal(`The qualitative scale on SV Setup (${SETTING_NAMES.scale}) cannot be read. Write the marks evaluators may give, separated by commas, e.g. 0, 1, 2, 3, 4, 5.`);
   }
   const evaluators = uniqueNames((readText(value("evaluators")) ?? "").split(/[,;\n]/));
-  const rollText = (readText(value("rollUp")) ?? "consensus").toLowerCase();
-  const rollUp = (ROLL_UPS as readonly string[]).includes(rollText) ? (rollText as RollUp) : "consensus";
+  const rollUp = parseRollUp(value("rollUp")) ?? "consensus";
   const threshold = readQuantity(value("moderationThreshold"));
   return {
     evaluators,

@@ -30,6 +30,8 @@ import {
   ModerationRefusal,
   readModerationWorkbook,
   RECORD_CHUNK_CHARS,
+  rollUpChange,
+  rollUpChangeMessage,
   RECORD_CHUNK_PREFIX,
   RECORD_ROWS,
   SIGN_OFF_LABELS,
@@ -94,6 +96,13 @@ export function reviewOf(wb: ModerationWorkbook): SignOffReview {
   }
 
   const a = analyse(wb);
+  // The roll-up decides every qualitative score, and the panel fixed it before marking: a
+  // change afterwards must be undone before the record is signed (issue #8).
+  const changed = rollUpChange(wb, a.panel.rollUp);
+  if (changed) {
+    const cell = wb.settings.rollUp;
+    open.push({ kind: "rollUp", message: rollUpChangeMessage(changed), ...(cell ? at(cell.sheet, cell.row, cell.column) : { sheet: SHEETS.setup }) });
+  }
   if (a.bidders.length === 0) open.push({ kind: "moderation", message: "There are no bids to sign off: no bidder is listed on SV Scores or SV Commitments." });
   if (a.criteria.length === 0) open.push({ kind: "moderation", message: "SV Criteria lists no criteria, so nothing was marked." });
   const marks = wb.tables.marks;

@@ -12,6 +12,7 @@ import type {
   ModerationActions,
   ModerationItemView,
   ModerationView,
+  RollUpChange,
   SignOffResult,
   SignOffReview,
   VerifyResult,
@@ -123,6 +124,11 @@ export function aModerationView(
     moderationOpen: true,
     ...overrides,
   };
+}
+
+/** SV_RollUp changed from consensus to average after marking started on 2 March 2025. */
+export function aRollUpChange(overrides: Partial<RollUpChange> = {}): RollUpChange {
+  return { fixed: "consensus", now: "average", fixedAt: "2025-03-02T12:00:00.000Z", ...overrides };
 }
 
 export function aSignOffReview(overrides: Partial<SignOffReview> = {}): SignOffReview {

@@ -4,6 +4,7 @@ import type { ModerationItemView, ModerationView } from "../../excel/moderationA
 import { formatNumber } from "../../core";
 import { itemKey, type ConsensusState } from "./useConsensus";
 import { NoticeArea } from "./NoticeArea";
+import { RollUpWarning } from "./RollUpWarning";
 import { formatWhen, sentence } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
 
@@ -51,6 +52,7 @@ export function ConsensusSection({ consensus, busy, progress }: ConsensusSection
       <NoticeArea notice={consensus.notice} />
       {view !== undefined && (
         <>
+          <RollUpWarning change={view.rollUpChanged} />
           <p className={styles.text}>
             Each item scores by {ROLL_UP_PHRASE[view.rollUp]}. An item is flagged when its marks differ by more than{" "}
             {formatNumber(view.moderationThreshold)}.

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, useId } from "@fluentui/react-components";
 import type { MarkingState, MarkingTask } from "./useMarking";
 import { NoticeArea } from "./NoticeArea";
+import { RollUpWarning } from "./RollUpWarning";
 import { formatWhen } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
 
@@ -39,6 +40,7 @@ export function MarkingSection({ marking, busy, progress }: MarkingSectionProps)
       <NoticeArea notice={marking.notice} />
       {view !== undefined && (
         <>
+          <RollUpWarning change={view.rollUpChanged} />
           {view.signedAt !== undefined && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>The record was signed on {formatWhen(view.signedAt)}: marks can no longer be changed.</MessageBarBody>

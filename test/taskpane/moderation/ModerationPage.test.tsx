@@ -8,6 +8,7 @@ import {
   aMarkingView,
   aModerationItem,
   aModerationView,
+  aRollUpChange,
   aSignOffResult,
   aSignOffReview,
   aVerifyResult,
@@ -424,5 +425,44 @@ describe("Moderation: sign-off and verify", () => {
     expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
     run.resolve(aSignOffResult());
     expect(await screen.findByText(/Signed by Dana Price/)).toBeInTheDocument();
+  });
+});
+
+describe("Moderation: a roll-up changed after marking started", () => {
+  const warning = () => screen.queryByText("The roll-up was changed after marking started");
+
+  it("warns while marking, naming the roll-up marking started under and what to do", async () => {
+    await markingAs("Alice", aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ rollUp: "average", rollUpChanged: aRollUpChange() })) }));
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByText(/It was consensus when marking started on 2 Mar 2025.*SV_RollUp on SV Setup now says average.*set it back to consensus/)).toBeInTheDocument();
+    expect(screen.getByText(/Sign-off stays blocked until it is\./)).toBeInTheDocument();
+  });
+
+  it("warns in moderation too, with the roll-up SV Setup now says", async () => {
+    await moderating(aModerationView([aModerationItem()], { rollUp: "median", rollUpChanged: aRollUpChange({ now: "median" }) }));
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByText(/SV_RollUp on SV Setup now says median/)).toBeInTheDocument();
+  });
+
+  it("shows no warning when the roll-up is unchanged", async () => {
+    const { user } = await markingAs("Alice");
+    await user.click(screen.getByRole("button", { name: "Load moderation" }));
+    await screen.findByRole("button", { name: "Reload moderation" });
+    expect(screen.getByText(/Each item scores by the consensus mark/)).toBeInTheDocument();
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it("lists the change as open at sign-off, with a way to SV_RollUp's cell", async () => {
+    const review = aSignOffReview({
+      ready: false,
+      open: [{ kind: "rollUp", message: "The roll-up was changed from consensus to average after marking started on 2 March 2025.", sheet: "SV Setup", address: "B16" }],
+    });
+    const { user, actions } = renderModeration(aFakeActions({ reviewSignOff: jest.fn().mockResolvedValue(review) }));
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    expect(await screen.findByText(/changed from consensus to average after marking started/)).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    expect(screen.getByRole("button", { name: "Sign off the record" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Go to SV Setup B16" }));
+    expect(actions.goToCell).toHaveBeenCalledWith("SV Setup", "B16");
   });
 });
