@@ -90,6 +90,23 @@ describe("Bids: importing returned forms", () => {
     expect(within(importSection()).getAllByRole("status").map((s) => s.textContent).join(" ")).toMatch(/2 forms of 3 imported/);
   });
 
+  it("shows which file it is reading while many are read", async () => {
+    const forms = aFormsApi();
+    let release: () => void = () => {};
+    const second = new Promise<void>((resolve) => (release = resolve));
+    forms.readResponseForm.mockImplementation(async (fileName: string) => {
+      if (fileName === "B.xlsx") await second;
+      return { ok: true as const, form: aReadForm(fileName.replace(/\.xlsx$/, ""), { fileName }) };
+    });
+    const { user, actions } = renderBids(aFakeActions(), forms);
+    await user.upload(within(importSection()).getByLabelText("Returned forms (.xlsx)"), [aFile("A.xlsx"), aFile("B.xlsx"), aFile("C.xlsx")]);
+    expect(await screen.findByText(/Reading 2 of 3: B\.xlsx/)).toBeInTheDocument();
+    expect(actions.importForms).not.toHaveBeenCalled();
+    release();
+    await within(importSection()).findByRole("list", { name: "Import report, one entry per file" });
+    expect(forms.readResponseForm).toHaveBeenCalledTimes(3);
+  });
+
   it("writes nothing when the replacement is cancelled", async () => {
     const actions = aFakeActions();
     withAcmeAlreadyImported(actions);
