@@ -165,6 +165,20 @@ const COMMITMENT_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Actions", numberFormat: FORMATS.text, width: 200 },
 ];
 
+/**
+ * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
+ * a response without a quantitative and a qualitative part is disregarded); a part is required
+ * only when it carries points, as core scoreBids decides: commitments when SV_QuantShare > 0
+ * (the bid lacks them when its £ is not above 0), answers when SV_QuantShare < 1 (it lacks
+ * them when none of its rows on SV Moderation has a numeric Mark).
+ */
+const NO_COMMITMENTS = `AND(${SETTING_NAMES.quantitativeShare}>0,NOT([@Value]>0))`;
+const NO_ANSWERS = `AND(${SETTING_NAMES.quantitativeShare}<1,COUNTIFS(${TABLES.consensus}[Bidder],[@Bidder],${TABLES.consensus}[Mark],">=0")=0)`;
+const DISREGARDED =
+  `=IF(TRIM(${SETTING_NAMES.requireBothParts})<>"Yes","",` +
+  `IF(${NO_COMMITMENTS},IF(${NO_ANSWERS},"No commitments or answers","No commitments"),` +
+  `IF(${NO_ANSWERS},"No answers","")))`;
+
 const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
   {
@@ -178,14 +192,26 @@ const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Return", numberFormat: FORMATS.percent, width: 60, formula: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})` },
   { header: "Benchmark", numberFormat: FORMATS.general, width: 150, formula: `=TENDER.SVBENCHMARK([@Return])` },
   {
+    // A disregarded bid scores nothing, and its £ is left out of the values the others are
+    // scored against (SVSCORE ignores the "" cells), so it cannot set the bar.
     header: "Quantitative",
     numberFormat: FORMATS.points,
     width: 80,
-    formula: `=TENDER.SVSCORE([@Value],[Value],${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target})`,
+    formula:
+      `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +
+      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target}))`,
   },
-  { header: "Qualitative", numberFormat: FORMATS.points, width: 80, formula: `=SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder])` },
+  {
+    header: "Qualitative",
+    numberFormat: FORMATS.points,
+    width: 80,
+    formula: `=IF([@Disregarded]<>"",0,SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder]))`,
+  },
   { header: "Score", numberFormat: FORMATS.points, width: 70, formula: "=[@Quantitative]+[@Qualitative]" },
   { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: '=COUNTIF([Score],">"&[@Score])+1' },
+  // After Rank, beside the score it explains: the columns before it keep their places, so
+  // Score and Rank read as before, and the reason sits next to the 0 it causes.
+  { header: "Disregarded", numberFormat: FORMATS.general, width: 170, formula: DISREGARDED },
   // Price and quality points from the rest of the evaluation, out of (100 − social value points):
   // only the sensitivity note uses them.
   { header: "PriceQuality", numberFormat: FORMATS.points, width: 90, nonNegative: true },

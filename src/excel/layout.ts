@@ -107,7 +107,7 @@ export const MARK_COLUMNS = ["Evaluator", "Bidder", "Criterion", "Mark", "Commen
  */
 export const CONSENSUS_COLUMNS = ["Bidder", "Criterion", "Marks", "Min", "Max", "Spread", "Flag", "Consensus", "Rationale", "AgreedBy", "AgreedAt", "Mark", "Points", "Status"] as const;
 
-export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "PriceQuality"] as const;
+export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "Disregarded", "PriceQuality"] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 /** £ with pence; % with one decimal; whole numbers grouped. */

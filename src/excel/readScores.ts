@@ -3,6 +3,11 @@
  * rules the sheet's TENDER formulas apply, so the pane and the sheet agree. Rows with
  * validation errors are left out of the pane's figures (and the count says so), where the
  * sheet's formulas show the error instead.
+ *
+ * Whether a bid is disregarded (the tender requires both parts and it lacks one) is read from
+ * SV_Scores[Disregarded], the sheet's formula, as the qualitative points are: the pane then
+ * scores as core scoreBids does — a disregarded bid scores 0 and its £ is left out of the
+ * values the others are scored against.
  */
 import { readEvaluation } from "./readEvaluation";
 import { TABLES, type SettingKey } from "./layout";
@@ -34,6 +39,8 @@ export interface BidderScore {
   qualitative: number;
   score: number;
   rank: number;
+  /** Why the bid is disregarded, as SV Scores says ("No answers", "No commitments" …); absent when it counts. */
+  disregarded?: string;
 }
 
 export interface ScoresView {
@@ -85,16 +92,19 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
       valuations.push({ bidder: entry.name, total: 0, lev: 0, sv: 0, returnRatio: 0, benchmark: benchmarkPosition(0) });
     }
   }
-  const values = valuations.map((v) => v.total);
+  const disregardedFor = (bidder: string): string | undefined => qualitative.get(bidderKey(bidder))?.disregarded;
+  const values = valuations.filter((v) => disregardedFor(v.bidder) === undefined).map((v) => v.total);
   const available = maxPoints * share;
   const target = method === "target" && targetReturn !== undefined ? targetValueFromReturn(targetReturn, contractValue) : undefined;
   if (method === "target" && target === undefined) problems.push("The target method needs a target return on SV Setup.");
 
   const rows = valuations.map((v) => {
+    const disregarded = disregardedFor(v.bidder);
+    if (disregarded !== undefined) return { v, quantitative: 0, qualitative: 0, score: 0, disregarded };
     const q = quantitativeScore(v.total, values, available, method, target);
     const qual = qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0;
     const quantitative = q.ok ? q.value : 0;
-    return { v, quantitative, qualitative: qual, score: quantitative + qual };
+    return { v, quantitative, qualitative: qual, score: quantitative + qual, disregarded };
   });
   const bidders: BidderScore[] = rows.map((r) => ({
     bidder: r.v.bidder,
@@ -107,6 +117,7 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     qualitative: r.qualitative,
     score: r.score,
     rank: 1 + rows.filter((o) => o.score > r.score + 1e-9 * Math.max(1, maxPoints)).length,
+    ...(r.disregarded !== undefined ? { disregarded: r.disregarded } : {}),
   }));
 
   let sensitivityNote = "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.";
@@ -132,6 +143,8 @@ interface SheetScore {
   name: string;
   qualitative: number;
   other: number | undefined;
+  /** SV_Scores[Disregarded]: the reason, when the sheet disregards the bid. */
+  disregarded: string | undefined;
 }
 
 /** Bidder → qualitative points and price/quality points typed on SV Scores. */
@@ -150,8 +163,25 @@ async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> 
       if (!name) continue;
       const q = readQuantity(row[col("Qualitative")]);
       const o = readQuantity(row[col("PriceQuality")]);
-      out.set(bidderKey(name), { key: bidderKey(name), name, qualitative: q.kind === "number" ? q.value : 0, other: o.kind === "number" ? o.value : undefined });
+      out.set(bidderKey(name), {
+        key: bidderKey(name),
+        name,
+        qualitative: q.kind === "number" ? q.value : 0,
+        other: o.kind === "number" ? o.value : undefined,
+        disregarded: disregardReason(row[col("Disregarded")]),
+      });
     }
     return out;
   });
+}
+
+/**
+ * The reason in a Disregarded cell, or undefined when the bid counts. A workbook inserted before
+ * the column existed has none (every bid counts, as its formulas score them); an error value
+ * there comes from an error in the bid's Value, which the sheet shows and validation explains.
+ */
+function disregardReason(cell: unknown): string | undefined {
+  // readText gives undefined for an error value as for a blank.
+  const text = readText(cell)?.trim();
+  return text ? text : undefined;
 }

@@ -37,6 +37,8 @@ export interface ScoredBidder {
   /** Price and quality points typed on SV Scores (for the sensitivity note), if any. */
   other: number | undefined;
   byTheme: { theme: string; value: number }[];
+  /** Why the bid is disregarded, as a sentence for its assessment summary; absent when it counts. */
+  disregarded?: string;
 }
 
 export interface ReportFigures {
@@ -92,6 +94,7 @@ export function reportFigures(data: ReportData): ReportFigures {
       return numberIn(cell) ?? 0;
     };
     const valuation = byBidder.get(bidderKey(bidder));
+    const disregarded = disregardedSentence(textIn(row("Disregarded")));
     bidders.push({
       bidder,
       rank: figure("Rank"),
@@ -102,6 +105,7 @@ export function reportFigures(data: ReportData): ReportFigures {
       score: figure("Score"),
       other: numberIn(row("PriceQuality")),
       byTheme: themes.map((theme) => ({ theme, value: valuation?.byTheme[theme] ?? 0 })),
+      ...(disregarded ? { disregarded } : {}),
     });
   }
   if (bidders.length === 0) {
@@ -142,6 +146,17 @@ export function reportFigures(data: ReportData): ReportFigures {
   });
 
   return { tender, contractName: tender.contractName ?? "", weighting: setting(data, "weighting"), themes, bidders, criteria, items };
+}
+
+/**
+ * SV_Scores[Disregarded] ("No answers", "No commitments", "No commitments or answers") as the
+ * sentence a bidder reads: what was missing and the rule that made it count (DOMAIN.md, Torbay).
+ * A blank cell, or no such column (a workbook inserted before it existed), means the bid counts.
+ */
+export function disregardedSentence(reason: string): string | undefined {
+  const text = reason.trim();
+  if (!text) return undefined;
+  return `This response was disregarded and scores no points (${text.toLowerCase()}): the tender requires both commitments and written answers.`;
 }
 
 /** The sensitivity notes (core sensitivity.ts) for the figures on SV Scores, as sentences. */

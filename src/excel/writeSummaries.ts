@@ -1,7 +1,8 @@
 /**
  * SV Summaries: one printable block per bidder, the assessment summary the Procurement Act
  * 2023 (s.50) asks for — score per criterion and sub-criterion, the total, and the reasons
- * (core assessmentSummary.ts). Each block is a small table: what was scored, the mark, the
+ * (core assessmentSummary.ts); a bid SV_Scores disregards (both parts required) scores 0 and
+ * says why. Each block is a small table: what was scored, the mark, the
  * points of those available, and the reasons (wrapped). The same summaries come back to the
  * pane with their plain text, for copying into a letter.
  *
@@ -32,9 +33,12 @@ export async function buildSummaries(run: ExcelRun, options: OperationOptions = 
   draft.put(1, 1, [[`Assessment summaries: ${f.contractName || "social value"}`]], { bold: true });
   draft.put(2, 1, [[builtNote(now)]], { italic: true });
   let row = 4;
-  for (const s of summaries) {
+  summaries.forEach((s, i) => {
     const provisional = s.openItems > 0 ? ` Provisional: ${s.openItems} not yet agreed.` : "";
-    draft.put(row, 1, [[`${s.bidder}: ${formatPoints(s.total)} of ${formatPoints(s.maxTotal)} social value points, ranked ${s.rank} of ${s.bidders}.${provisional}`]], { bold: true });
+    // Summaries come in the order of f.bidders; a disregarded bid says so in its heading, the
+    // reason in full on its Commitments line (core quantitativeReason).
+    const disregarded = f.bidders[i]?.disregarded ? " Disregarded: the tender requires both parts." : "";
+    draft.put(row, 1, [[`${s.bidder}: ${formatPoints(s.total)} of ${formatPoints(s.maxTotal)} social value points, ranked ${s.rank} of ${s.bidders}.${disregarded}${provisional}`]], { bold: true });
     draft.put(row + 1, 1, [HEADER], { bold: true, fill: "#E7E6E6" });
     const q = s.quantitative;
     const body: unknown[][] = [[`Commitments: ${formatGBP(Math.round(q.value))} (${formatPercent(q.returnRatio)} of the contract value)`, "", q.points, q.available, q.reason]];
@@ -44,7 +48,7 @@ export async function buildSummaries(run: ExcelRun, options: OperationOptions = 
     draft.put(row + 2, 1, body, { numberFormat: [FORMATS.general, FORMATS.general, FORMATS.points, FORMATS.points, FORMATS.general], wrap: true });
     draft.put(row + 2 + body.length - 1, 1, [["Total"]], { bold: true });
     row += body.length + 4;
-  }
+  });
   draft.width(1, 260);
   draft.width(2, 45);
   draft.width(3, 55);

@@ -40,7 +40,9 @@ async function fillTable(run: ExcelRun, table: string, rows: Record<string, unkn
   });
 }
 
-async function aScoredTender(options: { castleQ2Agreed?: boolean; moreBidders?: string[]; moreCommitments?: unknown[][] } = {}): Promise<{ fake: FakeExcel; run: ExcelRun }> {
+async function aScoredTender(
+  options: { castleQ2Agreed?: boolean; moreBidders?: string[]; moreCommitments?: unknown[][]; requireBothParts?: boolean } = {},
+): Promise<{ fake: FakeExcel; run: ExcelRun }> {
   const wb = await anEvaluationWorkbook(
     [
       ["Acme Grounds Ltd", "ILL1", "FTE", 6, "Payroll postcodes each quarter"],
@@ -54,7 +56,7 @@ async function aScoredTender(options: { castleQ2Agreed?: boolean; moreBidders?: 
       ...(options.moreCommitments ?? []),
     ],
     aPlanInput({
-      settings: aTender({ contractName: "Grounds maintenance", contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5 }),
+      settings: aTender({ contractName: "Grounds maintenance", contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5, requireBothParts: options.requireBothParts ?? false }),
       bidders: [...BIDDERS, ...(options.moreBidders ?? [])],
       criteria: ILLUSTRATIVE.criteria,
     })
@@ -331,6 +333,28 @@ describe("bids the report must still word correctly", () => {
     expect(empty.text).toContain("£0 of social value committed, 0p per £1 of the contract value.");
     expect(empty.text).not.toMatch(/NaN|Infinity|undefined|By theme/);
     for (const s of summaries) expect(s.total).toBeCloseTo(s.quantitative.points + s.criteria.reduce((n, c) => n + c.points, 0), 9);
+  });
+
+  it("a bid the tender disregards (both parts required) scores 0 in its summary, which says why, and does not set the bar", async () => {
+    // Dorset Care commits far more £ than anyone but gave no answers: with both parts required it is disregarded.
+    const dorset = [["Dorset Care", "ILL7", "£", 5_000_000, ""]];
+    const required = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"], moreCommitments: dorset, requireBothParts: true });
+    const { summaries } = await createReportActions(required.run, CLOCK).buildSummaries();
+    const summary = (bidder: string) => summaries.find((s) => s.bidder === bidder)!;
+    expect(summary("Dorset Care")).toMatchObject({ total: 0, rank: 4, quantitative: { points: 0 } });
+    expect(summary("Dorset Care").text).toContain(
+      "This response was disregarded and scores no points (no answers): the tender requires both commitments and written answers.",
+    );
+    expect(cellsIn(required.fake, SHEETS.summaries).find((c) => c.startsWith("Dorset Care:"))).toContain("Disregarded");
+    // The best bid that counts earns all 10 quantitative points, as if Dorset Care had not bid.
+    const best = summaries.filter((s) => s.bidder !== "Dorset Care").sort((a, b) => b.quantitative.value - a.quantitative.value)[0]!;
+    expect(best.quantitative.points).toBe(10);
+    expect(best.quantitative.reason).toContain("This was the highest offer");
+
+    const notRequired = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"], moreCommitments: dorset });
+    const counted = (await createReportActions(notRequired.run, CLOCK).buildSummaries()).summaries;
+    expect(counted.find((s) => s.bidder === "Dorset Care")?.quantitative.points).toBe(10);
+    expect(counted.find((s) => s.bidder === best.bidder)?.quantitative.points).toBeLessThan(10);
   });
 
   it("builds the report and an empty register for a bid with no commitments, saying so", async () => {

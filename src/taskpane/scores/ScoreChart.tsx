@@ -41,13 +41,16 @@ export function ScoreChart({ bidders, maxPoints }: ScoreChartProps) {
       <svg role="img" aria-labelledby={captionId} aria-describedby={descId} viewBox={`0 0 ${WIDTH} ${height}`} className={styles.chart}>
         {/* The title is the tooltip; the visible caption names the chart for assistive technology. */}
         <title>{name}</title>
-        <desc id={descId}>{bidders.map((b) => `${b.bidder}: ${formatNumber(b.score)} points, rank ${b.rank}`).join("; ")}.</desc>
+        <desc id={descId}>
+          {bidders.map((b) => `${b.bidder}: ${formatNumber(b.score)} points, rank ${b.rank}${b.disregarded ? `, disregarded (${b.disregarded.toLowerCase()})` : ""}`).join("; ")}.
+        </desc>
         {bidders.map((b, i) => {
           const y = i * ROW;
           return (
             <g key={b.bidder}>
               <text x={0} y={y + 13} className={styles.label}>
                 {b.rank}. {b.bidder}
+                {b.disregarded !== undefined && " (disregarded)"}
               </text>
               <rect x={0} y={y + 18} width={span} height={BAR} className={styles.track} />
               <rect x={0} y={y + 18} width={length(b.score)} height={BAR} className={styles.bar} />

@@ -60,6 +60,12 @@ export const useScoresPageStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
   },
+  // Under the bidder's name: why the bid scores 0. The words carry the meaning; the colour
+  // only draws the eye.
+  disregarded: {
+    display: "block",
+    color: tokens.colorPaletteRedForeground1,
+  },
   headCell: {
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: "nowrap",

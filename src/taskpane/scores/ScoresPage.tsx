@@ -19,7 +19,8 @@ const METHOD_PHRASE: Readonly<Record<ScoringMethod, string>> = {
 
 /**
  * Scores: the bids' social value scores as the workbook holds them, in rank order, with a bar
- * chart, the sensitivity of the award to the weighting, and what was left out and why.
+ * chart, the sensitivity of the award to the weighting, and what was left out and why — rows
+ * with errors, and bids disregarded because the tender requires both parts.
  */
 export function ScoresPage({ actions }: ScoresPageProps) {
   const { operation, view, ranked, failure, onRefresh } = useScoresPage(actions);
@@ -78,6 +79,7 @@ function Warnings({ view }: { view: ScoresView }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <Disregarded bidders={view.bidders} />
       {view.problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -92,6 +94,34 @@ function Warnings({ view }: { view: ScoresView }) {
       )}
     </>
   );
+}
+
+/** Bids SV Scores disregards (both parts required), each with what it lacks. */
+function Disregarded({ bidders }: { bidders: readonly BidderScore[] }) {
+  const styles = useScoresPageStyles();
+  const disregarded = bidders.filter((b) => b.disregarded !== undefined);
+  if (disregarded.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{disregarded.length === 1 ? "1 bid is disregarded" : `${disregarded.length} bids are disregarded`}</MessageBarTitle>
+        The tender requires both commitments and written answers (SV Setup, Both parts required). A disregarded bid scores 0, and
+        its social value does not count when the other bids are scored.
+        <ul className={styles.list}>
+          {disregarded.map((b) => (
+            <li key={b.bidder}>
+              {b.bidder}: {disregardedPhrase(b)}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** "no answers", as the sheet's Disregarded column gives it, in lower case for a sentence. */
+function disregardedPhrase(b: BidderScore): string {
+  return (b.disregarded ?? "").toLowerCase();
 }
 
 function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
@@ -139,7 +169,10 @@ function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
           {bidders.map((b) => (
             <tr key={b.bidder}>
               <td className={number}>{b.rank}</td>
-              <td className={cell}>{b.bidder}</td>
+              <td className={cell}>
+                {b.bidder}
+                {b.disregarded !== undefined && <span className={styles.disregarded}>Disregarded: {disregardedPhrase(b)}</span>}
+              </td>
               <td className={number}>{formatGBP(b.value)}</td>
               <td className={number}>{formatPercent(b.returnRatio)}</td>
               <td className={cell}>{b.benchmark}</td>

@@ -102,6 +102,39 @@ describe("Scores", () => {
     expect(screen.getByText("The target method needs a target return on SV Setup.")).toBeInTheDocument();
   });
 
+  describe("a bid disregarded because the tender requires both parts", () => {
+    const withDisregarded = aScoresView({
+      maxPoints: 10,
+      bidders: [
+        aBidderScore({ bidder: "Acme Ltd", value: 250_000, quantitative: 5, qualitative: 4, score: 9, rank: 1 }),
+        aBidderScore({ bidder: "Cobalt plc", value: 400_000, quantitative: 0, qualitative: 0, score: 0, rank: 2, disregarded: "No answers" }),
+      ],
+    });
+
+    it("says which bid is disregarded, why, and what that does to the scores", async () => {
+      await refreshed(withDisregarded);
+      expect(screen.getByText("1 bid is disregarded")).toBeInTheDocument();
+      expect(screen.getByRole("listitem")).toHaveTextContent("Cobalt plc: no answers");
+      expect(screen.getByRole("status")).toHaveTextContent(/scores 0, and its social value does not count when the other bids are scored/);
+    });
+
+    it("marks the bid in the table and the chart, and no other", async () => {
+      await refreshed(withDisregarded);
+      const table = screen.getByRole("table", { name: "Scores by bidder, in rank order" });
+      const bidderCells = within(table)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => within(r).getAllByRole("cell")[1]?.textContent);
+      expect(bidderCells).toEqual(["Acme Ltd", "Cobalt plcDisregarded: no answers"]);
+      expect(screen.getByRole("img")).toHaveAccessibleDescription("Acme Ltd: 9 points, rank 1; Cobalt plc: 0 points, rank 2, disregarded (no answers).");
+    });
+
+    it("shows no such warning when every bid counts", async () => {
+      await refreshed();
+      expect(screen.queryByText(/disregarded/i)).not.toBeInTheDocument();
+    });
+  });
+
   it("says so when there are no bids yet, with no table or chart", async () => {
     const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(aScoresView({ bidders: [] })) });
     const { user } = renderPage(<ScoresPage actions={actions} />);
