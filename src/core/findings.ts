@@ -22,6 +22,14 @@
 import type { CommitmentColumn } from "./commitments";
 import { formatNumber } from "./format";
 
+/**
+ * The commitment columns the workbook works out by formula (Measure, Proxy, Type and Value
+ * look the measure up and value it, Check runs `TENDER.SVCHECK`): a finding can be on one of
+ * them when a value has been typed or pasted over its formula (SV121).
+ */
+export const CALCULATED_COLUMNS = ["Measure", "Proxy", "Type", "Value", "Check"] as const;
+export type CalculatedColumn = (typeof CALCULATED_COLUMNS)[number];
+
 export type Severity = "error" | "warning" | "info";
 
 /** What a severity means for the commitment it is on. */
@@ -175,6 +183,14 @@ export const FINDINGS = {
     title: "£ commitment above the contract value",
     message: "{amount} for {ref} is more than the whole contract value ({contractValue}).",
     action: "Check the figure for a typo (extra zeros, pence for pounds) and ask the bidder how it will be delivered.",
+  },
+  typedOverFormula: {
+    code: "SV121",
+    severity: "error",
+    title: "Calculated cell holds a typed value",
+    message: "The {column} cell should be worked out by its column's formula, but holds {found} instead, so what the sheet shows for this row may be wrong.",
+    action:
+      "Retype nothing here: copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back. Clearing the cell is not enough: Excel leaves it empty.",
   },
 
   // SV2xx — commitment rows judged together.
@@ -340,7 +356,7 @@ export interface Finding {
   severity: Severity;
   /** 1-based sheet row, as the input row gives it. */
   row: number;
-  column: CommitmentColumn;
+  column: CommitmentColumn | CalculatedColumn;
   /** The bidder as first spelled in the table, when the row names one. */
   bidder?: string;
   /** The measure ref as the measure table spells it, or as typed when it is not in the table. */

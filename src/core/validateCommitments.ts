@@ -24,6 +24,11 @@
  * - SV118 record-only measure (info); SV119 evidence missing where the measure requires it
  *   (warning: councils usually ask at clarification rather than reject).
  * - SV120 a £ commitment above the whole contract value (warning).
+ * - SV121 a calculated cell (Measure, Proxy, Type, Value, Check) that holds a typed value or
+ *   nothing instead of its formula: the row's value in the sheet is then not the measure's.
+ *   The reader of the workbook finds these cells (`ValidationContext.typedOverFormulas`); the
+ *   rule is reported even on an otherwise blank row, because the next import that fills the
+ *   row would inherit the typed value.
  * - SV201 the same bidder and measure twice: an error on the later row, naming the first, so
  *   that only the first row counts until the two are combined (raised whether or not the
  *   first row is itself valid: two rows claim the measure either way). Rows are taken in the
@@ -49,8 +54,10 @@ import { cellError, describeCell, isBlank, readQuantity, readText } from "./cell
 import type { Commitment, CommitmentColumn, CommitmentInputRow } from "./commitments";
 import { COMMITMENT_COLUMNS } from "./commitments";
 import {
+  CALCULATED_COLUMNS,
   describeFinding,
   FINDINGS,
+  type CalculatedColumn,
   type Finding,
   type FindingCode,
   type FindingCounts,
@@ -77,6 +84,17 @@ export interface ValidationContext {
   contractValue?: number;
   /** Benchmark upper quartile of total return, 0.366 = 36.6% (the default). */
   deliverabilityReturn?: number;
+  /** Calculated cells that hold a typed value or nothing instead of their formula (SV121). */
+  typedOverFormulas?: readonly TypedOverFormula[];
+}
+
+/** A calculated cell of a commitment row whose formula was typed or pasted over, or cleared. */
+export interface TypedOverFormula {
+  /** 1-based sheet row, as the commitment rows give it. */
+  row: number;
+  column: CalculatedColumn;
+  /** What the cell holds now ("" when it was cleared). */
+  found: unknown;
 }
 
 export interface ValidationResult {
@@ -92,9 +110,9 @@ export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick
 
 type Described = ReturnType<typeof describeFinding>;
 
-const COLUMN_RANK: Readonly<Record<CommitmentColumn, number>> = Object.fromEntries(
-  COMMITMENT_COLUMNS.map((c, i) => [c, i])
-) as Record<CommitmentColumn, number>;
+const COLUMN_RANK: Readonly<Record<CommitmentColumn | CalculatedColumn, number>> = Object.fromEntries(
+  [...COMMITMENT_COLUMNS, ...CALCULATED_COLUMNS].map((c, i) => [c, i])
+) as Record<CommitmentColumn | CalculatedColumn, number>;
 
 /** Evidence cells that say there is none. */
 const NO_EVIDENCE: ReadonlySet<string> = new Set(["no", "none", "n/a", "na", "-", "false", "nil", "tbc"]);
@@ -115,7 +133,7 @@ class Sink {
     this.rowErrors = 0;
   }
 
-  add(column: CommitmentColumn, d: Described, otherRow?: number): void {
+  add(column: CommitmentColumn | CalculatedColumn, d: Described, otherRow?: number): void {
     this.findings.push({
       code: d.code,
       severity: d.severity,
@@ -319,6 +337,19 @@ function exclusionsOf(index: ReadonlyMap<string, MeasureEntry>): ReadonlyMap<Mea
   return out;
 }
 
+/** The typed-over cells by row, each row's in column order; entries that are not one are dropped. */
+function typedOverByRow(cells: readonly TypedOverFormula[] | undefined): Map<number, TypedOverFormula[]> {
+  const byRow = new Map<number, TypedOverFormula[]>();
+  for (const cell of cells ?? []) {
+    if (cell === null || typeof cell !== "object" || !Number.isInteger(cell.row) || !CALCULATED_COLUMNS.includes(cell.column)) continue;
+    const list = byRow.get(cell.row) ?? [];
+    if (!list.some((c) => c.column === cell.column)) list.push(cell);
+    byRow.set(cell.row, list);
+  }
+  for (const list of byRow.values()) list.sort((a, b) => COLUMN_RANK[a.column] - COLUMN_RANK[b.column]);
+  return byRow;
+}
+
 function positive(n: unknown): n is number {
   return typeof n === "number" && Number.isFinite(n) && n > 0;
 }
@@ -359,9 +390,23 @@ export function validateCommitments(
     return state;
   };
 
+  const typedOver = typedOverByRow(context.typedOverFormulas);
+  const reportTypedOver = (row: number): void => {
+    for (const cell of typedOver.get(row) ?? []) {
+      sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found: describeCell(cell.found) }));
+    }
+    typedOver.delete(row);
+  };
+
   for (const input of rows) {
     if (input === null || typeof input !== "object") continue;
-    if (isBlankRow(input)) continue;
+    if (isBlankRow(input)) {
+      if (typedOver.has(input.row)) {
+        sink.startRow(input.row);
+        reportTypedOver(input.row);
+      }
+      continue;
+    }
     const row = input.row;
     sink.startRow(row);
 
@@ -421,10 +466,18 @@ export function validateCommitments(
       }
     }
 
+    reportTypedOver(row);
+
     if (sink.rowErrors === 0 && bidder !== undefined && measure !== undefined && quantity !== undefined) {
       commitments.push({ row, bidder: bidder.name, ref: measure.ref, quantity });
       if (measure.type !== "Record" && measure.proxy !== null) bidder.total += quantity * measure.proxy;
     }
+  }
+
+  // Cells on rows the input did not list are still reported, on their own.
+  for (const row of [...typedOver.keys()]) {
+    sink.startRow(row);
+    reportTypedOver(row);
   }
 
   if (contractValue !== undefined) {

@@ -110,6 +110,9 @@ export const CONSENSUS_COLUMNS = ["Bidder", "Criterion", "Marks", "Min", "Max", 
 export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "Disregarded", "PriceQuality"] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
+/** The grey of calculated columns, so they read as "not for typing" (insert and Validate write it). */
+export const CALCULATED_FILL = "#F3F2F1";
+
 /** £ with pence; % with one decimal; whole numbers grouped. */
 export const FORMATS = {
   gbp: "£#,##0.00",

@@ -1,14 +1,17 @@
 /**
  * Reads the evaluation workbook back: the measure table, the commitments and the setting
  * cells, in a small fixed number of requests. Excel on the web limits a response to 5 MB
- * too, so a large commitments table is read in row blocks, one request each.
+ * too, so a large commitments table is read in row blocks, one request each. On request,
+ * the first block also asks which calculated cells no longer hold their formula
+ * (calculatedCells.ts): no extra request, and only the offending cells come back.
  */
 import { RefusalError } from "./refusal";
 import { columnLetter } from "./addresses";
 import { MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { SETTING_NAMES, TABLES, type SettingKey } from "./layout";
-import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType } from "../core";
+import { calculatedColumnIndexes, queueCalculatedCellSearch, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
+import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType, type TypedOverFormula } from "../core";
 
 /** The commitment columns validation reads. */
 const READ_COLUMNS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
@@ -26,7 +29,14 @@ export interface EvaluationData {
   /** Sheet row of the commitments table's first data row. */
   commitmentsFirstRow: number;
   settings: Partial<Record<SettingKey, unknown>>;
+  /** Calculated commitment cells holding a typed value or nothing; [] unless `checkCalculatedCells` was asked. */
+  typedOverFormulas: TypedOverFormula[];
   syncs: number;
+}
+
+export interface ReadEvaluationOptions extends OperationOptions {
+  /** Also find the calculated cells of SV_Commitments whose formula was typed over or cleared (for SV121). */
+  checkCalculatedCells?: boolean;
 }
 
 export class WorkbookNotSetUpError extends RefusalError {
@@ -41,7 +51,7 @@ function headerIndex(headers: string[]): (name: string) => number {
   return (name: string) => lower.indexOf(name.toLowerCase());
 }
 
-export async function readEvaluation(run: ExcelRun, options: OperationOptions = {}): Promise<EvaluationData> {
+export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptions = {}): Promise<EvaluationData> {
   throwIfCancelled(options.signal);
   return run(async (context) => {
     let syncs = 0;
@@ -71,14 +81,20 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
     const rowCount = commitBody.rowCount;
     // Read only as far as the last column validation uses: each response stays smaller, so
     // fewer blocks are needed (the form's Baseline and Actions columns sit after them).
-    const used = READ_COLUMNS.map(col).filter((i) => i >= 0);
+    const calculated = options.checkCalculatedCells === true ? [...calculatedColumnIndexes(headers).keys()] : [];
+    // With the calculated cells checked, their columns are read too: a typed value is quoted back.
+    const used = [...READ_COLUMNS.map(col), ...calculated].filter((i) => i >= 0);
     const cols = used.length > 0 ? Math.min(commitBody.columnCount, Math.max(...used) + 1) : commitBody.columnCount;
     const firstRow = commitBody.rowIndex + 1;
     const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (BYTES_PER_CELL * Math.max(1, cols))));
     const values: unknown[][] = [];
+    let search: CalculatedCellSearch | undefined;
     for (let start = 0; start < rowCount; start += blockRows) {
       throwIfCancelled(options.signal);
       const n = Math.min(blockRows, rowCount - start);
+      if (start === 0 && options.checkCalculatedCells === true) {
+        search = queueCalculatedCellSearch(commitSheet, headers, commitBody.columnIndex + 1, firstRow, rowCount);
+      }
       const block = commitSheet
         .getRange(`${columnLetter(commitBody.columnIndex + 1)}${firstRow + start}:${columnLetter(commitBody.columnIndex + cols)}${firstRow + start + n - 1}`)
         .load("values");
@@ -107,7 +123,9 @@ export async function readEvaluation(run: ExcelRun, options: OperationOptions = 
     const settings: Partial<Record<SettingKey, unknown>> = {};
     for (const { key, range } of settingCells) if (!range.isNullObject) settings[key] = range.values[0]?.[0];
 
-    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, syncs };
+    const typedOverFormulas = search === undefined ? [] : typedOverCells(search, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
+
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, typedOverFormulas, syncs };
   });
 }
 

@@ -3,7 +3,9 @@
  * co-author sees it: a Status column in SV_Commitments (one line per row: the codes and
  * messages of its findings) and a fill on each faulty input cell. Re-running replaces the
  * previous marks, so the result is the same however often it runs; `clearValidation`
- * removes them. The add-in owns the fills of the commitments table's input columns.
+ * removes them. The add-in owns the fills of the commitments table's input columns, and of
+ * its calculated columns, which go back to the template's grey unless a cell is marked (a
+ * value typed over a formula, SV121).
  *
  * Requests: reading (see readEvaluation: 2 plus one per block of rows), then one write —
  * or one per block when the marks of a very large table would exceed Excel's payload limit.
@@ -12,8 +14,8 @@ import { jsonBytes, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { columnLetter } from "./addresses";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { readEvaluation, type EvaluationData } from "./readEvaluation";
-import { SHEETS, TABLES } from "./layout";
-import { validateCommitments, type Finding, type ValidationResult } from "../core";
+import { CALCULATED_FILL, SHEETS, TABLES } from "./layout";
+import { CALCULATED_COLUMNS, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../core";
 
 export const STATUS_HEADER = "Status";
 export const FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EFF6FC" } as const;
@@ -37,10 +39,12 @@ function contractValueOf(data: EvaluationData): number | undefined {
 export async function validateWorkbook(run: ExcelRun, options: OperationOptions = {}): Promise<WorkbookValidation> {
   const data = await readEvaluation(run, {
     ...options,
+    checkCalculatedCells: true,
     onProgress: (p) => options.onProgress?.({ fraction: p.fraction * 0.6, message: p.message }),
   });
   const contractValue = contractValueOf(data);
-  const result = validateCommitments(data.commitments, data.measures, contractValue ? { contractValue } : {});
+  const context: ValidationContext = { typedOverFormulas: data.typedOverFormulas, ...(contractValue ? { contractValue } : {}) };
+  const result = validateCommitments(data.commitments, data.measures, context);
   throwIfCancelled(options.signal);
   options.onProgress?.({ fraction: 0.7, message: "Marking the findings in the workbook…" });
   const writeSyncs = await writeMarks(run, data, result.findings);
@@ -80,8 +84,9 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
     const letter = (h: string): string => columnLetter(headers.indexOf(h) + 1);
     const statusLetter = letter(STATUS_HEADER);
     context.application.suspendApiCalculationUntilNextSync();
-    // Clear the previous run's fills on the input columns, then mark this run's findings.
+    // Clear the previous run's fills on the input columns (calculated ones back to grey), then mark this run's findings.
     for (const h of INPUT_HEADERS) if (headers.includes(h) && rows > 0) sheet.getRange(`${letter(h)}${first}:${letter(h)}${first + rows - 1}`).format.fill.clear();
+    for (const h of CALCULATED_COLUMNS) if (headers.includes(h) && rows > 0) sheet.getRange(`${letter(h)}${first}:${letter(h)}${first + rows - 1}`).format.fill.color = CALCULATED_FILL;
 
     const lines = statusLines(data, findings);
     const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -143,6 +148,10 @@ export async function clearValidation(run: ExcelRun): Promise<void> {
     for (const h of INPUT_HEADERS) {
       const i = headers.indexOf(h);
       if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.clear();
+    }
+    for (const h of CALCULATED_COLUMNS) {
+      const i = headers.indexOf(h);
+      if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.color = CALCULATED_FILL;
     }
     const s = headers.indexOf(STATUS_HEADER);
     if (s >= 0) sheet.getRange(`${columnLetter(s + 1)}${first}:${columnLetter(s + 1)}${last}`).values = Array.from({ length: body.rowCount }, () => [""]);

@@ -10,7 +10,7 @@
 import { blockAddress, columnLetter } from "./addresses";
 import { chunkRows, jsonBytes, literalText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
-import { SETTING_NAMES } from "./layout";
+import { CALCULATED_FILL, SETTING_NAMES } from "./layout";
 import { SETUP_FIRST_ROW, TABLE_TOP_ROW, TITLE_ROW, type SheetPlan, type TablePlan, type WorkbookPlan } from "./evaluationPlan";
 
 export interface Conflict {
@@ -210,7 +210,7 @@ function writeTable(sheet: Excel.Worksheet, plan: TablePlan): { sheet: Excel.Wor
       // Written to every row: Excel turns a column of one formula into a calculated column,
       // which new rows then inherit.
       cells.formulas = Array.from({ length: rowCount }, () => [column.formula as string]);
-      cells.format.fill.color = "#F3F2F1";
+      cells.format.fill.color = CALCULATED_FILL;
       protectFormulaCells(cells, column.header);
     } else {
       cells.format.protection.locked = false;

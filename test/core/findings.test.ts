@@ -24,6 +24,7 @@ const SHIPPED: Readonly<Record<string, string>> = {
   SV118: "recordOnly",
   SV119: "evidenceMissing",
   SV120: "moneyOverContract",
+  SV121: "typedOverFormula",
   SV201: "duplicateMeasure",
   SV202: "exclusiveMeasures",
   SV203: "bidOverContract",

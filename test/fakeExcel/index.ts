@@ -139,6 +139,8 @@ const EXCEL_NAMESPACE = {
   DataValidationOperator: enumOf(["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"]),
   DataValidationType: enumOf(["None", "WholeNumber", "Decimal", "List", "Date", "Time", "TextLength", "Custom", "Inconsistent", "MixedCriteria"]),
   ClearApplyTo: enumOf(["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"]),
+  SpecialCellType: enumOf(["ConditionalFormats", "DataValidations", "Blanks", "Constants", "Formulas", "SameConditionalFormat", "SameDataValidation", "Visible"]),
+  SpecialCellValueType: enumOf(["All", "Errors", "ErrorsLogical", "ErrorsNumbers", "ErrorsText", "ErrorsLogicalNumber", "ErrorsLogicalText", "ErrorsNumberText", "Logical", "LogicalNumbers", "LogicalText", "LogicalNumbersText", "Numbers", "NumbersText", "Text"]),
   SheetVisibility: enumOf(["Visible", "Hidden", "VeryHidden"]),
   CalculationMode: enumOf(["Automatic", "AutomaticExceptTables", "Manual"]),
   CalculationType: enumOf(["Recalculate", "Full", "FullRebuild"]),

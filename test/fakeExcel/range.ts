@@ -10,6 +10,7 @@ import type { FakeRequestContext } from "./requestContext";
 import { normalizeColor, type ConditionalFormatModel, type DataValidationRule, type SheetModel } from "./sheetModel";
 import type { WorkbookModel } from "./workbookModel";
 import { FakeWorksheet } from "./worksheet";
+import { FakeRangeAreas, specialCells } from "./rangeAreas";
 
 export interface RangeHost {
   sheet: SheetModel;
@@ -221,6 +222,27 @@ export class FakeRange extends ClientObject<RangeHost> {
 
   getLastColumn(): FakeRange {
     return this.derive("getLastColumn", (r) => ({ ...r, col: r.col + r.cols - 1, cols: 1 }));
+  }
+
+  /** The cells of this range of one SpecialCellType (see rangeAreas.ts); ItemNotFound at sync when there are none. */
+  getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
+    const proxy = new FakeRangeAreas(this.context, () => {
+      const { sheet, rect } = this.host();
+      const rects = specialCells(this.model, sheet, rect, cellType, cellValueType);
+      if (rects.length === 0) throw excelError("ItemNotFound", `no ${cellType} cells in the range`).at("Range.getSpecialCells");
+      return { sheet, rects };
+    });
+    return this.lookedUpAtSync(proxy, "getSpecialCells", [cellType, cellValueType]);
+  }
+
+  /** As getSpecialCells, but a null object when no cell matches. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    const proxy = new FakeRangeAreas(this.context, () => {
+      const { sheet, rect } = this.host();
+      const rects = specialCells(this.model, sheet, rect, cellType, cellValueType);
+      return rects.length === 0 ? null : { sheet, rects };
+    });
+    return this.lookedUpAtSync(proxy, "getSpecialCellsOrNullObject", [cellType, cellValueType]);
   }
 
   select(): void {
