@@ -34,15 +34,17 @@ function plan(frameworkMeasures = measureTableFromFramework(ILLUSTRATIVE)): Work
 }
 
 /**
- * The same plan without formula columns: request sizes of validation depend on the rows and
- * findings only, and 100,000 rows of live TENDER formulas would make the fake's formula
- * engine, not the add-in, the thing measured.
+ * The same plan with every calculated column's formula replaced by a trivial one (="").
+ * Request sizes of validation depend on the rows and findings only, and 100,000 rows of live
+ * TENDER formulas would make the fake's formula engine, not the add-in, the thing measured.
+ * The columns keep a formula, as in a real workbook: a calculated cell left without one is
+ * itself a finding (SV121).
  */
 function planWithoutFormulas(): WorkbookPlan {
   const p = plan();
   return {
     ...p,
-    sheets: p.sheets.map((s) => (s.table ? { ...s, table: { ...s.table, columns: s.table.columns.map(({ formula: _formula, ...c }) => c) } } : s)),
+    sheets: p.sheets.map((s) => (s.table ? { ...s, table: { ...s.table, columns: s.table.columns.map((c) => (c.formula ? { ...c, formula: '=""' } : c)) } } : s)),
   };
 }
 
