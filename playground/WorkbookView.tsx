@@ -48,7 +48,8 @@ function show(value: unknown): string {
 }
 
 export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
-  const sheets = fake.inspect.sheetNames();
+  // As in Excel, hidden and very hidden sheets get no tab (SV Record, SV Marks under blind marking).
+  const sheets = fake.inspect.sheetNames().filter((name) => fake.inspect.sheet(name).visibility === "Visible");
   const [sheet, setSheet] = useState(sheets[0] ?? "");
   const [draft, setDraft] = useState("");
   const active = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");

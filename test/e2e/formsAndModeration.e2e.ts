@@ -229,6 +229,9 @@ describe("bids, moderation and sign-off in the playground", () => {
     await pane.getByRole("button", { name: "Sign off the record" }).click();
     await pane.getByRole("button", { name: "Sign off now" }).click();
     await pane.getByText(/[0-9a-f]{64}/).first().waitFor();
+    // The record as signed is kept on a very hidden sheet: no tab, as in Excel.
+    await expect(page.getByRole("button", { name: "SV Sign-off" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "SV Record" }).count()).resolves.toBe(0);
     await shot("signed");
     await pane.getByRole("button", { name: "Verify the record" }).click();
     await pane.getByText(/intact/i).first().waitFor();
