@@ -11,7 +11,7 @@
  */
 import { RefusalError } from "./refusal";
 import { blockAddress } from "./addresses";
-import { literalText, MAX_REQUEST_BYTES } from "./cellSafety";
+import { keptAsText, MAX_REQUEST_BYTES } from "./cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { ANSWER_COLUMNS, OFFER_COLUMNS, SHEETS, TABLES } from "./layout";
 import { readEvaluation, WorkbookNotSetUpError, type EvaluationData } from "./readEvaluation";
@@ -162,22 +162,8 @@ function describeCounts(c: RowCounts): string {
   return parts.join(", ");
 }
 
-/**
- * A cell value as the import writes it: numbers as numbers, blanks empty, and every text as
- * text. Excel reads a string written to `values` as if typed, so besides "=…" (which
- * `literalText` guards) "2026-03-31" would become a date serial (46112), "40%" 0.4, "1,200"
- * 1200 (or 1.2 in a decimal-comma locale) and "TRUE" a boolean: a number the bidder never
- * wrote. The apostrophe Excel uses for "keep as text" is added to every text; Excel stores
- * the text without it.
- */
-function cell(value: unknown): unknown {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  const text = String(value);
-  if (text === "") return "";
-  const safe = literalText(text);
-  return typeof safe === "string" && safe.startsWith("'") ? safe : `'${text}`;
-}
+/** A cell value as the import writes it: every text kept as text (see keptAsText). */
+const cell = keptAsText;
 
 export async function importForms(run: ExcelRun, forms: readonly ReadForm[], replaceBidders: readonly string[], options: OperationOptions = {}): Promise<FormImportResult> {
   const progress = options.onProgress ?? (() => undefined);

@@ -342,8 +342,14 @@ export async function openModeration(run: ExcelRun, now: () => Date = () => new 
   }
   const marksSheet = wb.sheets.get(SHEETS.marks);
   const fix = !rollUpIsFixed(wb);
-  // Read as panelSettings reads it, without refusing over other settings (the scale).
-  const rollUp = fix ? (parseRollUp(wb.settings.rollUp?.value) ?? "consensus") : undefined;
+  // Read as panelSettings reads it, without refusing over other settings (the scale). An
+  // unreadable roll-up is never recorded as a guess: the panel must say which it fixed.
+  const rollUp = fix ? parseRollUp(wb.settings.rollUp?.value) : undefined;
+  if (fix && rollUp === undefined) {
+    throw new ModerationRefusal(
+      `${SETTING_NAMES.rollUp} on SV Setup holds "${String(wb.settings.rollUp?.value ?? "")}", which is not consensus, average or median. Set the roll-up the panel fixed before marking, then open moderation.`,
+    );
+  }
   await run(async (context) => {
     context.workbook.names.getItem(SETTING_NAMES.moderationOpen).getRange().values = [["Yes"]];
     if (marksSheet && marksSheet.visibility !== "Visible") context.workbook.worksheets.getItem(SHEETS.marks).visibility = "Visible" as Excel.SheetVisibility;

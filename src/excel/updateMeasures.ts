@@ -7,7 +7,8 @@
  */
 import { measureRows, TABLE_TOP_ROW } from "./evaluationPlan";
 import { blockAddress } from "./addresses";
-import { literalText } from "./cellSafety";
+import { keptAsText } from "./cellSafety";
+import { RefusalError } from "./refusal";
 import { MEASURE_COLUMNS, SHEETS, TABLES } from "./layout";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "./excelRun";
 import { refKey, type MeasureEntry } from "../core";
@@ -92,7 +93,7 @@ export async function previewMeasureUpdate(run: ExcelRun, measures: readonly Mea
   return run(async (context) => {
     const found = context.workbook.tables.getItemOrNullObject(TABLES.measures);
     await context.sync();
-    if (found.isNullObject) throw new Error(`${TABLES.measures} is not in this workbook: insert the evaluation first.`);
+    if (found.isNullObject) throw new RefusalError(`${TABLES.measures} is not in this workbook: insert the evaluation first.`);
     const range = context.workbook.tables.getItem(TABLES.measures).getRange().load("values");
     await context.sync();
     const [header = [], ...body] = range.values;
@@ -103,7 +104,7 @@ export async function previewMeasureUpdate(run: ExcelRun, measures: readonly Mea
 /** Writes a previewed update in one request: the table is resized to the merged rows. */
 export async function applyMeasureUpdate(run: ExcelRun, preview: MeasureUpdatePreview, options: OperationOptions = {}): Promise<void> {
   if (preview.unexpectedHeaders) {
-    throw new Error(`SV Measures has columns ${preview.unexpectedHeaders.join(", ")}, not the add-in's ${MEASURE_COLUMNS.join(", ")}; nothing was changed.`);
+    throw new RefusalError(`SV Measures has columns ${preview.unexpectedHeaders.join(", ")}, not the add-in's ${MEASURE_COLUMNS.join(", ")}; nothing was changed.`);
   }
   throwIfCancelled(options.signal);
   await run(async (context) => {
@@ -118,12 +119,13 @@ export async function applyMeasureUpdate(run: ExcelRun, preview: MeasureUpdatePr
       const below = sheet.getRange(blockAddress(TABLE_TOP_ROW + 1 + body.rowCount, 1, rows.length - body.rowCount, cols)).load("values, address");
       await context.sync();
       if (below.values.some((r) => r.some((c) => c !== "" && c !== null))) {
-        throw new Error(`SV Measures needs ${rows.length - body.rowCount} more rows, but ${below.address} below the table is not empty. Move that content and try again; nothing was changed.`);
+        throw new RefusalError(`SV Measures needs ${rows.length - body.rowCount} more rows, but ${below.address} below the table is not empty. Move that content and try again; nothing was changed.`);
       }
     }
     context.application.suspendApiCalculationUntilNextSync();
     table.resize(sheet.getRange(blockAddress(TABLE_TOP_ROW, 1, 1 + rows.length, cols)));
-    sheet.getRange(blockAddress(TABLE_TOP_ROW + 1, 1, rows.length, cols)).values = rows.map((r) => r.map(literalText));
+    // Every text kept as text: a council's ref such as "1.10" must not become the number 1.1.
+    sheet.getRange(blockAddress(TABLE_TOP_ROW + 1, 1, rows.length, cols)).values = rows.map((r) => r.map(keptAsText));
     if (body.rowCount > rows.length) {
       sheet.getRange(blockAddress(TABLE_TOP_ROW + 1 + rows.length, 1, body.rowCount - rows.length, cols)).clear("Contents");
     }

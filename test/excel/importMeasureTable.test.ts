@@ -50,6 +50,21 @@ describe("importing a council's measure table: update", () => {
     expect(after.map((r) => r.Ref)).toEqual(expect.arrayContaining(ill.map((m) => m.ref)));
   });
 
+  it("keeps a council's refs and texts exactly as written, even in columns reformatted as General", async () => {
+    const { fake, run } = await anEvaluationWorkbook();
+    // The add-in formats these columns as text; an evaluator may have reformatted them, and
+    // then Excel would read "1.10" as 1.1 and "2026-03-31 …" stays text only by luck.
+    await run(async (context) => {
+      const range = context.workbook.tables.getItem(TABLES.measures).getRange().load("rowCount, columnCount");
+      await context.sync();
+      range.numberFormat = Array.from({ length: range.rowCount }, () => Array.from({ length: range.columnCount }, () => "General"));
+      await context.sync();
+    });
+    const preview = await previewMeasureTableImport(run, [councilMeasure("1.10", 7, { ref: "1.10", description: "2026-03-31 target", guidance: "40%" })], "update");
+    await applyMeasureTableImport(run, preview);
+    expect(measureRowsOf(fake).find((r) => r.Ref === "1.10")).toMatchObject({ Ref: "1.10", Measure: "2026-03-31 target", Guidance: "40%", Proxy: 7 });
+  });
+
   it("refuses a table with a ref twice, changing nothing", async () => {
     const { fake, run } = await anEvaluationWorkbook();
     const before = measureRowsOf(fake);

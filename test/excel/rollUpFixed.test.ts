@@ -61,6 +61,15 @@ describe("the roll-up is recorded when marking starts", () => {
     expect(fixedNames(fake)).toEqual({ SV_RollUpFixed: '="consensus"', SV_RollUpFixedAt: '="2026-03-02T09:15:00.000Z"' });
   });
 
+  it("refuses to open moderation, recording nothing, when the roll-up on SV Setup is not one it knows", async () => {
+    const { fake, run, actions } = await aMarkingWorkbook();
+    await typeIntoTable(run, TABLES.marks, [{ Evaluator: "Ann", Bidder: "Acme Ltd", Criterion: "Q1", Mark: 3 }]);
+    await setRollUp(run, "mean of marks");
+    await expect(actions.openModeration()).rejects.toThrow(/"mean of marks", which is not consensus, average or median/);
+    expect(fixedNames(fake)).toEqual({});
+    expect(namedCell(fake, SETTING_NAMES.moderationOpen).value).toBe("No");
+  });
+
   it("records it when moderation opens over marks typed straight into SV Marks", async () => {
     const { fake, run, actions } = await aMarkingWorkbook();
     await typeIntoTable(run, TABLES.marks, [{ Evaluator: "Ann", Bidder: "Acme Ltd", Criterion: "Q1", Mark: 3 }]);

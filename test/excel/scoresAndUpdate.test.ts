@@ -122,3 +122,20 @@ describe("errors from Excel", () => {
     expect(describeOfficeError(new CancelledError())).toMatch(/nothing was changed/);
   });
 });
+
+describe("a refused measure update", () => {
+  it("reaches the pane in its own words", async () => {
+    const { fake, run } = await anEvaluationWorkbook();
+    const table = fake.inspect.table("SV_Measures");
+    // Something of the user's right below the table: a longer table would overwrite it.
+    const lastRow = Number(table?.address.replace(/^.*:[A-Z]+(\d+)$/, "$1"));
+    await run(async (context) => {
+      context.workbook.worksheets.getItem("SV Measures").getRange(`A${lastRow + 1}`).values = [["my notes"]];
+      await context.sync();
+    });
+    const more = [...measureTableFromFramework(ILLUSTRATIVE), { ...measureTableFromFramework(ILLUSTRATIVE)[0]!, ref: "OWN9" }];
+    const preview = await previewMeasureUpdate(run, more);
+    const refused = await applyMeasureUpdate(run, preview).catch((e: unknown) => e);
+    expect(describeOfficeError(refused)).toMatch(/^SV Measures needs 1 more rows, but .* is not empty\. Move that content and try again; nothing was changed\.$/);
+  });
+});
