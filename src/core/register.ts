@@ -109,6 +109,18 @@ export interface RegisterRow {
 }
 
 /**
+ * The key of a register entry: its ref and which commitment to that ref it is (0 for the
+ * first), counted in `seen` as rows are visited in order. A bidder who gives a ref twice gets
+ * two rows, and each keeps its own Due date and Delivered when the register is rebuilt.
+ */
+export function registerEntryKey(ref: string, seen: Map<string, number>): string {
+  const k = refKey(ref);
+  const n = seen.get(k) ?? 0;
+  seen.set(k, n + 1);
+  return `${k}#${n}`;
+}
+
+/**
  * The register rows of one bidder, in commitment order. Commitments to a ref not in the
  * measure table are left out (validation reports them). A bidder's repeated ref is one row per
  * commitment row (validation flags the double count), each keeping its own entry by position.
@@ -122,11 +134,12 @@ export function registerRows(
   const byRef = indexMeasures(measures);
   const key = bidderKey(bidder);
   const rows: RegisterRow[] = [];
+  const seen = new Map<string, number>();
   for (const c of commitments) {
     if (bidderKey(c.bidder) !== key) continue;
     const m = byRef.get(refKey(c.ref));
     if (!m) continue;
-    const entry = kept.get(refKey(c.ref));
+    const entry = kept.get(registerEntryKey(c.ref, seen));
     rows.push({
       bidder: c.bidder.trim(),
       ref: m.ref,

@@ -22,6 +22,7 @@ import { offersByBidder, readOffers } from "./writeReport";
 import {
   bidderKey,
   refKey,
+  registerEntryKey,
   registerKpis,
   registerRows,
   validateCommitments,
@@ -123,15 +124,20 @@ function chooseBidder(data: ReportData, bidder: string | undefined): string {
 function keptEntries(data: ReportData, bidder: string, refs: ReadonlySet<string>): Map<string, RegisterEntry> {
   const kept = new Map<string, RegisterEntry>();
   const lost: string[] = [];
+  const seen = new Map<string, number>();
   for (const r of records(data.extra[TABLES.register])) {
     const due = r("Due date");
     const delivered = r("Delivered");
     const entered = (v: unknown): boolean => v !== "" && v !== null && v !== undefined;
-    if (!entered(due) && !entered(delivered)) continue;
     const rowBidder = textIn(r("Bidder"));
     const ref = textIn(r("Ref"));
-    if (bidderKey(rowBidder) !== bidderKey(bidder) || !refs.has(refKey(ref))) lost.push(`${rowBidder} ${ref}`);
-    else kept.set(refKey(ref), { dueDate: entered(due) ? due : "", delivered: entered(delivered) ? delivered : "" });
+    // Counted for every row of the bidder, entered or not, so the n-th row to a ref matches the
+    // n-th commitment to it (registerRows counts the same way).
+    const sameBidder = bidderKey(rowBidder) === bidderKey(bidder);
+    const key = sameBidder ? registerEntryKey(ref, seen) : "";
+    if (!entered(due) && !entered(delivered)) continue;
+    if (!sameBidder || !refs.has(refKey(ref))) lost.push(`${rowBidder} ${ref}`);
+    else kept.set(key, { dueDate: entered(due) ? due : "", delivered: entered(delivered) ? delivered : "" });
   }
   if (lost.length > 0) {
     throw new ReportRefusedError(

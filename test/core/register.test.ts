@@ -1,4 +1,4 @@
-import { ESSEX, ILLUSTRATIVE, allMeasures, kpiOf, measureTableFromFramework, registerKpis, registerRows, registerStatus } from "../../src/core";
+import { ESSEX, ILLUSTRATIVE, allMeasures, kpiOf, measureTableFromFramework, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../src/core";
 
 const illustrative = measureTableFromFramework(ILLUSTRATIVE);
 
@@ -48,14 +48,35 @@ describe("register rows and KPIs", () => {
     expect(rows[0]?.evidence).toBe("Payroll postcodes each quarter");
   });
 
-  it("keeps the Due date and Delivered entered earlier, by Ref", () => {
-    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7", { dueDate: 46_000, delivered: 60_000 }]]));
+  it("keeps the Due date and Delivered entered earlier, by Ref (the first commitment to it: #0)", () => {
+    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7#0", { dueDate: 46_000, delivered: 60_000 }]]));
     expect(rows.find((r) => r.ref === "ILL7")).toMatchObject({ dueDate: 46_000, delivered: 60_000 });
     expect(rows.find((r) => r.ref === "ILL1")).toMatchObject({ dueDate: "", delivered: "" });
   });
 
+  it("keeps each entry on its own row when a bidder gives the same ref twice", () => {
+    const twice = [
+      { bidder: "Acme Ltd", ref: "ILL7", quantity: 100_000 },
+      { bidder: "Acme Ltd", ref: "ILL1", quantity: 6 },
+      { bidder: "Acme Ltd", ref: "ill7", quantity: 50_000 },
+    ];
+    // The keys as a rebuild reads the earlier register, row by row.
+    const seen = new Map<string, number>();
+    const kept = new Map([
+      [registerEntryKey("ILL7", seen), { dueDate: 46_000, delivered: 90_000 }],
+      [registerEntryKey("ILL1", seen), { dueDate: "", delivered: "" }],
+      [registerEntryKey("ILL7", seen), { dueDate: 46_100, delivered: 20_000 }],
+    ]);
+    const rows = registerRows("Acme Ltd", twice, illustrative, kept);
+    expect(rows.map((r) => [r.ref, r.committed, r.dueDate, r.delivered])).toEqual([
+      ["ILL7", 100_000, 46_000, 90_000],
+      ["ILL1", 6, "", ""],
+      ["ILL7", 50_000, 46_100, 20_000],
+    ]);
+  });
+
   it("reports local spend as a share of the contract value, and committed against delivered", () => {
-    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7", { dueDate: "", delivered: 60_000 }]]));
+    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7#0", { dueDate: "", delivered: 60_000 }]]));
     const kpis = registerKpis(rows, 1_200_000);
     expect(kpis.map((k) => [k.kpi, k.unit, k.committed, k.delivered])).toEqual([
       ["Local spend", "£", 150_000, 60_000],
