@@ -18,7 +18,7 @@
  * the pound, points to two decimals, returns in pence per £1.
  */
 import { formatGBP, formatNumber, formatPercent } from "./format";
-import { bidderKey } from "./refs";
+import { bidderKey, criterionKey } from "./refs";
 import type { RollUp, ScoringMethod } from "./tender";
 
 export interface SummaryCriterionInput {
@@ -114,10 +114,6 @@ export const NOT_YET_AGREED = "Not yet agreed: the panel has not recorded a mode
 
 const points = (n: number): string => formatNumber(n, 2);
 const pence = (ratio: number): string => `${formatNumber(ratio * 100, 1)}p per £1`;
-
-function criterionKey(id: string): string {
-  return id.trim().toUpperCase();
-}
 
 /** How the method turned this bid's £ into points, in words that refer to the tender. */
 export function quantitativeReason(bid: SummaryBidInput, tender: SummaryTender, values: readonly number[]): string {

@@ -6,7 +6,7 @@
 
 // Vocabulary
 export * from "./units";
-export { refKey, bidderKey } from "./refs";
+export { refKey, bidderKey, criterionKey, evaluatorKey } from "./refs";
 export * from "./format";
 export * from "./formulaResult";
 

@@ -20,6 +20,7 @@
  * row when the caller gives it, and left out of the figures. No rounding: a mean of 3, 4, 4
  * is 3.666…; display rounds.
  */
+import { criterionKey, evaluatorKey } from "./refs";
 import type { QualitativeMarks } from "./scoring";
 import type { RollUp, Scale, TenderSettings } from "./tender";
 import { bidderKey } from "./valuation";
@@ -108,14 +109,6 @@ export interface ModerationSummary {
   flaggedOpen: number;
   /** Items with at least one reported problem. */
   withProblems: number;
-}
-
-function criterionKey(id: string): string {
-  return id.trim().toUpperCase();
-}
-
-function evaluatorKey(name: string): string {
-  return name.trim().toUpperCase();
 }
 
 function isOnScale(mark: unknown, scale: Scale): mark is number {

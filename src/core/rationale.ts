@@ -10,7 +10,7 @@
  * word-overlap test cannot tell; "names-bidder", because a one-word bidder name (Care, Green)
  * is often an ordinary word too. Nothing here throws, whatever the text holds.
  */
-import { bidderKey } from "./refs";
+import { bidderKey, criterionKey } from "./refs";
 
 export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference";
 
@@ -308,7 +308,7 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
   const mine = withoutNames(normalised, names);
   for (const other of context.others ?? []) {
     if (other === null || typeof other !== "object" || typeof other.rationale !== "string") continue;
-    const sameItem = bidderKey(String(other.bidder ?? "")) === bidderKey(bidder) && String(other.criterion ?? "").trim().toUpperCase() === criterion.toUpperCase();
+    const sameItem = bidderKey(String(other.bidder ?? "")) === bidderKey(bidder) && criterionKey(String(other.criterion ?? "")) === criterionKey(criterion);
     if (sameItem) continue;
     const theirs = withoutNames(normaliseRationale(other.rationale), names);
     if (theirs === "") continue;

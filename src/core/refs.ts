@@ -13,3 +13,13 @@ export function refKey(ref: string): string {
 export function bidderKey(name: string): string {
   return name.trim().toUpperCase();
 }
+
+/** Criterion ids compare the same way: " q1" on SV Marks is criterion Q1 of SV Criteria. */
+export function criterionKey(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+/** Evaluators too: "ann " on SV Marks is Ann of SV_Evaluators. */
+export function evaluatorKey(name: string): string {
+  return name.trim().toUpperCase();
+}

@@ -13,6 +13,7 @@
  *
  * No rounding happens here; the sheet and the pane round for display.
  */
+import { criterionKey } from "./refs";
 import type { ScoringMethod, Scale, TenderSettings } from "./tender";
 import { SCORING_METHODS } from "./tenderTerms";
 import { bidderKey, type BidValuation } from "./valuation";
@@ -279,10 +280,6 @@ export function pointsAvailable(settings: Pick<TenderSettings, "maxPoints" | "qu
     quantitative: settings.quantitativeShare * settings.maxPoints,
     qualitative: (1 - settings.quantitativeShare) * settings.maxPoints,
   };
-}
-
-function criterionKey(id: string): string {
-  return id.trim().toUpperCase();
 }
 
 interface BidInput {

@@ -1,4 +1,5 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+import { bodyText, largeHeading } from "./pageText.styles";
 
 export const useStepPageStyles = makeStyles({
   root: {
@@ -13,15 +14,6 @@ export const useStepPageStyles = makeStyles({
   hidden: {
     display: "none",
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
+  heading: largeHeading,
+  text: bodyText,
 });

@@ -1,8 +1,8 @@
 import { Badge, Button, Field } from "@fluentui/react-components";
 import type { FileImportReport, RowCounts } from "../../excel/importForms";
 import { replacements, type FileReport, type FormImportState } from "./useFormImport";
-import { NoticeRegions } from "./NoticeBar";
-import { plural } from "./notice";
+import { NoticeRegions } from "../Notice";
+import { plural } from "../wording";
 import { useBidsPageStyles } from "./BidsPage.styles";
 
 /** Findings listed per file; the rest are on the Validate page. */

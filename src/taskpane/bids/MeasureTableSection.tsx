@@ -2,8 +2,8 @@ import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/re
 import { MEASURE_FIELDS, type MeasureField } from "../../forms/types";
 import type { MeasureTableImportPreview } from "../../excel/importMeasureTable";
 import type { MeasureTableState } from "./useMeasureTableImport";
-import { NoticeRegions } from "./NoticeBar";
-import { plural } from "./notice";
+import { NoticeRegions } from "../Notice";
+import { plural } from "../wording";
 import { useBidsPageStyles } from "./BidsPage.styles";
 
 const FIELD_LABEL: Readonly<Record<MeasureField, string>> = {

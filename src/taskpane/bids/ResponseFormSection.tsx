@@ -1,6 +1,6 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import type { ResponseFormState } from "./useResponseForm";
-import { NoticeRegions } from "./NoticeBar";
+import { NoticeRegions } from "../Notice";
 import { useBidsPageStyles } from "./BidsPage.styles";
 
 export function ResponseFormSection({ state, busy }: { readonly state: ResponseFormState; readonly busy: boolean }) {

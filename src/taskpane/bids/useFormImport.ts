@@ -4,7 +4,9 @@ import type { BidderImportPreview, FileImportReport, FormImportPreview } from ".
 import type { ReadForm } from "../../forms/types";
 import type { OperationState } from "../useOperation";
 import type { LoadFormsApi } from "./formsApi";
-import { plural, type Notice } from "./notice";
+import type { Notice } from "../Notice";
+import { plural } from "../wording";
+import { bidderKey } from "../../core";
 
 /** A file the pane could not read: refused before anything reached the workbook. */
 export interface UnreadFile {
@@ -32,8 +34,8 @@ export interface FormImportState {
 }
 
 export function replacements(preview: FormImportPreview): BidderImportPreview[] {
-  const duplicated = new Set(preview.duplicates.map((d) => d.bidder.trim().toUpperCase()));
-  return preview.bidders.filter((b) => b.reimport && !duplicated.has(b.bidder.trim().toUpperCase()));
+  const duplicated = new Set(preview.duplicates.map((d) => bidderKey(d.bidder)));
+  return preview.bidders.filter((b) => b.reimport && !duplicated.has(bidderKey(b.bidder)));
 }
 
 /** Choose returned forms → read them → (confirm replacing bidders) → import → a report per file. */

@@ -5,7 +5,8 @@ import type { ColumnMapping, Grid, MeasureField } from "../../forms/types";
 import type { MeasureEntry } from "../../core";
 import type { OperationState } from "../useOperation";
 import type { FormsApi, LoadFormsApi } from "./formsApi";
-import { plural, type Notice } from "./notice";
+import type { Notice } from "../Notice";
+import { plural } from "../wording";
 
 export type MeasureStage =
   | { readonly kind: "idle" }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { OperationState } from "../useOperation";
 import { formFileName, type LoadFormsApi } from "./formsApi";
-import type { Notice } from "./notice";
+import type { Notice } from "../Notice";
 
 export interface BuiltForm {
   readonly bytes: Uint8Array;

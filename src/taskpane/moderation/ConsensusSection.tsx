@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { Badge, Button, Checkbox, Field, mergeClasses, Select, Switch, Textarea, useId } from "@fluentui/react-components";
 import type { ModerationItemView, ModerationView } from "../../excel/moderationActions";
-import { formatNumber } from "../../core";
-import { itemKey, type ConsensusState } from "./useConsensus";
-import { NoticeArea } from "./NoticeArea";
+import { criterionKey, formatNumber } from "../../core";
+import type { ConsensusState } from "./useConsensus";
+import { itemKey, sameEvaluator } from "./keys";
+import { NoticeRegions } from "../Notice";
 import { RollUpWarning } from "./RollUpWarning";
 import { formatWhen, sentence } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
@@ -49,7 +50,7 @@ export function ConsensusSection({ consensus, busy, progress }: ConsensusSection
         )}
       </div>
       {progress}
-      <NoticeArea notice={consensus.notice} />
+      <NoticeRegions notice={consensus.notice} />
       {view !== undefined && (
         <>
           <RollUpWarning change={view.rollUpChanged} />
@@ -147,10 +148,10 @@ function ItemCard({
   const key = itemKey(item);
   const selected = consensus.selected === key;
   const marks = view.evaluators.map((e) => {
-    const given = item.marks.find((m) => m.evaluator.trim().toUpperCase() === e.trim().toUpperCase());
+    const given = item.marks.find((m) => sameEvaluator(m.evaluator, e));
     return `${e} ${given === undefined ? "not marked" : formatNumber(given.mark)}`;
   });
-  const criterion = view.criteria.find((c) => c.id.trim().toUpperCase() === item.criterion.trim().toUpperCase());
+  const criterion = view.criteria.find((c) => criterionKey(c.id) === criterionKey(item.criterion));
   const content = (
     <>
       <span id={`${id}-head`} className={styles.itemHead}>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, useId } from "@fluentui/react-components";
 import type { MarkingState, MarkingTask } from "./useMarking";
-import { NoticeArea } from "./NoticeArea";
+import { NoticeRegions } from "../Notice";
 import { RollUpWarning } from "./RollUpWarning";
 import { formatWhen } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
@@ -37,7 +37,7 @@ export function MarkingSection({ marking, busy, progress }: MarkingSectionProps)
         </Button>
       </div>
       {progress}
-      <NoticeArea notice={marking.notice} />
+      <NoticeRegions notice={marking.notice} />
       {view !== undefined && (
         <>
           <RollUpWarning change={view.rollUpChanged} />

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import type { RecordChange, SignOffResult, VerifyResult } from "../../excel/moderationActions";
 import type { SignOffState } from "./useSignOff";
-import { NoticeArea } from "./NoticeArea";
+import { NoticeRegions } from "../Notice";
 import { formatWhen } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
 
@@ -55,7 +55,7 @@ export function SignOffSection({ signOff, busy, progress }: SignOffSectionProps)
         </Button>
       </div>
       {progress}
-      <NoticeArea notice={signOff.notice} />
+      <NoticeRegions notice={signOff.notice} />
       {review !== undefined && signed === undefined && (
         <div role="status" className={styles.results}>
           {alreadySigned !== undefined ? (

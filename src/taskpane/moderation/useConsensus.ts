@@ -2,7 +2,8 @@ import { useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { ModerationItemView, ModerationView, RationaleIssueView } from "../../excel/moderationActions";
 import type { OperationState } from "../useOperation";
-import type { Notice } from "./notice";
+import type { Notice } from "../Notice";
+import { itemKey, sameEvaluator } from "./keys";
 import { formatWhen, listNames } from "./wording";
 
 /** The consensus form of the selected item: mark "" until one is chosen. */
@@ -40,10 +41,6 @@ export interface ConsensusState {
   readonly onToggleAgreed: (evaluator: string, agreed: boolean) => void;
   readonly onRecord: () => void;
   readonly onSigned: (signedAt: string) => void;
-}
-
-export function itemKey(item: { bidder: string; criterion: string }): string {
-  return `${item.bidder.trim().toUpperCase()}\u0000${item.criterion.trim().toUpperCase()}`;
 }
 
 /** The meeting's agenda order: what most needs discussing first. */
@@ -128,9 +125,8 @@ export function useConsensus(
     const panel = view?.evaluators ?? [];
     const named = item.agreedBy
       .split(/[,;]| and /)
-      .map((n) => n.trim().toUpperCase())
-      .filter((n) => n !== "");
-    const agreed = named.length === 0 ? panel : panel.filter((e) => named.includes(e.trim().toUpperCase()));
+      .filter((n) => n.trim() !== "");
+    const agreed = named.length === 0 ? panel : panel.filter((e) => named.some((n) => sameEvaluator(n, e)));
     setDraft({ mark: item.consensus === null ? "" : String(item.consensus), rationale: item.rationale ?? "", agreedBy: agreed });
   };
 

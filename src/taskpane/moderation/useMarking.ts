@@ -2,7 +2,9 @@ import { useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderationActions";
 import type { OperationState } from "../useOperation";
-import type { Notice } from "./notice";
+import type { Notice } from "../Notice";
+import { evaluatorKey } from "../../core";
+import { sameEvaluator, taskKey } from "./keys";
 
 /** What the evaluator has entered for one bidder × criterion; mark "" is "not marked". */
 export interface MarkDraft {
@@ -48,17 +50,12 @@ export interface MarkingState {
   readonly onSigned: (signedAt: string) => void;
 }
 
-export function taskKey(bidder: string, criterion: string): string {
-  return `${bidder.trim().toUpperCase()}\u0000${criterion.trim().toUpperCase()}`;
-}
-
 function rowsOf(view: MarkingView, evaluator: string): Map<string, MarkRow> {
-  const wanted = evaluator.trim().toUpperCase();
   const rows = new Map<string, MarkRow>();
   for (const row of view.marks) {
     const key = taskKey(row.bidder, row.criterion);
     // The first row wins, as the moderation maths reads it (a repeat is reported there).
-    if (row.evaluator.trim().toUpperCase() === wanted && !rows.has(key)) rows.set(key, row);
+    if (sameEvaluator(row.evaluator, evaluator) && !rows.has(key)) rows.set(key, row);
   }
   return rows;
 }
@@ -87,7 +84,6 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
 
   const tasks = useMemo((): MarkingTask[] => {
     if (view === undefined) return [];
-    const me = evaluator.trim().toUpperCase();
     const list: MarkingTask[] = [];
     for (const bidder of view.bidders)
       for (const c of view.criteria) {
@@ -96,7 +92,7 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
         const others = othersHidden
           ? []
           : view.evaluators
-              .filter((e) => e.trim().toUpperCase() !== me)
+              .filter((e) => !sameEvaluator(e, evaluator))
               .map((e) => ({ evaluator: e, mark: rowsOf(view, e).get(key)?.mark ?? null }));
         const typed = rowsOf(view, evaluator).get(key)?.typed;
         list.push({ key, bidder, criterion: c.id, question: c.question, guidance: c.guidance, answer, others, ...(typed !== undefined ? { typed } : {}) });
@@ -106,11 +102,11 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
 
   const missingRows = useMemo(() => {
     if (view === undefined) return 0;
-    const present = new Set(view.marks.map((r) => `${r.evaluator.trim().toUpperCase()}\u0000${taskKey(r.bidder, r.criterion)}`));
+    const present = new Set(view.marks.map((r) => `${evaluatorKey(r.evaluator)}\u0000${taskKey(r.bidder, r.criterion)}`));
     let missing = 0;
     for (const e of view.evaluators)
       for (const b of view.bidders)
-        for (const c of view.criteria) if (!present.has(`${e.trim().toUpperCase()}\u0000${taskKey(b, c.id)}`)) missing++;
+        for (const c of view.criteria) if (!present.has(`${evaluatorKey(e)}\u0000${taskKey(b, c.id)}`)) missing++;
     return missing;
   }, [view]);
 

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { SignOffResult, SignOffReview, VerifyResult } from "../../excel/moderationActions";
 import type { OperationState } from "../useOperation";
-import type { Notice } from "./notice";
+import type { Notice } from "../Notice";
 
 export interface SignOffState {
   readonly review: SignOffReview | undefined;

@@ -1,4 +1,5 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+import { bodyText, quietText, largeHeading, smallHeading } from "../pageText.styles";
 
 export const useReportPageStyles = makeStyles({
   page: {
@@ -11,29 +12,10 @@ export const useReportPageStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  quiet: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-  },
+  heading: largeHeading,
+  subheading: smallHeading,
+  text: bodyText,
+  quiet: quietText,
   actions: {
     display: "flex",
     flexWrap: "wrap",

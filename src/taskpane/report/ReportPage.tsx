@@ -1,3 +1,4 @@
+import { NoticeRegions } from "../Notice";
 import type { ReactNode } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
@@ -106,21 +107,7 @@ function Section({ title, intro, action, onAction, busy, progress, notice, befor
         </Button>
       </div>
       {progress}
-      {/* Both live regions stay in the page, so a message is announced when it appears. */}
-      <div role="alert">
-        {notice?.intent === "error" && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{notice.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      <div role="status">
-        {notice !== undefined && notice.intent !== "error" && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>{notice.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <NoticeRegions notice={notice} />
       {children}
     </section>
   );

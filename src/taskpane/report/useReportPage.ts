@@ -1,3 +1,4 @@
+import type { Notice } from "../Notice";
 import { useCallback, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { RegisterResult, ReportResult, SummariesResult } from "../../excel/reportActions";
@@ -6,10 +7,7 @@ import { useOperation, type OperationState } from "../useOperation";
 
 export type ReportSection = "summaries" | "report" | "register";
 
-export interface Notice {
-  readonly intent: "error" | "warning" | "info" | "success";
-  readonly message: string;
-}
+export type { Notice };
 
 /** The clipboard the pane copies to; injected so tests and hosts without one can say so. */
 export interface TextClipboard {

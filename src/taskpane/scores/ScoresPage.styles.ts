@@ -1,4 +1,5 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+import { bodyText, smallHeading } from "../pageText.styles";
 
 export const useScoresPageStyles = makeStyles({
   page: {
@@ -6,17 +7,8 @@ export const useScoresPageStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  text: bodyText,
+  heading: smallHeading,
   actions: {
     display: "flex",
     flexWrap: "wrap",

@@ -1,3 +1,4 @@
+import { plural } from "../wording";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { MeasureUpdatePreview } from "../../excel/updateMeasures";
 import type { Conflict } from "../../excel/writePlan";
@@ -201,10 +202,6 @@ function updateSummary(p: MeasureUpdatePreview): string {
   if (p.keptEdits.length > 0) parts.push(`your edits kept on ${plural(p.keptEdits.length, "measure")}`);
   if (p.keptRows.length > 0) parts.push(`${plural(p.keptRows.length, "row")} of your own kept`);
   return `${parts.join(", ")}. SV Setup is unchanged: edit the settings there.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function listOf(items: readonly string[]): string {

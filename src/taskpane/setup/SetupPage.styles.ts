@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { bodyText, quietText, smallHeading } from "../pageText.styles";
 
 /**
  * The Set up page and its parts (framework picker, settings, insert) share one look, so one
@@ -21,12 +22,7 @@ export const useSetupPageStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   // h3 under the page's h2, then h4: each step smaller, so the outline shows without reading it.
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: smallHeading,
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase200,
@@ -34,17 +30,8 @@ export const useSetupPageStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  quiet: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-  },
+  text: bodyText,
+  quiet: quietText,
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,

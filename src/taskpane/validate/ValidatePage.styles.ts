@@ -1,4 +1,5 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
+import { bodyText, quietText } from "../pageText.styles";
 
 export const useValidatePageStyles = makeStyles({
   page: {
@@ -6,17 +7,8 @@ export const useValidatePageStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  quiet: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-  },
+  text: bodyText,
+  quiet: quietText,
   actions: {
     display: "flex",
     flexWrap: "wrap",

@@ -1,11 +1,17 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Notice } from "./notice";
+
+/** A section's last failure, warning or confirmation. */
+export interface Notice {
+  readonly intent: "error" | "warning" | "info" | "success";
+  readonly message: string;
+}
 
 /**
- * A section's last message. Errors go to an alert region and the rest to a status region; both
- * regions are always in the page, so what appears in them is read out.
+ * Where a section shows its notice. Errors go to an alert region, everything else to a status
+ * region; both regions are always in the page, so a screen reader announces a message when it
+ * appears: an error at once, the rest politely.
  */
-export function NoticeRegions({ notice, className }: { readonly notice: Notice | undefined; readonly className: string }) {
+export function NoticeRegions({ notice, className }: { readonly notice: Notice | undefined; readonly className?: string }) {
   return (
     <>
       <div role="alert" className={className}>
