@@ -5,12 +5,12 @@
  * inspector; writes go through `run`, like the add-in's own.
  */
 import { useEffect, useState, type KeyboardEvent } from "react";
-import type { FakeExcel } from "../test/fakeExcel";
+import type { ExcelHost } from "../test/excelHost";
 import type { ExcelRun } from "../src/excel/excelRun";
 import { columnLetter, qualified } from "../src/excel/addresses";
 
 export interface WorkbookViewProps {
-  fake: FakeExcel;
+  fake: ExcelHost;
   run: ExcelRun;
   /** Bumped by the playground whenever the workbook changed. */
   version: number;

@@ -12,7 +12,7 @@
  * files (`_xlfn.`), so a spilling formula opens as a single-cell one.
  */
 import type { CellErrorValue, CellValue as ExcelJSCellValue, Workbook, Worksheet } from "exceljs";
-import type { FakeExcel } from "../test/fakeExcel";
+import type { ExcelHost } from "../test/excelHost";
 import { columnLetter, qualified } from "../src/excel/addresses";
 
 type ExcelJSModule = typeof import("exceljs");
@@ -107,7 +107,7 @@ export function fileFormula(formula: string, table: string | undefined): string 
   return out;
 }
 
-function writeSheet(fake: FakeExcel, workbook: Workbook, name: string): void {
+function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): void {
   const tables: TableArea[] = fake.inspect
     .tables()
     .filter((t) => t.sheet === name)
@@ -163,7 +163,7 @@ function writeSheet(fake: FakeExcel, workbook: Workbook, name: string): void {
 const PLAIN_RANGE = /^=?((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/;
 
 /** The whole fake workbook as .xlsx bytes. Touches no DOM, so tests call it in Node. */
-export async function workbookToXlsx(fake: FakeExcel): Promise<ArrayBuffer> {
+export async function workbookToXlsx(fake: ExcelHost): Promise<ArrayBuffer> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Social value evaluation playground";
@@ -181,7 +181,7 @@ export async function workbookToXlsx(fake: FakeExcel): Promise<ArrayBuffer> {
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Exports the workbook and hands it to the browser as a download named `filename`. */
-export async function downloadXlsx(fake: FakeExcel, filename = "evaluation.xlsx"): Promise<void> {
+export async function downloadXlsx(fake: ExcelHost, filename = "evaluation.xlsx"): Promise<void> {
   const blob = new Blob([await workbookToXlsx(fake)], { type: XLSX_MIME });
   const url = URL.createObjectURL(blob);
   try {

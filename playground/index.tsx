@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { createFakeExcel } from "../test/fakeExcel";
+import { createExcelHost } from "../test/excelHost";
 import type { ExcelRun } from "../src/excel/excelRun";
 import { publishBridge } from "./bridge";
 import { downloadXlsx } from "./exportXlsx";
@@ -15,7 +15,7 @@ import { loadSampleTender } from "./sampleTender";
 import { notifyingRun } from "./workbookEvents";
 import { WorkbookView } from "./WorkbookView";
 
-const fake = createFakeExcel({ sheets: { Sheet1: [] } });
+const fake = createExcelHost({ sheets: { Sheet1: [] } });
 const listeners = new Set<() => void>();
 const run: ExcelRun = notifyingRun(fake.run as unknown as ExcelRun, () => listeners.forEach((l) => l()));
 

@@ -4,7 +4,7 @@
  * 100,000 rows must keep every request under Excel's 5 MB payload limit.
  */
 import type { BenchEntry } from "../harness";
-import { createFakeExcel } from "../../test/fakeExcel";
+import { createExcelHost } from "../../test/excelHost";
 import { buildEvaluationPlan, type WorkbookPlan } from "../../src/excel/evaluationPlan";
 import { insertPlan } from "../../src/excel/writePlan";
 import { validateWorkbook } from "../../src/excel/validateWorkbook";
@@ -78,11 +78,11 @@ async function typeRows(run: ExcelRun, count: number): Promise<void> {
 export async function run(): Promise<BenchEntry[]> {
   const entries: BenchEntry[] = [];
 
-  const insert = createFakeExcel();
+  const insert = createExcelHost();
   await insertPlan(insert.run as unknown as ExcelRun, plan(measureTableFromFramework(ESSEX)));
   entries.push({ name: "excel/insert-template-syncs", value: insert.stats.requests, unit: "requests", better: "lower", note: "Insert the Essex evaluation workbook into an empty workbook (fake Excel); goal ≤ 3, independent of size" });
 
-  const tenK = createFakeExcel();
+  const tenK = createExcelHost();
   const runTenK = tenK.run as unknown as ExcelRun;
   await insertPlan(runTenK, planWithoutFormulas());
   await typeRows(runTenK, 10_000);
@@ -90,7 +90,7 @@ export async function run(): Promise<BenchEntry[]> {
   await validateWorkbook(runTenK);
   entries.push({ name: "excel/validate-10k-rows-syncs", value: tenK.stats.requests, unit: "requests", better: "lower", note: "Read, validate and mark 10,000 commitment rows (fake Excel); goal ≤ 3, independent of size" });
 
-  const hundredK = createFakeExcel();
+  const hundredK = createExcelHost();
   const runHundredK = hundredK.run as unknown as ExcelRun;
   await insertPlan(runHundredK, planWithoutFormulas());
   await typeRows(runHundredK, 100_000);

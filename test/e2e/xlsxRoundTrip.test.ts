@@ -4,13 +4,13 @@
  * `run` like any edit.
  */
 import ExcelJS from "exceljs";
-import { createFakeExcel } from "../fakeExcel";
+import { createExcelHost } from "../excelHost";
 import type { ExcelRun } from "../../src/excel/excelRun";
 import { fileFormula, workbookToXlsx } from "../../playground/exportXlsx";
 import { ImportError, readXlsx, replaceWorkbook, workbookHasContent } from "../../playground/importXlsx";
 
 function aScoredWorkbook() {
-  return createFakeExcel({
+  return createExcelHost({
     sheets: {
       Bids: [
         ["Bidder", "Value", "Score"],
@@ -107,7 +107,7 @@ describe("fileFormula (structured references as .xlsx files store them)", () => 
 describe("importing an .xlsx into the playground", () => {
   it("replaces the sheets with the file's values, formulas by their cached results", async () => {
     const sheets = await readXlsx("evaluation.xlsx", await workbookToXlsx(aScoredWorkbook()));
-    const target = createFakeExcel({ sheets: { Sheet1: [["old"]] } });
+    const target = createExcelHost({ sheets: { Sheet1: [["old"]] } });
     const run = target.run as unknown as ExcelRun;
     await expect(workbookHasContent(run)).resolves.toBe(true);
     await replaceWorkbook(run, sheets);
@@ -124,14 +124,14 @@ describe("importing an .xlsx into the playground", () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("Bid").addRow(["=HYPERLINK(\"http://x\")", "+44 1234", "-5", "@SUM(1)", "0123", "TRUE"]);
     const sheets = await readXlsx("bid.xlsx", (await source.xlsx.writeBuffer()) as ArrayBuffer);
-    const target = createFakeExcel();
+    const target = createExcelHost();
     await replaceWorkbook(target.run as unknown as ExcelRun, sheets);
     expect(target.inspect.values("'Bid'!A1:F1")).toEqual([["=HYPERLINK(\"http://x\")", "+44 1234", "-5", "@SUM(1)", "0123", "TRUE"]]);
     expect(target.inspect.formulas("'Bid'!A1")).toEqual([["=HYPERLINK(\"http://x\")"]]);
   });
 
   it("keeps a cached formula result of 0, as the file shows it", async () => {
-    const fake = createFakeExcel({ sheets: { Bids: [["Value", 5], ["Zero", "=B1-5"], ["Shared", "=A1&\"\""]] } });
+    const fake = createExcelHost({ sheets: { Bids: [["Value", 5], ["Zero", "=B1-5"], ["Shared", "=A1&\"\""]] } });
     const sheets = await readXlsx("zero.xlsx", await workbookToXlsx(fake));
     expect(sheets[0]?.rows).toEqual([
       ["Value", 5],
@@ -141,7 +141,7 @@ describe("importing an .xlsx into the playground", () => {
   });
 
   it("says an empty workbook has nothing to lose", async () => {
-    await expect(workbookHasContent(createFakeExcel().run as unknown as ExcelRun)).resolves.toBe(false);
+    await expect(workbookHasContent(createExcelHost().run as unknown as ExcelRun)).resolves.toBe(false);
   });
 
   it("refuses a file that is not .xlsx, by name", async () => {

@@ -2,7 +2,7 @@ import { importForms, previewFormImport } from "../../src/excel/importForms";
 import { NoTenderIdError, readFormTender } from "../../src/excel/readFormTender";
 import { SHEETS, TABLES } from "../../src/excel/layout";
 import type { FormCommitment, ReadForm } from "../../src/forms/types";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import { aPlanInput, anEvaluationWorkbook } from "./support";
 
 const TENDER = "T-123";
@@ -30,7 +30,7 @@ async function aWorkbook() {
 }
 
 /** A table's body as records, by header. */
-function rowsOf(fake: FakeExcel, table: string, columns: readonly string[]): Record<string, unknown>[] {
+function rowsOf(fake: ExcelHost, table: string, columns: readonly string[]): Record<string, unknown>[] {
   const summary = fake.inspect.table(table);
   if (!summary) throw new Error(`no table ${table}`);
   const values = fake.inspect.values(summary.dataBodyAddress);
@@ -38,7 +38,7 @@ function rowsOf(fake: FakeExcel, table: string, columns: readonly string[]): Rec
 }
 
 const COMMITMENT_INPUTS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence", "Baseline", "Actions"] as const;
-const commitments = (fake: FakeExcel) => rowsOf(fake, TABLES.commitments, COMMITMENT_INPUTS).filter((r) => r.Bidder !== "");
+const commitments = (fake: ExcelHost) => rowsOf(fake, TABLES.commitments, COMMITMENT_INPUTS).filter((r) => r.Bidder !== "");
 
 describe("importing returned response forms", () => {
   it("writes each bidder's commitments, answers and offers, and lists the bidders on SV Scores", async () => {

@@ -2,7 +2,7 @@ import { applyMeasureTableImport, previewMeasureTableImport } from "../../src/ex
 import { readSelectionGrid, openWorkbook, toBase64 } from "../../src/excel/selectionGrid";
 import { SHEETS, TABLES } from "../../src/excel/layout";
 import { ILLUSTRATIVE, measureTableFromFramework, type MeasureEntry } from "../../src/core";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import { aFakeWorkbook, anEvaluationWorkbook } from "./support";
 
 const ill = measureTableFromFramework(ILLUSTRATIVE);
@@ -12,7 +12,7 @@ function councilMeasure(ref: string, proxy: number | null, overrides: Partial<Me
   return { ...base, ref, proxy, ...overrides };
 }
 
-function measureRowsOf(fake: FakeExcel): Record<string, unknown>[] {
+function measureRowsOf(fake: ExcelHost): Record<string, unknown>[] {
   const t = fake.inspect.table(TABLES.measures)!;
   return fake.inspect.values(t.dataBodyAddress).map((row) => Object.fromEntries(t.headers.map((h, i) => [h, row[i]])));
 }
@@ -135,7 +135,16 @@ describe("opening a form as a new workbook", () => {
 
   it("says it is unavailable where Excel cannot (so the pane downloads instead)", async () => {
     await expect(openWorkbook(new Uint8Array([1]), {})).resolves.toBe("unavailable");
-    await expect(openWorkbook(new Uint8Array([1]), undefined)).resolves.toBe("unavailable");
+    // Outside Office there is no Excel global. (Microsoft's client, which the test host loads
+    // into this realm, defines one; it is set aside here.)
+    const host = globalThis as { Excel?: unknown };
+    const loaded = host.Excel;
+    delete host.Excel;
+    try {
+      await expect(openWorkbook(new Uint8Array([1]), undefined)).resolves.toBe("unavailable");
+    } finally {
+      host.Excel = loaded;
+    }
   });
 
   it("encodes large files", () => {

@@ -6,11 +6,11 @@
  */
 import { SETTING_NAMES, SHEETS, TABLES } from "../../src/excel/layout";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import { allAgreed, allMarked, aMarkingWorkbook, m, PANEL_MARKS, RATIONALES, rowsOf } from "./moderationSupport";
 
 /** Types a value into one cell of a table row, as a user would (unprotecting the sheet first). */
-async function typeInto(run: ExcelRun, fake: FakeExcel, table: string, match: (row: Record<string, unknown>) => boolean, header: string, value: unknown): Promise<number> {
+async function typeInto(run: ExcelRun, fake: ExcelHost, table: string, match: (row: Record<string, unknown>) => boolean, header: string, value: unknown): Promise<number> {
   const t = fake.inspect.table(table)!;
   const index = rowsOf(fake, table).findIndex(match);
   if (index < 0) throw new Error("test set-up: no such row");

@@ -2,7 +2,7 @@
 import { aPlanInput, anEvaluationWorkbook } from "./support";
 import { aTender } from "../support/scoringBuilders";
 import { createModerationActions, type MarkInput } from "../../src/excel/moderationActions";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 
 export const CRITERIA = [
   { id: "Q1", question: "How will you deliver local training and employment?" },
@@ -22,7 +22,7 @@ export async function aMarkingWorkbook(options: { blindMarking?: boolean; commit
   return { ...wb, actions: createModerationActions(wb.run) };
 }
 
-export function rowsOf(fake: FakeExcel, table: string): Record<string, unknown>[] {
+export function rowsOf(fake: ExcelHost, table: string): Record<string, unknown>[] {
   const t = fake.inspect.table(table);
   if (!t) throw new Error(`no ${table}`);
   return fake.inspect.values(t.dataBodyAddress).map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));

@@ -10,7 +10,7 @@ import { BUILT_MARKER } from "../../src/excel/readReportData";
 import { SHEETS, TABLES } from "../../src/excel/layout";
 import { ILLUSTRATIVE, NOT_YET_AGREED } from "../../src/core";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import type { FakeExcel, FakeRequestContext } from "../fakeExcel";
+import type { ExcelHost, FakeRequestContext } from "../excelHost";
 import { aFakeWorkbook, aPlanInput, anEvaluationWorkbook } from "./support";
 import { aTender } from "../support/scoringBuilders";
 import { insertPlan } from "../../src/excel/writePlan";
@@ -42,7 +42,7 @@ async function fillTable(run: ExcelRun, table: string, rows: Record<string, unkn
 
 async function aScoredTender(
   options: { castleQ2Agreed?: boolean; moreBidders?: string[]; moreCommitments?: unknown[][]; requireBothParts?: boolean } = {},
-): Promise<{ fake: FakeExcel; run: ExcelRun }> {
+): Promise<{ fake: ExcelHost; run: ExcelRun }> {
   const wb = await anEvaluationWorkbook(
     [
       ["Acme Grounds Ltd", "ILL1", "FTE", 6, "Payroll postcodes each quarter"],
@@ -78,16 +78,16 @@ async function aScoredTender(
 }
 
 /** A table's data rows as records by header, read straight from the fake workbook. */
-function tableRows(fake: FakeExcel, name: string): Record<string, unknown>[] {
+function tableRows(fake: ExcelHost, name: string): Record<string, unknown>[] {
   const t = fake.inspect.table(name);
   if (!t) return [];
   return fake.inspect.values(t.dataBodyAddress).map((row) => Object.fromEntries(t.headers.map((h, i) => [h, row[i]])));
 }
 
-const sheetValues = (fake: FakeExcel, sheet: string): unknown[][] => fake.inspect.values(`'${sheet}'!A1:T80`);
-const cellsIn = (fake: FakeExcel, sheet: string): string[] => sheetValues(fake, sheet).flat().filter((v) => v !== "" && v !== null).map(String);
+const sheetValues = (fake: ExcelHost, sheet: string): unknown[][] => fake.inspect.values(`'${sheet}'!A1:T80`);
+const cellsIn = (fake: ExcelHost, sheet: string): string[] => sheetValues(fake, sheet).flat().filter((v) => v !== "" && v !== null).map(String);
 
-async function charts(fake: FakeExcel, sheet: string) {
+async function charts(fake: ExcelHost, sheet: string) {
   return fake.run(async (context: FakeRequestContext) => {
     const list = context.workbook.worksheets.getItem(sheet).charts.load("items/name, items/chartType");
     await context.sync();

@@ -8,7 +8,7 @@ import { ROLL_UP_FIXED_NAMES } from "../../src/excel/moderationWorkbook";
 import { prepareMarking, saveMarks } from "../../src/excel/marking";
 import { reviewSignOff } from "../../src/excel/signOff";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import { aMarkingWorkbook, allAgreed, allMarked, m, PANEL_MARKS } from "./moderationSupport";
 import { namedCell, typeIntoTable } from "./support";
 
@@ -22,7 +22,7 @@ async function setRollUp(run: ExcelRun, rollUp: string): Promise<void> {
   });
 }
 
-function fixedNames(fake: FakeExcel): Record<string, string> {
+function fixedNames(fake: ExcelHost): Record<string, string> {
   const wanted = Object.values(ROLL_UP_FIXED_NAMES).map((n) => n.toLowerCase());
   return Object.fromEntries(
     fake.inspect
@@ -94,8 +94,10 @@ describe("the roll-up is recorded when marking starts", () => {
     const { fake, actions } = await aMarkingWorkbook();
     fake.resetStats();
     await actions.prepareMarking();
-    // 3 to read (what exists, shapes, values) and 1 to write, as without the record.
-    expect(fake.stats.requests).toBeLessThanOrEqual(4);
+    // 3 to read (what exists, shapes, values) and 1 to write, as without the record; each of
+    // its two Excel.run calls ends with one more request, in which Microsoft's client releases
+    // the ranges it kept.
+    expect(fake.stats.requests).toBeLessThanOrEqual(6);
     expect(fixedNames(fake).SV_RollUpFixed).toBe('="consensus"');
   });
 });

@@ -7,16 +7,16 @@ import { SHEETS, TABLES } from "../../src/excel/layout";
 import { SIGNED_SHEETS } from "../../src/excel/signOff";
 import { allAgreed, allMarked, COMMITMENTS, rowsOf } from "./moderationSupport";
 import { typeIntoTable } from "./support";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import type { ExcelRun } from "../../src/excel/excelRun";
 
-function usedValues(fake: FakeExcel, sheet: string) {
+function usedValues(fake: ExcelHost, sheet: string) {
   const used = fake.inspect.sheet(sheet).usedRange!;
   return { values: fake.inspect.values(`'${sheet}'!${used}`), formulas: fake.inspect.formulas(`'${sheet}'!${used}`) };
 }
 
 /** A user's edit after sign-off: unprotect the sheet, change one cell of a table row. */
-async function editAsUser(run: ExcelRun, table: string, match: (row: Record<string, unknown>) => boolean, header: string, value: unknown, fake: FakeExcel): Promise<string> {
+async function editAsUser(run: ExcelRun, table: string, match: (row: Record<string, unknown>) => boolean, header: string, value: unknown, fake: ExcelHost): Promise<string> {
   const t = fake.inspect.table(table)!;
   const rows = rowsOf(fake, table);
   const index = rows.findIndex(match);
@@ -157,23 +157,25 @@ describe("request counts", () => {
   it.each([10, 500])("sign-off and Verify cost a small fixed number of requests with %i rows in a signed table", async (n) => {
     const { fake, run, actions } = await allAgreed();
     await typeIntoTable(run, TABLES.offers, offers(n));
+    // Each Excel.run ends with one more request, in which Microsoft's client releases the
+    // ranges it kept: counted here, as Excel receives it.
     fake.resetStats();
     await actions.reviewSignOff();
-    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    expect(fake.stats.requests).toBeLessThanOrEqual(4);
     fake.resetStats();
     await actions.signOff("Dee Lead");
-    expect(fake.stats.requests).toBeLessThanOrEqual(6);
+    expect(fake.stats.requests).toBeLessThanOrEqual(8);
     fake.resetStats();
     expect((await actions.verify()).status).toBe("intact");
-    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    expect(fake.stats.requests).toBeLessThanOrEqual(4);
   });
 
-  it.each([10, 500])("the review reads %i commitment rows in 3 requests", async (n) => {
+  it.each([10, 500])("the review reads %i commitment rows in 3 requests (and one to release kept ranges)", async (n) => {
     const commitments = Array.from({ length: n }, (_, i) => [i % 2 === 0 ? "Acme Ltd" : "Birch Homes", `ILL${1 + (i % 14)}`, "", i % 7]);
     const { fake, actions } = await allMarked({ commitments });
     fake.resetStats();
     const review = await actions.reviewSignOff();
     expect(review.ready).toBe(false);
-    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    expect(fake.stats.requests).toBeLessThanOrEqual(4);
   });
 });

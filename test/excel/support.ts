@@ -1,5 +1,5 @@
 /** Shared set-up for the Excel layer's tests: a fake workbook and a plan input. */
-import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../fakeExcel";
+import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../excelHost";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
 import type { ExcelRun } from "../../src/excel/excelRun";
 import type { PlanInput } from "../../src/excel/evaluationPlan";
@@ -9,8 +9,8 @@ import { buildEvaluationPlan } from "../../src/excel/evaluationPlan";
 import { SHEETS } from "../../src/excel/layout";
 import { columnLetter } from "../../src/excel/addresses";
 
-export function aFakeWorkbook(options: FakeExcelOptions = {}): { fake: FakeExcel; run: ExcelRun } {
-  const fake = createFakeExcel(options);
+export function aFakeWorkbook(options: ExcelHostOptions = {}): { fake: ExcelHost; run: ExcelRun } {
+  const fake = createExcelHost(options);
   return { fake, run: fake.run as unknown as ExcelRun };
 }
 
@@ -25,7 +25,7 @@ export function aPlanInput(overrides: Partial<PlanInput> = {}): PlanInput {
 }
 
 /** A workbook with the evaluation inserted and the given commitment rows typed in. */
-export async function anEvaluationWorkbook(rows: unknown[][] = [], input: PlanInput = aPlanInput()): Promise<{ fake: FakeExcel; run: ExcelRun }> {
+export async function anEvaluationWorkbook(rows: unknown[][] = [], input: PlanInput = aPlanInput()): Promise<{ fake: ExcelHost; run: ExcelRun }> {
   const wb = aFakeWorkbook();
   const result = await insertPlan(wb.run, buildEvaluationPlan(input));
   if (result.status !== "written") throw new Error("test set-up: insert refused");
@@ -58,7 +58,7 @@ export async function typeCommitments(run: ExcelRun, rows: unknown[][]): Promise
 }
 
 /** The value and formula of a named cell, read through the fake's own name table. */
-export function namedCell(fake: FakeExcel, name: string): { value: unknown; formula: unknown } {
+export function namedCell(fake: ExcelHost, name: string): { value: unknown; formula: unknown } {
   const entry = fake.inspect.names().find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!entry) throw new Error(`no workbook name ${name}`);
   const address = entry.formula.replace(/^=/, "");

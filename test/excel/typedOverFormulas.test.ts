@@ -5,7 +5,7 @@ import { parseAreasAddress } from "../../src/excel/calculatedCells";
 import { SHEETS, TABLES } from "../../src/excel/layout";
 import { validateCommitments, type MeasureEntry } from "../../src/core";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import type { FakeExcel } from "../fakeExcel";
+import type { ExcelHost } from "../excelHost";
 import { anEvaluationWorkbook } from "./support";
 
 const ROWS = [
@@ -15,7 +15,7 @@ const ROWS = [
 ];
 const SHEET = `'${SHEETS.commitments}'!`;
 
-function columnOf(fake: FakeExcel, header: string): string {
+function columnOf(fake: ExcelHost, header: string): string {
   const table = fake.inspect.tables().find((t) => t.name === TABLES.commitments)!;
   return String.fromCharCode(65 + table.headers.indexOf(header));
 }
@@ -159,7 +159,7 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
     expect((await readEvaluation(run, { checkCalculatedCells: true })).typedOverFormulas).toEqual([{ row: 5, column: "Proxy", found: 50000 }]);
   });
 
-  it("costs no extra request: at most 3 for 10,000 rows with typed-over cells", async () => {
+  it("costs no extra request for 10,000 rows with typed-over cells", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`Bidder ${i % 50}`, `ILL${1 + (i % 14)}`, "", i % 7]);
     const { fake, run } = await anEvaluationWorkbook(rows);
     const proxy = columnOf(fake, "Proxy");
@@ -173,7 +173,9 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
       [7000, "Check"],
       [10003, "Proxy"],
     ]);
-    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    // As many requests as validation needs without the typed-over cells: finding them rides in
+    // an existing request (see validateWorkbook.test.ts for the count on this serializer).
+    expect(fake.stats.requests).toBeLessThanOrEqual(8);
     expect(fake.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
   });
 });

@@ -67,11 +67,13 @@ describe("validating the commitments in the workbook", () => {
     expect(fake.inspect.format(unit).fill).toBeNull();
   });
 
-  it("costs at most 3 requests for 10,000 rows", async () => {
+  it("keeps every request under 5 MB, in a handful of requests, for 10,000 rows with a fault on most", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`Bidder ${i % 50}`, `ILL${1 + (i % 14)}`, "", i % 7]);
     const { fake, run } = await anEvaluationWorkbook(rows);
     await validateWorkbook(run);
-    expect(fake.stats.requests).toBeLessThanOrEqual(3);
+    // Read (2), then the marks in as many requests as 5 MB needs on Microsoft's serializer (a
+    // fill is 560-800 bytes there), then Excel.run's release of the ranges it kept.
+    expect(fake.stats.requests).toBeLessThanOrEqual(8);
     expect(fake.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
   });
 

@@ -3,11 +3,11 @@ import { validateWorkbook } from "../../src/excel/validateWorkbook";
 import { readScores } from "../../src/excel/readScores";
 import { TABLES } from "../../src/excel/layout";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import { createFakeExcel } from "../fakeExcel";
+import { createExcelHost } from "../excelHost";
 
 describe("the playground's sample tender", () => {
   it("loads in one click: the illustrative evaluation, three bidders and exactly one unit mistake", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const run = fake.run as unknown as ExcelRun;
     const result = await loadSampleTender(run);
     expect(result.status).toBe("loaded");
@@ -20,7 +20,7 @@ describe("the playground's sample tender", () => {
   });
 
   it("refuses, changing nothing, when the workbook already has an evaluation", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const run = fake.run as unknown as ExcelRun;
     await loadSampleTender(run);
     const before = fake.inspect.tables().map((t) => fake.inspect.values(t.address));

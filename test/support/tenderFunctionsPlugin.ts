@@ -13,7 +13,8 @@
  * - Arguments follow functions.json (`TENDER_SIGNATURES`, which a test holds equal to what
  *   custom-functions-metadata generates). A "matrix" parameter gets a 2-D array: a range as
  *   its rows, one cell or a literal as [[v]]. Any other parameter gets one value. An empty
- *   cell is `null`, and so is an omitted optional argument or an empty one (`f(a,,c)`);
+ *   cell is `null` (0 under the test host's desktop-legacy profile, as older desktop builds
+ *   pass it), and an omitted optional argument or an empty one (`f(a,,c)`) is always `null`;
  *   every parameter is passed, so the function always gets as many arguments as it declares.
  *   Numbers HyperFormula types (currency, percent, dates) arrive as plain numbers.
  * - Error values in the inputs: our metadata does not set `allowErrorForDataTypeAny`, so
@@ -158,16 +159,27 @@ function isCustomFunctionsError(e: unknown): e is CustomFunctions.Error {
   return e instanceof CustomFunctions.Error;
 }
 
+/**
+ * What an empty cell reaches a function as: null in Excel on the web and current desktop
+ * builds; 0 in desktop builds before a 2024 fix (office-js #4702), which the test host's
+ * desktop-legacy profile sets through the engine's `context` ({ blankCellAs: 0 }).
+ */
+type BlankCell = null | 0;
+
+function blankCellOf(context: unknown): BlankCell {
+  return (context as { blankCellAs?: unknown } | undefined)?.blankCellAs === 0 ? 0 : null;
+}
+
 /** A cell value as Excel hands it to a custom function. */
-function excelCell(value: CellScalar): unknown {
-  if (value === EmptyValue) return null;
+function excelCell(value: CellScalar, blank: BlankCell): unknown {
+  if (value === EmptyValue) return blank;
   // HyperFormula keeps typed numbers (currency, percent, date) as objects holding the number.
   if (typeof value === "object" && !(value instanceof CellError)) return (value as unknown as { val: number }).val;
   return value;
 }
 
 /** An argument as Excel passes it for `parameter`, or the error value that stops the call. */
-function excelArgument(value: InterpreterValue, parameter: TenderParameter, fn: string): unknown {
+function excelArgument(value: InterpreterValue, parameter: TenderParameter, fn: string, blank: BlankCell): unknown {
   if (value instanceof SimpleRangeValue) {
     const rows = value.data;
     const out: unknown[][] = new Array<unknown[]>(rows.length);
@@ -177,7 +189,7 @@ function excelArgument(value: InterpreterValue, parameter: TenderParameter, fn: 
       for (let c = 0; c < row.length; c++) {
         const cell = row[c] as CellScalar;
         if (cell instanceof CellError) return cell;
-        outRow[c] = excelCell(cell);
+        outRow[c] = excelCell(cell, blank);
       }
       out[r] = outRow;
     }
@@ -189,7 +201,7 @@ function excelArgument(value: InterpreterValue, parameter: TenderParameter, fn: 
     );
   }
   if (value instanceof CellError) return value;
-  const cell = excelCell(value as CellScalar);
+  const cell = excelCell(value as CellScalar, blank);
   return parameter.matrix ? [[cell]] : cell;
 }
 
@@ -225,11 +237,14 @@ export class TenderFunctionsPlugin extends FunctionPlugin {
     }
 
     const args: unknown[] = [];
+    const blank = blankCellOf(this.config.context);
     for (let i = 0; i < sig.parameters.length; i++) {
       const parameter = sig.parameters[i] as TenderParameter;
       const ast = call.args[i];
-      // An omitted argument; an empty one (f(a,,c)) evaluates to EmptyValue, also null.
-      const arg = ast === undefined ? null : excelArgument(this.evaluateAst(ast, state), parameter, fn);
+      // An omitted argument, or an empty one (f(a,,c)), is null: Excel passes null for an
+      // omitted optional argument on every build.
+      const omitted = ast === undefined || String(ast.type) === "EMPTY"; // HyperFormula's AstNodeType.EMPTY, not exported
+      const arg = omitted ? null : excelArgument(this.evaluateAst(ast, state), parameter, fn, blank);
       if (arg instanceof CellError) return arg;
       args.push(arg);
     }

@@ -2,13 +2,13 @@
  * Formats, data validation, conditional formats and the selection: what the add-in sets is
  * kept and reads back as Excel reports it.
  */
-import { createFakeExcel, type FakeExcel } from "./index";
+import { createExcelHost, type ExcelHost } from "./index";
 
-const excelRun = (fake: FakeExcel): typeof Excel.run => fake.run as unknown as typeof Excel.run;
+const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
 describe("range formats", () => {
   it("fill, font and number format read back for the range, colours as #RRGGBB", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const seen = await excelRun(fake)(async (context) => {
       const header = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
       header.format.fill.color = "#1f4e78";
@@ -23,7 +23,7 @@ describe("range formats", () => {
   });
 
   it("a property that differs across the range reads as null; an unfilled range as white", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const seen = await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1").format.fill.color = "#FF0000";
@@ -36,7 +36,7 @@ describe("range formats", () => {
   });
 
   it("fill.clear removes the fill", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const cell = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
       cell.format.fill.color = "#FF0000";
@@ -47,7 +47,7 @@ describe("range formats", () => {
   });
 
   it("an unknown colour is InvalidArgument", async () => {
-    const bad = excelRun(createFakeExcel())(async (context) => {
+    const bad = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.color = "sort of teal";
       await context.sync();
     });
@@ -55,7 +55,7 @@ describe("range formats", () => {
   });
 
   it("formatting whole columns applies to every cell in them", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("B:B").format.font.bold = true;
@@ -65,7 +65,7 @@ describe("range formats", () => {
   });
 
   it("columnWidth is set per column and autofitColumns widens a column to its longest text", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [["Ref", "How the bidder will deliver and evidence this commitment"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [["Ref", "How the bidder will deliver and evidence this commitment"]] } });
     await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A:A").format.columnWidth = 60;
@@ -78,7 +78,7 @@ describe("range formats", () => {
   });
 
   it("clear with Formats resets formats and keeps values; with Contents the reverse", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [[1, 2]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [[1, 2]] } });
     await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:B1").format.font.bold = true;
@@ -93,7 +93,7 @@ describe("range formats", () => {
 
 describe("data validation", () => {
   it("a list rule whose source is a range is kept with the range's absolute address", async () => {
-    const fake = createFakeExcel({ sheets: { Lists: [["Yes"], ["No"]], Sheet1: [] } });
+    const fake = createExcelHost({ sheets: { Lists: [["Yes"], ["No"]], Sheet1: [] } });
     await excelRun(fake)(async (context) => {
       const source = context.workbook.worksheets.getItem("Lists").getRange("A1:A2");
       context.workbook.worksheets.getItem("Sheet1").getRange("B2:B100").dataValidation.rule = { list: { inCellDropDown: true, source } };
@@ -103,7 +103,7 @@ describe("data validation", () => {
   });
 
   it("number rules keep their operator and bounds, and load back through the range", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const seen = await excelRun(fake)(async (context) => {
       const marks = context.workbook.worksheets.getItem("Sheet1").getRange("C2:C10");
       marks.dataValidation.rule = { wholeNumber: { formula1: 0, formula2: 5, operator: "Between" } };
@@ -115,7 +115,7 @@ describe("data validation", () => {
   });
 
   it("a rule without what its type needs is InvalidArgument", async () => {
-    const bad = excelRun(createFakeExcel())(async (context) => {
+    const bad = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { decimal: { formula1: 0, operator: "Between" } };
       await context.sync();
     });
@@ -123,7 +123,7 @@ describe("data validation", () => {
   });
 
   it("clear removes the rule; writes through the API are never checked against a rule", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const cell = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
       cell.dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
@@ -141,7 +141,7 @@ describe("data validation", () => {
 
 describe("conditional formats", () => {
   it("a custom rule keeps its formula and format", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const spread = context.workbook.worksheets.getItem("Sheet1").getRange("F2:F20");
       const cf = spread.conditionalFormats.add("Custom");
@@ -156,7 +156,7 @@ describe("conditional formats", () => {
   });
 
   it("a cell-value rule keeps its operator and formulas", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const cf = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").conditionalFormats.add("CellValue");
       cf.cellValue.rule = { formula1: "0", operator: "LessThan" };
@@ -167,7 +167,7 @@ describe("conditional formats", () => {
   });
 
   it("clearAll removes the conditional formats over the range", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5");
       range.conditionalFormats.add("Custom").custom.rule.formula = "=TRUE";
@@ -180,7 +180,7 @@ describe("conditional formats", () => {
 
 describe("selection", () => {
   it("Range.select selects the range and activates its sheet; getSelectedRange returns it", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [], "SV Commitments": [] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [], "SV Commitments": [] } });
     const address = await excelRun(fake)(async (context) => {
       context.workbook.worksheets.getItem("SV Commitments").getRange("E7").select();
       const selected = context.workbook.getSelectedRange().load("address");
@@ -194,7 +194,7 @@ describe("selection", () => {
 
 describe("calculation", () => {
   it("calculationMode is kept, and suspending calculation is counted", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const mode = await excelRun(fake)(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
       context.application.calculationMode = "Manual";

@@ -64,7 +64,7 @@ export class FormatLayers {
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
         merge(this.columns, c);
         // A formatted row would otherwise win over the newer column format: Excel gives the
-        // intersection its own cell format, and so does the fake.
+        // intersection its own cell format, and so does the host.
         for (const r of this.rows.keys()) merge(this.cells, cellKey(r, c));
       }
       for (const key of this.cells.keys()) if (contains(rect, keyRow(key), keyCol(key))) merge(this.cells, key);
@@ -88,6 +88,22 @@ export class FormatLayers {
     if (isWholeColumns(rect)) for (let c = rect.col; c < rect.col + rect.cols; c++) this.columns.delete(c);
     if (isWholeRows(rect)) for (let r = rect.row; r < rect.row + rect.rows; r++) this.rows.delete(r);
     for (const key of [...this.cells.keys()]) if (contains(rect, keyRow(key), keyCol(key))) this.cells.delete(key);
+  }
+
+  /** Rows inserted or deleted: row and cell layers move with their rows (rowEdits.ts). */
+  moveRows(shift: (row: number) => number | undefined): void {
+    const rows = [...this.rows];
+    this.rows.clear();
+    for (const [row, patch] of rows) {
+      const to = shift(row);
+      if (to !== undefined) this.rows.set(to, patch);
+    }
+    const cells = [...this.cells];
+    this.cells.clear();
+    for (const [key, patch] of cells) {
+      const to = shift(keyRow(key));
+      if (to !== undefined) this.cells.set(cellKey(to, keyCol(key)), patch);
+    }
   }
 
   /** Cells that carry a format of their own (the used range counts them). */
@@ -114,6 +130,8 @@ export interface ConditionalFormatModel {
   /** The rule as set: { formula } for custom, { formula1, formula2?, operator } for cellValue. */
   rule: Record<string, unknown>;
   format: { fillColor?: string; fontColor?: string; fontBold?: boolean };
+  /** Set once deleted or cleared, so a path to it finds nothing. */
+  removed?: boolean;
 }
 
 export interface ProtectionState {
@@ -143,6 +161,8 @@ export class SheetModel {
   freeze = { rows: 0, columns: 0 };
   visibility: Visibility = "Visible";
   deleted = false;
+  /** Rows hidden by a filter (a co-author's, in tests). */
+  readonly hiddenRows = new Set<number>();
 
   constructor(
     readonly id: string,
@@ -191,5 +211,5 @@ export function normalizeColor(color: unknown): string {
     const named = NAMED_COLORS[text.toLowerCase()];
     if (named) return named;
   }
-  throw excelError("InvalidArgument", `${JSON.stringify(color)} is not a colour the fake knows ("#RRGGBB" or a common HTML name)`);
+  throw excelError("InvalidArgument", `${JSON.stringify(color)} is not a colour the host knows ("#RRGGBB" or a common HTML name)`);
 }

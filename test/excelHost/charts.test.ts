@@ -1,4 +1,4 @@
-import { createFakeExcel, type FakeRequestContext } from "./index";
+import { createExcelHost, type FakeRequestContext } from "./index";
 
 const data = [
   ["Bidder", "Jobs", "Growth"],
@@ -7,7 +7,7 @@ const data = [
 ];
 
 function aWorkbook() {
-  const fake = createFakeExcel({ sheets: { Report: data } });
+  const fake = createExcelHost({ sheets: { Report: data } });
   return fake;
 }
 
@@ -74,7 +74,7 @@ describe("fake Excel charts", () => {
   });
 
   it("a chart goes with its sheet, and getItemOrNullObject finds only charts that exist", async () => {
-    const fake = createFakeExcel({ sheets: { Keep: [], Report: data } });
+    const fake = createExcelHost({ sheets: { Keep: [], Report: data } });
     await fake.run(async (context: FakeRequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
       sheet.charts.add("Line", sheet.getRange("A1:C3")).name = "Trend";

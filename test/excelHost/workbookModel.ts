@@ -25,7 +25,7 @@ import {
   type Rect,
 } from "./addresses";
 import { interpretInput, type CellInput } from "./cellInput";
-import { excelError } from "./errors";
+import { NotModelled, excelError } from "./errors";
 import {
   FormulaReferenceError,
   isPlainReference,
@@ -85,6 +85,20 @@ const VALIDATION_TYPES: Readonly<Record<string, string>> = {
 const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
 export const CONDITIONAL_FORMAT_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
+/** How this Excel behaves where installs differ (profiles.ts). */
+export interface ModelBehaviour {
+  /** AutoCorrect's "Fill formulas in tables to create calculated columns" (on by default). */
+  fillsCalculatedColumns: boolean;
+  /** A leading apostrophe stays part of text written into an `@` cell. */
+  keepsApostropheInTextCells: boolean;
+  /** TENDER cells show #BUSY! until calculation is let finish (the busy profile). */
+  showsBusy: boolean;
+}
+
+const EXCEL_ON_THE_WEB: ModelBehaviour = { fillsCalculatedColumns: true, keepsApostropheInTextCells: false, showsBusy: false };
+
+const TENDER_CALL = /\bTENDER\./i;
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -92,6 +106,10 @@ export class WorkbookModel {
   activeSheet!: SheetModel;
   selection!: { sheet: SheetModel; rect: Rect };
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** Counts changes to cell contents (a request that changed none leaves it alone). */
+  contentVersion = 0;
+  /** Under the busy profile: TENDER cells read #BUSY! until the test lets calculation finish. */
+  calculating = false;
   private stale = false;
   private nextSheetId = 1;
   private nextTableNumber = 1;
@@ -104,7 +122,10 @@ export class WorkbookModel {
     name: (name) => this.names.get(name.toLowerCase())?.formula,
   };
 
-  constructor(readonly engine: HyperFormula) {}
+  constructor(
+    readonly engine: HyperFormula,
+    readonly behaviour: ModelBehaviour = EXCEL_ON_THE_WEB
+  ) {}
 
   // ---- Sheets ------------------------------------------------------------------------------
 
@@ -253,7 +274,8 @@ export class WorkbookModel {
   write(sheet: SheetModel, rect: Rect, data: unknown, property: string): void {
     const cell = shapedInput(rect, data, property);
     this.assertCellsEditable(sheet, rect);
-    const inputs = grid(rect, (r, c) => interpretInput(cell(r, c), sheet.formats.at(rect.row + r, rect.col + c).numberFormat === "@"));
+    const keepApostrophe = this.behaviour.keepsApostropheInTextCells;
+    const inputs = grid(rect, (r, c) => interpretInput(cell(r, c), sheet.formats.at(rect.row + r, rect.col + c).numberFormat === "@", keepApostrophe));
     this.writeInputs(sheet, rect, inputs);
     this.afterContentChange(sheet, rect);
   }
@@ -264,6 +286,7 @@ export class WorkbookModel {
    * faster that way than cell by cell (and slower still cell by cell inside its batch()).
    */
   private writeInputs(sheet: SheetModel, rect: Rect, inputs: CellInput[][]): void {
+    this.contentVersion++;
     const entries = new Map<number, FormulaEntry | undefined>();
     const contents = inputs.map((row, r) =>
       row.map((input, c): RawCellContent | typeof UNCHANGED => {
@@ -303,6 +326,12 @@ export class WorkbookModel {
     });
   }
 
+  /** Puts interpreted contents into cells as they are, bypassing protection (a co-author's edits: rowEdits.ts). */
+  writeCellInputs(sheet: SheetModel, rect: Rect, inputs: CellInput[][]): void {
+    this.writeInputs(sheet, rect, inputs);
+    this.afterContentChange(sheet, rect);
+  }
+
   private setCell(sheet: SheetModel, row: number, col: number, input: CellInput): void {
     this.writeInputs(sheet, { row, col, rows: 1, cols: 1 }, [[input]]);
   }
@@ -338,6 +367,7 @@ export class WorkbookModel {
       const used = this.contentBounds(sheet);
       const area = used && intersection(rect, used);
       if (area) {
+        this.contentVersion++;
         this.engine.setCellContents({ sheet: sheet.engineId, row: area.row, col: area.col }, grid(area, () => null));
         for (const key of [...sheet.formulas.keys()]) if (contains(area, keyRow(key), keyCol(key))) sheet.formulas.delete(key);
       }
@@ -390,11 +420,19 @@ export class WorkbookModel {
   readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
     return this.rawValues(sheet, rect).map((cells, r) =>
       cells.map((v, c) => {
+        if (this.isBusy(sheet, rect.row + r, rect.col + c)) return "#BUSY!";
         if (v === null || v === undefined) return sheet.formulas.has(cellKey(rect.row + r, rect.col + c)) ? 0 : ""; // Excel shows a formula's empty result as 0
         if (v instanceof DetailedCellError) return v.value === "#CYCLE!" ? 0 : v.value; // Excel warns of a circular reference and shows 0
         return v as CellValue;
       })
     );
+  }
+
+  /** A TENDER cell still computing, as Excel shows an async custom function (the busy profile). */
+  private isBusy(sheet: SheetModel, row: number, col: number): boolean {
+    if (!this.calculating) return false;
+    const entry = sheet.formulas.get(cellKey(row, col));
+    return entry !== undefined && TENDER_CALL.test(entry.source);
   }
 
   /** Formulas where a cell has one (as written), the value elsewhere. */
@@ -416,6 +454,7 @@ export class WorkbookModel {
   readValueTypes(sheet: SheetModel, rect: Rect): ValueType[][] {
     return this.rawValues(sheet, rect).map((row, r) =>
       row.map((v, c) => {
+        if (this.isBusy(sheet, rect.row + r, rect.col + c)) return "Error";
         if (v instanceof DetailedCellError) return v.value === "#CYCLE!" ? "Double" : "Error";
         if (v === null || v === undefined) return sheet.formulas.has(cellKey(rect.row + r, rect.col + c)) ? "Double" : "Empty";
         return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : v === "" ? "Empty" : "String";
@@ -546,7 +585,19 @@ export class WorkbookModel {
 
   clearConditionalFormats(sheet: SheetModel, rect: Rect): void {
     this.assertUnprotected(sheet, "clearing conditional formats", "allowFormatCells");
-    for (const cf of sheet.conditionalFormatsOver(rect)) sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+    for (const cf of sheet.conditionalFormatsOver(rect)) this.dropConditionalFormat(sheet, cf);
+  }
+
+  deleteConditionalFormat(cf: ConditionalFormatModel): void {
+    const sheet = this.sheets.find((s) => s.conditionalFormats.includes(cf));
+    if (!sheet) throw excelError("ItemNotFound", "the conditional format has been deleted");
+    this.assertUnprotected(sheet, "deleting conditional formats", "allowFormatCells");
+    this.dropConditionalFormat(sheet, cf);
+  }
+
+  private dropConditionalFormat(sheet: SheetModel, cf: ConditionalFormatModel): void {
+    sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+    cf.removed = true;
   }
 
   // ---- Defined names -----------------------------------------------------------------------
@@ -615,7 +666,7 @@ export class WorkbookModel {
     let full = rect;
     if (!hasHeaders) {
       const below = { ...rect, row: rect.row + rect.rows, rows: 1 };
-      if (!this.isEmpty(sheet, below)) throw excelError("NotImplemented", "the fake shifts data down for headers only into an empty row");
+      if (!this.isEmpty(sheet, below)) throw new NotModelled("TableCollection.add", "the host shifts data down for headers only into an empty row");
       full = { ...rect, rows: rect.rows + 1 };
     } else if (rect.rows === 1) full = { ...rect, rows: 2 };
     if (!inGrid(full)) throw excelError("InvalidArgument", "the table would run off the sheet");
@@ -694,12 +745,12 @@ export class WorkbookModel {
   addTableRows(table: TableModel, index: number | null | undefined, values: unknown): void {
     this.assertUnprotected(table.sheet, "adding table rows");
     if (index !== null && index !== undefined && index !== -1 && index !== table.dataRows) {
-      throw excelError("NotImplemented", "the fake adds table rows at the end only");
+      throw new NotModelled("TableRowCollection.add", "the host adds table rows at the end only");
     }
     const count = Array.isArray(values) ? values.length : 1;
     const below: Rect = { row: table.rect.row + table.rect.rows, col: table.rect.col, rows: count, cols: table.rect.cols };
     if (values !== undefined) shapedInput(below, values, "values");
-    if (!this.isEmpty(table.sheet, below)) throw excelError("NotImplemented", "the rows below the table are not empty, and the fake does not shift cells down");
+    if (!this.isEmpty(table.sheet, below)) throw new NotModelled("TableRowCollection.add", "the rows below the table are not empty, and the host does not shift cells down");
     const calculated = this.calculatedColumns(table);
     const end = table.rect.row + table.rect.rows;
     table.rect = { ...table.rect, rows: table.rect.rows + count };
@@ -715,10 +766,10 @@ export class WorkbookModel {
   addTableColumn(table: TableModel, index: number | null | undefined, values: unknown, name: string | null | undefined): number {
     this.assertUnprotected(table.sheet, "adding a table column");
     if (index !== null && index !== undefined && index !== -1 && index !== table.columns.length) {
-      throw excelError("NotImplemented", "the fake adds table columns at the right-hand end only");
+      throw new NotModelled("TableColumnCollection.add", "the host adds table columns at the right-hand end only");
     }
     const right: Rect = { row: table.rect.row, col: table.rect.col + table.rect.cols, rows: table.rect.rows, cols: 1 };
-    if (!this.isEmpty(table.sheet, right)) throw excelError("NotImplemented", "the column to the right of the table is not empty, and the fake does not shift cells");
+    if (!this.isEmpty(table.sheet, right)) throw new NotModelled("TableColumnCollection.add", "the column to the right of the table is not empty, and the host does not shift cells");
     let target: Rect | undefined;
     if (values !== undefined && values !== null) {
       const rows = Array.isArray(values) ? values.length : right.rows;
@@ -756,6 +807,7 @@ export class WorkbookModel {
   }
 
   private fillCalculated(table: TableModel, calculated: Map<number, string>, fromRow: number): void {
+    if (!this.behaviour.fillsCalculatedColumns) return;
     table.columns.forEach((column, i) => {
       const formula = calculated.get(column.id);
       const rows = table.rect.row + table.rect.rows - fromRow;
@@ -807,6 +859,17 @@ export class WorkbookModel {
     if (!this.stale) return;
     this.stale = false;
     this.rebuildFormulas((entry) => entry.dynamic, false);
+  }
+
+  /** Re-translates every formula from its text (after a structural edit moved cells: rowEdits.ts). */
+  retranslateAll(): void {
+    this.stale = false;
+    this.rebuildFormulas(() => true, false);
+  }
+
+  /** Tables or names changed shape: formulas that use them are re-translated before the next read. */
+  markStale(): void {
+    this.stale = true;
   }
 
   /** Hands the engine a fresh translation of the formulas `which` picks: those whose translation changed, or all of them when forced. */

@@ -16,7 +16,7 @@
  *
  * Deliberately not mirrored: date and currency recognition ("2025-01-31", "£5" stay text), thousands
  * separators, and "@" at the start (Excel 365 may read "@A1" as an implicit-intersection formula;
- * the fake keeps it as text, so tests about "@" must check what the add-in writes, not rely on this).
+ * the host keeps it as text, so tests about "@" must check what the add-in writes, not rely on this).
  */
 
 export type CellInput =
@@ -28,13 +28,19 @@ export type CellInput =
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
 
-export function interpretInput(raw: unknown, textFormat: boolean): CellInput {
+/**
+ * `keepApostrophe`: the apostrophe-kept profile, where a string written with a leading apostrophe
+ * into an `@` cell keeps it (no one knows that Excel strips it there; the add-in must be right
+ * either way).
+ */
+export function interpretInput(raw: unknown, textFormat: boolean, keepApostrophe = false): CellInput {
   if (raw === null || raw === undefined) return { kind: "unchanged" };
   // NaN and Infinity travel as JSON null, which Excel reads as "leave this cell alone".
   if (typeof raw === "number") return Number.isFinite(raw) ? { kind: "value", value: raw } : { kind: "unchanged" };
   if (typeof raw === "boolean") return { kind: "value", value: raw };
   const text = String(raw);
   if (text === "") return { kind: "empty" };
+  if (text.startsWith("'") && textFormat && keepApostrophe) return { kind: "value", value: text };
   if (text.startsWith("'")) return text.length === 1 ? { kind: "empty" } : { kind: "value", value: text.slice(1) };
   if (textFormat) return { kind: "value", value: text };
   if (text.startsWith("=") && text.length > 1) return { kind: "formula", formula: text };

@@ -5,12 +5,12 @@
  * £64,000, which is 6.4p per £1 of a £1,000,000 contract.
  */
 import { HyperFormula } from "hyperformula";
-import { createFakeExcel, type FakeExcel } from "./index";
+import { createExcelHost, type ExcelHost } from "./index";
 
-const excelRun = (fake: FakeExcel): typeof Excel.run => fake.run as unknown as typeof Excel.run;
+const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
-async function evaluationWorkbook(): Promise<FakeExcel> {
-  const fake = createFakeExcel({
+async function evaluationWorkbook(): Promise<ExcelHost> {
+  const fake = createExcelHost({
     sheets: {
       "SV Setup": [["Contract value", 1_000_000]],
       "SV Measures": [
@@ -78,7 +78,7 @@ describe("TENDER functions in the fake workbook", () => {
 
   it("an injected engine factory builds the engine, asked for Excel's grid and dynamic arrays", () => {
     const configs: object[] = [];
-    const fake = createFakeExcel({
+    const fake = createExcelHost({
       createEngine: (config) => {
         configs.push(config);
         return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", ...config });

@@ -2,13 +2,13 @@
  * Cell contents: what a write makes of its input (as Excel reads typed input), what values,
  * formulas, text and valueTypes read back, and recalculation through the formula engine.
  */
-import { createFakeExcel, type FakeExcel } from "./index";
+import { createExcelHost, type ExcelHost } from "./index";
 
-const excelRun = (fake: FakeExcel): typeof Excel.run => fake.run as unknown as typeof Excel.run;
+const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
 /** Writes `values` to A1 of Sheet1 (through Range.values) and returns the fake. */
-async function written(values: unknown[][], property: "values" | "formulas" = "values"): Promise<FakeExcel> {
-  const fake = createFakeExcel();
+async function written(values: unknown[][], property: "values" | "formulas" = "values"): Promise<ExcelHost> {
+  const fake = createExcelHost();
   await excelRun(fake)(async (context) => {
     const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1").getResizedRange(values.length - 1, (values[0]?.length ?? 1) - 1);
     range[property] = values;
@@ -30,7 +30,7 @@ describe("values and formulas", () => {
   });
 
   it("a formula recalculates when a cell it reads changes", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [[10, "=A1*2"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [[10, "=A1*2"]] } });
     const run = excelRun(fake);
     const result = await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -43,7 +43,7 @@ describe("values and formulas", () => {
   });
 
   it("formulas across sheets, quoted sheet names included, compute", async () => {
-    const fake = createFakeExcel({ sheets: { "SV Setup": [[1_000_000]], Summary: [["='SV Setup'!A1/4"]] } });
+    const fake = createExcelHost({ sheets: { "SV Setup": [[1_000_000]], Summary: [["='SV Setup'!A1/4"]] } });
     expect(fake.inspect.value("Summary!A1")).toBe(250_000);
   });
 
@@ -53,7 +53,7 @@ describe("values and formulas", () => {
   });
 
   it("a formula Excel cannot parse is refused with InvalidArgument and nothing in the range is written", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const bad = excelRun(fake)(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").formulas = [["=1+1", "=SUM(1,"]];
       await context.sync();
@@ -63,7 +63,7 @@ describe("values and formulas", () => {
   });
 
   it("an array that is not the size of the range is refused with InvalidArgument", async () => {
-    const wrongShape = excelRun(createFakeExcel())(async (context) => {
+    const wrongShape = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
       await context.sync();
     });
@@ -71,7 +71,7 @@ describe("values and formulas", () => {
   });
 
   it("a single value (not an array) goes to every cell of the range", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       (context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2") as unknown as { values: unknown }).values = "x";
       await context.sync();
@@ -80,7 +80,7 @@ describe("values and formulas", () => {
   });
 
   it("null in the array leaves that cell as it was, and an empty string clears it", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [["keep", "clear"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [["keep", "clear"]] } });
     await excelRun(fake)(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[null, ""]];
       await context.sync();
@@ -89,7 +89,7 @@ describe("values and formulas", () => {
   });
 
   it("text, valueTypes and numberFormat read back cell by cell", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [[0.1, "a", true, "=1/0", null]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [[0.1, "a", true, "=1/0", null]] } });
     const seen = await excelRun(fake)(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:E1").load("text, valueTypes, numberFormat");
       await context.sync();
@@ -111,7 +111,7 @@ describe("what a written string becomes (Excel reads it as typed input)", () => 
   });
 
   it("text starting with + or - that is not a number is a formula too, as the Range.values reference warns", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [[4, "+A1", "-A1", "-5", "+5"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [[4, "+A1", "-A1", "-5", "+5"]] } });
     expect(fake.inspect.formulas("Sheet1!B1:E1")).toEqual([["=+A1", "=-A1", -5, 5]]);
     expect(fake.inspect.values("Sheet1!B1:C1")).toEqual([[4, -4]]);
   });
@@ -123,7 +123,7 @@ describe("what a written string becomes (Excel reads it as typed input)", () => 
   });
 
   it("in a cell formatted as Text (@), any string stays text, = included", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
       range.numberFormat = [["@", "@"]];
@@ -146,7 +146,7 @@ describe("what a written string becomes (Excel reads it as typed input)", () => 
 
 describe("ranges from ranges", () => {
   it("getCell, getOffsetRange, getResizedRange, getRow, getColumn, getEntireColumn and getLastRow address the cells Excel would", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const addresses = await excelRun(fake)(async (context) => {
       const base = context.workbook.worksheets.getItem("Sheet1").getRange("B2:D5");
       const ranges = [
@@ -165,7 +165,7 @@ describe("ranges from ranges", () => {
   });
 
   it("a range that would leave the sheet is InvalidArgument, located at the method that made it", async () => {
-    const offGrid = excelRun(createFakeExcel())(async (context) => {
+    const offGrid = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").getOffsetRange(-1, 0).values = [[1]];
       await context.sync();
     });
@@ -173,7 +173,7 @@ describe("ranges from ranges", () => {
   });
 
   it("an address that is not A1 is InvalidArgument", async () => {
-    const bad = excelRun(createFakeExcel())(async (context) => {
+    const bad = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("R1C1").load("values");
       await context.sync();
     });

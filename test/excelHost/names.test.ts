@@ -2,13 +2,13 @@
  * Defined names (workbook.names): adding them for ranges and formulas, reading them back, and
  * formulas that use them.
  */
-import { createFakeExcel, type FakeExcel } from "./index";
+import { createExcelHost, type ExcelHost } from "./index";
 
-const excelRun = (fake: FakeExcel): typeof Excel.run => fake.run as unknown as typeof Excel.run;
+const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
 /** "SV Setup" with a contract value in B2, named SV_ContractValue. */
-async function withContractValue(): Promise<FakeExcel> {
-  const fake = createFakeExcel({ sheets: { "SV Setup": [["Setting", "Value"], ["Contract value", 1_000_000]] } });
+async function withContractValue(): Promise<ExcelHost> {
+  const fake = createExcelHost({ sheets: { "SV Setup": [["Setting", "Value"], ["Contract value", 1_000_000]] } });
   await excelRun(fake)(async (context) => {
     context.workbook.names.add("SV_ContractValue", context.workbook.worksheets.getItem("SV Setup").getRange("B2"));
     await context.sync();
@@ -42,7 +42,7 @@ describe("defined names", () => {
   });
 
   it("a formula using a name that does not exist yet shows #NAME?, and computes once the name is added", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [[5, "=SV_Rate*A1"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [[5, "=SV_Rate*A1"]] } });
     expect(fake.inspect.value("Sheet1!B1")).toBe("#NAME?");
     await excelRun(fake)(async (context) => {
       context.workbook.names.add("SV_Rate", "=0.2");
@@ -65,7 +65,7 @@ describe("defined names", () => {
   });
 
   it("a name may refer to a table column, and formulas using it follow the table", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [["Ref"], ["ECC1"], ["ECC2"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [["Ref"], ["ECC1"], ["ECC2"]] } });
     await excelRun(fake)(async (context) => {
       context.workbook.tables.add("Sheet1!A1:A3", true).name = "SV_Measures";
       context.workbook.names.add("SV_Refs", "=SV_Measures[Ref]");
@@ -103,7 +103,7 @@ describe("defined names", () => {
   });
 
   it("a name that looks like a cell reference or has spaces is InvalidArgument", async () => {
-    const run = excelRun(createFakeExcel());
+    const run = excelRun(createExcelHost());
     const add = (name: string) =>
       run(async (context) => {
         context.workbook.names.add(name, "=1");

