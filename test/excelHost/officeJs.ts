@@ -18,6 +18,8 @@
  * for the time it loads (it reads `document.readyState` and `navigator.userAgent`, nothing else).
  */
 
+import { platformFiles } from "./platformFiles";
+
 export interface OfficeJsClient {
   Excel: typeof Excel;
   OfficeExtension: typeof OfficeExtension;
@@ -81,9 +83,7 @@ async function send(request: ClientHttpRequest): Promise<ClientHttpResponse> {
 
 function loadInNode(): void {
   // Only reached outside a browser page: the playground loads the client with a <script> tag.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require("fs") as typeof import("fs");
-  const file = require.resolve(OFFICE_JS_FILE);
+  const source = platformFiles().officeJs();
   const g = globalThis as Record<string, unknown>;
   const stubs: Record<string, unknown> = {
     document: { readyState: "complete", addEventListener: () => undefined },
@@ -95,7 +95,7 @@ function loadInNode(): void {
   try {
     // Indirect eval runs the script as a classic <script> would: its top-level `var`s become
     // globals of this realm, where its own code looks for them.
-    (0, eval)(fs.readFileSync(file, "utf8"));
+    (0, eval)(source);
   } finally {
     for (const key of added) delete g[key];
   }
