@@ -1,6 +1,6 @@
 /**
  * The pane runs in an iframe, as it does in Excel (its own viewport, so its layout responds
- * to the pane's width, not the page's). The parent page owns the fake workbook and hands the
+ * to the pane's width, not the page's). The parent page owns the host's workbook and hands the
  * pane its `run` through this bridge on the same origin.
  */
 import type { ExcelRun } from "../src/excel/excelRun";

@@ -1,6 +1,6 @@
 /**
  * "Export .xlsx": the playground workbook as a real .xlsx file, so a trainer can open the
- * evaluation in Excel or LibreOffice. Read straight from the fake's inspector (no sync, nothing
+ * evaluation in Excel or LibreOffice. Read straight from the host's inspector (no sync, nothing
  * counted); ExcelJS is imported on demand so the page loads without it until export is clicked.
  *
  * Written: every sheet's used range — values as values, formulas as `{ formula, result }` with
@@ -32,7 +32,7 @@ const EXCEL_ERRORS = new Set<string>(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "
 /** 0-based column index → letters, over the Excel layer's 1-based helper. */
 const columnLetters = (index: number): string => columnLetter(index + 1);
 
-/** Excel's column width is in characters of the default font; the fake keeps points (≈ 5.25 pt a character at Calibri 11). */
+/** Excel's column width is in characters of the default font; the host keeps points (≈ 5.25 pt a character at Calibri 11). */
 const POINTS_PER_CHARACTER = 5.25;
 
 /** The result ExcelJS caches for a formula: an error value is written as an error, not as text. */

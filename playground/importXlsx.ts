@@ -108,7 +108,7 @@ export async function workbookHasContent(run: ExcelRun): Promise<boolean> {
 /** 0-based column index → letters, over the Excel layer's 1-based helper. */
 const columnLetters = (index: number): string => columnLetter(index + 1);
 
-/** Writes stay well under Excel's 5 MB request limit (the fake enforces it as Excel on the web does). */
+/** Writes stay well under Excel's 5 MB request limit (the host enforces it as Excel on the web does). */
 const CHUNK_BYTES = 1_000_000;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The playground page: the real task pane, booted with actions over a fake Excel that runs
+ * The playground page: the real task pane, booted with actions over the test Excel host that runs
  * in the browser, beside a view of that workbook. HyperFormula (GPLv3) is used here and in
  * tests only; this page is never part of the add-in's production build.
  */

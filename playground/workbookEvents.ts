@@ -1,5 +1,5 @@
 /**
- * The playground's workbook view redraws after anything changes the fake workbook: the pane's
+ * The playground's workbook view redraws after anything changes the host's workbook: the pane's
  * actions and the user's own edits both go through `run`, so wrapping it is enough.
  */
 import type { ExcelRun } from "../src/excel/excelRun";

@@ -1,15 +1,31 @@
 /**
- * Requests the Excel layer costs, counted by the fake Excel: inserting the workbook and
- * validating 10,000 rows must take a small constant number of requests, and validating
- * 100,000 rows must keep every request under Excel's 5 MB payload limit.
+ * What the Excel layer costs Excel, measured on the bytes Microsoft's Excel JavaScript client
+ * actually sends and receives (the test Excel host, test/excelHost): requests, syncs, and the
+ * largest request and response of each operation at the sizes councils reach.
+ *
+ * The hosts here take any request size, so an operation that would be refused in Excel on the
+ * web (5 MB each way) still completes and is measured: such a figure is over its goal, reported
+ * as it is, never hidden. Each entry's note gives the syncs, the requests, and the totals sent
+ * and received.
  */
+import "../../test/excelHost/nodeFiles";
 import type { BenchEntry } from "../harness";
-import { createExcelHost } from "../../test/excelHost";
+import { createExcelHost, PAYLOAD_LIMIT_BYTES, type ExcelHost } from "../../test/excelHost";
+import { aPlanInput, anEvaluationWorkbook } from "../../test/excel/support";
+import { aTender } from "../../test/support/scoringBuilders";
 import { buildEvaluationPlan, type WorkbookPlan } from "../../src/excel/evaluationPlan";
 import { insertPlan } from "../../src/excel/writePlan";
 import { validateWorkbook } from "../../src/excel/validateWorkbook";
+import { importForms } from "../../src/excel/importForms";
+import { prepareMarking, saveMarks } from "../../src/excel/marking";
+import { signOff } from "../../src/excel/signOff";
 import type { ExcelRun } from "../../src/excel/excelRun";
+import type { ReadForm } from "../../src/forms/types";
 import { ESSEX, ILLUSTRATIVE, measureTableFromFramework, STANDARD_SCALES, tenderSettingsSchema } from "../../src/core";
+
+/** No limit: the operation runs to the end and its real sizes are reported. */
+const UNLIMITED = { requestPayloadBytes: Number.MAX_SAFE_INTEGER, responsePayloadBytes: Number.MAX_SAFE_INTEGER };
+const LIMIT = `5 MB (${PAYLOAD_LIMIT_BYTES.toLocaleString("en-GB")})`;
 
 const settings = tenderSettingsSchema.parse({
   contractName: "Bench contract",
@@ -36,7 +52,7 @@ function plan(frameworkMeasures = measureTableFromFramework(ILLUSTRATIVE)): Work
 /**
  * The same plan with every calculated column's formula replaced by a trivial one (="").
  * Request sizes of validation depend on the rows and findings only, and 100,000 rows of live
- * TENDER formulas would make the fake's formula engine, not the add-in, the thing measured.
+ * TENDER formulas would make the host's formula engine, not the add-in, the thing measured.
  * The columns keep a formula, as in a real workbook: a calculated cell left without one is
  * itself a finding (SV121).
  */
@@ -48,7 +64,8 @@ function planWithoutFormulas(): WorkbookPlan {
   };
 }
 
-async function typeRows(run: ExcelRun, count: number): Promise<void> {
+/** Types `count` commitment rows; with `faultEvery` 1 every row has a unit no measure uses. */
+async function typeRows(run: ExcelRun, count: number, faultEvery: number): Promise<void> {
   const refs = measureTableFromFramework(ILLUSTRATIVE).map((m) => m.ref);
   await run(async (context) => {
     const sheet = context.workbook.worksheets.getItem("SV Commitments");
@@ -62,17 +79,67 @@ async function typeRows(run: ExcelRun, count: number): Promise<void> {
       // at most once, as in a real bid, so duplicates do not swamp the findings.
       Bidder: (i) => `Bidder ${String(i % 50).padStart(2, "0")} Ltd / Lot ${Math.floor(i / 350)}`,
       Ref: (i) => refs[i % refs.length],
-      Unit: (i) => (i % 97 === 0 ? "parsecs" : ""),
-      Quantity: (i) => (i % 89 === 0 ? -1 : 1 + (i % 40)),
+      Unit: (i) => (i % faultEvery === 0 ? "parsecs" : ""),
+      Quantity: (i) => 1 + (i % 40),
     };
+    const block = 20_000;
     for (const [h, f] of Object.entries(columns)) {
       const col = String.fromCharCode(65 + headers.indexOf(h));
-      sheet.getRange(`${col}4:${col}${3 + count}`).values = Array.from({ length: count }, (_, i) => [f(i)]);
-      // One column per request: the set-up must respect the payload limit too.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- set-up data, one request per column
-      await context.sync();
+      for (let from = 0; from < count; from += block) {
+        const n = Math.min(block, count - from);
+        sheet.getRange(`${col}${4 + from}:${col}${3 + from + n}`).values = Array.from({ length: n }, (_, i) => [f(from + i)]);
+        // One block of one column per request: the set-up is not what is measured.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- set-up data
+        await context.sync();
+      }
     }
   });
+}
+
+const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
+
+/** The syncs, requests and totals of an operation, for an entry's note. */
+function traffic(host: ExcelHost): string {
+  const { syncCalls, requests, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes } = host.stats;
+  const sent = requestBytes.reduce((a, b) => a + b, 0);
+  const received = responseBytes.reduce((a, b) => a + b, 0);
+  return `${syncCalls} syncs, ${requests} requests; sent ${kb(sent)} (largest ${kb(maxRequestBytes)}), received ${kb(received)} (largest ${kb(maxResponseBytes)})`;
+}
+
+const verdict = (bytes: number): string => (bytes > PAYLOAD_LIMIT_BYTES ? `OVER the ${LIMIT} limit: Excel on the web would refuse it` : `under the ${LIMIT} limit`);
+
+async function validateEntry(name: string, rows: number, what: string): Promise<BenchEntry> {
+  const host = createExcelHost({ limits: UNLIMITED });
+  const run = host.run as unknown as ExcelRun;
+  await insertPlan(run, planWithoutFormulas());
+  await typeRows(run, rows, 1);
+  host.resetStats();
+  await validateWorkbook(run);
+  return {
+    name,
+    value: host.stats.maxRequestBytes,
+    unit: "bytes",
+    better: "lower",
+    note: `Largest request while validating ${what}, every row carrying a fault, on Microsoft's serializer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+  };
+}
+
+const CRITERIA_20 = Array.from({ length: 20 }, (_, i) => ({ id: `Q${i + 1}`, question: `Question ${i + 1}: how will you deliver it?` }));
+
+async function prepareMarkingEntry(): Promise<BenchEntry> {
+  const bidders = Array.from({ length: 60 }, (_, i) => `Bidder ${String(i + 1).padStart(2, "0")} Ltd`);
+  const evaluators = ["Ann", "Ben", "Cat", "Dev", "Eve"];
+  const { fake: host, run } = await anEvaluationWorkbook([], aPlanInput({ settings: aTender({ evaluators }), criteria: CRITERIA_20, bidders }), { limits: UNLIMITED });
+  host.resetStats();
+  const { added } = await prepareMarking(run);
+  if (added < 6000) throw new Error(`bench: prepared ${added} rows, expected 6,000 marks and 1,200 items`);
+  return {
+    name: "excel/prepare-marking-6000-rows-max-request-bytes",
+    value: host.stats.maxRequestBytes,
+    unit: "bytes",
+    better: "lower",
+    note: `Largest request of Prepare marking: 5 evaluators × 60 bidders × 20 criteria (6,000 mark rows and 1,200 items); ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+  };
 }
 
 export async function run(): Promise<BenchEntry[]> {
@@ -80,28 +147,94 @@ export async function run(): Promise<BenchEntry[]> {
 
   const insert = createExcelHost();
   await insertPlan(insert.run as unknown as ExcelRun, plan(measureTableFromFramework(ESSEX)));
-  entries.push({ name: "excel/insert-template-syncs", value: insert.stats.requests, unit: "requests", better: "lower", note: "Insert the Essex evaluation workbook into an empty workbook (fake Excel); goal ≤ 3, independent of size" });
+  entries.push({
+    name: "excel/insert-template-syncs",
+    value: insert.stats.syncCalls,
+    unit: "syncs",
+    better: "lower",
+    note: `Insert the Essex evaluation workbook into an empty workbook; ${traffic(insert)}; goal ≤ 3 syncs, independent of size`,
+  });
 
-  const tenK = createExcelHost();
+  const tenK = createExcelHost({ limits: UNLIMITED });
   const runTenK = tenK.run as unknown as ExcelRun;
   await insertPlan(runTenK, planWithoutFormulas());
-  await typeRows(runTenK, 10_000);
+  await typeRows(runTenK, 10_000, 97);
   tenK.resetStats();
   await validateWorkbook(runTenK);
-  entries.push({ name: "excel/validate-10k-rows-syncs", value: tenK.stats.requests, unit: "requests", better: "lower", note: "Read, validate and mark 10,000 commitment rows (fake Excel); goal ≤ 3, independent of size" });
-
-  const hundredK = createExcelHost();
-  const runHundredK = hundredK.run as unknown as ExcelRun;
-  await insertPlan(runHundredK, planWithoutFormulas());
-  await typeRows(runHundredK, 100_000);
-  hundredK.resetStats();
-  await validateWorkbook(runHundredK);
   entries.push({
-    name: "excel/validate-100k-rows-max-request-bytes",
-    value: hundredK.stats.maxRequestBytes,
+    name: "excel/validate-10k-rows-syncs",
+    value: tenK.stats.syncCalls,
+    unit: "syncs",
+    better: "lower",
+    note: `Read, validate and mark 10,000 commitment rows (about 1 in 90 faulty); ${traffic(tenK)}; goal ≤ 3 syncs, independent of size`,
+  });
+
+  entries.push(await validateEntry("excel/validate-12k-faulty-rows-max-request-bytes", 12_000, "12,000 rows"));
+  entries.push(await validateEntry("excel/validate-100k-rows-max-request-bytes", 100_000, "100,000 rows"));
+  entries.push(await prepareMarkingEntry());
+  entries.push(await importFormsEntry());
+  entries.push(await signOffEntry());
+  return entries;
+}
+
+function aForm(bidder: string, commitments: number, answers: { criterion: string; answer: string }[] = []): ReadForm {
+  return {
+    fileName: `${bidder}.xlsx`,
+    tenderId: "T-bench",
+    formVersion: 1,
+    bidder,
+    commitments: Array.from({ length: commitments }, (_, j) => ({
+      formRow: 5 + j,
+      ref: j % 2 ? "ILL9" : "ILL10",
+      unit: "hours",
+      quantity: j + 1,
+      baseline: j % 5,
+      actions: `Recruit through the local jobs fair and the college partnership, quarter ${1 + (j % 4)}.`,
+      verification: "Quarterly report with payroll extracts, checked by the contract manager.",
+    })),
+    answers,
+    offers: [{ recipient: "School", organisation: "Hillside Primary", offer: "Careers talks in two local secondary schools", hours: 12, value: null }],
+    notes: [],
+  };
+}
+
+async function importFormsEntry(): Promise<BenchEntry> {
+  const { fake: host, run } = await anEvaluationWorkbook([], aPlanInput({ tenderId: "T-bench" }), { limits: UNLIMITED });
+  host.resetStats();
+  const forms = Array.from({ length: 20 }, (_, i) => aForm(`Bidder ${i + 1}`, 50, [{ criterion: "Q1", answer: "A named social value lead, a delivery plan with dates, and monthly reporting." }]));
+  await importForms(run, forms, []);
+  return {
+    name: "excel/import-20-forms-max-request-bytes",
+    value: host.stats.maxRequestBytes,
     unit: "bytes",
     better: "lower",
-    note: `Largest request while validating 100,000 rows (${hundredK.stats.requests} requests; largest response ${hundredK.stats.maxResponseBytes} bytes); goal under 5 MB (5,242,880)`,
-  });
-  return entries;
+    note: `Largest request while importing 20 read response forms of 50 commitments each (with actions and verification text), an answer and an offer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+  };
+}
+
+async function signOffEntry(): Promise<BenchEntry> {
+  const criteria = CRITERIA_20.slice(0, 10);
+  const bidders = Array.from({ length: 50 }, (_, i) => `Bidder ${String(i + 1).padStart(2, "0")} Ltd`);
+  const evaluators = ["Ann", "Ben", "Cat"];
+  const { fake: host, run } = await anEvaluationWorkbook(
+    [],
+    aPlanInput({ settings: aTender({ evaluators, rollUp: "average" }), criteria, bidders, tenderId: "T-bench" }),
+    { limits: UNLIMITED }
+  );
+  // 500 written answers of 5,000 characters: 50 bidders × 10 criteria.
+  const answer = (bidder: string, criterion: string): string => `${bidder} on ${criterion}: `.padEnd(5_000, "We will recruit locally, train, mentor and report quarterly. ");
+  const forms = bidders.map((b) => aForm(b, 2, criteria.map((c) => ({ criterion: c.id, answer: answer(b, c.id) }))));
+  await importForms(run, forms, []);
+  await prepareMarking(run);
+  for (const evaluator of evaluators) await saveMarks(run, evaluator, bidders.flatMap((bidder) => criteria.map((c) => ({ bidder, criterion: c.id, mark: 3, comment: "" }))));
+  host.resetStats();
+  const result = await signOff(run, "Dee Lead");
+  if (!result.fingerprint) throw new Error("bench: sign-off gave no fingerprint");
+  return {
+    name: "excel/sign-off-max-response-bytes",
+    value: host.stats.maxResponseBytes,
+    unit: "bytes",
+    better: "lower",
+    note: `Largest response while signing off 50 bidders × 10 criteria × 3 evaluators with 500 written answers of 5,000 characters; ${verdict(host.stats.maxResponseBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * What the task pane can ask of the workbook. The pane receives these actions as props
  * (STYLE.md 8: host actions are injected, never called directly), so component tests pass
- * fakes and the playground passes the same actions over the fake Excel.
+ * fakes and the playground passes the same actions over the test Excel host.
  */
 import { describeOfficeError } from "./officeErrors";
 import { buildEvaluationPlan, type PlanInput } from "./evaluationPlan";

@@ -58,7 +58,7 @@ export function queueCalculatedCellSearch(
   if (rowCount <= 0) return search;
   for (const [from, to] of runs([...columns.keys()])) {
     const range = sheet.getRange(`${columnLetter(from)}${firstRow}:${columnLetter(to)}${search.lastRow}`);
-    // String values of Excel.SpecialCellType: the enum is not loaded where the fake Excel runs.
+    // String values of Excel.SpecialCellType, as the wire carries them.
     search.constants.push(range.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType).load("address"));
     search.blanks.push(range.getSpecialCellsOrNullObject("Blanks" as Excel.SpecialCellType).load("address"));
   }

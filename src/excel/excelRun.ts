@@ -1,7 +1,7 @@
 import { RefusalError } from "./refusal";
 /**
  * The one way the Excel layer reaches the workbook: an `Excel.run`-shaped function, injected
- * so that tests and the playground pass the fake Excel and the pane passes the real one.
+ * so that tests and the playground pass the test Excel host and the pane passes the real one.
  */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

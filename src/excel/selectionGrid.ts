@@ -35,7 +35,7 @@ interface ExcelWithCreateWorkbook {
 
 /**
  * Opens bytes of an .xlsx as a new workbook in Excel (`Excel.createWorkbook`, ExcelApi 1.8).
- * Where Excel lacks it (an older Excel, or the playground's fake) it says so, and the pane
+ * Where Excel lacks it (an older Excel, or the playground) it says so, and the pane
  * offers a download instead.
  */
 export async function openWorkbook(bytes: Uint8Array, host: ExcelWithCreateWorkbook | undefined = hostExcel()): Promise<OpenWorkbookResult> {

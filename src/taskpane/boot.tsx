@@ -11,7 +11,7 @@ import { lazyWorkbookActions } from "./lazyActions";
  *
  * `office` is the `Office` namespace, or undefined when office.js did not load; tests pass a fake
  * of it or nothing. `actions` are what the pages ask of the workbook: tests and the browser
- * playground pass their own (over a fake Excel); without them, in Excel, they are made over the
+ * playground pass their own (over the test Excel host); without them, in Excel, they are made over the
  * real `Excel.run`, the Excel layer loading on first use (lazyActions.ts). The returned root lets a caller (a test) unmount the pane.
  */
 export async function bootTaskpane(

@@ -1,6 +1,6 @@
 /**
  * The playground's .xlsx export and import, in Node (runs with `npm test`): the export is read
- * back with ExcelJS as a spreadsheet app would read it, and the import goes through the fake's
+ * back with ExcelJS as a spreadsheet app would read it, and the import goes through the host's
  * `run` like any edit.
  */
 import ExcelJS from "exceljs";

@@ -1,5 +1,5 @@
 /**
- * The formulas of SV Moderation and SV Scores' Qualitative column, computed in the fake Excel:
+ * The formulas of SV Moderation and SV Scores' Qualitative column, computed in the test Excel host:
  * the marks side by side, the spread and its flag, the mark that scores under each roll-up,
  * and the points it earns.
  */

@@ -1,6 +1,6 @@
 /**
  * SV Scores applies the tender's "both parts required" rule (DOMAIN.md: Torbay disregards a
- * response without a quantitative and a qualitative part) in its formulas, computed in the fake
+ * response without a quantitative and a qualitative part) in its formulas, computed in the test Excel host
  * Excel, and every figure agrees with core scoreBids given the same bids, marks and settings.
  */
 import { aPlanInput, anEvaluationWorkbook, typeCommitments, typeIntoTable } from "./support";

@@ -1,5 +1,5 @@
 /**
- * Issue #8's proof against the fake Excel: three evaluators mark, items are flagged at the
+ * Issue #8's proof against the test Excel host: three evaluators mark, items are flagged at the
  * threshold, consensus closes only with an acceptable rationale.
  */
 import { SETTING_NAMES, SHEETS, TABLES } from "../../src/excel/layout";

@@ -1,5 +1,5 @@
 /**
- * The Report actions against the fake Excel: a three-bidder evaluation is inserted, bids typed,
+ * The Report actions against the test Excel host: a three-bidder evaluation is inserted, bids typed,
  * criteria listed and consensus recorded straight into the cells (as the panel would through
  * the Moderation page), then each report is built and read back from the workbook.
  */
@@ -77,7 +77,7 @@ async function aScoredTender(
   return wb;
 }
 
-/** A table's data rows as records by header, read straight from the fake workbook. */
+/** A table's data rows as records by header, read straight from the host's workbook. */
 function tableRows(fake: ExcelHost, name: string): Record<string, unknown>[] {
   const t = fake.inspect.table(name);
   if (!t) return [];

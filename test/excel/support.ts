@@ -25,8 +25,8 @@ export function aPlanInput(overrides: Partial<PlanInput> = {}): PlanInput {
 }
 
 /** A workbook with the evaluation inserted and the given commitment rows typed in. */
-export async function anEvaluationWorkbook(rows: unknown[][] = [], input: PlanInput = aPlanInput()): Promise<{ fake: ExcelHost; run: ExcelRun }> {
-  const wb = aFakeWorkbook();
+export async function anEvaluationWorkbook(rows: unknown[][] = [], input: PlanInput = aPlanInput(), hostOptions: ExcelHostOptions = {}): Promise<{ fake: ExcelHost; run: ExcelRun }> {
+  const wb = aFakeWorkbook(hostOptions);
   const result = await insertPlan(wb.run, buildEvaluationPlan(input));
   if (result.status !== "written") throw new Error("test set-up: insert refused");
   if (rows.length) await typeCommitments(wb.run, rows);
@@ -57,7 +57,7 @@ export async function typeCommitments(run: ExcelRun, rows: unknown[][]): Promise
   });
 }
 
-/** The value and formula of a named cell, read through the fake's own name table. */
+/** The value and formula of a named cell, read through the host's own name table. */
 export function namedCell(fake: ExcelHost, name: string): { value: unknown; formula: unknown } {
   const entry = fake.inspect.names().find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!entry) throw new Error(`no workbook name ${name}`);

@@ -2,7 +2,7 @@
  * A1 addresses as Excel writes them: "A1", "A1:B2", "$A$1", whole columns "A:C", whole rows
  * "2:5", and sheet-qualified forms "Sheet1!A1" and "'SV Setup'!A1:B2" (a sheet name that is
  * not a plain identifier is quoted, an apostrophe inside doubled). Rows and columns are
- * 0-based inside the fake; Excel's grid is 1,048,576 rows × 16,384 columns (XFD).
+ * 0-based inside the host; Excel's grid is 1,048,576 rows × 16,384 columns (XFD).
  */
 
 export const MAX_ROWS = 1_048_576;

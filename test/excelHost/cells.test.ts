@@ -6,7 +6,7 @@ import { createExcelHost, type ExcelHost } from "./index";
 
 const excelRun = (fake: ExcelHost): typeof Excel.run => fake.run as unknown as typeof Excel.run;
 
-/** Writes `values` to A1 of Sheet1 (through Range.values) and returns the fake. */
+/** Writes `values` to A1 of Sheet1 (through Range.values) and returns the host. */
 async function written(values: unknown[][], property: "values" | "formulas" = "values"): Promise<ExcelHost> {
   const fake = createExcelHost();
   await excelRun(fake)(async (context) => {

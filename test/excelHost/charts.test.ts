@@ -11,7 +11,7 @@ function aWorkbook() {
   return fake;
 }
 
-describe("fake Excel charts", () => {
+describe("Excel host charts", () => {
   it("adds a chart whose series are the source's columns, named by the header row, with the first column as categories", async () => {
     const fake = aWorkbook();
     const seen = await fake.run(async (context: FakeRequestContext) => {

@@ -1,6 +1,6 @@
 /**
  * HyperFormula knows A1 references and sheet names but not Excel tables or the workbook's defined
- * names, so before a formula reaches the engine the fake rewrites those to absolute A1 ranges.
+ * names, so before a formula reaches the engine the host rewrites those to absolute A1 ranges.
  * The text the add-in wrote is kept as it was for `Range.formulas`; only the engine sees this.
  *
  * Supported, as Excel spells them (names of tables, columns and defined names are case-insensitive):
@@ -14,7 +14,7 @@
  *   and the unqualified forms `[@Column]` / `[Column]` inside the table itself. Outside the table's
  *   data rows a this-row reference is #VALUE! (Excel's implicit intersection fails the same way).
  * - Column names escaped with an apostrophe (`'[`, `']`, `'#`, `''`).
- * Not supported: `#Totals` (the fake's tables have no totals row), sheet-scoped names, R1C1.
+ * Not supported: `#Totals` (the host's tables have no totals row), sheet-scoped names, R1C1.
  */
 import { formatA1, quoteSheet, type Rect } from "./addresses";
 

@@ -1,6 +1,6 @@
 /**
  * An Excel table as the host holds it: a rectangle on one sheet whose first row is the header
- * (the fake's tables always show headers and never a totals row), and its columns in order.
+ * (the host's tables always show headers and never a totals row), and its columns in order.
  * A table always has at least one data row: creating one over a header row alone adds a blank
  * data row below, as Excel does.
  */

@@ -1,5 +1,5 @@
 /**
- * The TENDER functions compute inside the fake workbook (the default engine registers them),
+ * The TENDER functions compute inside the host's workbook (the default engine registers them),
  * over tables and names the way an inserted evaluation workbook uses them.
  * Figures: Acme commits 2 FTE of ECC1 (£30,000 each) and 10 weeks of ECC10 (£400 each):
  * £64,000, which is 6.4p per £1 of a £1,000,000 contract.
@@ -44,7 +44,7 @@ async function evaluationWorkbook(): Promise<ExcelHost> {
   return fake;
 }
 
-describe("TENDER functions in the fake workbook", () => {
+describe("TENDER functions in the host's workbook", () => {
   it("SVVALUE and SVRETURN compute over tables and a named cell", async () => {
     const fake = await evaluationWorkbook();
     expect(fake.inspect.values("'SV Scores'!A2:C3")).toEqual([

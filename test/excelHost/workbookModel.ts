@@ -392,7 +392,7 @@ export class WorkbookModel {
     }
     if (!this.engine.validateFormula(translated)) {
       // Excel refuses a formula it cannot parse. The engine's grammar is close to Excel's but not
-      // the same (no LET, LAMBDA or spill references): a refusal here may be the fake's limit.
+      // the same (no LET, LAMBDA or spill references): a refusal here may be the host's limit.
       throw excelError("InvalidArgument", `the formula ${source} does not parse (as ${translated})`);
     }
     return translated;
@@ -658,7 +658,7 @@ export class WorkbookModel {
 
   /**
    * TableCollection.add. With hasHeaders false, Excel "will automatically generate a header and
-   * shift the data down by one row": the fake does that when the row below is empty (it does
+   * shift the data down by one row": the host does that when the row below is empty (it does
    * not shift other cells down) and refuses with NotImplemented otherwise.
    */
   addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
