@@ -113,6 +113,7 @@ async function validateEntry(name: string, rows: number, what: string): Promise<
   const run = host.run as unknown as ExcelRun;
   await insertPlan(run, planWithoutFormulas());
   await typeRows(run, rows, 1);
+  progress(`typed ${rows} rows`);
   host.resetStats();
   await validateWorkbook(run);
   return {
@@ -142,6 +143,10 @@ async function prepareMarkingEntry(): Promise<BenchEntry> {
   };
 }
 
+/** Progress on stderr (stdout carries the entries): the large cases take minutes. */
+const started = Date.now();
+const progress = (step: string): void => void process.stderr.write(`bench excel: ${step} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+
 export async function run(): Promise<BenchEntry[]> {
   const entries: BenchEntry[] = [];
 
@@ -169,11 +174,17 @@ export async function run(): Promise<BenchEntry[]> {
     note: `Read, validate and mark 10,000 commitment rows (about 1 in 90 faulty); ${traffic(tenK)}; goal ≤ 3 syncs, independent of size`,
   });
 
+  progress("validate 10k");
   entries.push(await validateEntry("excel/validate-12k-faulty-rows-max-request-bytes", 12_000, "12,000 rows"));
-  entries.push(await validateEntry("excel/validate-100k-rows-max-request-bytes", 100_000, "100,000 rows"));
+  progress("validate 12k");
   entries.push(await prepareMarkingEntry());
+  progress("prepare marking");
   entries.push(await importFormsEntry());
+  progress("import forms");
   entries.push(await signOffEntry());
+  progress("sign-off");
+  entries.push(await validateEntry("excel/validate-100k-rows-max-request-bytes", 100_000, "100,000 rows"));
+  progress("validate 100k");
   return entries;
 }
 

@@ -10,7 +10,7 @@ import { BUILT_MARKER } from "../../src/excel/readReportData";
 import { SHEETS, TABLES } from "../../src/excel/layout";
 import { ILLUSTRATIVE, NOT_YET_AGREED } from "../../src/core";
 import type { ExcelRun } from "../../src/excel/excelRun";
-import type { ExcelHost, FakeRequestContext } from "../excelHost";
+import type { ExcelHost } from "../excelHost";
 import { aFakeWorkbook, aPlanInput, anEvaluationWorkbook } from "./support";
 import { aTender } from "../support/scoringBuilders";
 import { insertPlan } from "../../src/excel/writePlan";
@@ -88,7 +88,7 @@ const sheetValues = (fake: ExcelHost, sheet: string): unknown[][] => fake.inspec
 const cellsIn = (fake: ExcelHost, sheet: string): string[] => sheetValues(fake, sheet).flat().filter((v) => v !== "" && v !== null).map(String);
 
 async function charts(fake: ExcelHost, sheet: string) {
-  return fake.run(async (context: FakeRequestContext) => {
+  return fake.run(async (context: Excel.RequestContext) => {
     const list = context.workbook.worksheets.getItem(sheet).charts.load("items/name, items/chartType");
     await context.sync();
     const details = list.items.map((c) => ({ chart: c, title: c.title.load("text"), series: c.series.load("items/name") }));

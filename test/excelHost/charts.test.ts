@@ -1,4 +1,4 @@
-import { createExcelHost, type FakeRequestContext } from "./index";
+import { createExcelHost } from "./index";
 
 const data = [
   ["Bidder", "Jobs", "Growth"],
@@ -14,7 +14,7 @@ function aWorkbook() {
 describe("Excel host charts", () => {
   it("adds a chart whose series are the source's columns, named by the header row, with the first column as categories", async () => {
     const fake = aWorkbook();
-    const seen = await fake.run(async (context: FakeRequestContext) => {
+    const seen = await fake.run(async (context: Excel.RequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
       const chart = sheet.charts.add("ColumnStacked", sheet.getRange("A1:C3"), "Columns");
       chart.name = "Themes";
@@ -47,7 +47,7 @@ describe("Excel host charts", () => {
 
   it("by rows, each row after the first is a series", async () => {
     const fake = aWorkbook();
-    const names = await fake.run(async (context: FakeRequestContext) => {
+    const names = await fake.run(async (context: Excel.RequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
       const chart = sheet.charts.add("BarClustered", sheet.getRange("A1:C3"), "Rows");
       const series = chart.series.load("items/name");
@@ -59,13 +59,13 @@ describe("Excel host charts", () => {
 
   it("refuses a chart type it does not know, and the batch stops there", async () => {
     const fake = aWorkbook();
-    const attempt = fake.run(async (context: FakeRequestContext) => {
+    const attempt = fake.run(async (context: Excel.RequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
-      sheet.charts.add("Column3DWobbly", sheet.getRange("A1:C3"));
+      sheet.charts.add("Column3DWobbly" as Excel.ChartType, sheet.getRange("A1:C3"));
       await context.sync();
     });
     await expect(attempt).rejects.toMatchObject({ code: "InvalidArgument" });
-    const count = await fake.run(async (context: FakeRequestContext) => {
+    const count = await fake.run(async (context: Excel.RequestContext) => {
       const charts = context.workbook.worksheets.getItem("Report").charts.load("count");
       await context.sync();
       return charts.count;
@@ -75,7 +75,7 @@ describe("Excel host charts", () => {
 
   it("a chart goes with its sheet, and getItemOrNullObject finds only charts that exist", async () => {
     const fake = createExcelHost({ sheets: { Keep: [], Report: data } });
-    await fake.run(async (context: FakeRequestContext) => {
+    await fake.run(async (context: Excel.RequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
       sheet.charts.add("Line", sheet.getRange("A1:C3")).name = "Trend";
       await context.sync();
@@ -84,7 +84,7 @@ describe("Excel host charts", () => {
       again.getRange("A1:C3").values = data;
       await context.sync();
     });
-    const found = await fake.run(async (context: FakeRequestContext) => {
+    const found = await fake.run(async (context: Excel.RequestContext) => {
       const chart = context.workbook.worksheets.getItem("Report").charts.getItemOrNullObject("Trend");
       await context.sync();
       return chart.isNullObject;
@@ -94,7 +94,7 @@ describe("Excel host charts", () => {
 
   it("reading a chart's name before load throws PropertyNotLoaded, as Office.js does", async () => {
     const fake = aWorkbook();
-    await fake.run(async (context: FakeRequestContext) => {
+    await fake.run(async (context: Excel.RequestContext) => {
       const sheet = context.workbook.worksheets.getItem("Report");
       const chart = sheet.charts.add("Pie", sheet.getRange("A1:B3"));
       await context.sync();

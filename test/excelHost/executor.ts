@@ -157,12 +157,14 @@ class RequestRun {
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
       } catch (e) {
         if (e instanceof NotModelled) this.env.unimplemented.push(e.member);
+        this.env.model.calculate();
         if (e instanceof HostError) return { error: e, index };
         throw e;
       } finally {
         this.env.model.refreshFormulas();
       }
     }
+    this.env.model.calculate();
     return { results };
   }
 

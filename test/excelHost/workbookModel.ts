@@ -111,6 +111,8 @@ export class WorkbookModel {
   /** Under the busy profile: TENDER cells read #BUSY! until the test lets calculation finish. */
   calculating = false;
   private stale = false;
+  /** The engine holds recalculation while a request writes (see deferCalculation). */
+  private deferred = false;
   private nextSheetId = 1;
   private nextTableNumber = 1;
   private nextColumnId = 1;
@@ -287,6 +289,7 @@ export class WorkbookModel {
    */
   private writeInputs(sheet: SheetModel, rect: Rect, inputs: CellInput[][]): void {
     this.contentVersion++;
+    this.deferCalculation();
     const entries = new Map<number, FormulaEntry | undefined>();
     const contents = inputs.map((row, r) =>
       row.map((input, c): RawCellContent | typeof UNCHANGED => {
@@ -324,6 +327,24 @@ export class WorkbookModel {
         start = end;
       }
     });
+  }
+
+  /**
+   * Writes recalculate once, when something is next read, not after every cell: Excel too
+   * calculates after the API's writes, and a request of 20,000 cell writes under 1,200 COUNTIFS
+   * would otherwise recalculate 20,000 times in the engine.
+   */
+  private deferCalculation(): void {
+    if (this.deferred) return;
+    this.engine.suspendEvaluation();
+    this.deferred = true;
+  }
+
+  /** Brings every value up to date (before any read, and at the end of each request). */
+  calculate(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.engine.resumeEvaluation();
   }
 
   /** Puts interpreted contents into cells as they are, bypassing protection (a co-author's edits: rowEdits.ts). */
@@ -378,6 +399,7 @@ export class WorkbookModel {
 
   /** Cells with content, as an engine-bounded rectangle from A1 (undefined when the sheet is empty). */
   private contentBounds(sheet: SheetModel): Rect | undefined {
+    this.calculate();
     const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
     return width && height ? { row: 0, col: 0, rows: height, cols: width } : undefined;
   }
@@ -409,6 +431,7 @@ export class WorkbookModel {
 
   private rawValues(sheet: SheetModel, rect: Rect): ReturnType<HyperFormula["getRangeValues"]> {
     this.refreshFormulas();
+    this.calculate();
     this.assertReadable(rect);
     return this.engine.getRangeValues({
       start: { sheet: sheet.engineId, row: rect.row, col: rect.col },
@@ -632,6 +655,7 @@ export class WorkbookModel {
   describeName(name: NameModel): { type: string; value: unknown } {
     const translated = translateFormula(name.formula, { sheet: (this.sheets[0] as SheetModel).name, row: 0, col: 0 }, this.scope, { brokenAsRef: true });
     if (isPlainReference(translated.slice(1))) return { type: "Range", value: translated.slice(1) };
+    this.calculate();
     const value = this.engine.calculateFormula(translated, (this.sheets[0] as SheetModel).engineId);
     if (value instanceof DetailedCellError) return { type: "Error", value: value.value };
     if (Array.isArray(value)) return { type: "Array", value };

@@ -7,6 +7,8 @@ import type { WorkbookActions } from "../../src/excel/actions";
 import { bootTaskpane } from "../../src/taskpane/boot";
 import type { OfficeHostApi } from "../../src/taskpane/host";
 import { aFakeActions } from "./fakeActions";
+import { anEvaluationWorkbook } from "../excel/support";
+import { SHEETS } from "../../src/excel/layout";
 
 function aFakeOffice(host: string | null): OfficeHostApi {
   return {
@@ -37,11 +39,8 @@ async function boot(office: OfficeHostApi | undefined, actions?: WorkbookActions
   });
 }
 
-/** Stands in for office.js's `Excel` namespace, as in a real Excel host; removed after the test. */
-function withExcelGlobal(run: jest.Mock): void {
-  Object.defineProperty(globalThis, "Excel", { value: { run }, configurable: true, writable: true });
-}
-
+// Microsoft's client, once a test loads it, defines the Excel global: removed after each test,
+// so the next one starts without Excel as a plain browser would.
 afterEach(() => {
   Reflect.deleteProperty(globalThis, "Excel");
 });
@@ -76,15 +75,25 @@ describe("bootTaskpane", () => {
   });
 
   it("makes the actions over Excel.run when it is handed none in Excel", async () => {
-    // A protected sheet: the real actions turn Office's error code into a sentence.
-    const run = jest.fn().mockRejectedValue(Object.assign(new Error("denied"), { code: "AccessDenied" }));
-    withExcelGlobal(run);
-    await boot(aFakeOffice("Excel"));
-    const user = userEvent.setup();
-    await user.click(screen.getByRole("tab", { name: "Validate" }));
-    await user.click(await screen.findByRole("button", { name: "Validate commitments" }));
-    expect(await screen.findByText(/Excel refused the change: the sheet or workbook is protected/)).toBeInTheDocument();
-    expect(run).toHaveBeenCalled();
+    // Microsoft's Excel client, over a test host whose SV Commitments a co-author protected:
+    // the real actions reach Excel through the global Excel.run and turn its AccessDenied into
+    // a sentence.
+    const { fake, run } = await anEvaluationWorkbook([["Acme Ltd", "ILL9", "hours", 120]]);
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.commitments).protection.protect();
+      await context.sync();
+    });
+    const restore = fake.installGlobals();
+    try {
+      await boot(aFakeOffice("Excel"));
+      const user = userEvent.setup();
+      await user.click(screen.getByRole("tab", { name: "Validate" }));
+      await user.click(await screen.findByRole("button", { name: "Validate commitments" }));
+      expect(await screen.findByText(/Excel refused the change: the sheet or workbook is protected/, undefined, { timeout: 5000 })).toBeInTheDocument();
+      expect(fake.stats.requests).toBeGreaterThan(0);
+    } finally {
+      restore();
+    }
   });
 
   it("says office.js did not load when Office reports Excel but the Excel API is missing", async () => {

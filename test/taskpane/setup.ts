@@ -1,10 +1,16 @@
 import "@testing-library/jest-dom";
 import { TextDecoder, TextEncoder } from "util";
+import { deserialize, serialize } from "v8";
 
 // jsdom lacks TextEncoder and TextDecoder, which every browser and Office webview has; the Excel
 // layer uses them to measure request sizes in bytes.
 globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
 globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
+
+// jsdom lacks structuredClone too, which every browser has; the test Excel host (integration
+// tests of the pane over Microsoft's Excel client) copies rules with it. Node's own serializer
+// gives the same deep copy.
+globalThis.structuredClone ??= (<T>(value: T): T => deserialize(serialize(value)) as T) as typeof globalThis.structuredClone;
 
 // jsdom has no layout engine, and Fluent v9 leans on layout in two places these tests reach.
 
