@@ -30,8 +30,15 @@ export default tseslint.config(
       "office-addins/no-navigational-load": "warn",
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
-      // HyperFormula is GPLv3: tests and the playground only, never the add-in's bundle.
-      "no-restricted-imports": ["error", { paths: [{ name: "hyperformula", message: "HyperFormula is GPLv3: use it in tests and the playground only." }] }],
+      // HyperFormula is GPLv3, and Microsoft's npm copy of the Excel client is for developing and
+      // testing (the add-in loads office.js from Microsoft's CDN): tests and the playground only.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "hyperformula", message: "HyperFormula is GPLv3: use it in tests and the playground only." }],
+          patterns: [{ group: ["@microsoft/office-js", "@microsoft/office-js/*"], message: "The add-in loads office.js from Microsoft's CDN; the npm copy serves the tests and the playground only." }],
+        },
+      ],
     },
   },
   {

@@ -56,8 +56,7 @@ function plan(frameworkMeasures = measureTableFromFramework(ILLUSTRATIVE)): Work
  * The columns keep a formula, as in a real workbook: a calculated cell left without one is
  * itself a finding (SV121).
  */
-function planWithoutFormulas(): WorkbookPlan {
-  const p = plan();
+function planWithoutFormulas(p: WorkbookPlan = plan()): WorkbookPlan {
   return {
     ...p,
     sheets: p.sheets.map((s) => (s.table ? { ...s, table: { ...s.table, columns: s.table.columns.map((c) => (c.formula ? { ...c, formula: '=""' } : c)) } } : s)),
@@ -130,7 +129,12 @@ const CRITERIA_20 = Array.from({ length: 20 }, (_, i) => ({ id: `Q${i + 1}`, que
 async function prepareMarkingEntry(): Promise<BenchEntry> {
   const bidders = Array.from({ length: 60 }, (_, i) => `Bidder ${String(i + 1).padStart(2, "0")} Ltd`);
   const evaluators = ["Ann", "Ben", "Cat", "Dev", "Eve"];
-  const { fake: host, run } = await anEvaluationWorkbook([], aPlanInput({ settings: aTender({ evaluators }), criteria: CRITERIA_20, bidders }), { limits: UNLIMITED });
+  // Trivial formulas, as for validation: 1,200 COUNTIFS over 6,000 marks would measure the
+  // host's formula engine, not what Prepare marking sends.
+  const host = createExcelHost({ limits: UNLIMITED });
+  const run = host.run as unknown as ExcelRun;
+  const inserted = await insertPlan(run, planWithoutFormulas(buildEvaluationPlan(aPlanInput({ settings: aTender({ evaluators }), criteria: CRITERIA_20, bidders }))));
+  if (inserted.status !== "written") throw new Error("bench set-up: insert refused");
   host.resetStats();
   const { added } = await prepareMarking(run);
   if (added < 6000) throw new Error(`bench: prepared ${added} rows, expected 6,000 marks and 1,200 items`);
