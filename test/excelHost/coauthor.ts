@@ -29,7 +29,9 @@ export class CoAuthor {
 
   constructor(
     private readonly model: WorkbookModel,
-    private readonly references: Map<string, HostObject>
+    private readonly references: Map<string, HostObject>,
+    /** Called after each edit: the workbook recalculates for the co-author too (the busy profile). */
+    private readonly afterEdit: () => void = () => undefined
   ) {}
 
   /** Acts just before the next request reaches Excel. */
@@ -48,6 +50,10 @@ export class CoAuthor {
     const due = this.scheduled.filter((s) => --s.countdown === 0);
     for (const s of due) this.scheduled.splice(this.scheduled.indexOf(s), 1);
     for (const s of due) s.edit(this);
+    if (due.length) {
+      this.model.calculate();
+      this.afterEdit();
+    }
   }
 
   /** Sorts a table's data rows by a column, as from the header's menu. */

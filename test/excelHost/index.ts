@@ -127,7 +127,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       if (profile.showsBusy) model.calculating = true;
     },
   };
-  const coauthor = new CoAuthor(model, references);
+  const coauthor = new CoAuthor(model, references, env.afterChange);
   const url = `https://excel-host.test/${++hostCount}/`;
   const unroute = route(url, async (body) => {
     coauthor.actBeforeRequest();
