@@ -6,8 +6,8 @@
  */
 import { useEffect, useState, type KeyboardEvent } from "react";
 import type { ExcelHost } from "../test/excelHost";
-import type { ExcelRun } from "../src/excel/excelRun";
-import { columnLetter, qualified } from "../src/excel/addresses";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
+import { columnLetter, qualified } from "../src/excel/shared/addresses";
 
 export interface WorkbookViewProps {
   fake: ExcelHost;

@@ -3,7 +3,7 @@
  * to the pane's width, not the page's). The parent page owns the host's workbook and hands the
  * pane its `run` through this bridge on the same origin.
  */
-import type { ExcelRun } from "../src/excel/excelRun";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
 
 export interface PlaygroundBridge {
   run: ExcelRun;

@@ -6,10 +6,10 @@
  * workbook view redraws. ExcelJS is imported on demand, as for export.
  */
 import type { CellValue as ExcelJSCellValue } from "exceljs";
-import type { ExcelRun } from "../src/excel/excelRun";
-import { chunkRows, literalText } from "../src/excel/cellSafety";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
+import { chunkRows, literalText } from "../src/excel/shared/cellSafety";
 import { loadExcelJS } from "./exportXlsx";
-import { columnLetter } from "../src/excel/addresses";
+import { columnLetter } from "../src/excel/shared/addresses";
 
 export type ImportedValue = number | string | boolean;
 

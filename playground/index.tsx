@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../test/excelHost";
-import type { ExcelRun } from "../src/excel/excelRun";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
 import { publishBridge } from "./bridge";
 import { downloadXlsx } from "./exportXlsx";
 import { readXlsx, replaceWorkbook, workbookHasContent } from "./importXlsx";

@@ -5,10 +5,10 @@
  * (when its Bidder column is still blank), as an evaluator would, so the sheet's TENDER formulas
  * score them. Written through `run` like any edit.
  */
-import type { ExcelRun } from "../src/excel/excelRun";
-import { SHEETS, TABLES } from "../src/excel/layout";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
+import { SHEETS, TABLES } from "../src/excel/shared/layout";
 import { parseUnit, UNITS, type UnitKey } from "../src/core";
-import { columnLetter } from "../src/excel/addresses";
+import { columnLetter } from "../src/excel/shared/addresses";
 
 export const SAMPLE_BIDDERS = ["Acme Care Ltd", "Birch Homes", "Cura Partnership"] as const;
 

@@ -5,9 +5,9 @@
  * figures are illustrative and say so.
  */
 import { ILLUSTRATIVE, measureTableFromFramework, STANDARD_SCALES, thresholdVerdict, type TenderSettings } from "../src/core";
-import { buildEvaluationPlan } from "../src/excel/evaluationPlan";
-import type { ExcelRun } from "../src/excel/excelRun";
-import { insertPlan } from "../src/excel/writePlan";
+import { buildEvaluationPlan } from "../src/excel/setup/evaluationPlan";
+import type { ExcelRun } from "../src/excel/shared/excelRun";
+import { insertPlan } from "../src/excel/setup/writePlan";
 import { loadSampleBids } from "./sampleBids";
 
 export const SAMPLE_SETTINGS: TenderSettings = {

@@ -4,11 +4,11 @@
  * `scoreBids` (relative method, three qualitative criteria). The input is built
  * deterministically so figures compare across runs; building it is not timed.
  */
-import type { Commitment } from "../../src/core/commitments";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import { scoreBids, type QualitativeMarks } from "../../src/core/scoring";
-import { STANDARD_SCALES, type TenderSettings } from "../../src/core/tender";
-import { valueBids } from "../../src/core/valuation";
+import type { Commitment } from "../../src/core/bids/commitments";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import { scoreBids, type QualitativeMarks } from "../../src/core/scores/scoring";
+import { STANDARD_SCALES, type TenderSettings } from "../../src/core/setup/tender";
+import { valueBids } from "../../src/core/scores/valuation";
 import { medianMs, type BenchEntry } from "../harness";
 
 const ROWS = 100_000;

@@ -6,10 +6,10 @@
  * refs, wrong units, numbers as text, negative and missing quantities, Excel errors,
  * duplicated measures).
  */
-import type { CommitmentInputRow } from "../../src/core/commitments";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import type { UnitKey } from "../../src/core/units";
-import { validateCommitments } from "../../src/core/validateCommitments";
+import type { CommitmentInputRow } from "../../src/core/bids/commitments";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import type { UnitKey } from "../../src/core/setup/units";
+import { validateCommitments } from "../../src/core/validate/validateCommitments";
 import { heapGrowthMb, medianMs, type BenchEntry } from "../harness";
 
 const ROWS = 100_000;

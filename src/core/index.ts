@@ -5,37 +5,37 @@
  */
 
 // Vocabulary
-export * from "./units";
-export { refKey, bidderKey, criterionKey, evaluatorKey } from "./refs";
-export * from "./format";
-export * from "./formulaResult";
+export * from "./setup/units";
+export { refKey, bidderKey, criterionKey, evaluatorKey } from "./shared/refs";
+export * from "./shared/format";
+export * from "./shared/formulaResult";
 
 // Frameworks and the tender
-export * from "./frameworks";
-export * from "./tender";
-export * from "./measureTable";
-export * from "./thresholds";
-export * from "./tenderChecks";
+export * from "./setup/frameworks";
+export * from "./setup/tender";
+export * from "./setup/measureTable";
+export * from "./setup/thresholds";
+export * from "./setup/tenderChecks";
 
 // Commitments and their validation
-export * from "./commitments";
-export { isBlank, cellError, readText, readQuantity, describeCell, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./cells";
-export * from "./findings";
-export * from "./validateCommitments";
+export * from "./bids/commitments";
+export { isBlank, cellError, readText, readQuantity, describeCell, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
+export * from "./validate/findings";
+export * from "./validate/validateCommitments";
 
 // Valuation, scoring, moderation
-export * from "./benchmark";
-export { valueBids, type BidValuation } from "./valuation";
-export * from "./scoring";
-export * from "./sensitivity";
-export * from "./moderation";
-export * from "./awardMaths";
-export * from "./socialValueFormula";
+export * from "./scores/benchmark";
+export { valueBids, type BidValuation } from "./scores/valuation";
+export * from "./scores/scoring";
+export * from "./scores/sensitivity";
+export * from "./moderation/moderation";
+export * from "./scores/awardMaths";
+export * from "./scores/socialValueFormula";
 
 // Reporting: assessment summaries and the commitments register
-export * from "./assessmentSummary";
-export * from "./register";
+export * from "./report/assessmentSummary";
+export * from "./report/register";
 
 // Moderation record: rationale checks, sign-off fingerprint
-export * from "./rationale";
-export * from "./fingerprint";
+export * from "./moderation/rationale";
+export * from "./moderation/fingerprint";

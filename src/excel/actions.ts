@@ -3,16 +3,16 @@
  * (STYLE.md 8: host actions are injected, never called directly), so component tests pass
  * fakes and the playground passes the same actions over the test Excel host.
  */
-import { describeOfficeError } from "./officeErrors";
-import { buildEvaluationPlan, type PlanInput } from "./evaluationPlan";
-import type { ExcelRun, OperationOptions } from "./excelRun";
-import { readScores, type ScoresView } from "./readScores";
-import { previewMeasureUpdate, applyMeasureUpdate, type MeasureUpdatePreview } from "./updateMeasures";
-import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
-import { findConflicts, insertPlan, type Conflict, type WriteResult } from "./writePlan";
-import { createBidsActions, type BidsActions } from "./bidsActions";
-import { createModerationActions, type ModerationActions } from "./moderationActions";
-import { createReportActions, type ReportActions } from "./reportActions";
+import { describeOfficeError } from "./shared/officeErrors";
+import { buildEvaluationPlan, type PlanInput } from "./setup/evaluationPlan";
+import type { ExcelRun, OperationOptions } from "./shared/excelRun";
+import { readScores, type ScoresView } from "./scores/readScores";
+import { previewMeasureUpdate, applyMeasureUpdate, type MeasureUpdatePreview } from "./setup/updateMeasures";
+import { clearValidation, selectCell, validateWorkbook } from "./validate/validateWorkbook";
+import { findConflicts, insertPlan, type Conflict, type WriteResult } from "./setup/writePlan";
+import { createBidsActions, type BidsActions } from "./bids/bidsActions";
+import { createModerationActions, type ModerationActions } from "./moderation/moderationActions";
+import { createReportActions, type ReportActions } from "./report/reportActions";
 import type { Finding, FindingCounts, MeasureEntry } from "../core";
 
 export interface ValidationView {

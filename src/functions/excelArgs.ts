@@ -3,8 +3,8 @@
  * `null` for empty cells, `null` for an omitted optional argument. Functions call these,
  * then call src/core with plain domain values.
  */
-import type { FormulaError, FormulaResult } from "../core/formulaResult";
-import type { PlacedCell } from "../core/socialValueFormula";
+import type { FormulaError, FormulaResult } from "../core/shared/formulaResult";
+import type { PlacedCell } from "../core/scores/socialValueFormula";
 
 export type Matrix = unknown[][];
 

@@ -11,14 +11,14 @@
  * Excel passes `null` for an omitted optional argument (TypeScript defaults never apply),
  * `""` or `null` for an empty cell, and a 2-D array for a range.
  */
-import { markSpread, priceScore } from "../core/awardMaths";
-import { benchmarkPosition, parseBenchmarkKind, type BenchmarkKind } from "../core/benchmark";
-import { refKey } from "../core/measureTable";
-import { parseScoringMethod, qualitativePoints, quantitativeScore } from "../core/scoring";
-import { matchesCriterion, socialValueSum, type PlacedCell } from "../core/socialValueFormula";
-import type { ScoringMethod } from "../core/tender";
-import { parseUnit } from "../core/units";
-import { checkCommitment, type CheckableMeasure } from "../core/validateCommitments";
+import { markSpread, priceScore } from "../core/scores/awardMaths";
+import { benchmarkPosition, parseBenchmarkKind, type BenchmarkKind } from "../core/scores/benchmark";
+import { refKey } from "../core/setup/measureTable";
+import { parseScoringMethod, qualitativePoints, quantitativeScore } from "../core/scores/scoring";
+import { matchesCriterion, socialValueSum, type PlacedCell } from "../core/scores/socialValueFormula";
+import type { ScoringMethod } from "../core/setup/tender";
+import { parseUnit } from "../core/setup/units";
+import { checkCommitment, type CheckableMeasure } from "../core/validate/validateCommitments";
 import {
   asMatrix,
   cellCount,

@@ -1,5 +1,5 @@
 import type { WorkbookActions } from "../excel/actions";
-import type { ExcelRun } from "../excel/excelRun";
+import type { ExcelRun } from "../excel/shared/excelRun";
 
 type ActionsModule = typeof import("../excel/actions");
 

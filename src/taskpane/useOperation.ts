@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { OperationOptions, Progress } from "../excel/excelRun";
+import type { OperationOptions, Progress } from "../excel/shared/excelRun";
 
 /** A workbook action under way, for the progress bar and its Cancel button. */
 export interface RunningOperation {

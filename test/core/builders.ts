@@ -1,8 +1,8 @@
 /** Small builders for core tests: a valid default, overridden where the test cares. */
-import type { CommitmentInputRow } from "../../src/core/commitments";
-import type { Threshold } from "../../src/core/frameworks/schema";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import { STANDARD_SCALES, type TenderSettings } from "../../src/core/tender";
+import type { CommitmentInputRow } from "../../src/core/bids/commitments";
+import type { Threshold } from "../../src/core/setup/frameworks/schema";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import { STANDARD_SCALES, type TenderSettings } from "../../src/core/setup/tender";
 
 /** An in-scope FTE measure worth £100 a unit, nothing required, nothing excluded. */
 export function aMeasure(overrides: Partial<MeasureEntry> = {}): MeasureEntry {

@@ -1,13 +1,13 @@
 /** Shared set-up for the Excel layer's tests: a fake workbook and a plan input. */
 import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../excelHost";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
-import type { ExcelRun } from "../../src/excel/excelRun";
-import type { PlanInput } from "../../src/excel/evaluationPlan";
+import type { ExcelRun } from "../../src/excel/shared/excelRun";
+import type { PlanInput } from "../../src/excel/setup/evaluationPlan";
 import { aTender } from "../support/scoringBuilders";
-import { insertPlan } from "../../src/excel/writePlan";
-import { buildEvaluationPlan } from "../../src/excel/evaluationPlan";
-import { SHEETS } from "../../src/excel/layout";
-import { columnLetter } from "../../src/excel/addresses";
+import { insertPlan } from "../../src/excel/setup/writePlan";
+import { buildEvaluationPlan } from "../../src/excel/setup/evaluationPlan";
+import { SHEETS } from "../../src/excel/shared/layout";
+import { columnLetter } from "../../src/excel/shared/addresses";
 
 export function aFakeWorkbook(options: ExcelHostOptions = {}): { fake: ExcelHost; run: ExcelRun } {
   const fake = createExcelHost(options);

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { MEASURE_FIELDS, type MeasureField } from "../../forms/types";
-import type { MeasureTableImportPreview } from "../../excel/importMeasureTable";
+import type { MeasureTableImportPreview } from "../../excel/bids/importMeasureTable";
 import type { MeasureTableState } from "./useMeasureTableImport";
 import { NoticeRegions } from "../Notice";
 import { plural } from "../wording";

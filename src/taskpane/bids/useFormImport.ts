@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { BidderImportPreview, FileImportReport, FormImportPreview } from "../../excel/importForms";
+import type { BidderImportPreview, FileImportReport, FormImportPreview } from "../../excel/bids/importForms";
 import type { ReadForm } from "../../forms/types";
 import type { OperationState } from "../useOperation";
 import type { LoadFormsApi } from "./formsApi";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { MeasureImportMode, MeasureTableImportPreview } from "../../excel/importMeasureTable";
+import type { MeasureImportMode, MeasureTableImportPreview } from "../../excel/bids/importMeasureTable";
 import type { ColumnMapping, Grid, MeasureField } from "../../forms/types";
 import type { MeasureEntry } from "../../core";
 import type { OperationState } from "../useOperation";

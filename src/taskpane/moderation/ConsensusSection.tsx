@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Badge, Button, Checkbox, Field, mergeClasses, Select, Switch, Textarea, useId } from "@fluentui/react-components";
-import type { ModerationItemView, ModerationView } from "../../excel/moderationActions";
+import type { ModerationItemView, ModerationView } from "../../excel/moderation/moderationActions";
 import { criterionKey, formatNumber } from "../../core";
 import type { ConsensusState } from "./useConsensus";
 import { itemKey, sameEvaluator } from "./keys";

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import type { RollUpChange } from "../../excel/moderationActions";
+import type { RollUpChange } from "../../excel/moderation/moderationActions";
 import { formatWhen } from "./wording";
 
 /**

@@ -14,7 +14,7 @@ import {
   MessageBarTitle,
   useId,
 } from "@fluentui/react-components";
-import type { RecordChange, SignOffResult, VerifyResult } from "../../excel/moderationActions";
+import type { RecordChange, SignOffResult, VerifyResult } from "../../excel/moderation/moderationActions";
 import type { SignOffState } from "./useSignOff";
 import { NoticeRegions } from "../Notice";
 import { formatWhen } from "./wording";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { ModerationItemView, ModerationView, RationaleIssueView } from "../../excel/moderationActions";
+import type { ModerationItemView, ModerationView, RationaleIssueView } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
 import { itemKey, sameEvaluator } from "./keys";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderationActions";
+import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
 import { evaluatorKey } from "../../core";

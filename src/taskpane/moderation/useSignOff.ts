@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { SignOffResult, SignOffReview, VerifyResult } from "../../excel/moderationActions";
+import type { SignOffResult, SignOffReview, VerifyResult } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
 

@@ -2,7 +2,7 @@ import { NoticeRegions } from "../Notice";
 import type { ReactNode } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
-import type { AssessmentSummaryView, RegisterResult, ReportResult, SummariesResult } from "../../excel/reportActions";
+import type { AssessmentSummaryView, RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
 import { formatGBP, formatNumber, formatPercent } from "../../core";
 import { OperationProgress } from "../OperationProgress";
 import { useReportPage, type Notice, type ReportPageState, type ReportSection, type TextClipboard } from "./useReportPage";

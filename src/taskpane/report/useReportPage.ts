@@ -1,8 +1,8 @@
 import type { Notice } from "../Notice";
 import { useCallback, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { RegisterResult, ReportResult, SummariesResult } from "../../excel/reportActions";
-import type { OperationOptions } from "../../excel/excelRun";
+import type { RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
+import type { OperationOptions } from "../../excel/shared/excelRun";
 import { useOperation, type OperationState } from "../useOperation";
 
 export type ReportSection = "summaries" | "report" | "register";

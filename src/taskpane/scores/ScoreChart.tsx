@@ -1,5 +1,5 @@
 import { useId } from "@fluentui/react-components";
-import type { BidderScore } from "../../excel/readScores";
+import type { BidderScore } from "../../excel/scores/readScores";
 import { formatNumber } from "../../core";
 import { useScoreChartStyles } from "./ScoreChart.styles";
 

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
-import type { BidderScore, ScoresView } from "../../excel/readScores";
+import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
 import { formatGBP, formatNumber, formatPercent, type ScoringMethod } from "../../core";
 import { OperationProgress } from "../OperationProgress";
 import { ScoreChart } from "./ScoreChart";

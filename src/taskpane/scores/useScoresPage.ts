@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { BidderScore, ScoresView } from "../../excel/readScores";
+import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
 import { useOperation, type OperationState } from "../useOperation";
 
 export interface ScoresPageState {

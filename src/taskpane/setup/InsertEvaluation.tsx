@@ -1,7 +1,7 @@
 import { plural } from "../wording";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import type { MeasureUpdatePreview } from "../../excel/updateMeasures";
-import type { Conflict } from "../../excel/writePlan";
+import type { MeasureUpdatePreview } from "../../excel/setup/updateMeasures";
+import type { Conflict } from "../../excel/setup/writePlan";
 import { OperationProgress } from "../OperationProgress";
 import type { SetupOutcome, SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";

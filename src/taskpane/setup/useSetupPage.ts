@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { PlanInput } from "../../excel/evaluationPlan";
-import type { MeasureUpdatePreview } from "../../excel/updateMeasures";
-import type { Conflict } from "../../excel/writePlan";
+import type { PlanInput } from "../../excel/setup/evaluationPlan";
+import type { MeasureUpdatePreview } from "../../excel/setup/updateMeasures";
+import type { Conflict } from "../../excel/setup/writePlan";
 import {
   allMeasures,
   BUILT_IN_FRAMEWORKS,

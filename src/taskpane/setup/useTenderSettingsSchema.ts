@@ -11,7 +11,7 @@ const FAILED = { unavailable: "The settings checks could not load: check the con
  * server) the form's fields are still read and checked; only Insert waits, and says why.
  */
 let current: SettingsSchemaOrWhyNot = LOADING;
-const arrival: Promise<SettingsSchemaOrWhyNot> = import(/* webpackChunkName: "tender-schema" */ "../../core/tender").then(
+const arrival: Promise<SettingsSchemaOrWhyNot> = import(/* webpackChunkName: "tender-schema" */ "../../core/setup/tender").then(
   (module) => (current = module.tenderSettingsSchema),
   () => (current = FAILED),
 );

@@ -1,0 +1,358 @@
+/**
+ * Checks a moderation rationale for what the court criticised in *Lancashire Care v
+ * Lancashire CC* [2018] EWHC 1589 (TCC) (DOMAIN.md "Moderation and the record the law
+ * expects"): notes that could not explain the scores, that did not show the criterion was
+ * discussed, and that compared the bids with each other instead of marking each against the
+ * criteria.
+ *
+ * Errors stop an item from closing; the warnings are advice only: "no-reference", because a good
+ * rationale can be written in words that share nothing with the question's wording and a
+ * word-overlap test cannot tell; "names-bidder", because a one-word bidder name (Care, Green)
+ * is often an ordinary word too. Nothing here throws, whatever the text holds.
+ */
+import { bidderKey, criterionKey } from "../shared/refs";
+
+export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference";
+
+export interface RationaleIssue {
+  code: RationaleIssueCode;
+  /** error: the item cannot close with this rationale; warning: worth a second look. */
+  severity: "error" | "warning";
+  /** What is wrong, why it matters, and what to write instead, in an evaluator's words. */
+  message: string;
+}
+
+export interface OtherRationale {
+  bidder: string;
+  criterion: string;
+  rationale: string;
+}
+
+export interface RationaleContext {
+  bidder: string;
+  criterion: string;
+  /** The question and its guidance, for the soft "does it refer to the criterion" check. */
+  criterionText?: string;
+  /** The bid's written answer to this criterion. */
+  answer?: string;
+  /** Every bidder of this tender: naming another one is comparing bids. */
+  bidders?: readonly string[];
+  /** The rationales already recorded for other items (other bidders or other criteria). */
+  others?: readonly OtherRationale[];
+}
+
+/**
+ * Fewer words than this cannot say which parts of the answer decided the mark and how they
+ * meet the criterion: "Clear plan, named local partners, quarterly KPIs: meets the criterion"
+ * is about the shortest rationale that does (9 words). Eight words keeps terse but real notes.
+ */
+export const MIN_RATIONALE_WORDS = 8;
+
+/**
+ * Two rationales whose character-trigram Dice similarity (after normalising case,
+ * punctuation and spaces, and with the bidders' names taken out) is at least this are the
+ * same text with small edits — a copy. 0.9 lets a changed name or figure through as a copy
+ * while two genuinely different rationales on the same question score well below it.
+ */
+export const COPY_SIMILARITY = 0.9;
+
+/** Text beyond this is not analysed (Excel's cell limit is 32,767 characters). */
+const MAX_ANALYSED = 8000;
+
+/** Said instead of a reason: alone, or as nearly all of a short note. */
+const PLACEHOLDERS = [
+  "agreed",
+  "as agreed",
+  "agreed by panel",
+  "agreed by the panel",
+  "panel agreed",
+  "consensus",
+  "consensus reached",
+  "as discussed",
+  "discussed",
+  "as per discussion",
+  "per discussion",
+  "discussed at meeting",
+  "see notes",
+  "see note",
+  "see above",
+  "see below",
+  "see comments",
+  "see evaluator comments",
+  "same as above",
+  "as above",
+  "ditto",
+  "n a",
+  "na",
+  "none",
+  "nil",
+  "nothing",
+  "tbc",
+  "tbd",
+  "ok",
+  "okay",
+  "fine",
+  "yes",
+  "no",
+  "x",
+];
+const PLACEHOLDER_PHRASES = ["as discussed", "see notes", "see note", "see above", "see below", "as agreed", "as per discussion", "same as above", "ditto"];
+
+const STOPWORDS = new Set(
+  "the a an and or but of to in on for with by at from as is are was were be been being this that these those it its their they them there here has have had not no yes will would can could should may might must do does did how what which who whom whose why when where than then so such into onto over under about also very more most less least any all each both some other another our we you your he she his her bid bidder bidders answer response mark marks score scored scoring panel agreed evaluator evaluators".split(
+    " ",
+  ),
+);
+
+/** Lower case, letters and digits only, single spaces: what a reader sees as "the same words". */
+export function normaliseRationale(text: string): string {
+  return text
+    .slice(0, MAX_ANALYSED)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function words(normalised: string): string[] {
+  return normalised === "" ? [] : normalised.split(" ");
+}
+
+/** The text with every bidder's name replaced by one token, so a name swap is still a copy. */
+function withoutNames(normalised: string, names: readonly string[]): string {
+  let out = ` ${normalised} `;
+  for (const name of names) {
+    if (name === "") continue;
+    out = out.split(` ${name} `).join(" ‹bidder› ");
+  }
+  return out.trim();
+}
+
+function trigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  const padded = `  ${text} `;
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const g = padded.slice(i, i + 3);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/**
+ * Sørensen–Dice coefficient over character trigrams (counted with multiplicity):
+ * 2·|A∩B| / (|A|+|B|), 1 for identical texts, near 0 for unrelated ones.
+ */
+export function textSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const ga = trigrams(a);
+  const gb = trigrams(b);
+  let total = 0;
+  let shared = 0;
+  for (const n of ga.values()) total += n;
+  for (const [g, n] of gb) {
+    total += n;
+    shared += Math.min(n, ga.get(g) ?? 0);
+  }
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Comparing one bid with the others, in the words panels use. */
+const COMPARISON_PATTERNS: readonly RegExp[] = [
+  /\b(?:better|worse|stronger|weaker|superior|inferior|richer|poorer|clearer|vaguer|more \w+|less \w+)\s+than\s+(?:that of\s+|those of\s+)?(?:the\s+)?(?:other|others|another|rest|rival|competitors?|competing|remaining|all\b|any\b|bidders?\b|bids?\b|tenderers?\b|submissions?\b|responses?\b)/,
+  /\b(?:superior|inferior)\s+to\s+(?:the\s+)?(?:other|others|another|bidders?\b|bids?\b|competitors?)/,
+  /\bthan\s+(?:the\s+)?(?:other|others|rest)\s+(?:bids?|bidders?|tenderers?|submissions?|responses?|tenders?)\b/,
+  /\b(?:compared|comparison|comparing|relative)\s+(?:with|to)\s+(?:the\s+)?(?:other|others|another|rest|bidders?\b|bids?\b|competitors?|tenderers?|submissions?|responses?)/,
+  /\bunlike\s+(?:the\s+)?(?:other|others|bidders?\b|competitors?)/,
+  /\b(?:outscored|outperformed|outbid)\b/,
+  /\b(?:best|strongest|weakest|worst|highest|lowest)\s+(?:of\s+(?:the|all)\s+)?(?:bids|bidders|submissions|responses|tenders|tenderers)\b/,
+  /\b(?:the\s+)?(?:best|strongest|weakest|worst)\s+(?:bid|bidder|submission|response|tender)\b/,
+  /\branked\s+(?:first|second|third|last|top|bottom|\d+(?:st|nd|rd|th)?)\b/,
+];
+
+function firstComparison(normalised: string): string | undefined {
+  for (const pattern of COMPARISON_PATTERNS) {
+    const m = pattern.exec(normalised);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * "Bidder B", "bidder 2" — a label for another bid. Matched in the text as written, with a
+ * capital letter or a number after "bidder", so ordinary prose such as "gives the bidder a
+ * clear route" is not read as a label.
+ */
+const BIDDER_LABEL = /\b[Bb]idder\s+([A-Z]|\d{1,2})\b/g;
+
+/** Where a sentence may start: the text's start, or after . ! ? : ; or a line break. */
+function atSentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?:;\n]\s*|^\s*)$/.test(text.slice(Math.max(0, index - 4), index)) || text.slice(0, index).trim() === "";
+}
+
+export interface OtherBidderMention {
+  name: string;
+  /**
+   * sure: a name of two or more words, or a one-word name written as the bidder list spells it
+   * in the middle of a sentence ("…than Care does"); unsure: a one-word name that is also an
+   * ordinary word ("care", "Care is…" at the start of a sentence), which may not mean the bid.
+   */
+  sure: boolean;
+}
+
+/**
+ * Another bidder named in the rationale. A bidder whose name is one word may be called after an
+ * ordinary word (Care, Bright, Green): "care" in "personal care plans" does not name that bid,
+ * so a one-word name only counts for sure when written with the bidder's own capitals in the
+ * middle of a sentence; otherwise it is reported as unsure (advice, not a refusal).
+ */
+export function mentionsOtherBidder(text: string, self: string, bidders: readonly string[]): OtherBidderMention | undefined {
+  const normalised = normaliseRationale(text);
+  const padded = ` ${normalised} `;
+  const selfName = normaliseRationale(self);
+  const original = text.slice(0, MAX_ANALYSED);
+  let unsure: OtherBidderMention | undefined;
+  for (const b of bidders) {
+    if (typeof b !== "string") continue;
+    const name = normaliseRationale(b);
+    if (name === "" || name === selfName || name.length < 2) continue;
+    if (!padded.includes(` ${name} `)) continue;
+    if (name.includes(" ")) return { name: b.trim(), sure: true };
+    const written = b.trim();
+    const exact = new RegExp(`(?<![\\p{L}\\p{N}])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    // A name written all in lower case ("care") is only sure when it is spelt that way in the list too.
+    for (const m of original.matchAll(exact)) {
+      if (written === written.toLowerCase() || !atSentenceStart(original, m.index ?? 0)) return { name: written, sure: true };
+    }
+    unsure ??= { name: written, sure: false };
+  }
+  for (const m of original.matchAll(BIDDER_LABEL)) {
+    if (normaliseRationale(m[0]) !== selfName) return { name: m[0], sure: true };
+  }
+  return unsure;
+}
+
+function contentWords(normalised: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(normalised)) if (w.length >= 4 && !STOPWORDS.has(w)) out.add(stem(w));
+  return out;
+}
+
+/** A crude stem so "deliver", "delivery" and "delivering" meet. */
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s|ies|y|ment|ments|ion|ions|ery)$/u, "").slice(0, 6);
+}
+
+function quoteShort(text: string, max = 60): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
+}
+
+/**
+ * The issues a rationale has, errors first. An empty list means the rationale can close the
+ * item. `rationale` may be anything a cell holds; only text can be a rationale.
+ */
+export function checkRationale(rationale: unknown, context: RationaleContext): RationaleIssue[] {
+  return check(rationale, context);
+}
+
+function check(rationale: unknown, context: RationaleContext): RationaleIssue[] {
+  const bidder = typeof context.bidder === "string" ? context.bidder.trim() : "";
+  const criterion = typeof context.criterion === "string" ? context.criterion.trim() : "";
+  const what = `${bidder || "this bid"} on ${criterion || "this criterion"}`;
+  const text = typeof rationale === "string" ? rationale : typeof rationale === "number" ? String(rationale) : "";
+  const normalised = normaliseRationale(text);
+  const count = words(normalised).length;
+
+  if (normalised === "") {
+    return [
+      {
+        code: "empty",
+        severity: "error",
+        message: `The rationale for ${what} is empty. The record must explain the mark: say which parts of the answer were decisive and how they meet (or fall short of) the criterion.`,
+      },
+    ];
+  }
+  const isPlaceholder =
+    PLACEHOLDERS.includes(normalised) || (count < MIN_RATIONALE_WORDS && PLACEHOLDER_PHRASES.some((p) => ` ${normalised} `.includes(` ${p} `)));
+  if (isPlaceholder) {
+    return [
+      {
+        code: "placeholder",
+        severity: "error",
+        message: `${quoteShort(text)} does not explain the mark for ${what}: a note that points elsewhere or only says it was agreed is what the court criticised in Lancashire Care. Write the reasons here: what in the answer earned the mark against the criterion, and what was missing.`,
+      },
+    ];
+  }
+
+  const issues: RationaleIssue[] = [];
+  if (count < MIN_RATIONALE_WORDS) {
+    issues.push({
+      code: "too-short",
+      severity: "error",
+      message: `The rationale for ${what} has ${count} word${count === 1 ? "" : "s"}; at least ${MIN_RATIONALE_WORDS} are needed to say which parts of the answer decided the mark and how they meet the criterion. Add the decisive points, e.g. “Named local partners and quarterly KPIs meet the criterion; no baseline given.”`,
+    });
+  }
+
+  const comparison = firstComparison(normalised);
+  const mention = mentionsOtherBidder(text, bidder, context.bidders ?? []);
+  const named = mention?.sure === true ? mention.name : undefined;
+  if (comparison !== undefined || named !== undefined) {
+    const said = comparison !== undefined ? `“${comparison}”` : `another bidder (${named})`;
+    issues.push({
+      code: "compares-bids",
+      severity: "error",
+      message: `The rationale for ${what} compares bids (${said}). Each bid must be marked against the criterion on its own, never against the other bids — the court set aside the Lancashire award partly for this. Say what this answer offers against the criterion and its guidance instead.`,
+    });
+  }
+
+  const names = (context.bidders ?? []).map(normaliseRationale).concat(normaliseRationale(bidder)).filter((n) => n.length >= 2);
+  const mine = withoutNames(normalised, names);
+  for (const other of context.others ?? []) {
+    if (other === null || typeof other !== "object" || typeof other.rationale !== "string") continue;
+    const sameItem = bidderKey(String(other.bidder ?? "")) === bidderKey(bidder) && criterionKey(String(other.criterion ?? "")) === criterionKey(criterion);
+    if (sameItem) continue;
+    const theirs = withoutNames(normaliseRationale(other.rationale), names);
+    if (theirs === "") continue;
+    // Short texts share trigrams by chance; the length ratio rules out most pairs cheaply.
+    const shorter = Math.min(mine.length, theirs.length);
+    const longer = Math.max(mine.length, theirs.length);
+    if (shorter / longer < COPY_SIMILARITY * 0.8) continue;
+    if (textSimilarity(mine, theirs) >= COPY_SIMILARITY) {
+      const where = `${String(other.bidder).trim()} on ${String(other.criterion).trim()}`;
+      issues.push({
+        code: "copied",
+        severity: "error",
+        message: `The rationale for ${what} is the same (or nearly the same) as the one recorded for ${where}. A copied rationale cannot explain why each bid earned its own mark. Write this bid's own reasons: the parts of its answer that decided the mark on this criterion.`,
+      });
+      break;
+    }
+  }
+
+  if (mention !== undefined && !mention.sure && !issues.some((i) => i.code === "compares-bids")) {
+    issues.push({
+      code: "names-bidder",
+      severity: "warning",
+      message: `The rationale for ${what} uses the word “${mention.name}”, which is also another bidder's name. If it means that bid, rewrite the sentence: each bid is marked against the criterion on its own. If it is the ordinary word, nothing needs to change.`,
+    });
+  }
+
+  const reference = [context.criterionText, context.answer].filter((t): t is string => typeof t === "string" && t.trim() !== "");
+  if (!issues.some((i) => i.severity === "error") && reference.length > 0) {
+    const mentionsId = criterion !== "" && ` ${normalised} `.includes(` ${normaliseRationale(criterion)} `);
+    const theirs = contentWords(normaliseRationale(reference.join(" ")));
+    let shared = false;
+    for (const w of contentWords(normalised)) if (theirs.has(w)) shared = true;
+    if (!mentionsId && !shared && theirs.size > 0) {
+      issues.push({
+        code: "no-reference",
+        severity: "warning",
+        message: `The rationale for ${what} uses none of the words of the question or of the bid's answer. That can be fine; check it says how the answer meets this criterion, so a reader can link the reasons to the question.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Issues that stop an item from closing. */
+export function blockingRationaleIssues(issues: readonly RationaleIssue[]): RationaleIssue[] {
+  return issues.filter((i) => i.severity === "error");
+}

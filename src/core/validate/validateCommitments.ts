@@ -1,0 +1,565 @@
+/**
+ * Validation of commitment rows against the tender's measure table (DESIGN.md "Validation
+ * rules"). Every problem on every row is reported, with its row and column (STYLE.md point
+ * 5); rows with no error become the commitments that valuation and scoring read.
+ *
+ * Rules, by code (messages and severities are in findings.ts):
+ *
+ * - A row whose Bidder, Ref, Quantity, Unit and Evidence are all blank is skipped silently.
+ * - SV101/SV102 bidder or ref missing; SV105 a cell shows an Excel error; SV106 a Bidder, Ref
+ *   or Unit cell holds something that is not text (TRUE, a date).
+ * - SV103 unknown ref; SV104 a measure the tender has not put in scope.
+ * - Units: a blank unit means the measure's own unit and raises nothing, because response
+ *   forms print the unit beside each measure and bidders rarely retype it; an info on every
+ *   such row would bury the findings that matter. A unit written out must name a unit we know
+ *   (SV107; refused rather than guessed, since "days" against an hours measure would be
+ *   valued as hours) and the measure's unit (SV108; "people" is not "FTE": five half-time
+ *   staff are 5 people but 2.5 FTE). Aliases come from `parseUnit`.
+ * - Quantities: SV110 missing, SV111 not a number, SV112 negative, SV113 not whole where the
+ *   unit counts people or items, SV114 a percentage over 100, SV115 above the measure's
+ *   `max` (a warning: the council's cap marks a figure to challenge, not an impossible one),
+ *   SV116 typed as text but readable (info), SV117 a percentage under 1 that may be a
+ *   fraction (info: Excel stores a typed "40%" as 0.4). The unit-dependent checks (whole,
+ *   percentage, max, £) are skipped when the unit is wrong: the figure is in another unit.
+ * - SV118 record-only measure (info); SV119 evidence missing where the measure requires it
+ *   (warning: councils usually ask at clarification rather than reject).
+ * - SV120 a £ commitment above the whole contract value (warning).
+ * - SV121 a calculated cell (Measure, Proxy, Type, Value, Check) that holds a typed value or
+ *   nothing instead of its formula: the row's value in the sheet is then not the measure's.
+ *   The reader of the workbook finds these cells (`ValidationContext.typedOverFormulas`); the
+ *   rule is reported even on an otherwise blank row, because the next import that fills the
+ *   row would inherit the typed value.
+ * - SV201 the same bidder and measure twice: an error on the later row, naming the first, so
+ *   that only the first row counts until the two are combined (raised whether or not the
+ *   first row is itself valid: two rows claim the measure either way). Rows are taken in the
+ *   order given (sheet order).
+ * - SV202 two mutually exclusive measures (`excludes`, either direction) claimed by one
+ *   bidder: a warning on the later row naming the earlier one (the two may be different £).
+ * - SV203 a bid worth more than the contract value; SV204 a bid whose return is more than
+ *   {@link FAR_ABOVE_FACTOR} × the benchmark upper quartile (default 36.6%, Southend policy,
+ *   seed 002). Both warnings, on the bidder's first row. "Far" is twice the upper quartile
+ *   (73.2p per £1 by default): a quarter of contracts already reach the quartile, so reaching
+ *   it is no cause for doubt, while twice it lies well beyond what the published returns show
+ *   (suppliers typically commit 3–16%, DOMAIN.md). SV204 is not raised when SV203 is.
+ *
+ * Bidders are one bidder however they are typed (trimmed, case-insensitive) and appear in
+ * findings and commitments as first spelled. Refs compare the same way (`refKey`).
+ *
+ * Performance: one pass over the rows; measures, bidders and units are looked up through
+ * maps keyed by the raw cell text, so the trimming, case-folding and unit parsing happen
+ * once per distinct spelling, not once per row. Only findings and accepted commitments are
+ * allocated per row.
+ */
+import { cellError, describeCell, isBlank, readQuantity, readText } from "../shared/cells";
+import type { Commitment, CommitmentColumn, CommitmentInputRow } from "../bids/commitments";
+import { COMMITMENT_COLUMNS } from "../bids/commitments";
+import {
+  CALCULATED_COLUMNS,
+  describeFinding,
+  FINDINGS,
+  type CalculatedColumn,
+  type Finding,
+  type FindingCode,
+  type FindingCounts,
+  type FindingName,
+  type Severity,
+} from "./findings";
+import { BENCHMARK_RETURNS } from "../scores/benchmark";
+import { clip, formatGBP, formatPercent, quote } from "../shared/format";
+import { bidderKey } from "../shared/refs";
+import { indexMeasures, refKey, type MeasureEntry } from "../setup/measureTable";
+import { parseUnit, UNITS, type UnitKey } from "../setup/units";
+
+/**
+ * Upper quartile of total returns on contract value (3.8% / 15.7% / 36.6%), Southend-on-Sea
+ * Social Value Policy (Dec 2021) quoting the Social Value Portal; seed 002, DOMAIN.md.
+ */
+export const DEFAULT_DELIVERABILITY_RETURN = BENCHMARK_RETURNS.total.upperQuartile;
+
+/** A bid's return counts as "far above" the benchmark beyond this multiple of the quartile. */
+export const FAR_ABOVE_FACTOR = 2;
+
+export interface ValidationContext {
+  /** £ excluding VAT; without it (or when not a positive number) the £ checks are skipped. */
+  contractValue?: number;
+  /** Benchmark upper quartile of total return, 0.366 = 36.6% (the default). */
+  deliverabilityReturn?: number;
+  /** Calculated cells that hold a typed value or nothing instead of their formula (SV121). */
+  typedOverFormulas?: readonly TypedOverFormula[];
+}
+
+/** A calculated cell of a commitment row whose formula was typed or pasted over, or cleared. */
+export interface TypedOverFormula {
+  /** 1-based sheet row, as the commitment rows give it. */
+  row: number;
+  column: CalculatedColumn;
+  /** What the cell holds now ("" when it was cleared). */
+  found: unknown;
+}
+
+export interface ValidationResult {
+  /** Sorted by row, then column in `COMMITMENT_COLUMNS` order, then the order found. */
+  findings: Finding[];
+  /** Rows with no error finding: bidder as first spelled, ref as the table spells it. */
+  commitments: Commitment[];
+  counts: FindingCounts;
+}
+
+/** What `checkCommitment` needs of a measure; the custom function has only refs and units. */
+export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type">>;
+
+type Described = ReturnType<typeof describeFinding>;
+
+const COLUMN_RANK: Readonly<Record<CommitmentColumn | CalculatedColumn, number>> = Object.fromEntries(
+  [...COMMITMENT_COLUMNS, ...CALCULATED_COLUMNS].map((c, i) => [c, i])
+) as Record<CommitmentColumn | CalculatedColumn, number>;
+
+/** Evidence cells that say there is none. */
+const NO_EVIDENCE: ReadonlySet<string> = new Set(["no", "none", "n/a", "na", "-", "false", "nil", "tbc"]);
+
+/** Collects findings for the row being read; bidder and ref are stamped on each. */
+class Sink {
+  readonly findings: Finding[] = [];
+  readonly counts: FindingCounts = { error: 0, warning: 0, info: 0 };
+  row = 0;
+  bidder: string | undefined;
+  ref: string | undefined;
+  rowErrors = 0;
+
+  startRow(row: number): void {
+    this.row = row;
+    this.bidder = undefined;
+    this.ref = undefined;
+    this.rowErrors = 0;
+  }
+
+  add(column: CommitmentColumn | CalculatedColumn, d: Described, otherRow?: number): void {
+    this.findings.push({
+      code: d.code,
+      severity: d.severity,
+      row: this.row,
+      column,
+      bidder: this.bidder,
+      ref: this.ref,
+      otherRow,
+      message: d.message,
+      action: d.action,
+    });
+    this.counts[d.severity]++;
+    if (d.severity === "error") this.rowErrors++;
+  }
+}
+
+interface RefLookup<M> {
+  text: string | undefined;
+  measure: M | undefined;
+}
+
+const UNIT_BLANK = "blank";
+const UNIT_UNKNOWN = "unknown";
+type UnitRead = UnitKey | typeof UNIT_BLANK | typeof UNIT_UNKNOWN | "error" | "not-text";
+
+/**
+ * The single-row rules, shared by the validator and `checkCommitment` so both report the
+ * same codes. `resolve` reads the ref (no findings yet, so the row's findings can carry it);
+ * `check` then reports on Ref, Quantity and Unit, in that order.
+ */
+class RowReader<M extends CheckableMeasure> {
+  private readonly refCache = new Map<string, RefLookup<M>>();
+  private readonly unitCache = new Map<string, UnitKey | null>();
+  private ref: RefLookup<M> = { text: undefined, measure: undefined };
+
+  /** The row's measure, when its ref is in the table. */
+  measure: M | undefined;
+  /** A non-negative quantity, once `check` has read one. */
+  quantity: number | undefined;
+  /** The unit is blank or the measure's own. */
+  unitMatches = false;
+
+  constructor(private readonly index: ReadonlyMap<string, M>) {}
+
+  resolve(cell: unknown): { text: string | undefined; measure: M | undefined } {
+    let hit: RefLookup<M> | undefined;
+    if (typeof cell === "string") {
+      hit = this.refCache.get(cell);
+      if (hit === undefined) {
+        hit = this.lookUp(cell);
+        this.refCache.set(cell, hit);
+      }
+    } else {
+      hit = this.lookUp(cell);
+    }
+    this.ref = hit;
+    this.measure = hit.measure;
+    return hit;
+  }
+
+  private lookUp(cell: unknown): RefLookup<M> {
+    const text = readText(cell);
+    return { text, measure: text === undefined ? undefined : this.index.get(refKey(text)) };
+  }
+
+  private readUnit(cell: unknown): UnitRead {
+    if (typeof cell === "string") {
+      const hit = this.unitCache.get(cell);
+      if (hit !== undefined) return hit ?? UNIT_UNKNOWN;
+      if (cell.trim().length === 0) return UNIT_BLANK;
+      const text = readText(cell);
+      if (text === undefined) return "error"; // a string readText refuses is an error literal
+      const key = parseUnit(text) ?? null;
+      this.unitCache.set(cell, key);
+      return key ?? UNIT_UNKNOWN;
+    }
+    if (isBlank(cell)) return UNIT_BLANK;
+    if (cellError(cell) !== undefined) return "error";
+    const text = readText(cell);
+    if (text === undefined) return "not-text";
+    return parseUnit(text) ?? UNIT_UNKNOWN;
+  }
+
+  check(sink: Sink, refCell: unknown, quantityCell: unknown, unitCell: unknown): void {
+    const measure = this.measure;
+    const unit = this.readUnit(unitCell);
+    this.unitMatches = unit === UNIT_BLANK || (measure !== undefined && unit === measure.unit);
+    this.quantity = undefined;
+
+    // Ref.
+    const refText = this.ref.text;
+    if (refText === undefined) {
+      if (isBlank(refCell)) sink.add("Ref", describeFinding("refMissing"));
+      else reportUnreadable(sink, "Ref", refCell);
+    } else if (measure === undefined) {
+      sink.add("Ref", describeFinding("unknownMeasure", { ref: quote(refText) }));
+    } else {
+      if (measure.inScope === false) sink.add("Ref", describeFinding("measureNotInScope", { ref: measure.ref }));
+      if (measure.type === "Record") sink.add("Ref", describeFinding("recordOnly", { ref: measure.ref }));
+    }
+
+    // Quantity. A finite number, by far the commonest cell, is read without allocating.
+    if (typeof quantityCell === "number" && Number.isFinite(quantityCell)) {
+      this.checkQuantity(sink, quantityCell + 0, false, quantityCell); // + 0 turns -0 into 0
+    } else {
+      const q = readQuantity(quantityCell);
+      if (q.kind === "blank") sink.add("Quantity", describeFinding("quantityMissing"));
+      else if (q.kind === "number") this.checkQuantity(sink, q.value, q.fromText, quantityCell);
+      else if (q.reason === "error") reportUnreadable(sink, "Quantity", quantityCell);
+      else sink.add("Quantity", describeFinding("quantityNotNumber", { found: describeCell(quantityCell) }));
+    }
+
+    // Unit.
+    if (unit === "error" || unit === "not-text") {
+      reportUnreadable(sink, "Unit", unitCell);
+    } else if (unit === UNIT_UNKNOWN) {
+      sink.add("Unit", describeFinding("unitUnrecognised", { unit: describeCell(unitCell) }));
+    } else if (unit !== UNIT_BLANK && measure !== undefined && unit !== measure.unit) {
+      sink.add(
+        "Unit",
+        describeFinding("unitMismatch", { unit: describeCell(unitCell), ref: measure.ref, expected: UNITS[measure.unit].label })
+      );
+    }
+  }
+
+  private checkQuantity(sink: Sink, value: number, fromText: boolean, cell: unknown): void {
+    if (fromText) sink.add("Quantity", describeFinding("quantityAsText", { text: describeCell(cell), quantity: value }));
+    if (value < 0) {
+      sink.add("Quantity", describeFinding("quantityNegative", { quantity: value }));
+      return;
+    }
+    this.quantity = value;
+    if (this.measure !== undefined && this.unitMatches) checkRange(sink, this.measure, value);
+  }
+}
+
+/** Whole number, percentage and maximum: the checks that depend on the measure's unit. */
+function checkRange(sink: Sink, measure: CheckableMeasure, value: number): void {
+  const info = UNITS[measure.unit];
+  if (info.integer && !Number.isInteger(value)) {
+    sink.add(
+      "Quantity",
+      describeFinding("quantityNotWhole", { ref: measure.ref, unit: measure.unit === "people" ? "people" : "items", quantity: value })
+    );
+  }
+  if (info.percentage) {
+    if (value > 100) {
+      sink.add("Quantity", describeFinding("percentOver100", { quantity: value }));
+      return;
+    }
+    if (value > 0 && value < 1) sink.add("Quantity", describeFinding("percentAsFraction", { quantity: value, percent: value * 100 }));
+  }
+  if (measure.max !== undefined && value > measure.max) {
+    sink.add("Quantity", describeFinding("quantityAboveMax", { quantity: value, ref: measure.ref, max: measure.max }));
+  }
+}
+
+/** A cell that is neither blank nor readable: an Excel error, or not text at all. */
+function reportUnreadable(sink: Sink, column: CommitmentColumn, cell: unknown): void {
+  const error = cellError(cell);
+  if (error !== undefined) sink.add(column, describeFinding("cellError", { column, error: clip(error, 20) }));
+  else sink.add(column, describeFinding("notText", { column, found: describeCell(cell) }));
+}
+
+function hasEvidence(cell: unknown): boolean {
+  if (cell === true) return true;
+  const text = readText(cell);
+  return text !== undefined && !NO_EVIDENCE.has(text.toLowerCase());
+}
+
+function isBlankRow(r: CommitmentInputRow): boolean {
+  return isBlank(r.bidder) && isBlank(r.ref) && isBlank(r.quantity) && isBlank(r.unit) && isBlank(r.evidence);
+}
+
+interface BidderState {
+  name: string;
+  firstRow: number;
+  /** £ of the bidder's accepted commitments. */
+  total: number;
+  /** First row claiming each measure. */
+  claims: Map<MeasureEntry, number>;
+}
+
+/** Each measure's exclusive partners, both directions (ECC11 excludes ECC12 ⇒ ECC12 excludes ECC11). */
+function exclusionsOf(index: ReadonlyMap<string, MeasureEntry>): ReadonlyMap<MeasureEntry, readonly MeasureEntry[]> {
+  const out = new Map<MeasureEntry, MeasureEntry[]>();
+  const link = (a: MeasureEntry, b: MeasureEntry): void => {
+    const list = out.get(a);
+    if (list === undefined) out.set(a, [b]);
+    else if (!list.includes(b)) list.push(b);
+  };
+  for (const m of index.values()) {
+    for (const ref of m.excludes ?? []) {
+      const other = typeof ref === "string" ? index.get(refKey(ref)) : undefined;
+      if (other !== undefined && other !== m) {
+        link(m, other);
+        link(other, m);
+      }
+    }
+  }
+  return out;
+}
+
+/** The typed-over cells by row, each row's in column order; entries that are not one are dropped. */
+function typedOverByRow(cells: readonly TypedOverFormula[] | undefined): Map<number, TypedOverFormula[]> {
+  const byRow = new Map<number, TypedOverFormula[]>();
+  for (const cell of cells ?? []) {
+    if (cell === null || typeof cell !== "object" || !Number.isInteger(cell.row) || !CALCULATED_COLUMNS.includes(cell.column)) continue;
+    const list = byRow.get(cell.row) ?? [];
+    if (!list.some((c) => c.column === cell.column)) list.push(cell);
+    byRow.set(cell.row, list);
+  }
+  for (const list of byRow.values()) list.sort((a, b) => COLUMN_RANK[a.column] - COLUMN_RANK[b.column]);
+  return byRow;
+}
+
+function positive(n: unknown): n is number {
+  return typeof n === "number" && Number.isFinite(n) && n > 0;
+}
+
+/** Validate commitment rows; see the file comment for the rules. Never throws on cell content. */
+export function validateCommitments(
+  rows: readonly CommitmentInputRow[],
+  measures: readonly MeasureEntry[],
+  context: ValidationContext = {}
+): ValidationResult {
+  const index = indexMeasures(measures);
+  const exclusions = exclusionsOf(index);
+  const contractValue = positive(context.contractValue) ? context.contractValue : undefined;
+  const quartile = positive(context.deliverabilityReturn) ? context.deliverabilityReturn : DEFAULT_DELIVERABILITY_RETURN;
+
+  const sink = new Sink();
+  const reader = new RowReader(index);
+  const commitments: Commitment[] = [];
+  const bidders = new Map<string, BidderState>();
+  const bidderCache = new Map<string, BidderState | null>();
+
+  const bidderOf = (cell: unknown, row: number): BidderState | undefined => {
+    if (typeof cell === "string") {
+      const hit = bidderCache.get(cell);
+      if (hit !== undefined) return hit ?? undefined;
+    }
+    const name = readText(cell);
+    let state: BidderState | undefined;
+    if (name !== undefined) {
+      const key = bidderKey(name);
+      state = bidders.get(key);
+      if (state === undefined) {
+        state = { name, firstRow: row, total: 0, claims: new Map() };
+        bidders.set(key, state);
+      }
+    }
+    if (typeof cell === "string") bidderCache.set(cell, state ?? null);
+    return state;
+  };
+
+  const typedOver = typedOverByRow(context.typedOverFormulas);
+  const reportTypedOver = (row: number): void => {
+    for (const cell of typedOver.get(row) ?? []) {
+      sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found: describeCell(cell.found) }));
+    }
+    typedOver.delete(row);
+  };
+
+  for (const input of rows) {
+    if (input === null || typeof input !== "object") continue;
+    if (isBlankRow(input)) {
+      if (typedOver.has(input.row)) {
+        sink.startRow(input.row);
+        reportTypedOver(input.row);
+      }
+      continue;
+    }
+    const row = input.row;
+    sink.startRow(row);
+
+    const bidder = bidderOf(input.bidder, row);
+    const { text: refText, measure } = reader.resolve(input.ref);
+    sink.bidder = bidder?.name;
+    sink.ref = measure !== undefined ? measure.ref : refText;
+
+    if (bidder === undefined) {
+      if (isBlank(input.bidder)) sink.add("Bidder", describeFinding("bidderMissing"));
+      else reportUnreadable(sink, "Bidder", input.bidder);
+    }
+
+    reader.check(sink, input.ref, input.quantity, input.unit);
+    const quantity = reader.quantity;
+
+    if (measure !== undefined) {
+      if (measure.evidenceRequired && !hasEvidence(input.evidence)) {
+        sink.add("Evidence", describeFinding("evidenceMissing", { ref: measure.ref }));
+      }
+      if (
+        contractValue !== undefined &&
+        quantity !== undefined &&
+        reader.unitMatches &&
+        UNITS[measure.unit].money &&
+        quantity > contractValue
+      ) {
+        sink.add(
+          "Quantity",
+          describeFinding("moneyOverContract", {
+            amount: formatGBP(quantity),
+            ref: measure.ref,
+            contractValue: formatGBP(contractValue),
+          })
+        );
+      }
+      if (bidder !== undefined) {
+        const first = bidder.claims.get(measure);
+        if (first !== undefined) {
+          sink.add("Ref", describeFinding("duplicateMeasure", { bidder: bidder.name, ref: measure.ref, otherRow: first }), first);
+        } else {
+          bidder.claims.set(measure, row);
+          const partners = exclusions.get(measure);
+          if (partners !== undefined) {
+            for (const other of partners) {
+              const otherRow = bidder.claims.get(other);
+              if (otherRow !== undefined) {
+                sink.add(
+                  "Ref",
+                  describeFinding("exclusiveMeasures", { bidder: bidder.name, ref: measure.ref, otherRef: other.ref, otherRow }),
+                  otherRow
+                );
+              }
+            }
+          }
+        }
+      }
+    }
+
+    reportTypedOver(row);
+
+    if (sink.rowErrors === 0 && bidder !== undefined && measure !== undefined && quantity !== undefined) {
+      commitments.push({ row, bidder: bidder.name, ref: measure.ref, quantity });
+      if (measure.type !== "Record" && measure.proxy !== null) bidder.total += quantity * measure.proxy;
+    }
+  }
+
+  // Cells on rows the input did not list are still reported, on their own.
+  for (const row of [...typedOver.keys()]) {
+    sink.startRow(row);
+    reportTypedOver(row);
+  }
+
+  if (contractValue !== undefined) {
+    for (const bidder of bidders.values()) {
+      sink.startRow(bidder.firstRow);
+      sink.bidder = bidder.name;
+      if (bidder.total > contractValue) {
+        sink.add(
+          "Bidder",
+          describeFinding("bidOverContract", {
+            bidder: bidder.name,
+            total: formatGBP(bidder.total),
+            contractValue: formatGBP(contractValue),
+          })
+        );
+      } else if (bidder.total / contractValue > FAR_ABOVE_FACTOR * quartile) {
+        sink.add(
+          "Bidder",
+          describeFinding("bidFarAboveBenchmark", {
+            bidder: bidder.name,
+            return: formatPercent(bidder.total / contractValue),
+            quartile: formatPercent(quartile),
+          })
+        );
+      }
+    }
+  }
+
+  const findings = sink.findings;
+  // Nearly sorted already (rows arrive in order); V8's TimSort makes this close to one pass.
+  findings.sort((a, b) => a.row - b.row || COLUMN_RANK[a.column] - COLUMN_RANK[b.column]);
+  return { findings, commitments, counts: sink.counts };
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/**
+ * One row's own cells checked against the measure table: `"OK"`, or the first problem as a
+ * short message starting with its code ("SV103 “ECC99” is not a measure …"). This is
+ * `TENDER.SVCHECK`. The first error in argument order (ref, quantity, unit) wins, then the
+ * first warning, then the first info: an info still explains what the sheet shows (a quantity
+ * typed as text breaks `TENDER.SVVALUE`; a record-only measure is worth £0). Rules that need
+ * other rows, the bidder, evidence or the contract value are the task pane's.
+ *
+ * `measures` is keyed by `refKey` (as `indexMeasures` builds it). A blank row is "OK".
+ */
+export function checkCommitment(
+  ref: unknown,
+  quantity: unknown,
+  unit: unknown,
+  measures: ReadonlyMap<string, CheckableMeasure>
+): string {
+  if (isBlank(ref) && isBlank(quantity) && isBlank(unit)) return "OK";
+  const sink = new Sink();
+  const reader = new RowReader(measures);
+  reader.resolve(ref);
+  reader.check(sink, ref, quantity, unit);
+  for (const severity of SEVERITY_ORDER) {
+    const first = sink.findings.find((f) => f.severity === severity);
+    if (first !== undefined) return first.code + " " + first.message;
+  }
+  return "OK";
+}
+
+/** Codes `checkCommitment` can return (the SV1xx single-row rules it applies). */
+export const CHECK_COMMITMENT_CODES: readonly FindingCode[] = (
+  [
+    "refMissing",
+    "unknownMeasure",
+    "measureNotInScope",
+    "cellError",
+    "notText",
+    "unitUnrecognised",
+    "unitMismatch",
+    "quantityMissing",
+    "quantityNotNumber",
+    "quantityNegative",
+    "quantityNotWhole",
+    "percentOver100",
+    "quantityAboveMax",
+    "quantityAsText",
+    "percentAsFraction",
+    "recordOnly",
+  ] as const satisfies readonly FindingName[]
+).map((name) => FINDINGS[name].code);

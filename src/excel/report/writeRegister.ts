@@ -1,0 +1,186 @@
+/**
+ * SV Register: the winning bid's commitments for contract monitoring (core register.ts), as
+ * the table SV_Register — one header row, no merged cells, one commitment per row — so Power BI
+ * or a contract manager's own sheet can read it by name. Beside it, the KPIs councils report
+ * (committed vs delivered, as live SUMIFS over the table so they follow what is entered) and
+ * the bidder's community offers.
+ *
+ * Due date and Delivered are the contract manager's inputs. A rebuild keeps them, matched by
+ * bidder and Ref; if any entered value would have nowhere to go (the register is being built
+ * for another bidder, or that commitment is gone), the rebuild is refused and nothing is written.
+ *
+ * Cost: the reads of readReportData (which also reads the old register) and one request to write.
+ */
+import { SETTING_NAMES, SHEETS, TABLES, FORMATS } from "../shared/layout";
+import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
+import { blockAddress, columnLetter } from "../shared/addresses";
+import { literalText } from "../shared/cellSafety";
+import { numberIn, readReportData, records, textIn, type ReportData } from "./readReportData";
+import { reportFigures } from "./reportFigures";
+import { assertOurs, builtNote, freshSheet, ReportRefusedError, SheetDraft } from "./reportSheet";
+import { offersByBidder, readOffers } from "./writeReport";
+import {
+  bidderKey,
+  refKey,
+  registerEntryKey,
+  registerKpis,
+  registerRows,
+  validateCommitments,
+  KPI_LABELS,
+  type RegisterEntry,
+  type RegisterKpi,
+  type RegisterRow,
+} from "../../core";
+
+/** SV_Register's columns, in order. KPI names the KPI a row feeds (blank for none), for grouping in Power BI. */
+export const REGISTER_COLUMNS = ["Bidder", "Ref", "Measure", "Theme", "Unit", "Committed", "Value £", "Due date", "Delivered", "Evidence", "Status", "KPI"] as const;
+
+/** Status, the rule of core registerStatus: Delivered, then Behind (due date passed), then Not started, else On track. */
+export const STATUS_FORMULA =
+  '=IF(AND(ISNUMBER([@Delivered]),[@Delivered]>=[@Committed]),"Delivered",' +
+  'IF(AND(ISNUMBER([@[Due date]]),TODAY()>[@[Due date]]),"Behind",' +
+  'IF(OR([@Delivered]="",[@Delivered]=0),"Not started","On track")))';
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+const TABLE_TOP = 4;
+/** The KPI block starts in column O, clear of the table so the table can grow downwards. */
+const KPI_COLUMN = REGISTER_COLUMNS.length + 3;
+
+export interface RegisterWritten {
+  sheet: string;
+  bidder: string;
+  rows: RegisterRow[];
+  kpis: RegisterKpi[];
+  offers: number;
+  /** Rows whose Due date or Delivered were kept from the previous register. */
+  kept: number;
+}
+
+export async function buildRegister(run: ExcelRun, bidder?: string, options: OperationOptions = {}, now: Date = new Date()): Promise<RegisterWritten> {
+  const data = await readReportData(run, SHEETS.register, options, [TABLES.register]);
+  assertOurs(data.target, SHEETS.register);
+  const contractValue = numberIn(data.settings.contractValue) ?? 0;
+  const who = chooseBidder(data, bidder);
+
+  const validation = validateCommitments(data.commitments, data.measures, contractValue > 0 ? { contractValue } : {});
+  const evidenceByRow = new Map(data.commitments.map((c) => [c.row, textIn(c.evidence)]));
+  const commitments = validation.commitments.map((c) => ({ ...c, evidence: evidenceByRow.get(c.row) ?? "" }));
+  const kept = keptEntries(data, who, new Set(commitments.filter((c) => bidderKey(c.bidder) === bidderKey(who)).map((c) => refKey(c.ref))));
+  const rows = registerRows(who, commitments, data.measures, kept);
+  if (rows.length === 0) {
+    const any = data.commitments.some((c) => bidderKey(textIn(c.bidder)) === bidderKey(who));
+    if (!any) throw new ReportRefusedError(`${who} has no commitments on ${SHEETS.commitments}, so there is nothing to register.`);
+    throw new ReportRefusedError(`${who} has no commitments that pass validation, so there is nothing to register. Run Validate to see why.`);
+  }
+  const kpis = registerKpis(rows, contractValue);
+  const offers = offersByBidder(readOffers(data.offers), [who]).find((g) => bidderKey(g.bidder) === bidderKey(who))?.offers ?? [];
+
+  const body = rows.map((r) => [r.bidder, r.ref, r.measure, r.theme, r.unit, r.committed, r.value, r.dueDate, r.delivered, r.evidence, "", r.kpi ? KPI_LABELS[r.kpi] : ""]);
+  const draft = new SheetDraft();
+  draft.put(1, 1, [[`Commitments register: ${who}`]], { bold: true });
+  draft.put(2, 1, [[`${builtNote(now)} Enter Due date and Delivered as the contract runs; a rebuild keeps them.`]], { italic: true });
+  draft.put(TABLE_TOP, 1, [[...REGISTER_COLUMNS]], { bold: true });
+  draft.put(TABLE_TOP + 1, 1, body, {
+    numberFormat: ["General", "General", "General", "General", "General", FORMATS.number, FORMATS.gbp, DATE_FORMAT, FORMATS.number, "General", "General", "General"],
+  });
+  [140, 60, 260, 120, 70, 80, 90, 80, 80, 200, 80, 130].forEach((w, i) => draft.width(i + 1, w));
+  // The KPI formulas name SV_Register, so they are written once the table exists.
+  const kpiDraft = new SheetDraft();
+  kpiBlock(kpiDraft, kpis, offers);
+
+  throwIfCancelled(options.signal);
+  await run(async (context) => {
+    const sheet = freshSheet(context, SHEETS.register, data.target.exists);
+    draft.apply(sheet);
+    const table = sheet.tables.add(blockAddress(TABLE_TOP, 1, rows.length + 1, REGISTER_COLUMNS.length), true);
+    table.name = TABLES.register;
+    const status = columnLetter(REGISTER_COLUMNS.indexOf("Status") + 1);
+    sheet.getRange(`${status}${TABLE_TOP + 1}:${status}${TABLE_TOP + rows.length}`).formulas = rows.map(() => [STATUS_FORMULA]);
+    kpiDraft.apply(sheet);
+    await context.sync();
+  });
+  return { sheet: SHEETS.register, bidder: who, rows, kpis, offers: offers.length, kept: rows.filter((r) => r.dueDate !== "" || r.delivered !== "").length };
+}
+
+/** The bidder named (as SV Scores or the commitments spell it), or the one ranked first on SV Scores. */
+function chooseBidder(data: ReportData, bidder: string | undefined): string {
+  if (bidder !== undefined && bidder.trim() !== "") {
+    const known = [...records(data.scores).map((r) => textIn(r("Bidder"))), ...data.commitments.map((c) => textIn(c.bidder))];
+    const match = known.find((b) => b !== "" && bidderKey(b) === bidderKey(bidder));
+    if (!match) throw new ReportRefusedError(`No bidder called "${bidder.trim()}" is on ${SHEETS.scores} or ${SHEETS.commitments}.`);
+    return match;
+  }
+  const first = reportFigures(data).bidders.filter((b) => b.rank === 1);
+  if (first.length !== 1) {
+    throw new ReportRefusedError(`${first.map((b) => b.bidder).join(" and ")} share rank 1 on ${SHEETS.scores}: choose the bidder the register is for.`);
+  }
+  return (first[0] as { bidder: string }).bidder;
+}
+
+/**
+ * Due date and Delivered typed in the current register, by Ref, for the bidder being built.
+ * Refuses when an entered value belongs to another bidder or to a commitment that is gone.
+ */
+function keptEntries(data: ReportData, bidder: string, refs: ReadonlySet<string>): Map<string, RegisterEntry> {
+  const kept = new Map<string, RegisterEntry>();
+  const lost: string[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records(data.extra[TABLES.register])) {
+    const due = r("Due date");
+    const delivered = r("Delivered");
+    const entered = (v: unknown): boolean => v !== "" && v !== null && v !== undefined;
+    const rowBidder = textIn(r("Bidder"));
+    const ref = textIn(r("Ref"));
+    // Counted for every row of the bidder, entered or not, so the n-th row to a ref matches the
+    // n-th commitment to it (registerRows counts the same way).
+    const sameBidder = bidderKey(rowBidder) === bidderKey(bidder);
+    const key = sameBidder ? registerEntryKey(ref, seen) : "";
+    if (!entered(due) && !entered(delivered)) continue;
+    if (!sameBidder || !refs.has(refKey(ref))) lost.push(`${rowBidder} ${ref}`);
+    else kept.set(key, { dueDate: entered(due) ? due : "", delivered: entered(delivered) ? delivered : "" });
+  }
+  if (lost.length > 0) {
+    throw new ReportRefusedError(
+      `${SHEETS.register} holds a Due date or Delivered figure for ${lost.join(", ")}, which the register for ${bidder} would not include, so nothing was rebuilt. Copy those figures elsewhere and clear them, then build again.`
+    );
+  }
+  return kept;
+}
+
+/** KPIs (live formulas over SV_Register, so Delivered entries update them) and the bidder's community offers. */
+function kpiBlock(draft: SheetDraft, kpis: readonly RegisterKpi[], offers: ReturnType<typeof readOffers>): void {
+  const col = KPI_COLUMN;
+  const letter = (offset: number): string => columnLetter(col + offset);
+  draft.put(TABLE_TOP - 1, col, [["Key performance indicators (committed vs delivered)"]], { bold: true });
+  draft.put(TABLE_TOP, col, [["KPI", "Unit", "Committed", "Delivered", "% of contract value", "Refs"]], { bold: true, fill: "#E7E6E6" });
+  const rows = kpis.map((k, i) => {
+    const r = TABLE_TOP + 1 + i;
+    const label = `"${KPI_LABELS[k.id]}"`;
+    const agg = k.id === "local-employment-share" ? "MAXIFS" : "SUMIFS";
+    return [
+      literalText(k.kpi),
+      literalText(k.unit),
+      `=${agg}(${TABLES.register}[Committed],${TABLES.register}[KPI],${label})`,
+      `=${agg}(${TABLES.register}[Delivered],${TABLES.register}[KPI],${label})`,
+      k.id === "local-spend" ? `=IF(N(${SETTING_NAMES.contractValue})>0,${letter(2)}${r}/${SETTING_NAMES.contractValue},"")` : "",
+      literalText(k.refs.join(", ")),
+    ];
+  });
+  draft.put(TABLE_TOP + 1, col, rows, { numberFormat: ["General", "General", FORMATS.number, FORMATS.number, FORMATS.percent, "General"] }, true);
+  [170, 50, 90, 90, 90, 120].forEach((w, i) => draft.width(col + i, w));
+
+  let row = TABLE_TOP + kpis.length + 3;
+  draft.put(row, col, [["Community offers"]], { bold: true });
+  row += 1;
+  if (offers.length === 0) {
+    draft.put(row, col, [[`None recorded on ${SHEETS.offers}.`]], { italic: true });
+    return;
+  }
+  draft.put(row, col, [["Recipient", "Organisation", "Offer", "Hours", "Value"]], { bold: true, fill: "#E7E6E6" });
+  draft.put(
+    row + 1,
+    col,
+    offers.map((o) => [o.recipient, o.organisation, o.offer, o.hours, o.value]),
+    { numberFormat: ["General", "General", "General", FORMATS.number, FORMATS.gbpWhole], wrap: true }
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The Scores page's figures, computed by src/core from what the workbook holds — the same
+ * rules the sheet's TENDER formulas apply, so the pane and the sheet agree. Rows with
+ * validation errors are left out of the pane's figures (and the count says so), where the
+ * sheet's formulas show the error instead.
+ *
+ * Whether a bid is disregarded (the tender requires both parts and it lacks one) is read from
+ * SV_Scores[Disregarded], the sheet's formula, as the qualitative points are: the pane then
+ * scores as core scoreBids does — a disregarded bid scores 0 and its £ is left out of the
+ * values the others are scored against.
+ */
+import { readEvaluation } from "../setup/readEvaluation";
+import { TABLES, type SettingKey } from "../shared/layout";
+import type { ExcelRun, OperationOptions } from "../shared/excelRun";
+import {
+  formatPercent,
+  parseScoringMethod,
+  quantitativeScore,
+  readQuantity,
+  readText,
+  targetValueFromReturn,
+  validateCommitments,
+  valueBids,
+  weightingSensitivity,
+  bidderKey,
+  benchmarkPosition,
+  type BenchmarkBand,
+  type ScoringMethod,
+} from "../../core";
+
+export interface BidderScore {
+  bidder: string;
+  value: number;
+  lev: number;
+  sv: number;
+  returnRatio: number;
+  benchmark: BenchmarkBand;
+  quantitative: number;
+  qualitative: number;
+  score: number;
+  rank: number;
+  /** Why the bid is disregarded, as SV Scores says ("No answers", "No commitments" …); absent when it counts. */
+  disregarded?: string;
+}
+
+export interface ScoresView {
+  bidders: BidderScore[];
+  contractValue: number;
+  maxPoints: number;
+  method: ScoringMethod;
+  /** Commitment rows left out because validation found errors in them. */
+  rowsWithErrors: number;
+  /** Plain-English sensitivity of the award to the weighting, when price/quality points are known. */
+  sensitivityNote: string;
+  /** Settings that could not be read, named for the user. */
+  problems: string[];
+}
+
+interface Valued {
+  bidder: string;
+  total: number;
+  lev: number;
+  sv: number;
+  returnRatio: number;
+  benchmark: BenchmarkBand;
+}
+
+function num(settings: Partial<Record<SettingKey, unknown>>, key: SettingKey): number | undefined {
+  const q = readQuantity(settings[key]);
+  return q.kind === "number" ? q.value : undefined;
+}
+
+export async function readScores(run: ExcelRun, options: OperationOptions = {}): Promise<ScoresView> {
+  const data = await readEvaluation(run, options);
+  const qualitative = await readScoresTable(run);
+  const problems: string[] = [];
+  const contractValue = num(data.settings, "contractValue") ?? 0;
+  if (!(contractValue > 0)) problems.push("The contract value on SV Setup is missing or not above £0.");
+  const maxPoints = num(data.settings, "maxPoints") ?? 0;
+  const share = num(data.settings, "quantitativeShare") ?? 1;
+  const weighting = num(data.settings, "weighting");
+  const method = parseScoringMethod(readText(data.settings.method) ?? "relative") ?? "relative";
+  const targetReturn = num(data.settings, "targetReturn");
+
+  const validation = validateCommitments(data.commitments, data.measures, contractValue > 0 ? { contractValue } : {});
+  const errorRows = new Set(validation.findings.filter((f) => f.severity === "error").map((f) => f.row));
+  const valued = contractValue > 0 ? valueBids(validation.commitments, data.measures, contractValue) : [];
+  const valuations: Valued[] = valued.map((v) => ({ bidder: v.bidder, total: v.total, lev: v.lev, sv: v.sv, returnRatio: v.returnRatio, benchmark: v.benchmark.total }));
+  // Bidders listed on SV Scores without any valid commitment still get a row, at £0.
+  for (const entry of qualitative.values()) {
+    if (!valuations.some((v) => bidderKey(v.bidder) === entry.key)) {
+      valuations.push({ bidder: entry.name, total: 0, lev: 0, sv: 0, returnRatio: 0, benchmark: benchmarkPosition(0) });
+    }
+  }
+  const disregardedFor = (bidder: string): string | undefined => qualitative.get(bidderKey(bidder))?.disregarded;
+  const values = valuations.filter((v) => disregardedFor(v.bidder) === undefined).map((v) => v.total);
+  const available = maxPoints * share;
+  const target = method === "target" && targetReturn !== undefined ? targetValueFromReturn(targetReturn, contractValue) : undefined;
+  if (method === "target" && target === undefined) problems.push("The target method needs a target return on SV Setup.");
+
+  const rows = valuations.map((v) => {
+    const disregarded = disregardedFor(v.bidder);
+    if (disregarded !== undefined) return { v, quantitative: 0, qualitative: 0, score: 0, disregarded };
+    const q = quantitativeScore(v.total, values, available, method, target);
+    const qual = qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0;
+    const quantitative = q.ok ? q.value : 0;
+    return { v, quantitative, qualitative: qual, score: quantitative + qual, disregarded };
+  });
+  const bidders: BidderScore[] = rows.map((r) => ({
+    bidder: r.v.bidder,
+    value: r.v.total,
+    lev: r.v.lev,
+    sv: r.v.sv,
+    returnRatio: r.v.returnRatio,
+    benchmark: r.v.benchmark,
+    quantitative: r.quantitative,
+    qualitative: r.qualitative,
+    score: r.score,
+    rank: 1 + rows.filter((o) => o.score > r.score + 1e-9 * Math.max(1, maxPoints)).length,
+    ...(r.disregarded !== undefined ? { disregarded: r.disregarded } : {}),
+  }));
+
+  let sensitivityNote = "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.";
+  const others = bidders.map((b) => qualitative.get(bidderKey(b.bidder))?.other);
+  if (bidders.length >= 2 && weighting !== undefined && others.every((o) => o !== undefined)) {
+    const s = weightingSensitivity({
+      bids: bidders.map((b, i) => ({ bidder: b.bidder, socialValue: b.score, other: others[i] as number })),
+      socialValueAvailable: maxPoints,
+      otherAvailable: Math.max(0, 100 - maxPoints),
+      weighting,
+    });
+    sensitivityNote = s.ok ? s.value.note : `Sensitivity could not be worked out: ${s.message}`;
+  } else if (bidders.length < 2) {
+    sensitivityNote = "Sensitivity needs at least two bids.";
+  } else if (weighting === undefined) {
+    sensitivityNote = `The weighting on SV Setup is missing; set it (e.g. ${formatPercent(0.1)}) to see the sensitivity.`;
+  }
+  return { bidders, contractValue, maxPoints, method, rowsWithErrors: errorRows.size, sensitivityNote, problems };
+}
+
+interface SheetScore {
+  key: string;
+  name: string;
+  qualitative: number;
+  other: number | undefined;
+  /** SV_Scores[Disregarded]: the reason, when the sheet disregards the bid. */
+  disregarded: string | undefined;
+}
+
+/** Bidder → qualitative points and price/quality points typed on SV Scores. */
+async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> {
+  return run(async (context) => {
+    const found = context.workbook.tables.getItemOrNullObject(TABLES.scores);
+    await context.sync();
+    const out = new Map<string, SheetScore>();
+    if (found.isNullObject) return out;
+    const range = context.workbook.tables.getItem(TABLES.scores).getRange().load("values");
+    await context.sync();
+    const [header = [], ...body] = range.values;
+    const col = (h: string): number => header.findIndex((x) => String(x).toLowerCase() === h.toLowerCase());
+    for (const row of body) {
+      const name = readText(row[col("Bidder")]);
+      if (!name) continue;
+      const q = readQuantity(row[col("Qualitative")]);
+      const o = readQuantity(row[col("PriceQuality")]);
+      out.set(bidderKey(name), {
+        key: bidderKey(name),
+        name,
+        qualitative: q.kind === "number" ? q.value : 0,
+        other: o.kind === "number" ? o.value : undefined,
+        disregarded: disregardReason(row[col("Disregarded")]),
+      });
+    }
+    return out;
+  });
+}
+
+/**
+ * The reason in a Disregarded cell, or undefined when the bid counts. A workbook inserted before
+ * the column existed has none (every bid counts, as its formulas score them); an error value
+ * there comes from an error in the bid's Value, which the sheet shows and validation explains.
+ */
+function disregardReason(cell: unknown): string | undefined {
+  // readText gives undefined for an error value as for a blank.
+  const text = readText(cell)?.trim();
+  return text ? text : undefined;
+}

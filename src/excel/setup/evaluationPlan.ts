@@ -1,0 +1,398 @@
+/**
+ * The evaluation workbook as a declarative plan: which sheets, tables, named cells,
+ * formulas, formats and validation lists to write. Pure data built from the tender's
+ * settings and measure table; `writePlan` turns it into Excel calls. Keeping the plan pure
+ * lets tests read exactly what will be written, and lets an update compare plan and
+ * workbook before anything is touched.
+ */
+import { FORMATS, SETTING_NAMES, SHEETS, TABLES, type SettingKey } from "../shared/layout";
+import { UNITS, type Criterion, type MeasureEntry, type TenderSettings } from "../../core";
+
+export interface ColumnPlan {
+  header: string;
+  /** A calculated column: the formula every row gets (structured references). */
+  formula?: string;
+  numberFormat: string;
+  /** Column width in points. */
+  width: number;
+  /** A data validation list: literal items or a formula source such as "=SV_MeasureRefs". */
+  list?: readonly string[] | string;
+  /** Numbers only, at least 0 (decimal) — quantities, proxies, marks. */
+  nonNegative?: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  columns: readonly ColumnPlan[];
+  /** Input cells per row, by header; formula columns are filled from `formula`. */
+  rows: readonly Readonly<Record<string, unknown>>[];
+  /** Formats applied when a cell's value differs from "OK" (the live Check column). */
+  flagNotOk?: string;
+}
+
+export interface SettingRow {
+  key: SettingKey;
+  label: string;
+  value: unknown;
+  /** A formula instead of a value (e.g. the £ target). */
+  formula?: string;
+  numberFormat: string;
+  list?: readonly string[];
+  note: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  title: string;
+  /** SV Setup only: label / value / note rows, each value cell named. */
+  settings?: readonly SettingRow[];
+  /** Tables start at A3, below the title. */
+  table?: TablePlan;
+  freezeRows: number;
+}
+
+export interface WorkbookPlan {
+  sheets: readonly SheetPlan[];
+  /** Workbook names that are not setting cells, e.g. a list source for data validation. */
+  names: readonly { name: string; formula: string }[];
+}
+
+export const TITLE_ROW = 1;
+export const TABLE_TOP_ROW = 3;
+export const SETUP_FIRST_ROW = 3;
+
+/** A table column's own lookup into the measure table. */
+function lookup(column: string): string {
+  return `=IFERROR(INDEX(${TABLES.measures}[${column}],MATCH([@Ref],${TABLES.measures}[Ref],0)),"")`;
+}
+
+function setupRows(input: PlanInput): SettingRow[] {
+  const { settings, frameworkName, thresholdReason } = input;
+  const row = (key: SettingKey, label: string, value: unknown, numberFormat: string, note: string, list?: readonly string[]): SettingRow =>
+    list ? { key, label, value, numberFormat, note, list } : { key, label, value, numberFormat, note };
+  return [
+    row("contractName", "Contract", settings.contractName, FORMATS.text, "Name of the contract being tendered."),
+    row("contractValue", "Contract value (£, excl. VAT)", settings.contractValue, FORMATS.gbpWhole, "Returns and the target are measured against this."),
+    row("category", "Category", settings.category, FORMATS.text, "supplies-services, light-touch or works: decides the threshold.", ["supplies-services", "light-touch", "works"]),
+    row("durationMonths", "Duration (months)", settings.durationMonths ?? "", FORMATS.general, "Works only: Southend's threshold needs 24 months or more."),
+    row("weighting", "Social value weighting", settings.weighting, FORMATS.percent, "Share of the whole award; at least 10% (PPN 06/20)."),
+    row("maxPoints", "Social value points", settings.maxPoints, FORMATS.points, "Points available for social value in the award."),
+    row("quantitativeShare", "Share for commitments (£)", settings.quantitativeShare, FORMATS.percent, "The rest of the points are for the qualitative answers."),
+    row("method", "Scoring method", settings.method, FORMATS.text, "relative: best bid scores full marks; target: in proportion to the target; range: lowest 0, best full.", ["relative", "target", "range"]),
+    row("targetReturn", "Target return (£ per £1)", settings.targetReturn ?? "", FORMATS.percent, "Used by the target method, e.g. 25% = 25p per £1 (Essex)."),
+    { key: "target", label: "Target (£)", value: "", formula: `=IF(${SETTING_NAMES.targetReturn}="","",${SETTING_NAMES.contractValue}*${SETTING_NAMES.targetReturn})`, numberFormat: FORMATS.gbpWhole, note: "Contract value × target return (calculated)." },
+    row("scale", "Qualitative scale", settings.scale.marks.join(", "), FORMATS.text, `Marks evaluators give: ${settings.scale.label}.`),
+    row("scaleTop", "Top mark", Math.max(...settings.scale.marks), FORMATS.general, "The highest mark on the scale: a criterion's points are its mark ÷ this × its share of the points."),
+    row("passMark", "Pass mark", settings.passMark ?? "", FORMATS.general, "Minimum mark a bid must reach on each question, if any."),
+    row("evaluators", "Evaluators", settings.evaluators.join(", "), FORMATS.text, "Panel members who mark independently (three is typical)."),
+    {
+      key: "panelSize",
+      label: "Panel size",
+      value: "",
+      formula: `=IF(TRIM(${SETTING_NAMES.evaluators})="",0,LEN(${SETTING_NAMES.evaluators})-LEN(SUBSTITUTE(${SETTING_NAMES.evaluators},",",""))+1)`,
+      numberFormat: FORMATS.general,
+      note: "Evaluators listed above (calculated): an average or median is taken once all have marked.",
+    },
+    row("rollUp", "Roll-up of marks", settings.rollUp, FORMATS.text, "Fixed before marking starts: consensus, average or median.", ["consensus", "average", "median"]),
+    row("moderationThreshold", "Moderation threshold", settings.moderationThreshold, FORMATS.general, "A spread of marks above this must be discussed."),
+    row("requireBothParts", "Both parts required", settings.requireBothParts ? "Yes" : "No", FORMATS.text, "Yes: a bid without commitments or without answers is disregarded (Torbay).", ["Yes", "No"]),
+    row("framework", "Framework", frameworkName, FORMATS.text, "The framework the measures come from."),
+    row("outcomesInScope", "Outcomes in scope", settings.outcomesInScope.join(", "), FORMATS.text, "Outcome ids selected for this tender."),
+    row("threshold", "Threshold verdict", thresholdReason, FORMATS.text, "Whether social value must be evaluated, and why."),
+    row("tenderId", "Tender id", input.tenderId ?? "", FORMATS.text, "Identifies this tender: response forms carry it, so a form for another tender is refused. Do not change it."),
+    row("blindMarking", "Blind marking", input.blindMarking ? "Yes" : "No", FORMATS.text, "Yes: the pane shows each evaluator only their own marks until moderation opens.", ["Yes", "No"]),
+    row("moderationOpen", "Moderation open", "No", FORMATS.text, "Set by the pane when the panel opens moderation.", ["Yes", "No"]),
+  ];
+}
+
+const MEASURE_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Ref", numberFormat: FORMATS.text, width: 60 },
+  { header: "Theme", numberFormat: FORMATS.text, width: 120 },
+  { header: "Outcome", numberFormat: FORMATS.text, width: 160 },
+  { header: "Measure", numberFormat: FORMATS.text, width: 260 },
+  { header: "Unit", numberFormat: FORMATS.text, width: 80 },
+  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, nonNegative: true },
+  { header: "Type", numberFormat: FORMATS.text, width: 60, list: ["LEV", "SV", "Record"] },
+  { header: "InScope", numberFormat: FORMATS.text, width: 60, list: ["Yes", "No"] },
+  { header: "Max", numberFormat: FORMATS.number, width: 60, nonNegative: true },
+  { header: "Evidence", numberFormat: FORMATS.text, width: 80, list: ["Required", "Optional"] },
+  { header: "Excludes", numberFormat: FORMATS.text, width: 120 },
+  { header: "Guidance", numberFormat: FORMATS.text, width: 260 },
+];
+
+export function measureRows(measures: readonly MeasureEntry[]): Record<string, unknown>[] {
+  return measures.map((m) => ({
+    Ref: m.ref,
+    Theme: m.theme,
+    Outcome: m.outcome,
+    Measure: m.description,
+    Unit: UNITS[m.unit].label,
+    Proxy: m.proxy ?? "",
+    Type: m.type,
+    InScope: m.inScope ? "Yes" : "No",
+    Max: m.max ?? "",
+    Evidence: m.evidenceRequired ? "Required" : "",
+    Excludes: m.excludes.join(", "),
+    Guidance: m.guidance ?? "",
+  }));
+}
+
+/** A name Excel data validation can use: list sources cannot be structured references. */
+export const MEASURE_REFS_NAME = "SV_MeasureRefs";
+
+const COMMITMENT_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Ref", numberFormat: FORMATS.text, width: 60, list: `=${MEASURE_REFS_NAME}` },
+  { header: "Measure", numberFormat: FORMATS.general, width: 220, formula: lookup("Measure") },
+  { header: "Unit", numberFormat: FORMATS.text, width: 80 },
+  { header: "Quantity", numberFormat: FORMATS.number, width: 70, nonNegative: true },
+  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, formula: lookup("Proxy") },
+  { header: "Type", numberFormat: FORMATS.general, width: 50, formula: lookup("Type") },
+  {
+    header: "Value",
+    numberFormat: FORMATS.gbp,
+    width: 100,
+    formula: `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy]))`,
+  },
+  {
+    header: "Check",
+    numberFormat: FORMATS.general,
+    width: 240,
+    formula: `=TENDER.SVCHECK([@Ref],[@Quantity],[@Unit],${TABLES.measures}[Ref],${TABLES.measures}[Unit],${TABLES.measures}[InScope])`,
+  },
+  { header: "Evidence", numberFormat: FORMATS.text, width: 160 },
+  { header: "Baseline", numberFormat: FORMATS.general, width: 80 },
+  { header: "Actions", numberFormat: FORMATS.text, width: 200 },
+];
+
+/**
+ * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
+ * a response without a quantitative and a qualitative part is disregarded); a part is required
+ * only when it carries points, as core scoreBids decides: commitments when SV_QuantShare > 0
+ * (the bid lacks them when its £ is not above 0), answers when SV_QuantShare < 1 (it lacks
+ * them when none of its rows on SV Moderation has a numeric Mark).
+ */
+const NO_COMMITMENTS = `AND(${SETTING_NAMES.quantitativeShare}>0,NOT([@Value]>0))`;
+const NO_ANSWERS = `AND(${SETTING_NAMES.quantitativeShare}<1,COUNTIFS(${TABLES.consensus}[Bidder],[@Bidder],${TABLES.consensus}[Mark],">=0")=0)`;
+const DISREGARDED =
+  `=IF(TRIM(${SETTING_NAMES.requireBothParts})<>"Yes","",` +
+  `IF(${NO_COMMITMENTS},IF(${NO_ANSWERS},"No commitments or answers","No commitments"),` +
+  `IF(${NO_ANSWERS},"No answers","")))`;
+
+const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  {
+    header: "Value",
+    numberFormat: FORMATS.gbp,
+    width: 100,
+    formula: `=TENDER.SVVALUE(${TABLES.commitments}[Ref],${TABLES.commitments}[Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy],${TABLES.commitments}[Bidder],[@Bidder])`,
+  },
+  { header: "LEV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"LEV")` },
+  { header: "SV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"SV")` },
+  { header: "Return", numberFormat: FORMATS.percent, width: 60, formula: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})` },
+  { header: "Benchmark", numberFormat: FORMATS.general, width: 150, formula: `=TENDER.SVBENCHMARK([@Return])` },
+  {
+    // A disregarded bid scores nothing, and its £ is left out of the values the others are
+    // scored against (SVSCORE ignores the "" cells), so it cannot set the bar.
+    header: "Quantitative",
+    numberFormat: FORMATS.points,
+    width: 80,
+    formula:
+      `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +
+      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target}))`,
+  },
+  {
+    header: "Qualitative",
+    numberFormat: FORMATS.points,
+    width: 80,
+    formula: `=IF([@Disregarded]<>"",0,SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder]))`,
+  },
+  { header: "Score", numberFormat: FORMATS.points, width: 70, formula: "=[@Quantitative]+[@Qualitative]" },
+  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: '=COUNTIF([Score],">"&[@Score])+1' },
+  // After Rank, beside the score it explains: the columns before it keep their places, so
+  // Score and Rank read as before, and the reason sits next to the 0 it causes.
+  { header: "Disregarded", numberFormat: FORMATS.general, width: 170, formula: DISREGARDED },
+  // Price and quality points from the rest of the evaluation, out of (100 − social value points):
+  // only the sensitivity note uses them.
+  { header: "PriceQuality", numberFormat: FORMATS.points, width: 90, nonNegative: true },
+];
+
+const CRITERIA_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Id", numberFormat: FORMATS.text, width: 60 },
+  { header: "Criterion", numberFormat: FORMATS.text, width: 300 },
+  { header: "Guidance", numberFormat: FORMATS.text, width: 300 },
+  { header: "Weight", numberFormat: FORMATS.number, width: 60, nonNegative: true },
+];
+
+const ANSWER_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Criterion", numberFormat: FORMATS.text, width: 70 },
+  { header: "Answer", numberFormat: FORMATS.text, width: 500 },
+];
+
+const OFFER_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Recipient", numberFormat: FORMATS.text, width: 110, list: ["School", "College", "Charity", "Community group", "Other"] },
+  { header: "Organisation", numberFormat: FORMATS.text, width: 160 },
+  { header: "Offer", numberFormat: FORMATS.text, width: 300 },
+  { header: "Hours", numberFormat: FORMATS.number, width: 60, nonNegative: true },
+  { header: "Value", numberFormat: FORMATS.gbp, width: 90, nonNegative: true },
+];
+
+const MARK_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Evaluator", numberFormat: FORMATS.text, width: 120 },
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Criterion", numberFormat: FORMATS.text, width: 70 },
+  { header: "Mark", numberFormat: FORMATS.general, width: 50, nonNegative: true },
+  { header: "Comment", numberFormat: FORMATS.text, width: 300 },
+  { header: "Updated", numberFormat: FORMATS.text, width: 140 },
+];
+
+/** The rows of SV_Marks for this consensus row's bidder and criterion, as COUNTIFS/SUMIFS criteria. */
+const SAME_ITEM = `${TABLES.marks}[Bidder],[@Bidder],${TABLES.marks}[Criterion],[@Criterion]`;
+/** The same rows with a numeric mark as a 1/0 array, for FILTER (Excel's = compares text case-insensitively, as SUMIFS does). */
+const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Criterion]=[@Criterion])*ISNUMBER(${TABLES.marks}[Mark])`;
+/** Marks given as numbers: a mark typed as text ("4 ", "four") is not counted, as MINIFS and SUMIFS skip it too. */
+const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
+
+/**
+ * One row per bidder × criterion. Everything but Consensus, Rationale, AgreedBy and AgreedAt is
+ * a formula over SV_Marks and the settings, so the panel can see how each number arises.
+ * Mark follows the roll-up fixed before marking (SV_RollUp): the recorded consensus; or the
+ * average or median of the marks once every evaluator on the panel has marked.
+ * Points: Mark ÷ the top mark × the criterion's weighted share of the qualitative points.
+ */
+const CONSENSUS_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Criterion", numberFormat: FORMATS.text, width: 70 },
+  {
+    // TEXTJOIN's ignore_empty is given as 1, which Excel reads as TRUE: the formula engine the
+    // tests and the playground use does not take a bare TRUE literal.
+    header: "Marks",
+    numberFormat: FORMATS.general,
+    width: 200,
+    formula: `=IFERROR(TEXTJOIN(", ",1,FILTER(${TABLES.marks}[Evaluator]&" "&${TABLES.marks}[Mark],${SAME_ITEM_MASK})),"")`,
+  },
+  { header: "Min", numberFormat: FORMATS.general, width: 45, formula: `=IF(${MARKS_GIVEN}=0,"",MINIFS(${TABLES.marks}[Mark],${SAME_ITEM}))` },
+  { header: "Max", numberFormat: FORMATS.general, width: 45, formula: `=IF(${MARKS_GIVEN}=0,"",MAXIFS(${TABLES.marks}[Mark],${SAME_ITEM}))` },
+  { header: "Spread", numberFormat: FORMATS.general, width: 55, formula: `=IF([@Min]="","",[@Max]-[@Min])` },
+  { header: "Flag", numberFormat: FORMATS.general, width: 70, formula: `=IF([@Spread]="","",IF([@Spread]>${SETTING_NAMES.moderationThreshold},"Discuss",""))` },
+  { header: "Consensus", numberFormat: FORMATS.general, width: 75, nonNegative: true },
+  { header: "Rationale", numberFormat: FORMATS.text, width: 400 },
+  { header: "AgreedBy", numberFormat: FORMATS.text, width: 160 },
+  { header: "AgreedAt", numberFormat: FORMATS.text, width: 140 },
+  {
+    header: "Mark",
+    numberFormat: FORMATS.general,
+    width: 50,
+    formula:
+      `=IF(${SETTING_NAMES.rollUp}="consensus",IF([@Consensus]="","",[@Consensus]),` +
+      `IF(OR(${SETTING_NAMES.panelSize}=0,${MARKS_GIVEN}<${SETTING_NAMES.panelSize}),"",` +
+      `IF(${SETTING_NAMES.rollUp}="median",MEDIAN(FILTER(${TABLES.marks}[Mark],${SAME_ITEM_MASK})),` +
+      `SUMIFS(${TABLES.marks}[Mark],${SAME_ITEM})/${MARKS_GIVEN})))`,
+  },
+  {
+    header: "Points",
+    numberFormat: FORMATS.points,
+    width: 60,
+    formula:
+      `=IF(OR([@Mark]="",${SETTING_NAMES.scaleTop}<=0),0,[@Mark]/${SETTING_NAMES.scaleTop}*${SETTING_NAMES.maxPoints}*(1-${SETTING_NAMES.quantitativeShare})` +
+      `*IFERROR(INDEX(${TABLES.criteria}[Weight],MATCH([@Criterion],${TABLES.criteria}[Id],0))/SUM(${TABLES.criteria}[Weight]),0))`,
+  },
+  {
+    header: "Status",
+    numberFormat: FORMATS.general,
+    width: 60,
+    // Open until it has a mark; under consensus, until the mark has a rationale; under average
+    // or median, a flagged item stays open until the panel records a consensus (the review
+    // before sign-off applies the same rule).
+    formula: `=IF([@Mark]="","Open",IF(OR(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),AND([@Flag]="Discuss",[@Consensus]="")),"Open","Closed"))`,
+  },
+];
+
+/** Criteria rows: those tied to an outcome in scope, and those tied to none. Weight 1 each. */
+export function criterionRows(criteria: readonly Criterion[], outcomesInScope: readonly string[]): Record<string, unknown>[] {
+  const inScope = new Set(outcomesInScope);
+  return criteria
+    .filter((c) => c.outcomeId === undefined || inScope.size === 0 || inScope.has(c.outcomeId))
+    .map((c) => ({ Id: c.id, Criterion: c.question, Guidance: c.guidance ?? "", Weight: 1 }));
+}
+
+export interface PlanInput {
+  settings: TenderSettings;
+  frameworkName: string;
+  measures: readonly MeasureEntry[];
+  thresholdReason: string;
+  /** Bidders to list on SV Scores (from the commitments), if known. */
+  bidders?: readonly string[];
+  /** The framework's qualitative criteria; SV Criteria lists those for the outcomes in scope. */
+  criteria?: readonly Criterion[];
+  /** SV_TenderId; insertEvaluation gives a new random id when absent. */
+  tenderId?: string;
+  /** Hide each evaluator's marks from the others in the pane until moderation opens. */
+  blindMarking?: boolean;
+}
+
+/** Excel tables always hold at least one row. */
+function atLeastOne(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows.length > 0 ? rows : [{}];
+}
+
+export function buildEvaluationPlan(input: PlanInput): WorkbookPlan {
+  const bidders = input.bidders ?? [];
+  return {
+    names: [{ name: MEASURE_REFS_NAME, formula: `=${TABLES.measures}[Ref]` }],
+    sheets: [
+      { name: SHEETS.setup, title: "Social value: tender settings", settings: setupRows(input), freezeRows: 2 },
+      {
+        name: SHEETS.measures,
+        title: `Measures: ${input.frameworkName}`,
+        table: { name: TABLES.measures, columns: MEASURE_TABLE_COLUMNS, rows: measureRows(input.measures) },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.criteria,
+        title: "Qualitative criteria the panel marks",
+        table: { name: TABLES.criteria, columns: CRITERIA_TABLE_COLUMNS, rows: atLeastOne(criterionRows(input.criteria ?? [], input.settings.outcomesInScope)) },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.commitments,
+        title: "Bidders' commitments (one row per bidder and measure)",
+        // One blank row: Excel tables always hold at least one, and it carries the formulas.
+        table: { name: TABLES.commitments, columns: COMMITMENT_TABLE_COLUMNS, rows: [{}], flagNotOk: "#FDE7E9" },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.answers,
+        title: "Bidders' written answers (imported from their response forms)",
+        table: { name: TABLES.answers, columns: ANSWER_TABLE_COLUMNS, rows: [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.offers,
+        title: "Community offers: what bidders offer schools, colleges, charities and community groups",
+        table: { name: TABLES.offers, columns: OFFER_TABLE_COLUMNS, rows: [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.marks,
+        title: "Evaluators' independent marks (one row per evaluator, bidder and criterion)",
+        table: { name: TABLES.marks, columns: MARK_TABLE_COLUMNS, rows: [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.moderation,
+        title: "Moderation: marks side by side, consensus and rationale",
+        table: { name: TABLES.consensus, columns: CONSENSUS_TABLE_COLUMNS, rows: [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+      {
+        name: SHEETS.scores,
+        title: "Social value scores",
+        table: { name: TABLES.scores, columns: SCORE_TABLE_COLUMNS, rows: bidders.length ? bidders.map((b) => ({ Bidder: b })) : [{}] },
+        freezeRows: TABLE_TOP_ROW,
+      },
+    ],
+  };
+}

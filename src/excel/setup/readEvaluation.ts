@@ -1,0 +1,186 @@
+/**
+ * Reads the evaluation workbook back: the measure table, the commitments and the setting
+ * cells, in a small fixed number of requests. Excel on the web limits a response to 5 MB
+ * too, so a large commitments table is read in row blocks, one request each. On request,
+ * the first block also asks which calculated cells no longer hold their formula
+ * (calculatedCells.ts): no extra request, and only the offending cells come back.
+ */
+import { RefusalError } from "../shared/refusal";
+import { columnLetter } from "../shared/addresses";
+import { MAX_REQUEST_BYTES } from "../shared/cellSafety";
+import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
+import { SETTING_NAMES, TABLES, type SettingKey } from "../shared/layout";
+import { calculatedColumnIndexes, queueCalculatedCellSearch, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
+import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType, type TypedOverFormula } from "../../core";
+
+/** The commitment columns validation reads. */
+const READ_COLUMNS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
+
+/** Typical bytes of one commitments row in a response; sizes the read blocks. */
+const BYTES_PER_CELL = 40;
+
+export interface EvaluationData {
+  measures: MeasureEntry[];
+  /** Measure rows that could not be read (unknown unit, blank ref), with the sheet row. */
+  measureProblems: { row: number; message: string }[];
+  commitments: CommitmentInputRow[];
+  /** Headers of SV_Commitments in sheet order (the Status column may be among them). */
+  commitmentHeaders: string[];
+  /** Sheet row of the commitments table's first data row. */
+  commitmentsFirstRow: number;
+  settings: Partial<Record<SettingKey, unknown>>;
+  /** Calculated commitment cells holding a typed value or nothing; [] unless `checkCalculatedCells` was asked. */
+  typedOverFormulas: TypedOverFormula[];
+  syncs: number;
+}
+
+export interface ReadEvaluationOptions extends OperationOptions {
+  /** Also find the calculated cells of SV_Commitments whose formula was typed over or cleared (for SV121). */
+  checkCalculatedCells?: boolean;
+}
+
+export class WorkbookNotSetUpError extends RefusalError {
+  constructor(missing: string[]) {
+    super(`This workbook has no evaluation yet (missing: ${missing.join(", ")}). Use Set up to insert it first.`);
+    this.name = "WorkbookNotSetUpError";
+  }
+}
+
+function headerIndex(headers: string[]): (name: string) => number {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  return (name: string) => lower.indexOf(name.toLowerCase());
+}
+
+export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptions = {}): Promise<EvaluationData> {
+  throwIfCancelled(options.signal);
+  return run(async (context) => {
+    let syncs = 0;
+    // Request 1: the measure table, the commitments' shape, and every setting cell.
+    const measuresTable = context.workbook.tables.getItem(TABLES.measures);
+    const commitmentsTable = context.workbook.tables.getItem(TABLES.commitments);
+    const measureHeader = measuresTable.getHeaderRowRange().load("values");
+    const measureBody = measuresTable.getDataBodyRange().load("values, rowIndex");
+    const commitHeader = commitmentsTable.getHeaderRowRange().load("values");
+    const commitBody = commitmentsTable.getDataBodyRange().load("rowCount, columnCount, rowIndex, columnIndex");
+    const commitSheet = commitmentsTable.worksheet.load("name");
+    const settingCells = (Object.keys(SETTING_NAMES) as SettingKey[]).map((key) => {
+      const item = context.workbook.names.getItemOrNullObject(SETTING_NAMES[key]);
+      const range = item.getRangeOrNullObject().load("values");
+      return { key, range };
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ItemNotFound") throw await missingTables(context);
+      throw error;
+    }
+    syncs++;
+
+    const headers = (commitHeader.values[0] ?? []).map((h) => String(h));
+    const col = headerIndex(headers);
+    const rowCount = commitBody.rowCount;
+    // Read only as far as the last column validation uses: each response stays smaller, so
+    // fewer blocks are needed (the form's Baseline and Actions columns sit after them).
+    const calculated = options.checkCalculatedCells === true ? [...calculatedColumnIndexes(headers).keys()] : [];
+    // With the calculated cells checked, their columns are read too: a typed value is quoted back.
+    const used = [...READ_COLUMNS.map(col), ...calculated].filter((i) => i >= 0);
+    const cols = used.length > 0 ? Math.min(commitBody.columnCount, Math.max(...used) + 1) : commitBody.columnCount;
+    const firstRow = commitBody.rowIndex + 1;
+    const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (BYTES_PER_CELL * Math.max(1, cols))));
+    const values: unknown[][] = [];
+    let search: CalculatedCellSearch | undefined;
+    for (let start = 0; start < rowCount; start += blockRows) {
+      throwIfCancelled(options.signal);
+      const n = Math.min(blockRows, rowCount - start);
+      if (start === 0 && options.checkCalculatedCells === true) {
+        search = queueCalculatedCellSearch(commitSheet, headers, commitBody.columnIndex + 1, firstRow, rowCount);
+      }
+      const block = commitSheet
+        .getRange(`${columnLetter(commitBody.columnIndex + 1)}${firstRow + start}:${columnLetter(commitBody.columnIndex + cols)}${firstRow + start + n - 1}`)
+        .load("values");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request keeps each response under Excel's 5 MB limit
+      await context.sync();
+      syncs++;
+      values.push(...block.values);
+      options.onProgress?.({ fraction: Math.min(1, (start + n) / Math.max(1, rowCount)), message: `Read ${start + n} of ${rowCount} rows…` });
+    }
+
+    const [bidder, ref, unit, quantity, evidence] = READ_COLUMNS.map(col) as [number, number, number, number, number];
+    const commitments: CommitmentInputRow[] = values.map((row, i) => ({
+      row: firstRow + i,
+      bidder: row[bidder],
+      ref: row[ref],
+      unit: row[unit],
+      quantity: row[quantity],
+      ...(evidence >= 0 ? { evidence: row[evidence] } : {}),
+    }));
+
+    const { measures, problems } = parseMeasures(
+      (measureHeader.values[0] ?? []).map((h) => String(h)),
+      measureBody.values,
+      measureBody.rowIndex + 1
+    );
+    const settings: Partial<Record<SettingKey, unknown>> = {};
+    for (const { key, range } of settingCells) if (!range.isNullObject) settings[key] = range.values[0]?.[0];
+
+    const typedOverFormulas = search === undefined ? [] : typedOverCells(search, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
+
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, typedOverFormulas, syncs };
+  });
+}
+
+/** Which of the evaluation's tables are missing, as the error the pane shows. */
+async function missingTables(context: Excel.RequestContext): Promise<WorkbookNotSetUpError> {
+  const found = [TABLES.measures, TABLES.commitments].map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+  await context.sync();
+  return new WorkbookNotSetUpError(found.filter((f) => f.table.isNullObject).map((f) => f.name));
+}
+
+const TYPES: readonly MeasureType[] = ["LEV", "SV", "Record"];
+
+/** The SV Measures table as measure entries; rows that cannot be read are reported, not dropped silently. */
+export function parseMeasures(headers: string[], body: unknown[][], firstRow: number): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
+  const col = headerIndex(headers);
+  const at = (row: unknown[], name: string): unknown => (col(name) >= 0 ? row[col(name)] : undefined);
+  const measures: MeasureEntry[] = [];
+  const problems: { row: number; message: string }[] = [];
+  body.forEach((row, i) => {
+    const sheetRow = firstRow + i;
+    const ref = readText(at(row, "Ref"));
+    if (ref === undefined) {
+      if (row.some((c) => c !== "" && c !== null)) problems.push({ row: sheetRow, message: `Row ${sheetRow} of SV Measures has no Ref; it is ignored.` });
+      return;
+    }
+    const unitText = readText(at(row, "Unit")) ?? "";
+    const unit = parseUnit(unitText);
+    if (!unit) {
+      problems.push({ row: sheetRow, message: `Measure ${ref} (row ${sheetRow}): the unit "${unitText}" is not one the add-in knows.` });
+      return;
+    }
+    const proxyCell = readQuantity(at(row, "Proxy"));
+    const maxCell = readQuantity(at(row, "Max"));
+    const typeText = (readText(at(row, "Type")) ?? "SV").toUpperCase();
+    const type = TYPES.find((t) => t.toUpperCase() === typeText) ?? "SV";
+    const inScopeText = (readText(at(row, "InScope")) ?? "Yes").toLowerCase();
+    measures.push({
+      ref,
+      themeId: readText(at(row, "Theme")) ?? "",
+      theme: readText(at(row, "Theme")) ?? "",
+      outcomeId: readText(at(row, "Outcome")) ?? "",
+      outcome: readText(at(row, "Outcome")) ?? "",
+      description: readText(at(row, "Measure")) ?? "",
+      unit,
+      proxy: proxyCell.kind === "number" ? proxyCell.value : null,
+      type,
+      inScope: !["no", "n", "false", "0"].includes(inScopeText),
+      ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
+      evidenceRequired: (readText(at(row, "Evidence")) ?? "").toLowerCase().startsWith("req"),
+      excludes: (readText(at(row, "Excludes")) ?? "")
+        .split(/[,;]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+      firstYearOnly: false,
+    });
+  });
+  return { measures, problems };
+}

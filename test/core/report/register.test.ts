@@ -1,0 +1,104 @@
+import { ESSEX, ILLUSTRATIVE, allMeasures, kpiOf, measureTableFromFramework, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../../src/core";
+
+const illustrative = measureTableFromFramework(ILLUSTRATIVE);
+
+describe("which KPI a measure feeds", () => {
+  const kpiRefs = (framework: typeof ESSEX, kpi: string): string[] =>
+    allMeasures(framework)
+      .filter((m) => kpiOf(m) === kpi)
+      .map((m) => m.ref);
+
+  it("counts Essex's spend with local suppliers, local SMEs and VCSEs as local spend, not its donations or investment", () => {
+    expect(kpiRefs(ESSEX, "local-spend")).toEqual(["ECC11", "ECC12", "ECC38"]);
+  });
+
+  it("counts local people employed (ECC1, ECC1c) as local employment, not disadvantaged-group hires counted on top of them", () => {
+    expect(kpiRefs(ESSEX, "local-employment")).toEqual(["ECC1", "ECC1c"]);
+  });
+
+  it("takes the share of the workforce living locally (ECC2) as the local employment share, not procurement shares", () => {
+    expect(kpiRefs(ESSEX, "local-employment-share")).toEqual(["ECC2"]);
+  });
+
+  it("recognises the illustrative set's local spend, employment, share and carbon measures", () => {
+    const of = (kpi: string): string[] => illustrative.filter((m) => kpiOf(m) === kpi).map((m) => m.ref);
+    expect([of("local-spend"), of("local-employment"), of("local-employment-share"), of("carbon")]).toEqual([["ILL7", "ILL8"], ["ILL1"], ["ILL6"], ["ILL12"]]);
+  });
+});
+
+describe("register rows and KPIs", () => {
+  const commitments = [
+    { bidder: "Acme Ltd", ref: "ILL1", quantity: 6, evidence: "Payroll postcodes each quarter" },
+    { bidder: "Brightside CIC", ref: "ILL1", quantity: 9 },
+    { bidder: " acme ltd ", ref: "ill7", quantity: 150_000 },
+    { bidder: "Acme Ltd", ref: "ILL6", quantity: 40 },
+    { bidder: "Acme Ltd", ref: "ILL12", quantity: 35 },
+    { bidder: "Acme Ltd", ref: "ILL10", quantity: 400 },
+  ];
+
+  it("lists only the chosen bidder's commitments with measure, theme, unit, £ value and evidence", () => {
+    const rows = registerRows("Acme Ltd", commitments, illustrative);
+    expect(rows.map((r) => [r.ref, r.theme, r.unit, r.committed, r.value, r.kpi ?? ""])).toEqual([
+      ["ILL1", "Jobs", "FTE", 6, 120_000, "local-employment"],
+      ["ILL7", "Growth", "£", 150_000, 75_000, "local-spend"],
+      ["ILL6", "Jobs", "%", 40, 0, "local-employment-share"],
+      ["ILL12", "Environment", "tCO2e", 35, 7_000, "carbon"],
+      ["ILL10", "Social", "hours", 400, 400 * 16.93, ""],
+    ]);
+    expect(rows[0]?.evidence).toBe("Payroll postcodes each quarter");
+  });
+
+  it("keeps the Due date and Delivered entered earlier, by Ref (the first commitment to it: #0)", () => {
+    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7#0", { dueDate: 46_000, delivered: 60_000 }]]));
+    expect(rows.find((r) => r.ref === "ILL7")).toMatchObject({ dueDate: 46_000, delivered: 60_000 });
+    expect(rows.find((r) => r.ref === "ILL1")).toMatchObject({ dueDate: "", delivered: "" });
+  });
+
+  it("keeps each entry on its own row when a bidder gives the same ref twice", () => {
+    const twice = [
+      { bidder: "Acme Ltd", ref: "ILL7", quantity: 100_000 },
+      { bidder: "Acme Ltd", ref: "ILL1", quantity: 6 },
+      { bidder: "Acme Ltd", ref: "ill7", quantity: 50_000 },
+    ];
+    // The keys as a rebuild reads the earlier register, row by row.
+    const seen = new Map<string, number>();
+    const kept = new Map([
+      [registerEntryKey("ILL7", seen), { dueDate: 46_000, delivered: 90_000 }],
+      [registerEntryKey("ILL1", seen), { dueDate: "", delivered: "" }],
+      [registerEntryKey("ILL7", seen), { dueDate: 46_100, delivered: 20_000 }],
+    ]);
+    const rows = registerRows("Acme Ltd", twice, illustrative, kept);
+    expect(rows.map((r) => [r.ref, r.committed, r.dueDate, r.delivered])).toEqual([
+      ["ILL7", 100_000, 46_000, 90_000],
+      ["ILL1", 6, "", ""],
+      ["ILL7", 50_000, 46_100, 20_000],
+    ]);
+  });
+
+  it("reports local spend as a share of the contract value, and committed against delivered", () => {
+    const rows = registerRows("Acme Ltd", commitments, illustrative, new Map([["ILL7#0", { dueDate: "", delivered: 60_000 }]]));
+    const kpis = registerKpis(rows, 1_200_000);
+    expect(kpis.map((k) => [k.kpi, k.unit, k.committed, k.delivered])).toEqual([
+      ["Local spend", "£", 150_000, 60_000],
+      ["Local employment", "FTE", 6, 0],
+      ["Local employment (share of workforce)", "%", 40, 0],
+      ["Carbon saved", "tCO2e", 35, 0],
+    ]);
+    expect(kpis[0]?.shareOfContract).toBeCloseTo(0.125, 12);
+  });
+});
+
+describe("register status", () => {
+  const today = 46_000;
+  it.each([
+    ["nothing delivered and no due date", "Not started", 10, null, null],
+    ["0 delivered before the due date", "Not started", 10, 0, today + 30],
+    ["part delivered before the due date", "On track", 10, 4, today + 30],
+    ["part delivered after the due date", "Behind", 10, 4, today - 1],
+    ["nothing delivered after the due date", "Behind", 10, null, today - 1],
+    ["all delivered, even late", "Delivered", 10, 10, today - 90],
+    ["more than committed", "Delivered", 10, 12, null],
+  ] as const)("%s → %s", (_what, status, committed, delivered, due) => {
+    expect(registerStatus(committed, delivered, due, today)).toBe(status);
+  });
+});

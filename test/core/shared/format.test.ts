@@ -1,0 +1,44 @@
+import { formatGBP, formatNumber, formatPercent, quote } from "../../../src/core/shared/format";
+
+describe("formatGBP", () => {
+  it.each([
+    [177_897, "£177,897"],
+    [1_000_000, "£1,000,000"],
+    [1200.5, "£1,200.50"],
+    [0.05, "£0.05"],
+    [0, "£0"],
+    [-5, "-£5"],
+    [999.999, "£1,000"],
+    [Infinity, "£Infinity"],
+  ])("formats %p as %p", (n, text) => {
+    expect(formatGBP(n)).toBe(text);
+  });
+});
+
+describe("formatNumber", () => {
+  it.each([
+    [1234.5, "1,234.5"],
+    [12, "12"],
+    [0.125, "0.13"],
+    [-0.001, "0"],
+    [-1234, "-1,234"],
+    [NaN, "NaN"],
+  ])("formats %p as %p", (n, text) => {
+    expect(formatNumber(n)).toBe(text);
+  });
+});
+
+describe("formatPercent", () => {
+  it("shows a ratio as a percentage with at most one decimal", () => {
+    expect(formatPercent(0.366)).toBe("36.6%");
+    expect(formatPercent(0.1)).toBe("10%");
+    expect(formatPercent(0.8)).toBe("80%");
+  });
+});
+
+describe("quote", () => {
+  it("quotes and shortens user text", () => {
+    expect(quote("ECC1")).toBe("\u201cECC1\u201d");
+    expect(quote("a".repeat(100))).toHaveLength(42);
+  });
+});

@@ -1,0 +1,391 @@
+/**
+ * The Report actions against the test Excel host: a three-bidder evaluation is inserted, bids typed,
+ * criteria listed and consensus recorded straight into the cells (as the panel would through
+ * the Moderation page), then each report is built and read back from the workbook.
+ */
+import { createReportActions } from "../../../src/excel/report/reportActions";
+import { CHART_NAMES, CHART_TITLES } from "../../../src/excel/report/writeReport";
+import { REGISTER_COLUMNS } from "../../../src/excel/report/writeRegister";
+import { BUILT_MARKER } from "../../../src/excel/report/readReportData";
+import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { ILLUSTRATIVE, NOT_YET_AGREED } from "../../../src/core";
+import type { ExcelRun } from "../../../src/excel/shared/excelRun";
+import type { ExcelHost } from "../../excelHost";
+import { aFakeWorkbook, aPlanInput, anEvaluationWorkbook } from "../support";
+import { aTender } from "../../support/scoringBuilders";
+import { insertPlan } from "../../../src/excel/setup/writePlan";
+import { buildEvaluationPlan } from "../../../src/excel/setup/evaluationPlan";
+
+const BIDDERS = ["Acme Grounds Ltd", "Brightside CIC", "Castle Services"];
+const CLOCK = (): Date => new Date(2026, 10, 22, 9, 30);
+const RATIONALE = "A named delivery lead and a quarterly plan for each commitment; the college partner is already agreed.";
+
+/** Writes rows into a table by header, growing it over the empty rows below (as a user typing would). */
+async function fillTable(run: ExcelRun, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  await run(async (context) => {
+    const t = context.workbook.tables.getItem(table);
+    const header = t.getHeaderRowRange().load("values, rowIndex, columnIndex");
+    const sheet = t.worksheet.load("name");
+    await context.sync();
+    const headers = (header.values[0] ?? []).map(String);
+    const top = header.rowIndex + 1;
+    const col = (i: number): string => String.fromCharCode(65 + header.columnIndex + i);
+    t.resize(sheet.getRange(`${col(0)}${top}:${col(headers.length - 1)}${top + rows.length}`));
+    for (const name of new Set(rows.flatMap((r) => Object.keys(r)))) {
+      const j = headers.indexOf(name);
+      if (j < 0) throw new Error(`test set-up: ${table} has no column ${name}`);
+      sheet.getRange(`${col(j)}${top + 1}:${col(j)}${top + rows.length}`).values = rows.map((r) => [r[name] ?? ""]);
+    }
+    await context.sync();
+  });
+}
+
+async function aScoredTender(
+  options: { castleQ2Agreed?: boolean; moreBidders?: string[]; moreCommitments?: unknown[][]; requireBothParts?: boolean } = {},
+): Promise<{ fake: ExcelHost; run: ExcelRun }> {
+  const wb = await anEvaluationWorkbook(
+    [
+      ["Acme Grounds Ltd", "ILL1", "FTE", 6, "Payroll postcodes each quarter"],
+      ["Acme Grounds Ltd", "ILL7", "£", 150000, "Invoices from local suppliers"],
+      ["Acme Grounds Ltd", "ILL12", "tCO2e", 35, "Fuel records against the 2025 baseline"],
+      ["Acme Grounds Ltd", "ILL6", "%", 40, ""],
+      ["Brightside CIC", "ILL1", "FTE", 4, ""],
+      ["Brightside CIC", "ILL10", "hours", 1200, "Timesheets countersigned by partners"],
+      ["Castle Services", "ILL8", "£", 90000, ""],
+      ["Castle Services", "ILL13", "tonnes", 40, ""],
+      ...(options.moreCommitments ?? []),
+    ],
+    aPlanInput({
+      settings: aTender({ contractName: "Grounds maintenance", contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5, requireBothParts: options.requireBothParts ?? false }),
+      bidders: [...BIDDERS, ...(options.moreBidders ?? [])],
+      criteria: ILLUSTRATIVE.criteria,
+    })
+  );
+  const items = BIDDERS.flatMap((bidder, b) =>
+    ILLUSTRATIVE.criteria.map((c, q) => {
+      const open = bidder === "Castle Services" && q === 1 && !options.castleQ2Agreed;
+      return open ? { Bidder: bidder, Criterion: c.id } : { Bidder: bidder, Criterion: c.id, Consensus: [4, 5, 2][b], Rationale: `${RATIONALE} (${c.id})`, AgreedBy: "Ann, Ben, Cat" };
+    })
+  );
+  await fillTable(wb.run, TABLES.consensus, items);
+  await fillTable(wb.run, TABLES.offers, [
+    { Bidder: "Brightside CIC", Recipient: "School", Organisation: "Hill Primary", Offer: "Garden club every term", Hours: 60, Value: 1000 },
+    { Bidder: "Acme Grounds Ltd", Recipient: "Charity", Organisation: "'=Friends of the Park", Offer: "Tree planting day", Hours: 40, Value: "" },
+    { Bidder: "Acme Grounds Ltd", Recipient: "College", Organisation: "Town College", Offer: "Two apprenticeship taster weeks", Hours: 80, Value: "" },
+  ]);
+  wb.fake.resetStats();
+  return wb;
+}
+
+/** A table's data rows as records by header, read straight from the host's workbook. */
+function tableRows(fake: ExcelHost, name: string): Record<string, unknown>[] {
+  const t = fake.inspect.table(name);
+  if (!t) return [];
+  return fake.inspect.values(t.dataBodyAddress).map((row) => Object.fromEntries(t.headers.map((h, i) => [h, row[i]])));
+}
+
+const sheetValues = (fake: ExcelHost, sheet: string): unknown[][] => fake.inspect.values(`'${sheet}'!A1:T80`);
+const cellsIn = (fake: ExcelHost, sheet: string): string[] => sheetValues(fake, sheet).flat().filter((v) => v !== "" && v !== null).map(String);
+
+async function charts(fake: ExcelHost, sheet: string) {
+  return fake.run(async (context: Excel.RequestContext) => {
+    const list = context.workbook.worksheets.getItem(sheet).charts.load("items/name, items/chartType");
+    await context.sync();
+    const details = list.items.map((c) => ({ chart: c, title: c.title.load("text"), series: c.series.load("items/name") }));
+    await context.sync();
+    const sources = details.map((d) => d.series.items.map((s) => [s.name, s.getDimensionDataSourceString("Values"), s.getDimensionDataSourceString("Categories")] as const));
+    await context.sync();
+    return details.map((d, i) => ({
+      name: d.chart.name,
+      type: d.chart.chartType,
+      title: d.title.text,
+      series: (sources[i] ?? []).map(([name, values, categories]) => ({ name, values: values.value, categories: categories.value })),
+    }));
+  });
+}
+
+describe("assessment summaries sheet", () => {
+  it("writes one block per bidder with each criterion's mark, points and the panel's reasons, and returns the letters", async () => {
+    const { fake, run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildSummaries();
+    expect(result.summaries.map((s) => s.bidder)).toEqual(BIDDERS);
+    expect(result.openItems).toBe(1);
+    const acme = result.summaries[0];
+    expect(acme?.criteria.map((c) => [c.id, c.mark, c.points, c.available])).toEqual([
+      ["ILL-Q1", 4, 4, 5],
+      ["ILL-Q2", 4, 4, 5],
+    ]);
+    expect(acme?.criteria[0]?.reasons).toBe(`The panel's reasons: "${RATIONALE} (ILL-Q1)"`);
+    expect(acme?.total).toBeCloseTo(acme ? acme.quantitative.points + 8 : NaN, 9);
+    const castle = result.summaries[2];
+    expect(castle?.criteria[1]).toMatchObject({ mark: null, points: 0, reasons: NOT_YET_AGREED });
+
+    const cells = cellsIn(fake, SHEETS.summaries);
+    expect(cells.some((c) => c.startsWith(BUILT_MARKER) && c.includes("22 Nov 2026 at 09:30"))).toBe(true);
+    expect(cells).toContain(`The panel's reasons: "${RATIONALE} (ILL-Q2)"`);
+    expect(cells).toContain(NOT_YET_AGREED);
+    expect(cells.filter((c) => c.startsWith("Castle Services:"))[0]).toContain("Provisional: 1 not yet agreed.");
+  });
+
+  it("takes the scores from the workbook as its formulas computed them", async () => {
+    const { fake, run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildSummaries();
+    const sheetScores = tableRows(fake, TABLES.scores).map((r) => r.Score);
+    expect(result.summaries.map((s) => s.total)).toEqual(sheetScores.map((v) => expect.closeTo(v as number, 9)));
+  });
+
+  it("wraps the reasons column for printing", async () => {
+    const { fake, run } = await aScoredTender();
+    await createReportActions(run, CLOCK).buildSummaries();
+    expect(fake.inspect.format(`'${SHEETS.summaries}'!E6`).wrapText).toBe(true);
+  });
+
+  it("costs a fixed number of requests, and rebuilding replaces its own sheet", async () => {
+    const { fake, run } = await aScoredTender();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildSummaries();
+    const first = fake.stats.syncCalls;
+    await actions.buildSummaries();
+    expect(fake.stats.syncCalls - first).toBe(first);
+    expect(first).toBeLessThanOrEqual(6);
+    expect(fake.inspect.sheetNames().filter((n) => n === SHEETS.summaries)).toHaveLength(1);
+  });
+
+  it("refuses, writing nothing, when a sheet of that name is the user's own", async () => {
+    const { fake, run } = await aScoredTender();
+    await run(async (context) => {
+      context.workbook.worksheets.add(SHEETS.summaries).getRange("A1:A2").values = [["My notes"], ["Do not lose"]];
+      await context.sync();
+    });
+    await expect(createReportActions(run, CLOCK).buildSummaries()).rejects.toThrow(/already has a sheet called "SV Summaries" that the add-in did not build/);
+    expect(fake.inspect.values(`'${SHEETS.summaries}'!A1:A2`)).toEqual([["My notes"], ["Do not lose"]]);
+  });
+
+  it("says what to do when SV Scores lists no bidders", async () => {
+    const { run } = await anEvaluationWorkbook([["Acme", "ILL1", "FTE", 2]]);
+    await expect(createReportActions(run, CLOCK).buildSummaries()).rejects.toThrow(/SV Scores lists no bidders yet/);
+  });
+});
+
+describe("award report sheet", () => {
+  it("writes the final scores and social value by theme, with a stacked column chart and a bar chart over them", async () => {
+    const { fake, run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildReport();
+    expect(result.winner).toBe("Acme Grounds Ltd");
+    expect(result.charts).toEqual([CHART_NAMES.themes, CHART_NAMES.scores]);
+
+    const values = sheetValues(fake, SHEETS.report);
+    expect(values[4]?.slice(0, 3)).toEqual(["Bidder", "Score", "Rank"]);
+    expect(values.slice(5, 8).map((r) => r[0])).toEqual(BIDDERS);
+    const themeHeader = values.findIndex((r) => r[0] === "Bidder" && r[1] === "Jobs");
+    expect(values[themeHeader]?.slice(0, 5)).toEqual(["Bidder", "Jobs", "Growth", "Social", "Environment"]);
+    // Acme: 6 FTE × £20,000 (Jobs); £150,000 × 0.5 (Growth); 35 tCO2e × £200 (Environment).
+    expect(values[themeHeader + 1]?.slice(0, 5)).toEqual(["Acme Grounds Ltd", 120000, 75000, 0, 7000]);
+
+    const found = await charts(fake, SHEETS.report);
+    const top = themeHeader + 1;
+    expect(found).toEqual([
+      {
+        name: CHART_NAMES.themes,
+        type: "ColumnStacked",
+        title: CHART_TITLES.themes,
+        series: ["Jobs", "Growth", "Social", "Environment"].map((name, i) => ({
+          name,
+          values: `'SV Report'!$${"BCDE"[i]}$${top + 1}:$${"BCDE"[i]}$${top + 3}`,
+          categories: `'SV Report'!$A$${top + 1}:$A$${top + 3}`,
+        })),
+      },
+      {
+        name: CHART_NAMES.scores,
+        type: "BarClustered",
+        title: CHART_TITLES.scores,
+        series: [{ name: "Score", values: "'SV Report'!$B$6:$B$8", categories: "'SV Report'!$A$6:$A$8" }],
+      },
+    ]);
+  });
+
+  it("gives the sensitivity note and the community offers grouped by bidder, bidders' text kept as text", async () => {
+    const { fake, run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildReport();
+    expect(result.sensitivityNote).toMatch(/PriceQuality/);
+    const values = sheetValues(fake, SHEETS.report);
+    const start = values.findIndex((r) => String(r[0]).startsWith("Community offers"));
+    const listed = values.slice(start + 2, start + 7).map((r) => [r[0], r[2], r[4]]);
+    expect(listed).toEqual([
+      ["Acme Grounds Ltd", "", ""],
+      ["", "=Friends of the Park", "Tree planting day"],
+      ["", "Town College", "Two apprenticeship taster weeks"],
+      ["Brightside CIC", "", ""],
+      ["", "Hill Primary", "Garden club every term"],
+    ]);
+    const formulas = fake.inspect.formulas(`'${SHEETS.report}'!C${start + 4}`);
+    expect(formulas[0]?.[0]).toBe("=Friends of the Park");
+    expect(result.offers).toBe(3);
+  });
+
+  it("rebuilding leaves exactly two charts", async () => {
+    const { fake, run } = await aScoredTender();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildReport();
+    await actions.buildReport();
+    expect((await charts(fake, SHEETS.report)).map((c) => c.name)).toEqual([CHART_NAMES.themes, CHART_NAMES.scores]);
+  });
+});
+
+describe("commitments register", () => {
+  it("lists the winner's commitments as a flat table with a status formula, and the KPIs", async () => {
+    const { fake, run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildRegister();
+    expect(result.bidder).toBe("Acme Grounds Ltd");
+    expect(result.rows).toBe(4);
+    expect(fake.inspect.table(TABLES.register)?.headers).toEqual([...REGISTER_COLUMNS]);
+    const rows = tableRows(fake, TABLES.register);
+    expect(rows.map((r) => [r.Ref, r.Committed, r["Value £"], r.Status, r.KPI])).toEqual([
+      ["ILL1", 6, 120000, "Not started", "Local employment"],
+      ["ILL7", 150000, 75000, "Not started", "Local spend"],
+      ["ILL12", 35, 7000, "Not started", "Carbon saved"],
+      ["ILL6", 40, 0, "Not started", "Local employment (share of workforce)"],
+    ]);
+    expect(rows[0]?.Evidence).toBe("Payroll postcodes each quarter");
+    expect(fake.inspect.formulas(`'${SHEETS.register}'!K5`)[0]?.[0]).toMatch(/^=IF\(AND\(ISNUMBER\(\[@Delivered\]\)/);
+    expect(result.kpis).toEqual([
+      { kpi: "Local spend", unit: "£", committed: 150000, delivered: 0, shareOfContract: 0.125 },
+      { kpi: "Local employment", unit: "FTE", committed: 6, delivered: 0 },
+      { kpi: "Local employment (share of workforce)", unit: "%", committed: 40, delivered: 0 },
+      { kpi: "Carbon saved", unit: "tCO2e", committed: 35, delivered: 0 },
+    ]);
+    // The sheet's KPI block computes the same figures from the table.
+    expect(fake.inspect.values(`'${SHEETS.register}'!O5:S5`)).toEqual([["Local spend", "£", 150000, 0, 0.125]]);
+    expect(result.offers).toBe(2);
+  });
+
+  it("rebuilding keeps the Due date and Delivered the contract manager entered, and the status follows them", async () => {
+    const { fake, run } = await aScoredTender();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildRegister();
+    // Row 6 is ILL7 (local spend): £60,000 delivered; row 5 (ILL1) all 6 FTE delivered.
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(SHEETS.register);
+      sheet.getRange("H5:I6").values = [[73000, 6], [73000, 60000]];
+      await context.sync();
+    });
+    const again = await actions.buildRegister();
+    expect(again.kept).toBe(2);
+    expect(fake.inspect.values(`'${SHEETS.register}'!H5:K6`)).toEqual([
+      [73000, 6, "Payroll postcodes each quarter", "Delivered"],
+      [73000, 60000, "Invoices from local suppliers", "On track"],
+    ]);
+    expect(again.kpis[0]).toMatchObject({ kpi: "Local spend", committed: 150000, delivered: 60000 });
+    expect(fake.inspect.values(`'${SHEETS.register}'!R5`)).toEqual([[60000]]);
+  });
+
+  it("refuses to rebuild for another bidder while delivery figures are entered, and writes nothing", async () => {
+    const { fake, run } = await aScoredTender();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildRegister();
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.register).getRange("I5").values = [[3]];
+      await context.sync();
+    });
+    await expect(actions.buildRegister("Brightside CIC")).rejects.toThrow(/holds a Due date or Delivered figure for Acme Grounds Ltd ILL1/);
+    expect(fake.inspect.values(`'${SHEETS.register}'!I5`)).toEqual([[3]]);
+  });
+
+  it("builds for the bidder named, matched however it is typed", async () => {
+    const { run } = await aScoredTender();
+    const result = await createReportActions(run, CLOCK).buildRegister("  brightside cic ");
+    expect([result.bidder, result.rows]).toEqual(["Brightside CIC", 2]);
+    await expect(createReportActions(run, CLOCK).buildRegister("Nobody Ltd")).rejects.toThrow(/No bidder called "Nobody Ltd"/);
+  });
+
+  it("costs the same number of requests with many bids' commitments as with few", async () => {
+    const few = await aScoredTender();
+    await createReportActions(few.run, CLOCK).buildRegister();
+    const many = aFakeWorkbook();
+    await insertPlan(many.run, buildEvaluationPlan(aPlanInput({ bidders: ["Bidder 1"], criteria: ILLUSTRATIVE.criteria })));
+    // 120 bids of 5 commitments each: 600 rows to read, 5 to register.
+    await fillTable(
+      many.run,
+      TABLES.commitments,
+      Array.from({ length: 600 }, (_, i) => ({ Bidder: `Bidder ${1 + Math.floor(i / 5)}`, Ref: ["ILL1", "ILL4", "ILL9", "ILL10", "ILL11"][i % 5], Unit: ["FTE", "weeks", "hours", "hours", "no."][i % 5], Quantity: 1 + (i % 7) }))
+    );
+    many.fake.resetStats();
+    const result = await createReportActions(many.run, CLOCK).buildRegister("Bidder 1");
+    expect(result.rows).toBe(5);
+    expect(many.fake.stats.syncCalls).toBe(few.fake.stats.syncCalls);
+  });
+});
+
+describe("bids the report must still word correctly", () => {
+  /** A fourth bidder listed on SV Scores with no commitments and no marks. */
+  const withAnEmptyBid = () => aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"] });
+
+  it("gives a bid with no commitments and no marks 0 points, no theme lines and every criterion not yet agreed", async () => {
+    const { run } = await withAnEmptyBid();
+    const { summaries } = await createReportActions(run, CLOCK).buildSummaries();
+    const empty = summaries.find((s) => s.bidder === "Dorset Care")!;
+    expect(empty.total).toBe(0);
+    expect(empty.criteria.map((c) => [c.mark, c.points])).toEqual([
+      [null, 0],
+      [null, 0],
+    ]);
+    expect(empty.text).toContain("(ranked 4 of 4)");
+    expect(empty.text).toContain("£0 of social value committed, 0p per £1 of the contract value.");
+    expect(empty.text).not.toMatch(/NaN|Infinity|undefined|By theme/);
+    for (const s of summaries) expect(s.total).toBeCloseTo(s.quantitative.points + s.criteria.reduce((n, c) => n + c.points, 0), 9);
+  });
+
+  it("a bid the tender disregards (both parts required) scores 0 in its summary, which says why, and does not set the bar", async () => {
+    // Dorset Care commits far more £ than anyone but gave no answers: with both parts required it is disregarded.
+    const dorset = [["Dorset Care", "ILL7", "£", 5_000_000, ""]];
+    const required = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"], moreCommitments: dorset, requireBothParts: true });
+    const { summaries } = await createReportActions(required.run, CLOCK).buildSummaries();
+    const summary = (bidder: string) => summaries.find((s) => s.bidder === bidder)!;
+    expect(summary("Dorset Care")).toMatchObject({ total: 0, rank: 4, quantitative: { points: 0 } });
+    expect(summary("Dorset Care").text).toContain(
+      "This response was disregarded and scores no points (no answers): the tender requires both commitments and written answers.",
+    );
+    expect(cellsIn(required.fake, SHEETS.summaries).find((c) => c.startsWith("Dorset Care:"))).toContain("Disregarded");
+    // The best bid that counts earns all 10 quantitative points, as if Dorset Care had not bid.
+    const best = summaries.filter((s) => s.bidder !== "Dorset Care").sort((a, b) => b.quantitative.value - a.quantitative.value)[0]!;
+    expect(best.quantitative.points).toBe(10);
+    expect(best.quantitative.reason).toContain("This was the highest offer");
+
+    const notRequired = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"], moreCommitments: dorset });
+    const counted = (await createReportActions(notRequired.run, CLOCK).buildSummaries()).summaries;
+    expect(counted.find((s) => s.bidder === "Dorset Care")?.quantitative.points).toBe(10);
+    expect(counted.find((s) => s.bidder === best.bidder)?.quantitative.points).toBeLessThan(10);
+  });
+
+  it("builds the report and an empty register for a bid with no commitments, saying so", async () => {
+    const { run } = await withAnEmptyBid();
+    const actions = createReportActions(run, CLOCK);
+    await expect(actions.buildReport()).resolves.toMatchObject({ winner: "Acme Grounds Ltd" });
+    await expect(actions.buildRegister("Dorset Care")).rejects.toThrow("Dorset Care has no commitments on SV Commitments, so there is nothing to register.");
+  });
+
+  it("when two bids tie at rank 1, names both as leading and asks whose register to build", async () => {
+    // Echo Ltd offers exactly what Acme offers and is marked the same: the same score.
+    const acme = [
+      ["ILL1", "FTE", 6],
+      ["ILL7", "£", 150000],
+      ["ILL12", "tCO2e", 35],
+      ["ILL6", "%", 40],
+    ];
+    const { run, fake } = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Echo Ltd"], moreCommitments: acme.map((c) => ["Echo Ltd", ...c, ""]) });
+    const marks: Record<string, number> = { "Acme Grounds Ltd": 4, "Brightside CIC": 5, "Castle Services": 2, "Echo Ltd": 4 };
+    await fillTable(
+      run,
+      TABLES.consensus,
+      Object.entries(marks).flatMap(([Bidder, Consensus]) => ILLUSTRATIVE.criteria.map((c) => ({ Bidder, Criterion: c.id, Consensus, Rationale: `${RATIONALE} (${Bidder}, ${c.id})`, AgreedBy: "Ann" }))),
+    );
+    const scores = tableRows(fake, TABLES.scores);
+    expect(scores.filter((r) => r.Rank === 1).map((r) => r.Bidder)).toEqual(["Acme Grounds Ltd", "Echo Ltd"]);
+    const actions = createReportActions(run, CLOCK);
+    expect((await actions.buildReport()).winner).toBe("Acme Grounds Ltd and Echo Ltd");
+    const { summaries } = await actions.buildSummaries();
+    expect(summaries.filter((x) => x.rank === 1).map((x) => x.bidder)).toEqual(["Acme Grounds Ltd", "Echo Ltd"]);
+    expect(summaries.find((x) => x.bidder === "Echo Ltd")?.text).toContain("(ranked 1 of 4)");
+    await expect(actions.buildRegister()).rejects.toThrow("Acme Grounds Ltd and Echo Ltd share rank 1 on SV Scores: choose the bidder the register is for.");
+  });
+});

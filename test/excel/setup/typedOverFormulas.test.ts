@@ -1,0 +1,248 @@
+import { clearValidation, FILL, selectCell, STATUS_HEADER, validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
+import { CALCULATED_FILL } from "../../../src/excel/shared/layout";
+import { readEvaluation } from "../../../src/excel/setup/readEvaluation";
+import { parseAreasAddress } from "../../../src/excel/setup/calculatedCells";
+import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { validateCommitments, type MeasureEntry } from "../../../src/core";
+import type { ExcelRun } from "../../../src/excel/shared/excelRun";
+import type { ExcelHost } from "../../excelHost";
+import { anEvaluationWorkbook } from "../support";
+
+const ROWS = [
+  ["Acme Care", "ILL9", "hours", 120], // row 4
+  ["Birch Homes", "ILL9", "hours", 80], // row 5
+  ["Cura Ltd", "ILL9", "hours", 40], // row 6
+];
+const SHEET = `'${SHEETS.commitments}'!`;
+
+function columnOf(fake: ExcelHost, header: string): string {
+  const table = fake.inspect.tables().find((t) => t.name === TABLES.commitments)!;
+  return String.fromCharCode(65 + table.headers.indexOf(header));
+}
+
+/** What a user does in Excel: types (or pastes) over cells of SV Commitments. */
+async function typeOver(run: ExcelRun, cells: Record<string, unknown>): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
+    for (const [address, value] of Object.entries(cells)) sheet.getRange(address).values = [[value]];
+    await context.sync();
+  });
+}
+
+async function clearCell(run: ExcelRun, address: string): Promise<void> {
+  await run(async (context) => {
+    context.workbook.worksheets.getItem(SHEETS.commitments).getRange(address).clear("Contents");
+    await context.sync();
+  });
+}
+
+describe("a calculated cell of SV_Commitments that no longer holds its formula (SV121)", () => {
+  it("finds nothing in a workbook whose calculated columns are intact", async () => {
+    const { run } = await anEvaluationWorkbook(ROWS);
+    const { result, data } = await validateWorkbook(run);
+    expect(data.typedOverFormulas).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "SV121")).toEqual([]);
+    expect(result.commitments).toHaveLength(3);
+  });
+
+  it("flags a proxy typed over the looked-up one, quoting what was typed, and stops counting the row", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const proxy = `${columnOf(fake, "Proxy")}5`;
+    const lookedUp = fake.inspect.value(`${SHEET}${proxy}`);
+    expect(lookedUp).not.toBe(50000);
+    await typeOver(run, { [proxy]: 50000 });
+    // The sheet now shows a proxy the measure table does not hold, and nothing in it says so.
+    expect(fake.inspect.value(`${SHEET}${proxy}`)).toBe(50000);
+
+    const { result } = await validateWorkbook(run);
+    const found = result.findings.filter((f) => f.code === "SV121");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ row: 5, column: "Proxy", severity: "error", bidder: "Birch Homes", ref: "ILL9" });
+    expect(found[0]!.message).toContain("50000");
+    expect(found[0]!.action).toMatch(/copy the Proxy cell of the row above/);
+    expect(result.commitments.map((c) => c.row)).toEqual([4, 6]);
+  });
+
+  it("marks the cell and the Status column, and takes the user to the cell", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const proxy = `${columnOf(fake, "Proxy")}5`;
+    await typeOver(run, { [proxy]: 50000 });
+    const v = await validateWorkbook(run);
+    expect(fake.inspect.format(`${SHEET}${proxy}`).fill).toBe(FILL.error);
+    // Unmarked calculated cells keep the template's grey.
+    expect(fake.inspect.format(`${SHEET}${columnOf(fake, "Proxy")}4`).fill).toBe(CALCULATED_FILL);
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}5`))).toMatch(/^SV121 Proxy: /);
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}4`)).toBe("");
+
+    const finding = v.result.findings.find((f) => f.code === "SV121")!;
+    const { sheet, address } = v.cellOf(finding);
+    await selectCell(run, sheet, address);
+    expect(fake.inspect.selection()).toBe(`${SHEET}${proxy}`);
+  });
+
+  it("flags a typed Value and a cleared Check cell, each in its own column", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const value = `${columnOf(fake, "Value")}4`;
+    const check = `${columnOf(fake, "Check")}6`;
+    await typeOver(run, { [value]: 1_000_000 });
+    await clearCell(run, check);
+    const { result } = await validateWorkbook(run);
+    const found = result.findings.filter((f) => f.code === "SV121").map((f) => [f.row, f.column]);
+    expect(found).toEqual([
+      [4, "Value"],
+      [6, "Check"],
+    ]);
+    const cleared = result.findings.find((f) => f.code === "SV121" && f.column === "Check")!;
+    expect(cleared.message).toContain("holds nothing");
+    expect(fake.inspect.format(`${SHEET}${value}`).fill).toBe(FILL.error);
+    expect(fake.inspect.format(`${SHEET}${check}`).fill).toBe(FILL.error);
+  });
+
+  it("flags text typed over a formula, and several cells of one row", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    await typeOver(run, { [`${columnOf(fake, "Type")}4`]: "SV", [`${columnOf(fake, "Measure")}4`]: "Local jobs", [`${columnOf(fake, "Check")}4`]: "OK" });
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code === "SV121").map((f) => f.column)).toEqual(["Measure", "Type", "Check"]);
+  });
+
+  it("still flags a typed cell once its row is emptied, and again when the row is reused", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const proxy = `${columnOf(fake, "Proxy")}6`;
+    await typeOver(run, { [proxy]: 50000 });
+    // The bidder withdraws: the row's inputs are emptied, as an import empties a replaced bidder's row.
+    const inputs = ["Bidder", "Ref", "Unit", "Quantity"].map((h) => `${columnOf(fake, h)}6`);
+    await typeOver(run, Object.fromEntries(inputs.map((a) => [a, ""])));
+    let found = (await validateWorkbook(run)).result.findings.filter((f) => f.code === "SV121");
+    expect(found.map((f) => [f.row, f.column])).toEqual([[6, "Proxy"]]);
+
+    // A new bidder's commitment lands in the blank row and inherits the typed proxy.
+    await typeOver(run, Object.fromEntries(inputs.map((a, i) => [a, ["Dale & Co", "ILL9", "hours", 10][i]])));
+    expect(fake.inspect.value(`${SHEET}${proxy}`)).toBe(50000);
+    const v = await validateWorkbook(run);
+    found = v.result.findings.filter((f) => f.code === "SV121");
+    expect(found).toEqual([expect.objectContaining({ row: 6, column: "Proxy", bidder: "Dale & Co" })]);
+    expect(v.result.commitments.map((c) => c.bidder)).not.toContain("Dale & Co");
+  });
+
+  it("clears the mark once the formula is copied back", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const proxy = (row: number) => `${columnOf(fake, "Proxy")}${row}`;
+    await typeOver(run, { [proxy(5)]: 50000 });
+    await validateWorkbook(run);
+    expect(fake.inspect.format(`${SHEET}${proxy(5)}`).fill).toBe(FILL.error);
+
+    const formula = fake.inspect.formulas(`${SHEET}${proxy(4)}`)[0]![0];
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.commitments).getRange(proxy(5)).formulas = [[formula]];
+      await context.sync();
+    });
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code === "SV121")).toEqual([]);
+    expect(fake.inspect.format(`${SHEET}${proxy(5)}`).fill).toBe(CALCULATED_FILL);
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}5`)).toBe("");
+  });
+
+  it("Clear marks gives the marked calculated cell its grey back", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const value = `${columnOf(fake, "Value")}4`;
+    await typeOver(run, { [value]: 1 });
+    await validateWorkbook(run);
+    await clearValidation(run);
+    expect(fake.inspect.format(`${SHEET}${value}`).fill).toBe(CALCULATED_FILL);
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}4`)).toBe("");
+  });
+
+  it("reads the calculated cells only when asked, so other operations read as before", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    await typeOver(run, { [`${columnOf(fake, "Proxy")}5`]: 50000 });
+    expect((await readEvaluation(run)).typedOverFormulas).toEqual([]);
+    expect((await readEvaluation(run, { checkCalculatedCells: true })).typedOverFormulas).toEqual([{ row: 5, column: "Proxy", found: 50000 }]);
+  });
+
+  it("costs no extra request for 10,000 rows with typed-over cells", async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`Bidder ${i % 50}`, `ILL${1 + (i % 14)}`, "", i % 7]);
+    const { fake, run } = await anEvaluationWorkbook(rows);
+    const proxy = columnOf(fake, "Proxy");
+    await typeOver(run, { [`${proxy}104`]: 50000, [`${proxy}5004`]: 1, [`${proxy}10003`]: 2 });
+    await clearCell(run, `${columnOf(fake, "Check")}7000`);
+    fake.resetStats();
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code === "SV121").map((f) => [f.row, f.column])).toEqual([
+      [104, "Proxy"],
+      [5004, "Proxy"],
+      [7000, "Check"],
+      [10003, "Proxy"],
+    ]);
+    // As many requests as validation needs without the typed-over cells: finding them rides in
+    // an existing request (see validateWorkbook.test.ts for the count on this serializer).
+    expect(fake.stats.requests).toBeLessThanOrEqual(8);
+    expect(fake.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("reading a RangeAreas address", () => {
+  it("gives each area's rows and columns, with or without $ and a quoted sheet", () => {
+    expect(parseAreasAddress("'SV Commitments'!F5:F7, 'SV Commitments'!$H$9")).toEqual([
+      { row: 5, col: 6, rows: 3, cols: 1 },
+      { row: 9, col: 8, rows: 1, cols: 1 },
+    ]);
+    expect(parseAreasAddress("Sheet1!C4:I4")).toEqual([{ row: 4, col: 3, rows: 1, cols: 7 }]);
+  });
+
+  it("does not split at a comma inside a quoted sheet name, and skips what it cannot read", () => {
+    expect(parseAreasAddress("'Bids, 2024'!B2,'It''s'!AA10:AB11")).toEqual([
+      { row: 2, col: 2, rows: 1, cols: 1 },
+      { row: 10, col: 27, rows: 2, cols: 2 },
+    ]);
+    expect(parseAreasAddress("Sheet1!A:A, Sheet1!3:3, nonsense")).toEqual([]);
+  });
+});
+
+describe("the SV121 rule in validation", () => {
+  const measures: MeasureEntry[] = [
+    {
+      ref: "ILL9",
+      themeId: "",
+      theme: "",
+      outcomeId: "",
+      outcome: "",
+      description: "Volunteering",
+      unit: "hours",
+      proxy: 17,
+      type: "SV",
+      inScope: true,
+      evidenceRequired: false,
+      excludes: [],
+      firstYearOnly: false,
+    },
+  ];
+  const row = (r: number, bidder: unknown = "Acme", ref: unknown = "ILL9", quantity: unknown = 10) => ({ row: r, bidder, ref, quantity, unit: "" });
+
+  it("reports a cell on a listed row, a blank row and a row the input does not list, in sheet order", () => {
+    const result = validateCommitments([row(4), row(5, "", "", "")], measures, {
+      typedOverFormulas: [
+        { row: 9, column: "Value", found: 3 },
+        { row: 5, column: "Check", found: "" },
+        { row: 4, column: "Proxy", found: 50000 },
+      ],
+    });
+    expect(result.findings.map((f) => [f.row, f.column, f.code])).toEqual([
+      [4, "Proxy", "SV121"],
+      [5, "Check", "SV121"],
+      [9, "Value", "SV121"],
+    ]);
+    expect(result.commitments).toEqual([]);
+    expect(result.counts.error).toBe(3);
+  });
+
+  it("ignores entries that are not calculated columns, and reports a cell once", () => {
+    const result = validateCommitments([row(4)], measures, {
+      typedOverFormulas: [
+        { row: 4, column: "Bidder" as never, found: 1 },
+        { row: 4, column: "Type", found: "SV" },
+        { row: 4, column: "Type", found: "SV" },
+      ],
+    });
+    expect(result.findings.map((f) => f.column)).toEqual(["Type"]);
+  });
+});
