@@ -7,7 +7,7 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import type { ExcelHost } from "../test/excelHost";
 import type { ExcelRun } from "../src/excel/shared/excelRun";
-import { columnLetter, qualified } from "../src/excel/shared/addresses";
+import { columnLetter, qualified } from "../src/core/shared/addresses";
 
 export interface WorkbookViewProps {
   fake: ExcelHost;

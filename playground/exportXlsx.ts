@@ -13,7 +13,7 @@
  */
 import type { CellErrorValue, CellValue as ExcelJSCellValue, Workbook, Worksheet } from "exceljs";
 import type { ExcelHost } from "../test/excelHost";
-import { columnLetter, qualified } from "../src/excel/shared/addresses";
+import { columnLetter, qualified } from "../src/core/shared/addresses";
 
 type ExcelJSModule = typeof import("exceljs");
 

@@ -7,9 +7,10 @@
  */
 import type { CellValue as ExcelJSCellValue } from "exceljs";
 import type { ExcelRun } from "../src/excel/shared/excelRun";
-import { chunkRows, literalText } from "../src/excel/shared/cellSafety";
+import { literalText } from "../src/excel/shared/cellSafety";
+import { chunkRows } from "../src/excel/shared/requestBudget";
 import { loadExcelJS } from "./exportXlsx";
-import { columnLetter } from "../src/excel/shared/addresses";
+import { columnLetter } from "../src/core/shared/addresses";
 
 export type ImportedValue = number | string | boolean;
 

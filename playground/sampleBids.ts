@@ -6,9 +6,9 @@
  * score them. Written through `run` like any edit.
  */
 import type { ExcelRun } from "../src/excel/shared/excelRun";
-import { SHEETS, TABLES } from "../src/excel/shared/layout";
+import { SHEETS, TABLES } from "../src/core/shared/layout";
 import { parseUnit, UNITS, type UnitKey } from "../src/core";
-import { columnLetter } from "../src/excel/shared/addresses";
+import { columnLetter } from "../src/core/shared/addresses";
 
 export const SAMPLE_BIDDERS = ["Acme Care Ltd", "Birch Homes", "Cura Partnership"] as const;
 

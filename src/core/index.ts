@@ -4,8 +4,12 @@
  * same code runs in Node, the task pane and the custom-functions runtime.
  */
 
-// Vocabulary
+// Vocabulary, and what every step shares
 export * from "./setup/units";
+export * from "./shared/layout";
+export * from "./shared/addresses";
+export * from "./shared/decision";
+export * from "./shared/writePlan";
 export { refKey, bidderKey, criterionKey, evaluatorKey } from "./shared/refs";
 export * from "./shared/format";
 export * from "./shared/formulaResult";
@@ -19,7 +23,7 @@ export * from "./setup/tenderChecks";
 
 // Commitments and their validation
 export * from "./bids/commitments";
-export { isBlank, cellError, readText, readQuantity, describeCell, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
+export { isBlank, cellError, readText, readQuantity, describeCell, headerIndex, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
 export * from "./validate/findings";
 export * from "./validate/validateCommitments";
 
@@ -36,6 +40,15 @@ export * from "./scores/socialValueFormula";
 export * from "./report/assessmentSummary";
 export * from "./report/register";
 
-// Moderation record: rationale checks, sign-off fingerprint
+// Moderation: the snapshot it reads, the panel, marking, consensus, sign-off and Verify decided,
+// the views the pane shows; rationale checks and the sign-off fingerprint
+export * from "./moderation/snapshot";
+export * from "./moderation/panel";
+export * from "./moderation/views";
+export * from "./moderation/marking";
+export * from "./moderation/consensus";
+export * from "./moderation/signOffReview";
+export * from "./moderation/signedRecord";
+export * from "./moderation/verifyRecord";
 export * from "./moderation/rationale";
 export * from "./moderation/fingerprint";

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { createExcelHost } from "../excelHost";
-import type { ExcelRun } from "../../src/excel/excelRun";
+import type { ExcelRun } from "../../src/excel/shared/excelRun";
 import { fileFormula, workbookToXlsx } from "../../playground/exportXlsx";
 import { ImportError, readXlsx, replaceWorkbook, workbookHasContent } from "../../playground/importXlsx";
 

@@ -6,8 +6,8 @@ import type { PlanInput } from "../../src/excel/setup/evaluationPlan";
 import { aTender } from "../support/scoringBuilders";
 import { insertPlan } from "../../src/excel/setup/writePlan";
 import { buildEvaluationPlan } from "../../src/excel/setup/evaluationPlan";
-import { SHEETS } from "../../src/excel/shared/layout";
-import { columnLetter } from "../../src/excel/shared/addresses";
+import { SHEETS } from "../../src/core/shared/layout";
+import { columnLetter } from "../../src/core/shared/addresses";
 
 export function aFakeWorkbook(options: ExcelHostOptions = {}): { fake: ExcelHost; run: ExcelRun } {
   const fake = createExcelHost(options);

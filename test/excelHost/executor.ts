@@ -115,8 +115,11 @@ export function executeRequest(bodyText: string, env: ExecutorEnv): string {
   const version = env.model.contentVersion;
   const outcome = new RequestRun(body, env).execute();
   if (env.model.contentVersion !== version) env.afterChange();
-  if ("error" in outcome) return respond(env, errorBody(outcome.error, outcome.index));
-  const text = JSON.stringify({ Results: outcome.results });
+  // The trace actions that ran come back as TraceIds: the client turns them into the error's
+  // traceMessages (OfficeExtension.Error), which name how far a failed request got.
+  const traces = outcome.traceIds.length > 0 ? { TraceIds: outcome.traceIds } : {};
+  if ("error" in outcome) return respond(env, errorBody(outcome.error, outcome.index, traces));
+  const text = JSON.stringify({ Results: outcome.results, ...traces });
   const responseBytes = utf8Bytes(text);
   if (responseBytes > limits.responsePayloadBytes) {
     return respond(env, errorBody(excelError("ResponsePayloadSizeLimitExceeded", `this response is ${responseBytes} bytes; the limit is ${limits.responsePayloadBytes}`), -1), responseBytes);
@@ -131,9 +134,10 @@ function respond(env: ExecutorEnv, text: string, measured?: number): string {
   return text;
 }
 
-function errorBody(error: HostError, index: number): string {
+function errorBody(error: HostError, index: number, traces: { TraceIds?: number[] } = {}): string {
   return JSON.stringify({
     Error: { Code: error.code, Message: error.message, Location: error.location ?? "", ActionIndex: index, HttpStatusCode: 400 },
+    ...traces,
   });
 }
 
@@ -147,7 +151,9 @@ class RequestRun {
     private readonly env: ExecutorEnv
   ) {}
 
-  execute(): { results: { ActionId: number; Value: unknown }[] } | { error: HostError; index: number } {
+  private readonly traceIds: number[] = [];
+
+  execute(): ({ results: { ActionId: number; Value: unknown }[] } | { error: HostError; index: number }) & { traceIds: number[] } {
     const results: { ActionId: number; Value: unknown }[] = [];
     const actions = this.body.Actions ?? [];
     for (let index = 0; index < actions.length; index++) {
@@ -158,14 +164,14 @@ class RequestRun {
       } catch (e) {
         if (e instanceof NotModelled) this.env.unimplemented.push(e.member);
         this.env.model.calculate();
-        if (e instanceof HostError) return { error: e, index };
+        if (e instanceof HostError) return { error: e, index, traceIds: this.traceIds };
         throw e;
       } finally {
         this.env.model.refreshFormulas();
       }
     }
     this.env.model.calculate();
-    return { results };
+    return { results, traceIds: this.traceIds };
   }
 
   private act(action: ActionInfo): unknown {
@@ -179,7 +185,8 @@ class RequestRun {
       case ActionType.SetProperty:
         return this.setProperty(action);
       case ActionType.Trace:
-        return null;
+        this.traceIds.push(action.Id);
+        return undefined;
       default:
         throw new Unimplemented(`action type ${action.ActionType}`);
     }

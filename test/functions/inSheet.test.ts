@@ -8,10 +8,10 @@ import "../support/customFunctions";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { join } from "path";
 import type { RawCellContent } from "hyperformula";
-import { valueBids } from "../../src/core/valuation";
-import { measureTableFromFramework } from "../../src/core/measureTable";
-import { ILLUSTRATIVE } from "../../src/core/frameworks";
-import { UNITS } from "../../src/core/units";
+import { valueBids } from "../../src/core/scores/valuation";
+import { measureTableFromFramework } from "../../src/core/setup/measureTable";
+import { ILLUSTRATIVE } from "../../src/core/setup/frameworks";
+import { UNITS } from "../../src/core/setup/units";
 import { svBenchmark, svCheck, svReturn, svScore, svValue } from "../../src/functions/functions";
 import { ErrorCode } from "../support/customFunctions";
 import {

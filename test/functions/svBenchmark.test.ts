@@ -1,5 +1,5 @@
 import "../support/customFunctions";
-import { benchmarkPosition } from "../../src/core/benchmark";
+import { benchmarkPosition } from "../../src/core/scores/benchmark";
 import { svBenchmark, svReturn } from "../../src/functions/functions";
 
 /**

@@ -1,7 +1,7 @@
 import "../support/customFunctions";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import type { UnitKey } from "../../src/core/units";
-import { validateCommitments } from "../../src/core/validateCommitments";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import type { UnitKey } from "../../src/core/setup/units";
+import { validateCommitments } from "../../src/core/validate/validateCommitments";
 import { svCheck } from "../../src/functions/functions";
 
 /**

@@ -1,6 +1,6 @@
 import "../support/customFunctions";
-import { qualitativePoints } from "../../src/core/scoring";
-import { STANDARD_SCALES } from "../../src/core/tender";
+import { qualitativePoints } from "../../src/core/scores/scoring";
+import { STANDARD_SCALES } from "../../src/core/setup/tender";
 import { svMarkPoints } from "../../src/functions/functions";
 
 /**

@@ -1,5 +1,5 @@
 import "../support/customFunctions";
-import { priceScore } from "../../src/core/awardMaths";
+import { priceScore } from "../../src/core/scores/awardMaths";
 import { svPriceScore } from "../../src/functions/functions";
 
 /**

@@ -1,6 +1,6 @@
 import "../support/customFunctions";
-import { quantitativeScore } from "../../src/core/scoring";
-import type { ScoringMethod } from "../../src/core/tender";
+import { quantitativeScore } from "../../src/core/scores/scoring";
+import type { ScoringMethod } from "../../src/core/setup/tender";
 import { svScore } from "../../src/functions/functions";
 
 /**

@@ -1,7 +1,7 @@
 import "../support/customFunctions";
-import type { Commitment } from "../../src/core/commitments";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import { valueBids } from "../../src/core/valuation";
+import type { Commitment } from "../../src/core/bids/commitments";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import { valueBids } from "../../src/core/scores/valuation";
 import { svValue } from "../../src/functions/functions";
 
 /**

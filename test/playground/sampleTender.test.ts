@@ -1,8 +1,8 @@
 import { loadSampleTender } from "../../playground/sampleTender";
-import { validateWorkbook } from "../../src/excel/validateWorkbook";
-import { readScores } from "../../src/excel/readScores";
-import { TABLES } from "../../src/excel/layout";
-import type { ExcelRun } from "../../src/excel/excelRun";
+import { validateWorkbook } from "../../src/excel/validate/validateWorkbook";
+import { readScores } from "../../src/excel/scores/readScores";
+import { TABLES } from "../../src/core/shared/layout";
+import type { ExcelRun } from "../../src/excel/shared/excelRun";
 import { createExcelHost } from "../excelHost";
 
 describe("the playground's sample tender", () => {

@@ -2,9 +2,9 @@
  * Small builders for valuation, scoring, moderation and sensitivity tests: each gives a
  * valid default and takes only what a test cares about.
  */
-import type { Commitment } from "../../src/core/commitments";
-import type { MeasureEntry } from "../../src/core/measureTable";
-import { STANDARD_SCALES, tenderSettingsSchema, type Scale, type TenderSettings } from "../../src/core/tender";
+import type { Commitment } from "../../src/core/bids/commitments";
+import type { MeasureEntry } from "../../src/core/setup/measureTable";
+import { STANDARD_SCALES, tenderSettingsSchema, type Scale, type TenderSettings } from "../../src/core/setup/tender";
 
 export const SCALE_0_5 = STANDARD_SCALES[0] as Scale;
 export const SCALE_QUARTILES = STANDARD_SCALES[3] as Scale;

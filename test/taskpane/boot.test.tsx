@@ -8,7 +8,7 @@ import { bootTaskpane } from "../../src/taskpane/boot";
 import type { OfficeHostApi } from "../../src/taskpane/host";
 import { aFakeActions } from "./fakeActions";
 import { anEvaluationWorkbook } from "../excel/support";
-import { SHEETS } from "../../src/excel/layout";
+import { SHEETS } from "../../src/core/shared/layout";
 
 function aFakeOffice(host: string | null): OfficeHostApi {
   return {

@@ -3,8 +3,8 @@
  * succeeds with a small, plausible answer) and the views the actions return.
  */
 import type { ValidationView, WorkbookActions } from "../../src/excel/actions";
-import type { BidderScore, ScoresView } from "../../src/excel/readScores";
-import type { MeasureUpdatePreview } from "../../src/excel/updateMeasures";
+import type { BidderScore, ScoresView } from "../../src/excel/scores/readScores";
+import type { MeasureUpdatePreview } from "../../src/excel/setup/updateMeasures";
 import type { Finding } from "../../src/core";
 import { aFakeBidsActions } from "./fakeBidsActions";
 import { aFakeModerationActions } from "./fakeModerationActions";

@@ -1,9 +1,10 @@
 /** Fake Bids actions for the pane's component tests (see fakeActions.ts). */
-import type { BidsActions } from "../../src/excel/bidsActions";
-import type { FileImportReport, FormImportPreview } from "../../src/excel/importForms";
-import type { MeasureTableImportPreview } from "../../src/excel/importMeasureTable";
+import type { BidsActions } from "../../src/excel/bids/bidsActions";
+import type { FileImportReport } from "../../src/excel/bids/importPlan";
+import type { FormImportPreview } from "../../src/excel/bids/importPreview";
+import type { MeasureTableImportPreview } from "../../src/excel/bids/importMeasureTable";
 import type { FormTender, ReadForm } from "../../src/forms/types";
-import type { OperationOptions } from "../../src/excel/excelRun";
+import type { OperationOptions } from "../../src/excel/shared/excelRun";
 
 export function aFormTender(overrides: Partial<FormTender> = {}): FormTender {
   return { tenderId: "T-1", contractName: "Home care: North", contractValue: 1_000_000, frameworkName: "Illustrative", measures: [], criteria: [], ...overrides };

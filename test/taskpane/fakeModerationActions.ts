@@ -16,8 +16,8 @@ import type {
   SignOffResult,
   SignOffReview,
   VerifyResult,
-} from "../../src/excel/moderationActions";
-import type { OperationOptions } from "../../src/excel/excelRun";
+} from "../../src/excel/moderation/moderationActions";
+import type { OperationOptions } from "../../src/excel/shared/excelRun";
 
 export const EVALUATORS = ["Alice", "Bob", "Carol"];
 export const BIDDERS = ["Acme Ltd", "Brightside CIC"];

@@ -2,7 +2,7 @@
  * Fake Report actions for the pane's component tests (see fakeActions.ts): each a jest.fn that
  * succeeds with a small, plausible answer, plus builders for the results they return.
  */
-import type { AssessmentSummaryView, RegisterResult, ReportActions, ReportResult, SummariesResult } from "../../src/excel/reportActions";
+import type { AssessmentSummaryView, RegisterResult, ReportActions, ReportResult, SummariesResult } from "../../src/excel/report/reportActions";
 
 export function anAssessmentSummary(overrides: Partial<AssessmentSummaryView> = {}): AssessmentSummaryView {
   return {

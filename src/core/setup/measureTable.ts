@@ -6,7 +6,8 @@
 import { allMeasures } from "./frameworks/measures";
 import type { Framework, MeasureType } from "./frameworks/schema";
 import { refKey } from "../shared/refs";
-import type { UnitKey } from "./units";
+import { parseUnit, type UnitKey } from "./units";
+import { headerIndex, readQuantity, readText } from "../shared/cells";
 
 export interface MeasureEntry {
   ref: string;
@@ -63,4 +64,53 @@ export function indexMeasures(table: readonly MeasureEntry[]): ReadonlyMap<strin
     if (!map.has(key)) map.set(key, m);
   }
   return map;
+}
+
+const TYPES: readonly MeasureType[] = ["LEV", "SV", "Record"];
+
+/** The SV Measures table (headers, body values, sheet row of the first body row) as measure entries; rows that cannot be read are reported, not dropped silently. */
+export function parseMeasures(headers: string[], body: unknown[][], firstRow: number): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
+  const col = headerIndex(headers);
+  const at = (row: unknown[], name: string): unknown => (col(name) >= 0 ? row[col(name)] : undefined);
+  const measures: MeasureEntry[] = [];
+  const problems: { row: number; message: string }[] = [];
+  body.forEach((row, i) => {
+    const sheetRow = firstRow + i;
+    const ref = readText(at(row, "Ref"));
+    if (ref === undefined) {
+      if (row.some((c) => c !== "" && c !== null)) problems.push({ row: sheetRow, message: `Row ${sheetRow} of SV Measures has no Ref; it is ignored.` });
+      return;
+    }
+    const unitText = readText(at(row, "Unit")) ?? "";
+    const unit = parseUnit(unitText);
+    if (!unit) {
+      problems.push({ row: sheetRow, message: `Measure ${ref} (row ${sheetRow}): the unit "${unitText}" is not one the add-in knows.` });
+      return;
+    }
+    const proxyCell = readQuantity(at(row, "Proxy"));
+    const maxCell = readQuantity(at(row, "Max"));
+    const typeText = (readText(at(row, "Type")) ?? "SV").toUpperCase();
+    const type = TYPES.find((t) => t.toUpperCase() === typeText) ?? "SV";
+    const inScopeText = (readText(at(row, "InScope")) ?? "Yes").toLowerCase();
+    measures.push({
+      ref,
+      themeId: readText(at(row, "Theme")) ?? "",
+      theme: readText(at(row, "Theme")) ?? "",
+      outcomeId: readText(at(row, "Outcome")) ?? "",
+      outcome: readText(at(row, "Outcome")) ?? "",
+      description: readText(at(row, "Measure")) ?? "",
+      unit,
+      proxy: proxyCell.kind === "number" ? proxyCell.value : null,
+      type,
+      inScope: !["no", "n", "false", "0"].includes(inScopeText),
+      ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
+      evidenceRequired: (readText(at(row, "Evidence")) ?? "").toLowerCase().startsWith("req"),
+      excludes: (readText(at(row, "Excludes")) ?? "")
+        .split(/[,;]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+      firstYearOnly: false,
+    });
+  });
+  return { measures, problems };
 }

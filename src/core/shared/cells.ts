@@ -268,3 +268,9 @@ export function describeCell(cell: unknown): string {
       return "an unreadable value";
   }
 }
+
+/** A table's column by header, trimmed and case-insensitive: -1 when absent. */
+export function headerIndex(headers: readonly string[]): (name: string) => number {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  return (name: string) => lower.indexOf(name.toLowerCase());
+}

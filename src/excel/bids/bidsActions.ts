@@ -3,7 +3,8 @@
  * importing returned forms and a council's measure table.
  */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
-import { importForms, previewFormImport, type FormImportPreview, type FormImportResult } from "./importForms";
+import { importForms, type FormImportResult } from "./importForms";
+import { previewFormImport, type FormImportPreview } from "./importPreview";
 import { applyMeasureTableImport, previewMeasureTableImport, type MeasureImportMode, type MeasureTableApplyOptions, type MeasureTableImportPreview } from "./importMeasureTable";
 import { readFormTender } from "./readFormTender";
 import { openWorkbook, readSelectionGrid, type OpenWorkbookResult } from "./selectionGrid";

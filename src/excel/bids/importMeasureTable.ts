@@ -11,12 +11,11 @@
  *   commitments still use them are listed, and applying refuses unless the user confirmed.
  */
 import { measureRows } from "../setup/evaluationPlan";
-import { ImportRefusedError } from "./importForms";
-import { MEASURE_COLUMNS, TABLES } from "../shared/layout";
+import { ImportRefusedError } from "./importPlan";
+import { TABLES, MEASURE_COLUMNS, readText, refKey, type MeasureEntry } from "../../core";
 import { applyMeasureUpdate, mergeMeasures, type MeasureUpdatePreview } from "../setup/updateMeasures";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { WorkbookNotSetUpError } from "../setup/readEvaluation";
-import { refKey, readText, type MeasureEntry } from "../../core";
 
 export type MeasureImportMode = "update" | "replace";
 

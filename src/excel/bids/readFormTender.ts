@@ -5,9 +5,8 @@
  */
 import { RefusalError } from "../shared/refusal";
 import type { ExcelRun } from "../shared/excelRun";
-import { SETTING_NAMES, TABLES } from "../shared/layout";
-import { parseMeasures, WorkbookNotSetUpError } from "../setup/readEvaluation";
-import { readQuantity, readText } from "../../core";
+import { TABLES, parseMeasures, readQuantity, readText, SETTING_NAMES } from "../../core";
+import { WorkbookNotSetUpError } from "../setup/readEvaluation";
 import type { FormTender } from "../../forms/types";
 
 /** A workbook inserted before response forms existed has no tender id to put on a form. */

@@ -3,7 +3,7 @@
  * sheet, and opening a built response form as a new workbook.
  */
 import type { ExcelRun } from "../shared/excelRun";
-import { ImportRefusedError } from "./importForms";
+import { ImportRefusedError } from "./importPlan";
 import type { Grid } from "../../forms/types";
 
 /**

@@ -9,9 +9,8 @@
  * whatever the number of bidders, criteria or offers.
  */
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
-import { TABLES } from "../shared/layout";
+import { TABLES, readQuantity, readText } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
-import { readQuantity, readText } from "../../core";
 
 /** The note every report sheet carries in A2; a sheet whose A2 does not start with it is the user's. */
 export const BUILT_MARKER = "Built by the Social Value add-in";

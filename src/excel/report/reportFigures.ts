@@ -8,23 +8,7 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { SHEETS } from "../shared/layout";
-import {
-  bidderKey,
-  formatPercent,
-  parseScoringMethod,
-  targetSensitivity,
-  targetValueFromReturn,
-  validateCommitments,
-  valueBids,
-  weightingSensitivity,
-  ROLL_UPS,
-  type RollUp,
-  type ScoringMethod,
-  type SummaryCriterionInput,
-  type SummaryItemInput,
-  type SummaryTender,
-} from "../../core";
+import { targetSensitivity, targetValueFromReturn, parseScoringMethod, bidderKey, formatPercent, ROLL_UPS, SHEETS, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;

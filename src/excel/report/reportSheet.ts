@@ -8,7 +8,7 @@
  * of range writes — one per block, not per cell — so the whole sheet goes in one request.
  */
 import { RefusalError } from "../shared/refusal";
-import { blockAddress, columnLetter } from "../shared/addresses";
+import { blockAddress, columnLetter } from "../../core";
 import { literalText } from "../shared/cellSafety";
 import { BUILT_MARKER, type ExistingSheet } from "./readReportData";
 

@@ -11,26 +11,13 @@
  *
  * Cost: the reads of readReportData (which also reads the old register) and one request to write.
  */
-import { SETTING_NAMES, SHEETS, TABLES, FORMATS } from "../shared/layout";
+import { TABLES, bidderKey, blockAddress, columnLetter, FORMATS, KPI_LABELS, refKey, registerEntryKey, registerKpis, registerRows, SETTING_NAMES, SHEETS, validateCommitments, type RegisterEntry, type RegisterKpi, type RegisterRow } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { blockAddress, columnLetter } from "../shared/addresses";
 import { literalText } from "../shared/cellSafety";
 import { numberIn, readReportData, records, textIn, type ReportData } from "./readReportData";
 import { reportFigures } from "./reportFigures";
 import { assertOurs, builtNote, freshSheet, ReportRefusedError, SheetDraft } from "./reportSheet";
 import { offersByBidder, readOffers } from "./writeReport";
-import {
-  bidderKey,
-  refKey,
-  registerEntryKey,
-  registerKpis,
-  registerRows,
-  validateCommitments,
-  KPI_LABELS,
-  type RegisterEntry,
-  type RegisterKpi,
-  type RegisterRow,
-} from "../../core";
 
 /** SV_Register's columns, in order. KPI names the KPI a row feeds (blank for none), for grouping in Power BI. */
 export const REGISTER_COLUMNS = ["Bidder", "Ref", "Measure", "Theme", "Unit", "Committed", "Value £", "Due date", "Delivered", "Evidence", "Status", "KPI"] as const;

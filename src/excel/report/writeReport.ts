@@ -7,13 +7,11 @@
  *
  * Cost: the reads of readReportData and one request to write.
  */
-import { SHEETS, FORMATS } from "../shared/layout";
+import { bidderKey, blockAddress, FORMATS, SHEETS } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { blockAddress } from "../shared/addresses";
 import { numberIn, readReportData, records, textIn } from "./readReportData";
 import { reportFigures, sensitivityNotes, type ReportFigures } from "./reportFigures";
 import { assertOurs, builtNote, freshSheet, SheetDraft } from "./reportSheet";
-import { bidderKey } from "../../core";
 
 export const CHART_NAMES = { themes: "SV_ChartThemes", scores: "SV_ChartScores" } as const;
 export const CHART_TITLES = { themes: "Social value by theme per bidder (£)", scores: "Final social value scores (points)" } as const;

@@ -8,12 +8,11 @@
  *
  * Cost: the reads of readReportData and one request to write, whatever the number of bidders.
  */
-import { SHEETS, FORMATS } from "../shared/layout";
+import { assessmentSummaries, formatGBP, formatNumber, formatPercent, FORMATS, SHEETS, type AssessmentSummary } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { readReportData } from "./readReportData";
 import { reportFigures } from "./reportFigures";
 import { assertOurs, builtNote, freshSheet, SheetDraft } from "./reportSheet";
-import { assessmentSummaries, formatGBP, formatNumber, formatPercent, type AssessmentSummary } from "../../core";
 
 export interface SummariesWritten {
   sheet: string;

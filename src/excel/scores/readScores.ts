@@ -10,23 +10,8 @@
  * values the others are scored against.
  */
 import { readEvaluation } from "../setup/readEvaluation";
-import { TABLES, type SettingKey } from "../shared/layout";
+import { TABLES, targetValueFromReturn, parseScoringMethod, benchmarkPosition, bidderKey, formatPercent, quantitativeScore, readQuantity, readText, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
-import {
-  formatPercent,
-  parseScoringMethod,
-  quantitativeScore,
-  readQuantity,
-  readText,
-  targetValueFromReturn,
-  validateCommitments,
-  valueBids,
-  weightingSensitivity,
-  bidderKey,
-  benchmarkPosition,
-  type BenchmarkBand,
-  type ScoringMethod,
-} from "../../core";
 
 export interface BidderScore {
   bidder: string;

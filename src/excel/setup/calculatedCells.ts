@@ -12,8 +12,7 @@
  * the offending rectangles ("'SV Commitments'!F7, 'SV Commitments'!H9:H12"), so the response
  * stays small whatever the table's size, and the loads ride in a request the read already makes.
  */
-import { columnLetter } from "../shared/addresses";
-import { CALCULATED_COLUMNS, type CalculatedColumn, type TypedOverFormula } from "../../core";
+import { CALCULATED_COLUMNS, columnLetter, type CalculatedColumn, type TypedOverFormula } from "../../core";
 
 /** What Excel is asked; the searches are RangeAreas proxies, read after the sync. */
 export interface CalculatedCellSearch {

@@ -5,8 +5,7 @@
  * lets tests read exactly what will be written, and lets an update compare plan and
  * workbook before anything is touched.
  */
-import { FORMATS, SETTING_NAMES, SHEETS, TABLES, type SettingKey } from "../shared/layout";
-import { UNITS, type Criterion, type MeasureEntry, type TenderSettings } from "../../core";
+import { TABLES, FORMATS, SETTING_NAMES, SHEETS, UNITS, type Criterion, type MeasureEntry, type TenderSettings, type SettingKey } from "../../core";
 
 export interface ColumnPlan {
   header: string;

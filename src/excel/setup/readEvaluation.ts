@@ -6,18 +6,13 @@
  * (calculatedCells.ts): no extra request, and only the offending cells come back.
  */
 import { RefusalError } from "../shared/refusal";
-import { columnLetter } from "../shared/addresses";
-import { MAX_REQUEST_BYTES } from "../shared/cellSafety";
+import { TABLES, parseMeasures, columnLetter, headerIndex, SETTING_NAMES, type CommitmentInputRow, type TypedOverFormula, type MeasureEntry, type SettingKey } from "../../core";
+import { MAX_REQUEST_BYTES, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { SETTING_NAMES, TABLES, type SettingKey } from "../shared/layout";
 import { calculatedColumnIndexes, queueCalculatedCellSearch, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
-import { parseUnit, readQuantity, readText, type CommitmentInputRow, type MeasureEntry, type MeasureType, type TypedOverFormula } from "../../core";
 
 /** The commitment columns validation reads. */
 const READ_COLUMNS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
-
-/** Typical bytes of one commitments row in a response; sizes the read blocks. */
-const BYTES_PER_CELL = 40;
 
 export interface EvaluationData {
   measures: MeasureEntry[];
@@ -46,10 +41,6 @@ export class WorkbookNotSetUpError extends RefusalError {
   }
 }
 
-function headerIndex(headers: string[]): (name: string) => number {
-  const lower = headers.map((h) => h.trim().toLowerCase());
-  return (name: string) => lower.indexOf(name.toLowerCase());
-}
 
 export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptions = {}): Promise<EvaluationData> {
   throwIfCancelled(options.signal);
@@ -86,7 +77,7 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     const used = [...READ_COLUMNS.map(col), ...calculated].filter((i) => i >= 0);
     const cols = used.length > 0 ? Math.min(commitBody.columnCount, Math.max(...used) + 1) : commitBody.columnCount;
     const firstRow = commitBody.rowIndex + 1;
-    const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (BYTES_PER_CELL * Math.max(1, cols))));
+    const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (RESPONSE_CELL_BYTES.short * Math.max(1, cols))));
     const values: unknown[][] = [];
     let search: CalculatedCellSearch | undefined;
     for (let start = 0; start < rowCount; start += blockRows) {
@@ -136,51 +127,3 @@ async function missingTables(context: Excel.RequestContext): Promise<WorkbookNot
   return new WorkbookNotSetUpError(found.filter((f) => f.table.isNullObject).map((f) => f.name));
 }
 
-const TYPES: readonly MeasureType[] = ["LEV", "SV", "Record"];
-
-/** The SV Measures table as measure entries; rows that cannot be read are reported, not dropped silently. */
-export function parseMeasures(headers: string[], body: unknown[][], firstRow: number): { measures: MeasureEntry[]; problems: { row: number; message: string }[] } {
-  const col = headerIndex(headers);
-  const at = (row: unknown[], name: string): unknown => (col(name) >= 0 ? row[col(name)] : undefined);
-  const measures: MeasureEntry[] = [];
-  const problems: { row: number; message: string }[] = [];
-  body.forEach((row, i) => {
-    const sheetRow = firstRow + i;
-    const ref = readText(at(row, "Ref"));
-    if (ref === undefined) {
-      if (row.some((c) => c !== "" && c !== null)) problems.push({ row: sheetRow, message: `Row ${sheetRow} of SV Measures has no Ref; it is ignored.` });
-      return;
-    }
-    const unitText = readText(at(row, "Unit")) ?? "";
-    const unit = parseUnit(unitText);
-    if (!unit) {
-      problems.push({ row: sheetRow, message: `Measure ${ref} (row ${sheetRow}): the unit "${unitText}" is not one the add-in knows.` });
-      return;
-    }
-    const proxyCell = readQuantity(at(row, "Proxy"));
-    const maxCell = readQuantity(at(row, "Max"));
-    const typeText = (readText(at(row, "Type")) ?? "SV").toUpperCase();
-    const type = TYPES.find((t) => t.toUpperCase() === typeText) ?? "SV";
-    const inScopeText = (readText(at(row, "InScope")) ?? "Yes").toLowerCase();
-    measures.push({
-      ref,
-      themeId: readText(at(row, "Theme")) ?? "",
-      theme: readText(at(row, "Theme")) ?? "",
-      outcomeId: readText(at(row, "Outcome")) ?? "",
-      outcome: readText(at(row, "Outcome")) ?? "",
-      description: readText(at(row, "Measure")) ?? "",
-      unit,
-      proxy: proxyCell.kind === "number" ? proxyCell.value : null,
-      type,
-      inScope: !["no", "n", "false", "0"].includes(inScopeText),
-      ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
-      evidenceRequired: (readText(at(row, "Evidence")) ?? "").toLowerCase().startsWith("req"),
-      excludes: (readText(at(row, "Excludes")) ?? "")
-        .split(/[,;]/)
-        .map((r) => r.trim())
-        .filter((r) => r !== ""),
-      firstYearOnly: false,
-    });
-  });
-  return { measures, problems };
-}

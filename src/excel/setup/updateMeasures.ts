@@ -6,12 +6,10 @@
  * The pane shows this preview and asks before anything is written.
  */
 import { measureRows, TABLE_TOP_ROW } from "./evaluationPlan";
-import { blockAddress } from "../shared/addresses";
+import { TABLES, blockAddress, MEASURE_COLUMNS, refKey, SHEETS, type MeasureEntry } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
 import { RefusalError } from "../shared/refusal";
-import { MEASURE_COLUMNS, SHEETS, TABLES } from "../shared/layout";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { refKey, type MeasureEntry } from "../../core";
 
 /** Columns whose sheet value is the evaluator's decision, kept over the framework's. */
 const EVALUATOR_COLUMNS = ["Proxy", "InScope", "Max", "Evidence"] as const;

@@ -7,10 +7,10 @@
  * planned sheet, table or name already exists, the plan is refused with the list of
  * conflicts (Excel cannot undo add-in writes).
  */
-import { blockAddress, columnLetter } from "../shared/addresses";
-import { chunkRows, jsonBytes, literalText, MAX_REQUEST_BYTES } from "../shared/cellSafety";
+import { blockAddress, CALCULATED_FILL, columnLetter, SETTING_NAMES } from "../../core";
+import { literalText } from "../shared/cellSafety";
+import { chunkRows, jsonBytes, MAX_REQUEST_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { CALCULATED_FILL, SETTING_NAMES } from "../shared/layout";
 import { SETUP_FIRST_ROW, TABLE_TOP_ROW, TITLE_ROW, type SheetPlan, type TablePlan, type WorkbookPlan } from "./evaluationPlan";
 
 export interface Conflict {

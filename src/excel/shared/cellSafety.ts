@@ -27,33 +27,3 @@ export function keptAsText(value: unknown): unknown {
   const safe = literalText(text);
   return typeof safe === "string" && safe.startsWith("'") ? safe : `'${text}`;
 }
-
-/** Approximate bytes of a value as it travels in an Office.js request (JSON). */
-export function jsonBytes(value: unknown): number {
-  return JSON.stringify(value)?.length ?? 0;
-}
-
-/**
- * Rows split into consecutive chunks whose JSON stays under `maxBytes`, so no request
- * exceeds Excel's payload limit (5 MB on the web; we keep well under it).
- */
-export function chunkRows<T>(rows: readonly T[], maxBytes: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 2;
-  for (const row of rows) {
-    const bytes = jsonBytes(row) + 1;
-    if (current.length > 0 && size + bytes > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 2;
-    }
-    current.push(row);
-    size += bytes;
-  }
-  if (current.length > 0 || chunks.length === 0) chunks.push(current);
-  return chunks;
-}
-
-/** Our budget per request: Excel on the web refuses requests over 5 MB; leave room for overhead. */
-export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;

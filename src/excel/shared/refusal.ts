@@ -9,3 +9,28 @@ export class RefusalError extends Error {
     this.name = "RefusalError";
   }
 }
+
+/** A refusal of a moderation action (marking, consensus, sign-off): nothing was written. */
+export class ModerationRefusal extends RefusalError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ModerationRefusal";
+  }
+}
+
+/**
+ * A write refused because the rows it was meant for moved after they were read (a co-author
+ * sorted, filtered, inserted or deleted rows): see src/excel/shared/applyWritePlan.ts.
+ */
+export class ChangedSinceReadError extends RefusalError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ChangedSinceReadError";
+  }
+}
+
+/** The value of a core decision, or its refusal thrown as `Refused` (ModerationRefusal by default). */
+export function orRefuse<T>(decision: { ok: true; value: T } | { ok: false; refusal: string }, Refused: new (message: string) => RefusalError = ModerationRefusal): T {
+  if (!decision.ok) throw new Refused(decision.refusal);
+  return decision.value;
+}

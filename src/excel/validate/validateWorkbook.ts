@@ -10,23 +10,14 @@
  * Requests: reading (see readEvaluation: 2 plus one per block of rows), then one write —
  * or one per block when the marks of a very large table would exceed Excel's payload limit.
  */
-import { jsonBytes, literalText, MAX_REQUEST_BYTES } from "../shared/cellSafety";
-import { columnLetter } from "../shared/addresses";
+import { literalText } from "../shared/cellSafety";
+import { COMMAND_BYTES, jsonBytes, packParts } from "../shared/requestBudget";
+import { TABLES, CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, SHEETS, STATUS_HEADER, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
-import { CALCULATED_FILL, SHEETS, TABLES } from "../shared/layout";
-import { CALCULATED_COLUMNS, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
 
-export const STATUS_HEADER = "Status";
 export const FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EFF6FC" } as const;
 const INPUT_HEADERS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
-/**
- * Bytes one `sheet.getRange(address).format.fill.color = …` costs in a request: Office.js
- * spells out three object paths, their instantiations, a kept reference and the property write.
- * Microsoft's client serializes it in 560 to 800 bytes, growing with the ids of a long request
- * (measured on the test host, 10,000 faulty rows); rounded up.
- */
-const BYTES_PER_FILL_COMMAND = 900;
 
 export interface WorkbookValidation {
   result: ValidationResult;
@@ -107,20 +98,7 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
     }
     // Pack consecutive rows into requests under the budget: each row brings its status text
     // and one command per faulty cell. One request unless the table is very large.
-    const parts: { from: number; to: number }[] = [];
-    let from = 0;
-    let bytes = 0;
-    lines.forEach((line, i) => {
-      const row = data.commitments[i]?.row ?? 0;
-      const cost = jsonBytes(line) + 1 + (fillsByRow.get(row)?.size ?? 0) * BYTES_PER_FILL_COMMAND;
-      if (i > from && bytes + cost > MAX_REQUEST_BYTES) {
-        parts.push({ from, to: i });
-        from = i;
-        bytes = 0;
-      }
-      bytes += cost;
-    });
-    parts.push({ from, to: lines.length });
+    const parts = packParts(lines.length, (i) => jsonBytes(lines[i]) + 1 + (fillsByRow.get(data.commitments[i]?.row ?? 0)?.size ?? 0) * COMMAND_BYTES.fill).map(([from, to]) => ({ from, to }));
     for (const part of parts) {
       if (part.to > part.from) {
         sheet.getRange(`${statusLetter}${first + part.from}:${statusLetter}${first + part.to - 1}`).values = lines.slice(part.from, part.to);

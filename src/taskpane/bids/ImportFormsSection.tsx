@@ -1,5 +1,5 @@
 import { Badge, Button, Field } from "@fluentui/react-components";
-import type { FileImportReport, RowCounts } from "../../excel/bids/importForms";
+import type { FileImportReport, RowCounts } from "../../excel/bids/importPlan";
 import { replacements, type FileReport, type FormImportState } from "./useFormImport";
 import { NoticeRegions } from "../Notice";
 import { plural } from "../wording";

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { BidderImportPreview, FileImportReport, FormImportPreview } from "../../excel/bids/importForms";
+import type { FileImportReport } from "../../excel/bids/importPlan";
+import type { BidderImportPreview, FormImportPreview } from "../../excel/bids/importPreview";
 import type { ReadForm } from "../../forms/types";
 import type { OperationState } from "../useOperation";
 import type { LoadFormsApi } from "./formsApi";

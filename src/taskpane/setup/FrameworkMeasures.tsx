@@ -2,24 +2,13 @@ import { lazy, memo } from "react";
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import type { Framework } from "../../core";
 import { LazyPage } from "../LazyPage";
-import type { SetupPageState } from "./useSetupPage";
+import type { FrameworkPreviewProps } from "./FrameworkThemes";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
 const FrameworkThemes = lazy(() => import(/* webpackChunkName: "framework-themes" */ "./FrameworkThemes").then((m) => ({ default: m.FrameworkThemes })));
 
-export type FrameworkMeasuresProps = Pick<
-  SetupPageState,
-  | "frameworks"
-  | "framework"
-  | "onFrameworkChange"
-  | "isMeasureSelected"
-  | "onMeasureToggle"
-  | "outcomeSelection"
-  | "onOutcomeToggle"
-  | "measuresInScope"
-  | "outcomesInScope"
-  | "measureCount"
->;
+/** The picker's props: the setup page's framework state (declared with the themes it is shown in). */
+export type FrameworkMeasuresProps = FrameworkPreviewProps;
 
 /**
  * The framework picker and, under it, the framework itself: themes (collapsible) → outcomes →

@@ -1,9 +1,24 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Checkbox } from "@fluentui/react-components";
 import { formatGBP, UNITS, type Framework, type Measure, type Outcome } from "../../core";
-import type { FrameworkMeasuresProps } from "./FrameworkMeasures";
+import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
-export type FrameworkThemesProps = Omit<FrameworkMeasuresProps, "framework"> & { readonly framework: Framework };
+/** What the framework preview needs of the setup page's state. */
+export type FrameworkPreviewProps = Pick<
+  SetupPageState,
+  | "frameworks"
+  | "framework"
+  | "onFrameworkChange"
+  | "isMeasureSelected"
+  | "onMeasureToggle"
+  | "outcomeSelection"
+  | "onOutcomeToggle"
+  | "measuresInScope"
+  | "outcomesInScope"
+  | "measureCount"
+>;
+
+export type FrameworkThemesProps = Omit<FrameworkPreviewProps, "framework"> & { readonly framework: Framework };
 
 /**
  * The chosen framework's themes (collapsible) → outcomes → measures with their unit and proxy,
@@ -35,7 +50,7 @@ export function FrameworkThemes(props: FrameworkThemesProps) {
   );
 }
 
-type OutcomeMeasuresProps = Omit<FrameworkMeasuresProps, "framework"> & { outcome: Outcome; framework: Framework };
+type OutcomeMeasuresProps = Omit<FrameworkPreviewProps, "framework"> & { outcome: Outcome; framework: Framework };
 
 /** One outcome: its "select all" and its measures, grouped so the outcome names the group. */
 function OutcomeMeasures({

@@ -1,6 +1,7 @@
-import { importForms, previewFormImport } from "../../../src/excel/bids/importForms";
+import { importForms } from "../../../src/excel/bids/importForms";
+import { previewFormImport } from "../../../src/excel/bids/importPreview";
 import { NoTenderIdError, readFormTender } from "../../../src/excel/bids/readFormTender";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import type { FormCommitment, ReadForm } from "../../../src/forms/types";
 import type { ExcelHost } from "../../excelHost";
 import { aPlanInput, anEvaluationWorkbook } from "../support";

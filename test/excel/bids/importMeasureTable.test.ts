@@ -1,6 +1,6 @@
 import { applyMeasureTableImport, previewMeasureTableImport } from "../../../src/excel/bids/importMeasureTable";
 import { readSelectionGrid, openWorkbook, toBase64 } from "../../../src/excel/bids/selectionGrid";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { ILLUSTRATIVE, measureTableFromFramework, type MeasureEntry } from "../../../src/core";
 import type { ExcelHost } from "../../excelHost";
 import { aFakeWorkbook, anEvaluationWorkbook } from "../support";

@@ -5,7 +5,7 @@
  */
 import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
-import { TABLES } from "../../../src/excel/shared/layout";
+import { TABLES } from "../../../src/core/shared/layout";
 import type { RollUp } from "../../../src/core";
 
 const CRITERIA = [

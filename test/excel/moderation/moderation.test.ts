@@ -2,8 +2,8 @@
  * Issue #8's proof against the test Excel host: three evaluators mark, items are flagged at the
  * threshold, consensus closes only with an acceptable rationale.
  */
-import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/excel/shared/layout";
-import { ModerationRefusal } from "../../../src/excel/moderation/moderationWorkbook";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/core/shared/layout";
+import { ModerationRefusal } from "../../../src/excel/shared/refusal";
 import { aMarkingWorkbook, allMarked, BIDDERS, m, PANEL_MARKS, RATIONALES, rowsOf } from "./moderationSupport";
 
 describe("marking", () => {

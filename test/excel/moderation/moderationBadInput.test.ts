@@ -4,7 +4,7 @@
  * consensus typed into the sheet, rationales that are blank or too long for a cell, and the
  * signed workbook edited, protected, sheets deleted or renamed, rows inserted or deleted.
  */
-import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/core/shared/layout";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import type { ExcelHost } from "../../excelHost";
 import { allAgreed, allMarked, aMarkingWorkbook, m, PANEL_MARKS, RATIONALES, rowsOf } from "./moderationSupport";

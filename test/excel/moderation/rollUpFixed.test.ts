@@ -3,8 +3,8 @@
  * starts". Marking records the roll-up in force in the workbook; a later change of SV_RollUp is
  * shown by the marking and moderation views and blocks sign-off until it is set back.
  */
-import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/excel/shared/layout";
-import { ROLL_UP_FIXED_NAMES } from "../../../src/excel/moderation/moderationWorkbook";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/core/shared/layout";
+import { ROLL_UP_FIXED_NAMES } from "../../../src/core/shared/layout";
 import { prepareMarking, saveMarks } from "../../../src/excel/moderation/marking";
 import { reviewSignOff } from "../../../src/excel/moderation/signOff";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";

@@ -3,8 +3,8 @@
  * sheets, the fingerprint verifying, and Verify naming every edit made afterwards.
  */
 import { createHash } from "node:crypto";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
-import { SIGNED_SHEETS } from "../../../src/excel/moderation/signOff";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
+import { SIGNED_SHEETS } from "../../../src/core/moderation/signOffReview";
 import { allAgreed, allMarked, COMMITMENTS, rowsOf } from "./moderationSupport";
 import { typeIntoTable } from "../support";
 import type { ExcelHost } from "../../excelHost";

@@ -7,7 +7,7 @@ import { createReportActions } from "../../../src/excel/report/reportActions";
 import { CHART_NAMES, CHART_TITLES } from "../../../src/excel/report/writeReport";
 import { REGISTER_COLUMNS } from "../../../src/excel/report/writeRegister";
 import { BUILT_MARKER } from "../../../src/excel/report/readReportData";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { ILLUSTRATIVE, NOT_YET_AGREED } from "../../../src/core";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import type { ExcelHost } from "../../excelHost";

@@ -5,7 +5,7 @@
  */
 import { aPlanInput, anEvaluationWorkbook, typeCommitments, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
-import { TABLES } from "../../../src/excel/shared/layout";
+import { TABLES } from "../../../src/core/shared/layout";
 import { readScores } from "../../../src/excel/scores/readScores";
 import { ILLUSTRATIVE, measureTableFromFramework, scoreBids, type BidScore, type DisregardReason, type ScoringMethod } from "../../../src/core";
 

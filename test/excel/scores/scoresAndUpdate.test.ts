@@ -1,7 +1,7 @@
 import { readScores } from "../../../src/excel/scores/readScores";
 import { applyMeasureUpdate, mergeMeasures, previewMeasureUpdate } from "../../../src/excel/setup/updateMeasures";
 import { buildEvaluationPlan, measureRows } from "../../../src/excel/setup/evaluationPlan";
-import { MEASURE_COLUMNS, SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { MEASURE_COLUMNS, SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import { describeOfficeError } from "../../../src/excel/shared/officeErrors";
 import { CancelledError } from "../../../src/excel/shared/excelRun";

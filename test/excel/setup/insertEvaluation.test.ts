@@ -1,5 +1,5 @@
 import { buildEvaluationPlan } from "../../../src/excel/setup/evaluationPlan";
-import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import { CancelledError } from "../../../src/excel/shared/excelRun";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../../src/core";

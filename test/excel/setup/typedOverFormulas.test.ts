@@ -1,8 +1,9 @@
-import { clearValidation, FILL, selectCell, STATUS_HEADER, validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
-import { CALCULATED_FILL } from "../../../src/excel/shared/layout";
+import { clearValidation, FILL, selectCell, validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
+import { STATUS_HEADER } from "../../../src/core/shared/layout";
+import { CALCULATED_FILL } from "../../../src/core/shared/layout";
 import { readEvaluation } from "../../../src/excel/setup/readEvaluation";
 import { parseAreasAddress } from "../../../src/excel/setup/calculatedCells";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { validateCommitments, type MeasureEntry } from "../../../src/core";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import type { ExcelHost } from "../../excelHost";

@@ -1,5 +1,6 @@
-import { clearValidation, FILL, selectCell, STATUS_HEADER, validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
-import { SHEETS, TABLES } from "../../../src/excel/shared/layout";
+import { clearValidation, FILL, selectCell, validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
+import { STATUS_HEADER } from "../../../src/core/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { readEvaluation, WorkbookNotSetUpError } from "../../../src/excel/setup/readEvaluation";
 import { aFakeWorkbook, anEvaluationWorkbook } from "../support";
 

@@ -5,7 +5,7 @@
  * client keeps across requests stays those cells).
  */
 import { cellCount, inGrid, isWholeColumns, isWholeRows, qualifiedAddress, type Rect } from "../addresses";
-import { excelError } from "../errors";
+import { excelError, NotModelled } from "../errors";
 import { HostObject, objectArgument, type Env, type HostType } from "../hostTypes";
 import { normalizeColor, type SheetModel } from "../sheetModel";
 import { CONDITIONAL_FORMATS, DATA_VALIDATION } from "./rangeRules";
@@ -123,10 +123,50 @@ export const RANGE: HostType<RangeValue> = {
         throw excelError("InvalidArgument", `the number of rows or columns in the input array (${String(rows)}×${String(cols)}) doesn't match the size or dimensions of the range (${rect.rows}×${rect.cols})`);
       }
     },
+    /** ItemNotFound when nothing matches: a failed find stops the rest of the request (the add-in's write guards rely on it). */
+    find: (r, [text, criteria], env) => {
+      const found = findCell(r, text, criteria, env);
+      if (found === undefined) throw excelError("ItemNotFound", `"${String(text)}" was not found`);
+      return rangeObject(r.sheet, found);
+    },
+    findOrNullObject: (r, [text, criteria], env) => {
+      const found = findCell(r, text, criteria, env);
+      return new HostObject(RANGE, found ? { sheet: r.sheet, rect: found } : null);
+    },
     select: ({ sheet, rect }, _args, env) => env.model.select(sheet, rect),
     clear: ({ sheet, rect }, [applyTo], env) => env.model.clear(sheet, rect, (applyTo as string | null) ?? "All"),
   },
 };
+
+/**
+ * Range.find (ExcelApi 1.9): the first cell whose displayed text matches, row by row. A range
+ * of one cell searches the whole sheet after it, as the reference says; a larger range, only
+ * itself. Whether Excel reads * ? ~ as wildcards here is not documented, so such text is not
+ * modelled (the add-in never searches for it).
+ */
+function findCell(r: RangeValue, text: unknown, criteria: unknown, env: Env): Rect | undefined {
+  if (typeof text !== "string" || text === "") throw excelError("InvalidArgument", "the text to find must be a non-empty string");
+  if (/[*?~]/.test(text)) throw new NotModelled(`Range.find of text holding * ? or ~ ("${text}")`);
+  const c = (criteria ?? {}) as { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string };
+  if (c.searchDirection !== undefined && c.searchDirection !== "Forward") throw new NotModelled(`Range.find searching ${c.searchDirection}`);
+  const single = r.rect.rows === 1 && r.rect.cols === 1;
+  const area = single ? env.model.usedRect(r.sheet, true) : r.rect;
+  if (area === undefined) return undefined;
+  const texts = env.model.readText(r.sheet, area);
+  const fold = (t: string): string => (c.matchCase === true ? t : t.toLowerCase());
+  const wanted = fold(text);
+  const cells: Rect[] = [];
+  texts.forEach((row, i) =>
+    row.forEach((t, j) => {
+      const shown = fold(t);
+      if (c.completeMatch === true ? shown === wanted : shown.includes(wanted)) cells.push({ row: area.row + i, col: area.col + j, rows: 1, cols: 1 });
+    })
+  );
+  if (!single) return cells[0];
+  // After the start cell, wrapping round to the top.
+  const after = cells.find((x) => x.row > r.rect.row || (x.row === r.rect.row && x.col > r.rect.col));
+  return after ?? cells[0];
+}
 
 function allRowsHidden(sheet: SheetModel, rect: Rect): boolean {
   for (let r = rect.row; r < rect.row + rect.rows; r++) if (!sheet.hiddenRows.has(r)) return false;

@@ -3,7 +3,7 @@ import "../setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { BidsPage } from "../../../src/taskpane/bids/BidsPage";
 import type { FormsApi } from "../../../src/taskpane/bids/formsApi";
-import type { FormImportPreview } from "../../../src/excel/importForms";
+import type { FormImportPreview } from "../../../src/excel/bids/importPreview";
 import type { ReadForm } from "../../../src/forms/types";
 import { aFakeActions, type FakeActions } from "../fakeActions";
 import { aFormImportPreview, aMeasureTableImportPreview, anImportReport, aReadForm } from "../fakeBidsActions";

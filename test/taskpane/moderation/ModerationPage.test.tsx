@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "../setup";
 import { screen, within } from "@testing-library/react";
-import type { ModerationView } from "../../../src/excel/moderationActions";
+import type { ModerationView } from "../../../src/excel/moderation/moderationActions";
 import { ModerationPage } from "../../../src/taskpane/moderation/ModerationPage";
 import { aFakeActions, deferred, type FakeActions } from "../fakeActions";
 import {

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import "../setup";
 import { screen, within } from "@testing-library/react";
-import type { OperationOptions } from "../../../src/excel/excelRun";
-import type { SummariesResult } from "../../../src/excel/reportActions";
+import type { OperationOptions } from "../../../src/excel/shared/excelRun";
+import type { SummariesResult } from "../../../src/excel/report/reportActions";
 import { ReportPage } from "../../../src/taskpane/report/ReportPage";
 import type { TextClipboard } from "../../../src/taskpane/report/useReportPage";
 import { aFakeActions, deferred, type FakeActions } from "../fakeActions";

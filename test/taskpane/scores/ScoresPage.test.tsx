@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "../setup";
 import { screen, within } from "@testing-library/react";
-import type { ScoresView } from "../../../src/excel/readScores";
+import type { ScoresView } from "../../../src/excel/scores/readScores";
 import { ScoresPage } from "../../../src/taskpane/scores/ScoresPage";
 import { aBidderScore, aFakeActions, aScoresView } from "../fakeActions";
 import { renderPage } from "../renderPage";

@@ -2,9 +2,9 @@
 import "../setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
-import type { PlanInput } from "../../../src/excel/evaluationPlan";
-import type { OperationOptions } from "../../../src/excel/excelRun";
-import type { WriteResult } from "../../../src/excel/writePlan";
+import type { PlanInput } from "../../../src/excel/setup/evaluationPlan";
+import type { OperationOptions } from "../../../src/excel/shared/excelRun";
+import type { WriteResult } from "../../../src/excel/setup/writePlan";
 import { ESSEX, ILLUSTRATIVE, THURROCK } from "../../../src/core";
 import { SetupPage } from "../../../src/taskpane/setup/SetupPage";
 import { aFakeActions, aMeasureUpdatePreview, deferred, type FakeActions } from "../fakeActions";

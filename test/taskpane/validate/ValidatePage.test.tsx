@@ -2,7 +2,7 @@
 import "../setup";
 import { screen, within } from "@testing-library/react";
 import type { ValidationView } from "../../../src/excel/actions";
-import type { OperationOptions } from "../../../src/excel/excelRun";
+import type { OperationOptions } from "../../../src/excel/shared/excelRun";
 import { ValidatePage } from "../../../src/taskpane/validate/ValidatePage";
 import { aFakeActions, aFinding, aValidationView, deferred, type FakeActions } from "../fakeActions";
 import { renderPage } from "../renderPage";

@@ -91,8 +91,8 @@ export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
  * Evidence holds how delivery will be measured and verified; Baseline and Actions come from the
  * response form (the current level, and the actions planned), as Essex and Thurrock ask.
  */
-export const COMMITMENT_COLUMNS = ["Bidder", "Ref", "Measure", "Unit", "Quantity", "Proxy", "Type", "Value", "Check", "Evidence", "Baseline", "Actions"] as const;
-export type CommitmentColumnName = (typeof COMMITMENT_COLUMNS)[number];
+export const COMMITMENT_TABLE_COLUMNS = ["Bidder", "Ref", "Measure", "Unit", "Quantity", "Proxy", "Type", "Value", "Check", "Evidence", "Baseline", "Actions"] as const;
+export type CommitmentColumnName = (typeof COMMITMENT_TABLE_COLUMNS)[number];
 export const COMMITMENT_INPUT_COLUMNS: readonly CommitmentColumnName[] = ["Bidder", "Ref", "Unit", "Quantity", "Evidence", "Baseline", "Actions"];
 
 export const CRITERIA_COLUMNS = ["Id", "Criterion", "Guidance", "Weight"] as const;
@@ -123,3 +123,6 @@ export const FORMATS = {
   text: "@",
   general: "General",
 } as const;
+
+/** The column Validate adds to SV_Commitments for each row's findings (an import clears it). */
+export const STATUS_HEADER = "Status";

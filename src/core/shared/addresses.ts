@@ -1,4 +1,4 @@
-/** A1 addressing helpers for the plan writer (columns are 1-based). */
+/** A1 addressing (columns and rows are 1-based): pure, used by core's write plans and the Excel layer. */
 
 export function columnLetter(index: number): string {
   let n = index;
