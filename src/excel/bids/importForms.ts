@@ -9,7 +9,7 @@
  * commitment rows), two to look at the other tables and the cells below each table, one to
  * write (split only if a write would near Excel's 5 MB request limit).
  */
-import { TABLES, bidderKey, blockAddress, readText, SHEETS, STATUS_HEADER } from "../../core";
+import { bidderKey, blockAddress, readText, SHEETS, STATUS_HEADER, TABLES } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, jsonBytes } from "../shared/requestBudget";

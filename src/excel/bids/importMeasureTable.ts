@@ -12,7 +12,7 @@
  */
 import { measureRows } from "../setup/evaluationPlan";
 import { ImportRefusedError } from "./importPlan";
-import { TABLES, MEASURE_COLUMNS, readText, refKey, type MeasureEntry } from "../../core";
+import { MEASURE_COLUMNS, readText, refKey, TABLES, type MeasureEntry } from "../../core";
 import { applyMeasureUpdate, mergeMeasures, type MeasureUpdatePreview } from "../setup/updateMeasures";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { WorkbookNotSetUpError } from "../setup/readEvaluation";

@@ -6,7 +6,7 @@
  * asks this module, then writes.
  */
 import { RefusalError } from "../shared/refusal";
-import { TABLES, ANSWER_COLUMNS, bidderKey, OFFER_COLUMNS, readText, SHEETS, validateCommitments, type CommitmentInputRow, type Finding, type FindingCounts } from "../../core";
+import { ANSWER_COLUMNS, bidderKey, OFFER_COLUMNS, readText, SHEETS, TABLES, validateCommitments, type CommitmentInputRow, type Finding, type FindingCounts } from "../../core";
 import type { EvaluationData } from "../setup/readEvaluation";
 import { planSlots, type RowValues, type SlotPlan } from "./tableSlots";
 import type { ReadForm } from "../../forms/types";

@@ -5,7 +5,7 @@
  */
 import { RefusalError } from "../shared/refusal";
 import type { ExcelRun } from "../shared/excelRun";
-import { TABLES, parseMeasures, readQuantity, readText, SETTING_NAMES } from "../../core";
+import { parseMeasures, readQuantity, readText, SETTING_NAMES, TABLES } from "../../core";
 import { WorkbookNotSetUpError } from "../setup/readEvaluation";
 import type { FormTender } from "../../forms/types";
 

@@ -7,7 +7,7 @@ import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { orRefuse } from "../shared/refusal";
 import { applyWritePlan } from "../shared/applyWritePlan";
 import { readModerationSnapshot } from "./readSnapshot";
-import { planConsensus, MODERATION_READ, moderationView, type ConsensusInput, type ConsensusResult, type ModerationView } from "../../core";
+import { MODERATION_READ, moderationView, planConsensus, type ConsensusInput, type ConsensusResult, type ModerationView } from "../../core";
 
 export async function readModeration(run: ExcelRun, options: OperationOptions = {}): Promise<ModerationView> {
   return orRefuse(moderationView(await readModerationSnapshot(run, MODERATION_READ, options)));

@@ -6,7 +6,7 @@ import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../share
 import { orRefuse } from "../shared/refusal";
 import { applyWritePlan } from "../shared/applyWritePlan";
 import { readModerationSnapshot } from "./readSnapshot";
-import { planOpenModeration, planPrepareMarking, planSaveMarks, MARKING_READ, markingView, PREPARE_READ, SAVE_READ, type MarkingView, type MarkInput } from "../../core";
+import { MARKING_READ, markingView, planOpenModeration, planPrepareMarking, planSaveMarks, PREPARE_READ, SAVE_READ, type MarkingView, type MarkInput } from "../../core";
 
 export async function readMarking(run: ExcelRun, options: OperationOptions = {}): Promise<MarkingView> {
   return orRefuse(markingView(await readModerationSnapshot(run, MARKING_READ, options)));

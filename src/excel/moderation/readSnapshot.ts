@@ -6,7 +6,7 @@
  */
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
-import { TABLES, nameText, readQuantity, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, type TableData, type TableKey, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest } from "../../core";
+import { nameText, readQuantity, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, TABLES, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest, type TableData, type TableKey } from "../../core";
 
 /** Sheets whose state (visibility, protection) is read. */
 const WATCHED_SHEETS = Object.values(SHEETS);

@@ -24,7 +24,7 @@ import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../share
 import { orRefuse } from "../shared/refusal";
 import { chunkRows, COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES, writeBytes } from "../shared/requestBudget";
 import { literalText } from "../shared/cellSafety";
-import { frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signOffDecision, signOffReview, signOffSheetRows, EVERYTHING, type Signature, type SignOffResult, type SignOffReview } from "../../core";
+import { EVERYTHING, frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
 import { readModerationSnapshot } from "./readSnapshot";
 
 export async function reviewSignOff(run: ExcelRun, options: OperationOptions = {}): Promise<SignOffReview> {

@@ -4,7 +4,7 @@
  */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { readModerationSnapshot } from "./readSnapshot";
-import { verifyRecord, EVERYTHING, type VerifyResult } from "../../core";
+import { EVERYTHING, verifyRecord, type VerifyResult } from "../../core";
 
 export async function verify(run: ExcelRun, options: OperationOptions = {}): Promise<VerifyResult> {
   return verifyRecord(await readModerationSnapshot(run, EVERYTHING, options));

@@ -9,7 +9,7 @@
  * whatever the number of bidders, criteria or offers.
  */
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
-import { TABLES, readQuantity, readText } from "../../core";
+import { readQuantity, readText, TABLES } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 
 /** The note every report sheet carries in A2; a sheet whose A2 does not start with it is the user's. */

@@ -8,7 +8,7 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { targetSensitivity, targetValueFromReturn, parseScoringMethod, bidderKey, formatPercent, ROLL_UPS, SHEETS, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
+import { bidderKey, formatPercent, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;

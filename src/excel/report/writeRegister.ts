@@ -11,7 +11,7 @@
  *
  * Cost: the reads of readReportData (which also reads the old register) and one request to write.
  */
-import { TABLES, bidderKey, blockAddress, columnLetter, FORMATS, KPI_LABELS, refKey, registerEntryKey, registerKpis, registerRows, SETTING_NAMES, SHEETS, validateCommitments, type RegisterEntry, type RegisterKpi, type RegisterRow } from "../../core";
+import { bidderKey, blockAddress, columnLetter, FORMATS, KPI_LABELS, refKey, registerEntryKey, registerKpis, registerRows, SETTING_NAMES, SHEETS, TABLES, validateCommitments, type RegisterEntry, type RegisterKpi, type RegisterRow } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { literalText } from "../shared/cellSafety";
 import { numberIn, readReportData, records, textIn, type ReportData } from "./readReportData";

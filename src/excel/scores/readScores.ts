@@ -10,7 +10,7 @@
  * values the others are scored against.
  */
 import { readEvaluation } from "../setup/readEvaluation";
-import { TABLES, targetValueFromReturn, parseScoringMethod, benchmarkPosition, bidderKey, formatPercent, quantitativeScore, readQuantity, readText, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
+import { benchmarkPosition, bidderKey, formatPercent, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 
 export interface BidderScore {

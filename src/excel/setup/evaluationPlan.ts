@@ -5,7 +5,7 @@
  * lets tests read exactly what will be written, and lets an update compare plan and
  * workbook before anything is touched.
  */
-import { TABLES, FORMATS, SETTING_NAMES, SHEETS, UNITS, type Criterion, type MeasureEntry, type TenderSettings, type SettingKey } from "../../core";
+import { FORMATS, SETTING_NAMES, SHEETS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
 
 export interface ColumnPlan {
   header: string;

@@ -6,7 +6,7 @@
  * (calculatedCells.ts): no extra request, and only the offending cells come back.
  */
 import { RefusalError } from "../shared/refusal";
-import { TABLES, parseMeasures, columnLetter, headerIndex, SETTING_NAMES, type CommitmentInputRow, type TypedOverFormula, type MeasureEntry, type SettingKey } from "../../core";
+import { columnLetter, headerIndex, parseMeasures, SETTING_NAMES, TABLES, type CommitmentInputRow, type MeasureEntry, type SettingKey, type TypedOverFormula } from "../../core";
 import { MAX_REQUEST_BYTES, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { calculatedColumnIndexes, queueCalculatedCellSearch, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";

@@ -6,7 +6,7 @@
  * The pane shows this preview and asks before anything is written.
  */
 import { measureRows, TABLE_TOP_ROW } from "./evaluationPlan";
-import { TABLES, blockAddress, MEASURE_COLUMNS, refKey, SHEETS, type MeasureEntry } from "../../core";
+import { blockAddress, MEASURE_COLUMNS, refKey, SHEETS, TABLES, type MeasureEntry } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
 import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";

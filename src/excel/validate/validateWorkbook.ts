@@ -12,7 +12,7 @@
  */
 import { literalText } from "../shared/cellSafety";
 import { COMMAND_BYTES, jsonBytes, packParts } from "../shared/requestBudget";
-import { TABLES, CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, SHEETS, STATUS_HEADER, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
+import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
 

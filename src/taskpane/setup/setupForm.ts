@@ -12,7 +12,7 @@
  *   so "25", "25p" and "25%" all mean 0.25; "£0.25" is pounds per £1 and means the same.
  *   A figure under 1p per £1 is kept but flagged, since "0.25" is usually 25p typed as pounds.
  */
-import { STANDARD_SCALES, type Category, type TenderSettings, type tenderSettingsSchema, type RollUp, type ScoringMethod } from "../../core";
+import { STANDARD_SCALES, type Category, type RollUp, type ScoringMethod, type TenderSettings, type tenderSettingsSchema } from "../../core";
 
 /**
  * The settings schema, handed in: the pane loads it (and zod) from its own chunk after it first

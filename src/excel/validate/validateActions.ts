@@ -1,0 +1,31 @@
+/** What the Validate page may ask of the workbook: validate every commitment, clear the marks, go to a cell. */
+import type { ExcelRun, OperationOptions } from "../shared/excelRun";
+import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
+import type { Finding, FindingCounts } from "../../core";
+
+export interface ValidationView {
+  findings: Finding[];
+  counts: FindingCounts;
+  rows: number;
+  /** Rows of SV Measures the add-in could not read. */
+  measureProblems: { row: number; message: string }[];
+  /** Where each finding is, for "go to cell". */
+  locate: (f: Finding) => { sheet: string; address: string };
+}
+
+export interface ValidateActions {
+  validate(options?: OperationOptions): Promise<ValidationView>;
+  clearValidation(): Promise<void>;
+  goToCell(sheet: string, address: string): Promise<void>;
+}
+
+export function createValidateActions(run: ExcelRun): ValidateActions {
+  return {
+    validate: async (options) => {
+      const v = await validateWorkbook(run, options);
+      return { findings: v.result.findings, counts: v.result.counts, rows: v.data.commitments.length, measureProblems: v.data.measureProblems, locate: v.cellOf };
+    },
+    clearValidation: () => clearValidation(run),
+    goToCell: (sheet, address) => selectCell(run, sheet, address),
+  };
+}
