@@ -7,7 +7,7 @@
 import { SETTING_NAMES, SHEETS, type SettingKey } from "../shared/layout";
 import { columnLetter } from "../shared/addresses";
 import { cellError } from "../shared/cells";
-import { decide, refuse, type Decision } from "../shared/decision";
+import { decide, refuse, valueOf, type Decision } from "../shared/decision";
 import { parseMeasures } from "../setup/measureTable";
 import type { CommitmentInputRow } from "../bids/commitments";
 import { validateCommitments } from "../validate/validateCommitments";
@@ -165,14 +165,22 @@ export function sheetsToSign(wb: ModerationSnapshot): string[] {
   return SIGNED_SHEETS.filter((s) => wb.sheets.has(s));
 }
 
+/** The signer's name as SV Sign-off will show it; asked before anything is read. */
+export function signerName(signedBy: string): Decision<string> {
+  return decide(() => {
+    const who = String(signedBy ?? "").trim();
+    if (who === "") refuse("Say who signs the record off: their name is written on SV Sign-off.");
+    return who;
+  });
+}
+
 /**
  * Whether the record can be signed now, by whom: the signer's name and nothing open in the
  * final review. The record's canonical text is then what the fingerprint is taken of.
  */
 export function signOffDecision(wb: ModerationSnapshot, signedBy: string): Decision<{ who: string; text: string; sheets: string[] }> {
   return decide(() => {
-    const who = String(signedBy ?? "").trim();
-    if (who === "") refuse("Say who signs the record off: their name is written on SV Sign-off.");
+    const who = valueOf(signerName(signedBy));
     const review = reviewOf(wb);
     if (!review.ready) {
       const first = review.open.slice(0, 3).map((o) => o.message);

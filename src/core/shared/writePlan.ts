@@ -2,7 +2,7 @@
  * A write plan: everything one operation will write to the workbook, decided before anything is
  * written, as plain data. Core decides it from a snapshot of the workbook; the Excel layer applies
  * it (src/excel/shared/applyWritePlan.ts). Each write carries guards: the key cells it expects to
- * find in the row it writes, as they were read. A co-author who sorts, filters, inserts or deletes
+ * find in the row it writes, as they were read. A co-author who sorts, inserts or deletes
  * rows between the read and the write moves other rows under those addresses; the guards are
  * checked in the same request as the write, before it, so the write is refused, not misplaced.
  */

@@ -3,7 +3,8 @@
  * and the two sheets' content, are decided in core (src/core/moderation/signOffReview.ts,
  * signedRecord.ts); this module reads and writes.
  *
- * Signing does four things to the workbook, in one request after reading it:
+ * Signing does four things to the workbook, in one Excel.run after reading it (more than one
+ * request only when the budget needs it; see requestBudget.ts):
  *
  * 1. Every formula in the signed sheets becomes its value (values read, then written back).
  *    TENDER formulas need the add-in: without it a reader sees #NAME?, so the record must hold
@@ -24,7 +25,7 @@ import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../share
 import { orRefuse } from "../shared/refusal";
 import { chunkRows, COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES, writeBytes } from "../shared/requestBudget";
 import { literalText } from "../shared/cellSafety";
-import { EVERYTHING, frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
+import { EVERYTHING, frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
 import { readModerationSnapshot } from "./readSnapshot";
 
 export async function reviewSignOff(run: ExcelRun, options: OperationOptions = {}): Promise<SignOffReview> {
@@ -84,6 +85,7 @@ function freezeWrites(blocks: readonly Block[]): { sheet: string; row: number; c
 }
 
 export async function signOff(run: ExcelRun, signedBy: string, options: OperationOptions = {}, now: () => Date = () => new Date()): Promise<SignOffResult> {
+  orRefuse(signerName(signedBy));
   const wb = await readModerationSnapshot(run, EVERYTHING, options);
   const { who, text, sheets } = orRefuse(signOffDecision(wb, signedBy));
   const fingerprint = await sha256Hex(text);

@@ -13,7 +13,8 @@
  * holding * ? or ~ (which Excel's Find may read as wildcards) or longer than 255 characters
  * (Find's limit) are not checked; a row's other keys still are.
  *
- * Every text is written as text (cellSafety.ts), so a name or rationale starting with "=" stays text.
+ * Text starting with = + - @ or ' is written with Excel's text prefix (cellSafety.ts literalText), so
+ * a name or rationale starting with "=" stays text, as moderation always wrote it.
  */
 import { literalText } from "./cellSafety";
 import type { ExcelRun } from "./excelRun";
@@ -23,6 +24,7 @@ import { isEmptyPlan, type CellWrite, type KeyGuard, type WritePlan } from "../.
 
 const GUARD_TRACE = "guard ";
 const WRITES_TRACE = "writes";
+const NAMES_TRACE = "names";
 
 export interface ApplyOptions {
   /** For tests of the splitting. */
@@ -64,10 +66,37 @@ function failedGuard(error: unknown, guards: readonly KeyGuard[]): KeyGuard | un
   return guards[Number(last.slice(GUARD_TRACE.length))];
 }
 
+/**
+ * The plan's writes in units that must travel together: consecutive writes to the same row
+ * (same guards), so a row is never half-written across two requests, and its guards are paid
+ * for once.
+ */
+function units(writes: readonly CellWrite[]): { from: number; to: number; bytes: number }[] {
+  const out: { from: number; to: number; bytes: number; key: string }[] = [];
+  writes.forEach((w, i) => {
+    const key = w.guards.map(guardId).join("\u0001");
+    const last = out[out.length - 1];
+    if (last && last.key === key && key !== "") {
+      last.to = i + 1;
+      last.bytes += writeBytes(w.values);
+    } else {
+      const guardBytes = w.guards.reduce((n, g) => n + checkable(g).length * COMMAND_BYTES.find, 0);
+      out.push({ from: i, to: i + 1, bytes: writeBytes(w.values) + guardBytes, key });
+    }
+  });
+  return out;
+}
+
+/** The request failed only at its last step, adding a name someone else added meanwhile: the writes are done. */
+function namesAlreadyAdded(error: unknown): boolean {
+  const e = error as { code?: string; traceMessages?: string[] };
+  return e.code === "ItemAlreadyExists" && e.traceMessages?.[e.traceMessages.length - 1] === NAMES_TRACE;
+}
+
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions = {}): Promise<{ syncs: number }> {
   if (isEmptyPlan(plan)) return { syncs: 0 };
-  const guardCost = (w: CellWrite): number => w.guards.reduce((n, g) => n + checkable(g).length * COMMAND_BYTES.find, 0);
-  const parts = packParts(plan.writes.length, (i) => writeBytes((plan.writes[i] as CellWrite).values) + guardCost(plan.writes[i] as CellWrite), options.maxBytes ?? MAX_REQUEST_BYTES);
+  const rows = units(plan.writes);
+  const parts = packParts(rows.length, (i) => (rows[i] as (typeof rows)[number]).bytes, options.maxBytes ?? MAX_REQUEST_BYTES).map(([a, b]) => [rows[a]?.from ?? 0, rows[b - 1]?.to ?? 0] as const);
   return run(async (context) => {
     let syncs = 0;
     for (const [p, [from, to]] of parts.entries()) {
@@ -84,18 +113,25 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
       if (p === parts.length - 1) {
         for (const n of plan.namedValues) context.workbook.names.getItem(n.name).getRange().values = [[literalText(n.value)]];
         for (const v of plan.sheetVisibility) context.workbook.worksheets.getItem(v.sheet).visibility = v.visibility as Excel.SheetVisibility;
-        // Last: a name a co-author added meanwhile fails only this, after the writes.
+        // Names last, after the writes: two evaluators saving their first marks at once both
+        // record the same roll-up, and the one who comes second must not lose their marks over a
+        // name that is already there (see the catch below).
+        if (plan.namesAdded.length > 0) context.trace(NAMES_TRACE);
         for (const n of plan.namesAdded) context.workbook.names.add(n.name, n.formula, n.comment);
       }
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per part keeps each under Excel's 5 MB limit
         await context.sync();
       } catch (error) {
+        if (namesAlreadyAdded(error)) {
+          syncs++;
+          continue;
+        }
         const guard = failedGuard(error, guards);
         if (guard === undefined) throw error;
         const done = p === 0 ? "Nothing was written" : "Part of the change was written before this was noticed; read the sheet again and check it";
         throw new ChangedSinceReadError(
-          `${guard.sheet} changed while the add-in was working: row ${guard.row} no longer holds ${guard.describes} (someone may have sorted, filtered, inserted or deleted rows). ${done}. Try again.`
+          `${guard.sheet} changed while the add-in was working: row ${guard.row} no longer holds ${guard.describes} (someone may have sorted, inserted or deleted rows). ${done}. Try again.`
         );
       }
       syncs++;

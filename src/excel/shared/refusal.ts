@@ -20,7 +20,7 @@ export class ModerationRefusal extends RefusalError {
 
 /**
  * A write refused because the rows it was meant for moved after they were read (a co-author
- * sorted, filtered, inserted or deleted rows): see src/excel/shared/applyWritePlan.ts.
+ * sorted, inserted or deleted rows): see src/excel/shared/applyWritePlan.ts.
  */
 export class ChangedSinceReadError extends RefusalError {
   constructor(message: string) {

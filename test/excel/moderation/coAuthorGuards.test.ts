@@ -59,6 +59,23 @@ describe("Save my marks with a co-author at work", () => {
   });
 });
 
+describe("two evaluators saving their first marks at once", () => {
+  it("keeps the second evaluator's marks when the first has just recorded the roll-up", async () => {
+    const wb = await aMarkingWorkbook();
+    await wb.actions.prepareMarking();
+    // Marking started by hand on a copy without the record: the names are not there yet.
+    await wb.run(async (context) => {
+      context.workbook.names.getItem("SV_RollUpFixed").delete();
+      context.workbook.names.getItem("SV_RollUpFixedAt").delete();
+      await context.sync();
+    });
+    // Ben's first save lands between Ann's read and Ann's write, recording the roll-up first.
+    const actions = createModerationActions(runWithCoAuthor(wb.fake, wb.run, 2, (co) => co.addName("SV_RollUpFixed", '="consensus"')));
+    await expect(actions.saveMarks("Ann", [m("Acme Ltd", "Q1", 4, "Named partners")])).resolves.toEqual({ saved: 1 });
+    expect(rowsOf(wb.fake, "SV_Marks").filter((r) => r.Mark === 4)).toEqual([expect.objectContaining({ Evaluator: "Ann", Bidder: "Acme Ltd", Criterion: "Q1" })]);
+  });
+});
+
 describe("Record consensus with a co-author at work", () => {
   it("refuses when SV_Consensus was sorted between the read and the write, and records nothing", async () => {
     const wb = await allMarked();

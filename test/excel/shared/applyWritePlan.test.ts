@@ -57,7 +57,7 @@ describe("applyWritePlan", () => {
     host.coauthor.type("Marks!B3", "Cedar Ltd");
     const plan = markPlan([[2, "Ann", "Acme Ltd", 4], [3, "Ann", "Birch Homes", 2]]);
     await expect(applyWritePlan(run, plan)).rejects.toThrow(new ChangedSinceReadError(
-      "Marks changed while the add-in was working: row 3 no longer holds Ann's mark for Birch Homes (someone may have sorted, filtered, inserted or deleted rows). Nothing was written. Try again."
+      "Marks changed while the add-in was working: row 3 no longer holds Ann's mark for Birch Homes (someone may have sorted, inserted or deleted rows). Nothing was written. Try again."
     ));
     expect(host.inspect.values("Marks!D2:D4")).toEqual([[""], [""], [""]]);
   });
@@ -83,6 +83,20 @@ describe("applyWritePlan", () => {
     const result = await applyWritePlan(run, plan, { maxBytes: 3000 });
     expect(result.syncs).toBe(3);
     expect(host.inspect.values("Marks!D2:D4")).toEqual([[4], [2], [3]]);
+  });
+
+  it("never splits one row's writes across two requests", async () => {
+    const { host, run } = aSheet();
+    const plan = emptyWritePlan();
+    for (const [row, evaluator, bidder] of [[2, "Ann", "Acme Ltd"], [3, "Ann", "Birch Homes"]] as const) {
+      const guard = guardOf(row, evaluator, bidder);
+      for (const column of [4, 5, 6]) plan.writes.push({ sheet: "Marks", row, column, values: [[`${evaluator} ${column}`]], guards: [guard] });
+    }
+    host.resetStats();
+    // Room for one row's three writes and its guard, not for two rows.
+    const result = await applyWritePlan(run, plan, { maxBytes: 5000 });
+    expect(result.syncs).toBe(2);
+    expect(host.inspect.values("Marks!D2:F3")).toEqual([["Ann 4", "Ann 5", "Ann 6"], ["Ann 4", "Ann 5", "Ann 6"]]);
   });
 
   it("adds workbook names last, after the writes, and does nothing for an empty plan", async () => {
