@@ -4,7 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const otherLayers = ["excel", "functions", "forms", "taskpane", "commands"];
+const otherLayers = ["excel", "functions", "forms", "taskpane"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "bench/.build/**", "coverage/**", "test-results/**", "tools/stubs/**"] },

@@ -1,6 +1,6 @@
-// One page, three bundles (the shared-runtime pattern): taskpane.html loads the task pane,
-// the custom functions and the ribbon commands, so all three run in one JavaScript context
-// (manifest.xml: <Runtime lifetime="long">). functions.json is generated from the JSDoc
+// One page, two bundles (the shared-runtime pattern): taskpane.html loads the task pane and
+// the custom functions, so both run in one JavaScript context (manifest.xml: <Runtime
+// lifetime="long">); the ribbon button shows that page (a ShowTaskpane action, no code). functions.json is generated from the JSDoc
 // of src/functions/functions.ts by custom-functions-metadata-plugin, which also appends
 // the CustomFunctions.associate calls to that file's bundle.
 const path = require("path");
@@ -26,7 +26,6 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: ["./src/functions/runtimeGuard.ts", "./src/functions/functions.ts"],
-      commands: "./src/commands/commands.ts",
       ...(playground
         ? { playground: ["./src/functions/runtimeGuard.ts", "./playground/index.tsx"], "playground-pane": "./playground/pane.tsx" }
         : {}),
@@ -60,9 +59,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Order matters: functions and commands must be registered whenever the runtime
-        // loads the page, whether or not the pane is shown.
-        chunks: ["functions", "commands", "taskpane"],
+        // Order matters: the functions must be registered whenever the runtime loads the
+        // page, whether or not the pane is shown.
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
       ...(playground

@@ -19,7 +19,7 @@ function run(cmd, args, opts = {}) {
 
 const GOALS = {
   functions: "; goal ≤ 30 KB (30,720): no React or UI code in the custom functions",
-  taskpane: "; the pane's own entry chunk (taskpane.html also loads functions.js and commands.js): see bundle/taskpane-page-initial-gzip for the goal",
+  taskpane: "; the pane's own entry chunk (taskpane.html also loads functions.js): see bundle/taskpane-page-initial-gzip for the goal",
 };
 
 /**

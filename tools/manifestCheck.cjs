@@ -42,6 +42,22 @@ const productRules = [
       ? null
       : "Permissions must be ReadWriteDocument: the add-in writes the evaluation workbook.",
   (xml) => {
+    // The ribbon button must show the shared runtime's own page (its Runtime resid), by a
+    // ShowTaskpane action with a TaskpaneId: ExecuteFunction + Office.addin.showAsTaskpane() is
+    // refused for Marketplace add-ins and often ignores the first click; a ShowTaskpane at
+    // another page would open a second pane beside the runtime's.
+    const runtime = /<Runtime\b[^>]*\bresid="([^"]+)"/.exec(xml)?.[1];
+    const actions = [...xml.matchAll(/<Action xsi:type="([^"]+)">([\s\S]*?)<\/Action>/g)];
+    if (actions.length === 0) return "The ribbon button has no <Action>: it must be a ShowTaskpane action that opens the evaluation pane.";
+    for (const [, type, body] of actions) {
+      if (type !== "ShowTaskpane") return `The ribbon button's action is ${type}; it must be ShowTaskpane (Office.addin.showAsTaskpane() from an ExecuteFunction is refused for Marketplace add-ins and often ignores the first click).`;
+      if (!/<TaskpaneId>[^<]+<\/TaskpaneId>/.test(body)) return "The ShowTaskpane action needs a <TaskpaneId>, so every button reaches the same pane.";
+      const source = /<SourceLocation resid="([^"]+)"\s*\/>/.exec(body)?.[1];
+      if (source !== runtime) return `The ShowTaskpane action opens ${source ?? "no page"}, not the shared runtime's page (${runtime ?? "none declared"}): it would open a second pane without the runtime's state.`;
+    }
+    return null;
+  },
+  (xml) => {
     const insecure = [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(http:\/\/[^"<]*)/g)].map((m) => m[1]);
     return insecure.length === 0 ? null : `Every URL must use https; found ${insecure.join(", ")}.`;
   },

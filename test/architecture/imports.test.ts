@@ -15,7 +15,6 @@ const ALLOWED: Record<string, readonly string[]> = {
   functions: ["core"],
   excel: ["core", "forms"],
   taskpane: ["excel", "core", "forms"],
-  commands: [],
 };
 
 describe("imports in src/", () => {

@@ -30,16 +30,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("npm run build", () => {
-  it.each(["taskpane.html", "taskpane.js", "functions.js", "commands.js", "functions.json", "manifest.xml", "help.html", "assets/icon-32.png"])(
+  it.each(["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml", "help.html", "assets/icon-32.png"])(
     "emits %s",
     (file) => {
       expect(existsSync(join(out, file))).toBe(true);
     }
   );
 
-  it("loads functions, commands and the pane from the one page (shared runtime), after office.js", () => {
+  it("loads the functions and the pane from the one page (shared runtime), after office.js", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
-    const order = ["appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "commands.js", "taskpane.js"].map((s) => html.indexOf(s));
+    const order = ["appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"].map((s) => html.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -61,7 +61,7 @@ describe("npm run build", () => {
   });
 
   it("keeps HyperFormula out of every production bundle", () => {
-    for (const file of ["taskpane.js", "functions.js", "commands.js"]) {
+    for (const file of ["taskpane.js", "functions.js"]) {
       expect(readFileSync(join(out, file), "utf8")).not.toMatch(/HyperFormula|handsontable/i);
     }
   });

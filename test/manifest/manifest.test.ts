@@ -53,6 +53,29 @@ describe("manifest.xml", () => {
     expect(result.errors.join("\n")).toMatch(/TENDER/);
   });
 
+  it("opens the pane with a ShowTaskpane action at the shared runtime's page, not with showAsTaskpane", () => {
+    const action = /<Action xsi:type="([^"]+)">([\s\S]*?)<\/Action>/.exec(manifest);
+    expect(action?.[1]).toBe("ShowTaskpane");
+    expect(action?.[2]).toMatch(/<TaskpaneId>SV\.EvaluationPane<\/TaskpaneId>/);
+    expect(action?.[2]).toMatch(/<SourceLocation resid="Taskpane\.Url"\s*\/>/);
+    expect(manifest).toMatch(/<Runtime resid="Taskpane\.Url" lifetime="long"\/>/);
+  });
+
+  it("is rejected when the button runs a function (ExecuteFunction) instead of showing the pane", async () => {
+    const xml = manifest.replace(/<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/, '<Action xsi:type="ExecuteFunction"><FunctionName>showEvaluationPane</FunctionName></Action>');
+    const result = await checkManifest(xml);
+    expect(result.valid).toBe(false);
+    expect(result.errors.join("\n")).toMatch(/ExecuteFunction; it must be ShowTaskpane/);
+  });
+
+  it("is rejected when the button would open another page than the shared runtime's, or names no pane", async () => {
+    const otherPage = await checkManifest(manifest.replace('<SourceLocation resid="Taskpane.Url"/>\n                  </Action>', '<SourceLocation resid="GetStarted.LearnMoreUrl"/>\n                  </Action>'));
+    expect(otherPage.errors.join("\n")).toMatch(/opens GetStarted\.LearnMoreUrl, not the shared runtime's page \(Taskpane\.Url\)/);
+    const noId = await checkManifest(manifest.replace("<TaskpaneId>SV.EvaluationPane</TaskpaneId>", ""));
+    expect(noId.valid).toBe(false);
+    expect(noId.errors.join("\n")).toMatch(/TaskpaneId/);
+  });
+
   it("lists every problem, not only the first", async () => {
     const broken = manifest.replace('lifetime="long"', 'lifetime="forever"').replace("<Permissions>ReadWriteDocument", "<Permissions>ReadDocument");
     const result = await checkManifest(broken);
