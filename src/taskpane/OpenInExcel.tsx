@@ -15,8 +15,18 @@ export function OpenInExcel({ host }: OpenInExcelProps) {
     <>
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Open this pane in Excel</MessageBarTitle> {whereItIs(host)} The pane works on the
-          evaluation workbook, so it runs only inside Excel.
+          {host.kind === "old-excel" ? (
+            <>
+              <MessageBarTitle>This Excel is too old for the add-in</MessageBarTitle> It lacks {host.missing.join(" and ")}, which
+              the add-in needs to work on the evaluation workbook. Use Excel on the web, Excel for Microsoft 365 on Windows
+              (Version 2102 or later), Excel 2021 or 2024 on Windows (Version 2108 or later), or Excel for Mac 16.50 or later.
+            </>
+          ) : (
+            <>
+              <MessageBarTitle>Open this pane in Excel</MessageBarTitle> {whereItIs(host)} The pane works on the
+              evaluation workbook, so it runs only inside Excel.
+            </>
+          )}
         </MessageBarBody>
       </MessageBar>
       <section aria-labelledby={headingId} className={styles.steps}>
@@ -38,7 +48,7 @@ export function OpenInExcel({ host }: OpenInExcelProps) {
   );
 }
 
-function whereItIs(host: OpenInExcelProps["host"]): string {
+function whereItIs(host: Exclude<OpenInExcelProps["host"], { kind: "old-excel" }>): string {
   if (host.kind === "no-office") {
     return "Office.js, the library that connects the pane to Excel, did not load: check the internet connection, then reload.";
   }

@@ -130,3 +130,18 @@ export function missingSet(typeName: string, member: string, declared: Readonly<
   const have = declared[needed.set] ?? "1.1";
   return compareVersions(needed.version, have) > 0 ? needed : undefined;
 }
+
+/** Per requirement set, the highest version the members need, and the members that need it. */
+export function highestSets(members: Iterable<string>): Map<string, { version: string; members: string[] }> {
+  const sets = excelMemberSets();
+  const out = new Map<string, { version: string; members: string[] }>();
+  for (const member of members) {
+    const needed = sets.get(member);
+    if (!needed) continue;
+    const seen = out.get(needed.set);
+    const order = seen ? compareVersions(needed.version, seen.version) : 1;
+    if (order > 0) out.set(needed.set, { version: needed.version, members: [member] });
+    else if (order === 0 && seen) seen.members.push(member);
+  }
+  return out;
+}

@@ -389,6 +389,7 @@ class RequestRun {
   }
 
   private checkApiSet(type: HostType<unknown>, member: string): void {
+    this.env.stats.membersUsed.add(`${type.name}.${member}`);
     const declared = this.env.profile.requirementSets;
     if (!declared) return;
     const missing = missingSet(type.name, member, declared);

@@ -20,6 +20,8 @@ export interface HostStats {
   tableRowAddCalls: number;
   /** application.suspendApiCalculationUntilNextSync() calls. */
   calculationSuspensions: number;
+  /** Every Office.js member the add-in reached ("Table.resize"), for the requirement sets it needs. */
+  membersUsed: Set<string>;
 }
 
 export function emptyStats(): HostStats {
@@ -33,6 +35,7 @@ export function emptyStats(): HostStats {
     maxResponseBytes: 0,
     tableRowAddCalls: 0,
     calculationSuspensions: 0,
+    membersUsed: new Set<string>(),
   };
 }
 

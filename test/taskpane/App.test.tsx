@@ -156,6 +156,13 @@ describe("App outside Excel", () => {
     expect(within(howTo).getByText("npm start")).toBeInTheDocument();
   });
 
+  it("says an Excel is too old, what it lacks and which Excel will do, instead of showing the steps", () => {
+    render(<App host={{ kind: "old-excel", missing: ["ExcelApi 1.13"] }} />);
+    expect(screen.getByText("This Excel is too old for the add-in")).toBeInTheDocument();
+    expect(screen.getByText(/It lacks ExcelApi 1\.13/)).toHaveTextContent(/Version 2102 or later/);
+    expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
+  });
+
   it("names the Office app the pane was opened in", () => {
     render(<App host={{ kind: "not-excel", host: "Word" }} />);
     expect(screen.getByText(/open in Word, not Excel/)).toBeInTheDocument();

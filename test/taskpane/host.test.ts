@@ -28,6 +28,19 @@ describe("detectHost", () => {
     await expect(detectHost(aFakeOffice("Excel", officeTheme))).resolves.toEqual({ kind: "excel", officeTheme });
   });
 
+  it("reports an Excel without a requirement set the add-in calls, naming what it lacks", async () => {
+    const office = aFakeOffice("Excel");
+    const supported = new Set(["SharedRuntime 1.1"]);
+    const old: OfficeHostApi = { ...office, context: { requirements: { isSetSupported: (name, version) => supported.has(`${name} ${version ?? ""}`) } } };
+    await expect(detectHost(old)).resolves.toEqual({ kind: "old-excel", missing: ["ExcelApi 1.13"] });
+  });
+
+  it("reports Excel when it has every set the add-in calls", async () => {
+    const office = aFakeOffice("Excel");
+    const current: OfficeHostApi = { ...office, context: { requirements: { isSetSupported: () => true } } };
+    await expect(detectHost(current)).resolves.toEqual({ kind: "excel", officeTheme: undefined });
+  });
+
   it("reports Excel without a theme when the host gives none", async () => {
     await expect(detectHost(aFakeOffice("Excel"))).resolves.toEqual({ kind: "excel", officeTheme: undefined });
   });

@@ -2,7 +2,7 @@
 import { aPlanInput, anEvaluationWorkbook } from "../support";
 import { aTender } from "../../support/scoringBuilders";
 import { createModerationActions, type MarkInput } from "../../../src/excel/moderation/moderationActions";
-import type { ExcelHost } from "../../excelHost";
+import type { ExcelHost, ExcelHostOptions } from "../../excelHost";
 
 export const CRITERIA = [
   { id: "Q1", question: "How will you deliver local training and employment?" },
@@ -14,10 +14,11 @@ export const COMMITMENTS = [
   ["Birch Homes", "ILL9", "hours", 80],
 ];
 
-export async function aMarkingWorkbook(options: { blindMarking?: boolean; commitments?: unknown[][] } = {}) {
+export async function aMarkingWorkbook(options: { blindMarking?: boolean; commitments?: unknown[][]; hostOptions?: ExcelHostOptions } = {}) {
   const wb = await anEvaluationWorkbook(
     options.commitments ?? COMMITMENTS,
-    aPlanInput({ settings: aTender({ evaluators: ["Ann", "Ben", "Cat"], moderationThreshold: 1 }), criteria: CRITERIA, bidders: BIDDERS, blindMarking: options.blindMarking ?? false })
+    aPlanInput({ settings: aTender({ evaluators: ["Ann", "Ben", "Cat"], moderationThreshold: 1 }), criteria: CRITERIA, bidders: BIDDERS, blindMarking: options.blindMarking ?? false }),
+    options.hostOptions
   );
   return { ...wb, actions: createModerationActions(wb.run) };
 }
