@@ -45,7 +45,7 @@ const settings = tenderSettingsSchema.parse({
   requireBothParts: false,
 });
 
-function plan(frameworkMeasures = measureTableFromFramework(ILLUSTRATIVE)): WorkbookPlan {
+export function plan(frameworkMeasures = measureTableFromFramework(ILLUSTRATIVE)): WorkbookPlan {
   return buildEvaluationPlan({ settings, frameworkName: "Bench", measures: frameworkMeasures, thresholdReason: "bench" });
 }
 
@@ -64,8 +64,7 @@ function planWithoutFormulas(p: WorkbookPlan = plan()): WorkbookPlan {
 }
 
 /** Types `count` commitment rows; with `faultEvery` 1 every row has a unit no measure uses. */
-async function typeRows(run: ExcelRun, count: number, faultEvery: number): Promise<void> {
-  const refs = measureTableFromFramework(ILLUSTRATIVE).map((m) => m.ref);
+export async function typeRows(run: ExcelRun, count: number, faultEvery: number, refs = measureTableFromFramework(ILLUSTRATIVE).map((m) => m.ref)): Promise<void> {
   await run(async (context) => {
     const sheet = context.workbook.worksheets.getItem("SV Commitments");
     const table = context.workbook.tables.getItem("SV_Commitments");

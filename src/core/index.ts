@@ -8,6 +8,7 @@
 export * from "./setup/units";
 export * from "./shared/layout";
 export * from "./shared/addresses";
+export { TABLE_FORMULAS, columnFormulas, columnFormulaRuns, type ColumnFormula } from "./shared/tableFormulas";
 export * from "./shared/decision";
 export * from "./shared/writePlan";
 export { refKey, bidderKey, criterionKey, evaluatorKey } from "./shared/refs";
@@ -23,7 +24,7 @@ export * from "./setup/tenderChecks";
 
 // Commitments and their validation
 export * from "./bids/commitments";
-export { isBlank, cellError, readText, readQuantity, describeCell, headerIndex, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
+export { isBlank, cellError, notReadyError, firstNotReady, readText, readQuantity, describeCell, headerIndex, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
 export * from "./validate/findings";
 export * from "./validate/validateCommitments";
 

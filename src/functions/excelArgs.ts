@@ -21,6 +21,15 @@ export function isBlankCell(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
 }
 
+/**
+ * A text argument (a measure ref or a unit) with the number 0 read as empty. Desktop builds
+ * before a 2024 fix pass an empty cell as 0 (office-js #4702), and no ref or unit is the
+ * number 0, so reading 0 as blank gives every build the same answer.
+ */
+export function textCell(cell: unknown): unknown {
+  return cell === 0 ? null : cell;
+}
+
 export function shapeOf(m: Matrix): { rows: number; cols: number } {
   return { rows: m.length, cols: m[0]?.length ?? 0 };
 }

@@ -31,6 +31,7 @@ import {
   sameShape,
   show,
   single,
+  textCell,
   unwrap,
   type Matrix,
 } from "./excelArgs";
@@ -82,11 +83,15 @@ export function svValue(refs: any[][], quantities: any[][], measure_refs: any[][
   r.forEach((row, i) =>
     row.forEach((value, j) => {
       if (criteria && !matchesCriterion(criteria[i]?.[j], wanted)) return;
-      refCells.push({ value, row: i + 1, col: j + 1 });
-      quantityCells.push({ value: q[i]?.[j], row: i + 1, col: j + 1 });
+      const ref = textCell(value);
+      const quantity = q[i]?.[j];
+      refCells.push({ value: ref, row: i + 1, col: j + 1 });
+      // A row with neither ref nor quantity is empty, even where the build passes its cells as 0.
+      quantityCells.push({ value: isBlankCell(ref) && quantity === 0 ? null : quantity, row: i + 1, col: j + 1 });
     })
   );
-  return unwrap(socialValueSum({ refs: refCells, quantities: quantityCells, measureRefs: placedCells(mr), proxies: placedCells(p) }));
+  const measureRefs = placedCells(mr).map((cell) => ({ ...cell, value: textCell(cell.value) }));
+  return unwrap(socialValueSum({ refs: refCells, quantities: quantityCells, measureRefs, proxies: placedCells(p) }));
 }
 
 /**
@@ -171,7 +176,7 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
  * @param unit The unit the bidder gave, e.g. "weeks" (aliases such as hrs, FTE, GBP are accepted).
  * @param measure_refs Refs of the measure table, e.g. SV_Measures[Ref].
  * @param measure_units Units of the measure table, same size as measure_refs, e.g. SV_Measures[Unit].
- * @param [in_scope] Optional: TRUE/FALSE (or Yes/No) per measure, same size as measure_refs; FALSE marks a measure this tender does not ask for.
+ * @param [in_scope] Optional: TRUE/FALSE (or Yes/No) per measure, same size as measure_refs; FALSE marks a measure this tender does not ask for, blank (or 0) means in scope.
  * @returns "OK" or a message such as "SV103 …".
  */
 export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][], measure_units: any[][], in_scope?: any[][]): string {
@@ -182,9 +187,9 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
   if (scope && scope.length !== refs.length) fail(E().invalidValue, `in_scope has ${scope.length} cells but measure_refs has ${refs.length}.`);
   const measures = new Map<string, CheckableMeasure>();
   refs.forEach((cell, i) => {
-    if (isBlankCell(cell.value)) return;
+    if (isBlankCell(textCell(cell.value))) return;
     const text = String(cell.value).trim();
-    const unitCell = units[i]?.value;
+    const unitCell = textCell(units[i]?.value);
     const parsed = typeof unitCell === "string" ? parseUnit(unitCell) : undefined;
     if (!parsed) fail(E().invalidValue, `measure_units row ${cell.row}: ${show(unitCell)} is not a unit the add-in knows (measure ${text}).`);
     const key = refKey(text);
@@ -192,13 +197,23 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
     const inScope = scope ? readYesNo(scope[i]?.value) : true;
     measures.set(key, { ref: text, unit: parsed, inScope });
   });
-  return checkCommitment(single(ref, "ref"), single(quantity, "quantity"), single(unit, "unit"), measures);
+  const rowRef = textCell(single(ref, "ref"));
+  const rowUnit = textCell(single(unit, "unit"));
+  const rowQuantity = single(quantity, "quantity");
+  // A row with no ref and no unit whose quantity is 0 is an empty row passed as 0s by an older
+  // desktop build. With a ref, a 0 quantity stays 0: the template's Check formula passes "" for
+  // an empty quantity, so it is flagged on every build.
+  const emptyRow = isBlankCell(rowRef) && isBlankCell(rowUnit) && rowQuantity === 0;
+  return checkCommitment(rowRef, emptyRow ? null : rowQuantity, rowUnit, measures);
 }
 
-/** TRUE/FALSE, Yes/No, Y/N, 1/0; anything else (including blank) counts as in scope. */
+/**
+ * TRUE/FALSE, Yes/No, Y/N; anything else (including blank) counts as in scope. The number 0
+ * counts as blank, because older desktop builds pass an empty cell as 0; 1 and other numbers are Yes.
+ */
 function readYesNo(cell: unknown): boolean {
   if (typeof cell === "boolean") return cell;
-  if (typeof cell === "number") return cell !== 0;
+  if (typeof cell === "number") return true;
   if (typeof cell === "string") return !["false", "no", "n", "0", "out"].includes(cell.trim().toLowerCase());
   return true;
 }

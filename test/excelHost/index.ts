@@ -23,7 +23,7 @@ import type { HostObject } from "./hostTypes";
 import { WorkbookInspector } from "./inspect";
 import { officeJs, route, type OfficeJsClient } from "./officeJs";
 import { profileOf, type HostProfile, type ProfileName } from "./profiles";
-import { emptyStats, type HostStats } from "./stats";
+import { emptyStats, utf8Bytes, type HostStats } from "./stats";
 import { noteUnimplemented } from "./strictness";
 import { WorkbookModel, type EngineFactory } from "./workbookModel";
 
@@ -65,6 +65,8 @@ export interface ExcelHostOptions {
   profile?: ProfileName | readonly ProfileName[];
   /** Under min-api, the requirement sets the add-in may use; default those manifest.xml declares. */
   requirementSets?: Readonly<Record<string, string>>;
+  /** Count the bytes of every TENDER function's arguments in `stats.functionArgumentBytes` (costly: off by default). */
+  countFunctionArguments?: boolean;
 }
 
 export interface ExcelHost {
@@ -102,7 +104,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const names = options.profile === undefined ? [] : typeof options.profile === "string" ? [options.profile] : [...options.profile];
   const minApi = names.includes("min-api");
   const profile = profileOf(names, minApi ? (options.requirementSets ?? manifestRequirementSets()) : undefined);
-  const engine = (options.createEngine ?? defaultEngine)({ ...ENGINE_CONFIG, context: { blankCellAs: profile.blankCellAs } });
+  const stats = emptyStats();
+  const onTenderCall = options.countFunctionArguments
+    ? (id: string, args: readonly unknown[]): void => {
+        const bytes = utf8Bytes(JSON.stringify(args));
+        stats.functionArgumentBytes[id] = (stats.functionArgumentBytes[id] ?? 0) + bytes;
+        stats.functionMaxArgumentBytes[id] = Math.max(stats.functionMaxArgumentBytes[id] ?? 0, bytes);
+        stats.functionCalls[id] = (stats.functionCalls[id] ?? 0) + 1;
+      }
+    : undefined;
+  const engine = (options.createEngine ?? defaultEngine)({ ...ENGINE_CONFIG, context: { blankCellAs: profile.blankCellAs, onTenderCall } });
   const model = new WorkbookModel(engine, {
     fillsCalculatedColumns: profile.fillsCalculatedColumns,
     keepsApostropheInTextCells: profile.keepsApostropheInTextCells,
@@ -110,7 +121,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   });
   seed(model, options.sheets ?? { Sheet1: [] });
 
-  const stats = emptyStats();
   const references = new Map<string, HostObject>();
   const unimplemented: string[] = [];
   let referenceCount = 0;

@@ -22,6 +22,16 @@ export interface HostStats {
   calculationSuspensions: number;
   /** Every Office.js member the add-in reached ("Table.resize"), for the requirement sets it needs. */
   membersUsed: Set<string>;
+  /**
+   * With the host option `countFunctionArguments`: per TENDER function id, the UTF-8 bytes of
+   * the arguments Excel would marshal to the add-in's runtime (their JSON), summed over every
+   * call. Excel batches these with a 5 MB payload limit (office-js #4654).
+   */
+  functionArgumentBytes: Record<string, number>;
+  /** With `countFunctionArguments`: calls per TENDER function id. */
+  functionCalls: Record<string, number>;
+  /** With `countFunctionArguments`: the largest one call's argument bytes, per TENDER function id. */
+  functionMaxArgumentBytes: Record<string, number>;
 }
 
 export function emptyStats(): HostStats {
@@ -36,6 +46,9 @@ export function emptyStats(): HostStats {
     tableRowAddCalls: 0,
     calculationSuspensions: 0,
     membersUsed: new Set<string>(),
+    functionArgumentBytes: {},
+    functionCalls: {},
+    functionMaxArgumentBytes: {},
   };
 }
 

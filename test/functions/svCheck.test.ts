@@ -140,11 +140,11 @@ describe("TENDER.SVCHECK reports a problem with its code", () => {
 });
 
 describe("TENDER.SVCHECK in_scope column", () => {
-  it.each([[false], ["No"], ["n"], [0], [" FALSE "]])("a measure marked %p is SV104 naming it", (flag) => {
+  it.each([[false], ["No"], ["n"], ["0"], [" FALSE "]])("a measure marked %p is SV104 naming it", (flag) => {
     expect(check("ECC10", 26, "weeks", inScopeExcept("ECC10", flag))).toMatch(/^SV104 ECC10 .*not in scope/);
   });
 
-  it.each([[true], ["Yes"], ["Y"], [1], [""], [null]])("a measure marked %p is in scope", (flag) => {
+  it.each([[true], ["Yes"], ["Y"], [1], [""], [null], [0]])("a measure marked %p is in scope (0 is how older desktop builds pass a blank)", (flag) => {
     expect(check("ECC10", 26, "weeks", inScopeExcept("ECC10", flag))).toBe("OK");
   });
 
@@ -235,5 +235,23 @@ describe("TENDER.SVCHECK uses the task pane validator's codes", () => {
     const expected = findings.find((f) => f.severity === "error")?.code;
     const result = check(ref, quantity, unit);
     expect(result === "OK" ? undefined : result.slice(0, 5)).toBe(expected);
+  });
+});
+
+describe("TENDER.SVCHECK where an older desktop build passes empty cells as 0 (office-js #4702)", () => {
+  it("a row of empty cells is OK, as it is with null", () => {
+    expect(check(0, 0, 0)).toBe("OK");
+    expect(check(null, null, null)).toBe("OK");
+  });
+
+  it("empty rows in the measure table (0 for ref and unit) are skipped, not a measure \"0\" twice", () => {
+    const refs = col(...TABLE.map(([ref]) => ref), 0, 0);
+    const units = col(...TABLE.map(([, unit]) => unit), 0, 0);
+    expect(svCheck("ECC10", 26, "weeks", refs, units, OMITTED)).toBe("OK");
+  });
+
+  it("a quantity with no ref is still SV102, whichever way the ref's empty cell arrives", () => {
+    expect(check(0, 5, "hours")).toMatch(/^SV102 /);
+    expect(check(null, 5, "hours")).toMatch(/^SV102 /);
   });
 });

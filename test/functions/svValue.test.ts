@@ -361,3 +361,16 @@ describe("TENDER.SVVALUE agrees with the valuation in src/core", () => {
     for (const bid of valueBids(commitments, measures, 1_000_000)) expect(svValueFor(bid.bidder)).toBe(bid.total);
   });
 });
+
+describe("TENDER.SVVALUE where an older desktop build passes empty cells as 0 (office-js #4702)", () => {
+  it("empty commitment rows and empty measure rows arriving as 0 change nothing", () => {
+    const rows: Pair[] = [["ECC10", 2], [0, 0], ["ECC11", 4]];
+    const measures: Pair[] = [...MEASURES, [0, 0], [0, 0]];
+    expect(svValueOf({ rows, measures })).toBe(2 * 100 + 4 * 25);
+    expect(svValueOf({ rows: [["ECC10", 2], [null, null], ["ECC11", 4]], measures: [...MEASURES, [null, null], [null, null]] })).toBe(300);
+  });
+
+  it("a quantity with no ref is still an error when the ref arrives as 0", () => {
+    expect(() => svValueOf({ rows: [[0, 3]] })).toThrowExcelError("#VALUE!", /quantity but no measure ref/);
+  });
+});

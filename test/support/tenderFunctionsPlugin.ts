@@ -170,6 +170,14 @@ function blankCellOf(context: unknown): BlankCell {
   return (context as { blankCellAs?: unknown } | undefined)?.blankCellAs === 0 ? 0 : null;
 }
 
+/** An observer of every call with the arguments as Excel would marshal them (the test host counts their bytes). */
+type TenderCallObserver = (id: string, args: readonly unknown[]) => void;
+
+function onTenderCallOf(context: unknown): TenderCallObserver | undefined {
+  const observer = (context as { onTenderCall?: unknown } | undefined)?.onTenderCall;
+  return typeof observer === "function" ? (observer as TenderCallObserver) : undefined;
+}
+
 /** A cell value as Excel hands it to a custom function. */
 function excelCell(value: CellScalar, blank: BlankCell): unknown {
   if (value === EmptyValue) return blank;
@@ -249,6 +257,7 @@ export class TenderFunctionsPlugin extends FunctionPlugin {
       args.push(arg);
     }
 
+    onTenderCallOf(this.config.context)?.(sig.id, args);
     let result: unknown;
     try {
       result = (tender[sig.functionName] as (...a: unknown[]) => unknown)(...args);

@@ -17,6 +17,7 @@ import { bidderKey } from "../shared/refs";
 import { readQuantity, readText } from "../shared/cells";
 import { decide, refuse, type Decision } from "../shared/decision";
 import { emptyWritePlan, type CellWrite, type KeyGuard, type WritePlan } from "../shared/writePlan";
+import { columnFormulaRuns, type ColumnFormula } from "../shared/tableFormulas";
 import type { Scale } from "../setup/tenderTerms";
 import { cellOf, column, fullText, keyText, requireTable, textOf, uniqueNames, type ModerationSnapshot, type SnapshotRequest, type TableData } from "./snapshot";
 import { fixRollUpNames, panelSettings, parseRollUp, rollUpChange, rollUpIsFixed } from "./panel";
@@ -214,6 +215,19 @@ function planNewRows(plan: WritePlan, table: TableData, emptyColumns: readonly s
         guards: [],
       });
     }
+    // The table's calculated columns in the same rows: Excel fills them into new rows only while
+    // the user's "fill formulas in tables" option is on (tableFormulas.ts), and a blank row re-used
+    // may have lost them.
+    for (const group of columnFormulaRuns(table.name, table.headers)) {
+      plan.writes.push({
+        sheet: table.sheet,
+        row: table.firstRow + first,
+        column: table.firstColumn + (group[0] as ColumnFormula).index,
+        values: block.map(() => group.map((c) => c.formula)),
+        guards: [],
+        formulas: true,
+      });
+    }
     start = end;
   }
 }
@@ -363,4 +377,5 @@ export function planOpenModeration(wb: ModerationSnapshot, at: string): Decision
     return plan;
   });
 }
+
 

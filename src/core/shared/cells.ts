@@ -131,6 +131,33 @@ export function cellError(cell: unknown): string | undefined {
   return p instanceof ErrorValue ? p.error : undefined;
 }
 
+/**
+ * Errors that mean Excel has not finished, not that a formula is wrong: #BUSY! while a custom
+ * function computes (on the web a large recalculation can sit there for seconds: office-js
+ * #6841, #2786), #GETTING_DATA while data loads, and #CALC!, which Excel's calculation engine
+ * also shows part-way. A value read while one shows is not a value: the reader must wait.
+ */
+const NOT_READY_ERRORS: ReadonlySet<string> = new Set(["#BUSY!", "#CALC!", "#GETTING_DATA"]);
+
+/** The not-ready error a cell shows ("#BUSY!"), or undefined. */
+export function notReadyError(cell: unknown): string | undefined {
+  if (typeof cell !== "string" || cell.charCodeAt(0) !== 35) return undefined;
+  const error = cellError(cell);
+  return error !== undefined && NOT_READY_ERRORS.has(error) ? error : undefined;
+}
+
+/** The first cell of `rows` (reading order) showing a not-ready error, 0-based, or undefined. */
+export function firstNotReady(rows: readonly (readonly unknown[])[]): { row: number; column: number; shows: string } | undefined {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const shows = notReadyError(row[c]);
+      if (shows !== undefined) return { row: r, column: c, shows };
+    }
+  }
+  return undefined;
+}
+
 function boundedText(text: string): string | undefined {
   const t = text.trim();
   if (t.length === 0) return undefined;

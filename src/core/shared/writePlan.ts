@@ -26,6 +26,11 @@ export interface CellWrite {
   values: unknown[][];
   /** Checked in the same request, before this write. */
   guards: KeyGuard[];
+  /**
+   * The values are formulas, written as formulas: a calculated column's formula in the rows a
+   * plan adds (tableFormulas.ts). Otherwise every value is written as a value, text kept as text.
+   */
+  formulas?: true;
 }
 
 /** A table grown to a new range (A1 address on its sheet), over rows checked to be empty. */

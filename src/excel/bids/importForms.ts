@@ -9,7 +9,7 @@
  * commitment rows), two to look at the other tables and the cells below each table, one to
  * write (split only if a write would near Excel's 5 MB request limit).
  */
-import { bidderKey, blockAddress, readText, SHEETS, STATUS_HEADER, TABLES } from "../../core";
+import { bidderKey, blockAddress, columnFormulaRuns, readText, SHEETS, STATUS_HEADER, TABLES, type ColumnFormula } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, jsonBytes } from "../shared/requestBudget";
@@ -205,6 +205,7 @@ function writeCommands(state: TableState, plan: SlotPlan, columns: readonly stri
   const present = columns.filter((c) => state.headers.includes(c));
   const indexOf = (h: string): number => state.headers.indexOf(h);
   const groups = adjacentGroups(present.map(indexOf));
+  const formulaGroups = columnFormulaRuns(state.name, state.headers);
   const bodyRows = state.rows.length;
   if (plan.appended > 0) {
     const address = blockAddress(state.firstRow - 1, state.firstCol, 1 + bodyRows + plan.appended, Math.max(state.headers.length, 1));
@@ -246,6 +247,19 @@ function writeCommands(state: TableState, plan: SlotPlan, columns: readonly stri
         size += bytes;
       }
       flush();
+    }
+    // Every row written carries its table's calculated columns: Excel fills them into new rows
+    // only while the user's "fill formulas in tables" option is on, and a re-used row may have
+    // lost one (typed over, cleared).
+    for (const group of formulaGroups) {
+      const line = group.map((c) => c.formula);
+      const rowBytes = jsonBytes(line) + 1;
+      const perCommand = Math.max(1, Math.floor(MAX_COMMAND_BYTES / rowBytes));
+      for (let start = first; start <= last; start += perCommand) {
+        const n = Math.min(perCommand, last - start + 1);
+        const address = blockAddress(state.firstRow + start, state.firstCol + (group[0] as ColumnFormula).index, n, group.length);
+        commands.push({ bytes: COMMAND_BYTES.write + n * rowBytes, queue: () => void (state.sheet.getRange(address).formulas = Array.from({ length: n }, () => line)) });
+      }
     }
     if (status >= 0 && first < bodyRows) {
       const end = Math.min(last, bodyRows - 1);

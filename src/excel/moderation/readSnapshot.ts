@@ -6,6 +6,7 @@
  */
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
+import { refuseIfCalculating } from "../shared/notReady";
 import { nameText, readQuantity, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, TABLES, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest, type TableData, type TableKey } from "../../core";
 
 /** Sheets whose state (visibility, protection) is read. */
@@ -136,6 +137,11 @@ export async function readModerationSnapshot(run: ExcelRun, request: SnapshotReq
       if (range.isNullObject) continue;
       settings[key] = { value: range.values[0]?.[0], sheet: sheetOfAddress(range.address), row: range.rowIndex + 1, column: range.columnIndex + 1 };
     }
+    // A review, a record or a verdict built on #BUSY! would be wrong: refuse until Excel is done.
+    refuseIfCalculating([
+      ...Object.values(settings).map((c) => ({ sheet: c.sheet, firstRow: c.row, firstColumn: c.column, rows: [[c.value]] })),
+      ...Object.values(tables).map((t) => ({ sheet: t.sheet, firstRow: t.firstRow, firstColumn: t.firstColumn, rows: t.rows })),
+    ]);
     const record = recordHead ? storedRecord(recordHead.values, chunks) : undefined;
     const signOffFingerprint = signOffUsed ? shownFingerprint(signOffUsed.values) : undefined;
     const rollUpFixed: FixedRollUpNames = {};

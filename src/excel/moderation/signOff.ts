@@ -23,6 +23,7 @@
  */
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { orRefuse } from "../shared/refusal";
+import { refuseIfCalculating } from "../shared/notReady";
 import { chunkRows, COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES, writeBytes } from "../shared/requestBudget";
 import { literalText } from "../shared/cellSafety";
 import { EVERYTHING, frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
@@ -60,6 +61,8 @@ async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly
     }
   }
   await budget.finish();
+  // A formula frozen while it shows #BUSY! would sign "#BUSY!" in place of its number.
+  refuseIfCalculating(blocks.map((b) => ({ sheet: b.name, firstRow: b.row + 1, firstColumn: b.col + 1, rows: b.range.values })));
   return blocks;
 }
 

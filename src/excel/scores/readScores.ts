@@ -10,8 +10,9 @@
  * values the others are scored against.
  */
 import { readEvaluation } from "../setup/readEvaluation";
-import { benchmarkPosition, bidderKey, formatPercent, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
+import { benchmarkPosition, bidderKey, formatPercent, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
+import { NotReadyError, notReadyMessage, refuseIfCalculating } from "../shared/notReady";
 
 export interface BidderScore {
   bidder: string;
@@ -57,6 +58,10 @@ function num(settings: Partial<Record<SettingKey, unknown>>, key: SettingKey): n
 
 export async function readScores(run: ExcelRun, options: OperationOptions = {}): Promise<ScoresView> {
   const data = await readEvaluation(run, options);
+  for (const [key, value] of Object.entries(data.settings) as [SettingKey, unknown][]) {
+    const shows = notReadyError(value);
+    if (shows !== undefined) throw new NotReadyError(notReadyMessage(`the setting ${SETTING_NAMES[key]} on SV Setup`, shows));
+  }
   const qualitative = await readScoresTable(run);
   const problems: string[] = [];
   const contractValue = num(data.settings, "contractValue") ?? 0;
@@ -139,9 +144,13 @@ async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> 
     await context.sync();
     const out = new Map<string, SheetScore>();
     if (found.isNullObject) return out;
-    const range = context.workbook.tables.getItem(TABLES.scores).getRange().load("values");
+    const table = context.workbook.tables.getItem(TABLES.scores);
+    const range = table.getRange().load("values, rowIndex, columnIndex");
+    const sheet = table.worksheet.load("name");
     await context.sync();
     const [header = [], ...body] = range.values;
+    // Points read while SV Scores shows #BUSY! would be taken for 0: wait for Excel instead.
+    refuseIfCalculating([{ sheet: sheet.name, firstRow: range.rowIndex + 2, firstColumn: range.columnIndex + 1, rows: body }]);
     const col = (h: string): number => header.findIndex((x) => String(x).toLowerCase() === h.toLowerCase());
     for (const row of body) {
       const name = readText(row[col("Bidder")]);

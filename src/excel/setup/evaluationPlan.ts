@@ -5,7 +5,7 @@
  * lets tests read exactly what will be written, and lets an update compare plan and
  * workbook before anything is touched.
  */
-import { FORMATS, SETTING_NAMES, SHEETS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
+import { FORMATS, SETTING_NAMES, SHEETS, TABLE_FORMULAS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
 
 export interface ColumnPlan {
   header: string;
@@ -60,10 +60,6 @@ export const TITLE_ROW = 1;
 export const TABLE_TOP_ROW = 3;
 export const SETUP_FIRST_ROW = 3;
 
-/** A table column's own lookup into the measure table. */
-function lookup(column: string): string {
-  return `=IFERROR(INDEX(${TABLES.measures}[${column}],MATCH([@Ref],${TABLES.measures}[Ref],0)),"")`;
-}
 
 function setupRows(input: PlanInput): SettingRow[] {
   const { settings, frameworkName, thresholdReason } = input;
@@ -142,41 +138,28 @@ export const MEASURE_REFS_NAME = "SV_MeasureRefs";
 const COMMITMENT_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
   { header: "Ref", numberFormat: FORMATS.text, width: 60, list: `=${MEASURE_REFS_NAME}` },
-  { header: "Measure", numberFormat: FORMATS.general, width: 220, formula: lookup("Measure") },
+  { header: "Measure", numberFormat: FORMATS.general, width: 220, formula: TABLE_FORMULAS.commitments.Measure },
   { header: "Unit", numberFormat: FORMATS.text, width: 80 },
   { header: "Quantity", numberFormat: FORMATS.number, width: 70, nonNegative: true },
-  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, formula: lookup("Proxy") },
-  { header: "Type", numberFormat: FORMATS.general, width: 50, formula: lookup("Type") },
+  { header: "Proxy", numberFormat: FORMATS.gbp, width: 80, formula: TABLE_FORMULAS.commitments.Proxy },
+  { header: "Type", numberFormat: FORMATS.general, width: 50, formula: TABLE_FORMULAS.commitments.Type },
   {
     header: "Value",
     numberFormat: FORMATS.gbp,
     width: 100,
-    formula: `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy]))`,
+    formula: TABLE_FORMULAS.commitments.Value,
   },
   {
     header: "Check",
     numberFormat: FORMATS.general,
     width: 240,
-    formula: `=TENDER.SVCHECK([@Ref],[@Quantity],[@Unit],${TABLES.measures}[Ref],${TABLES.measures}[Unit],${TABLES.measures}[InScope])`,
+    formula: TABLE_FORMULAS.commitments.Check,
   },
   { header: "Evidence", numberFormat: FORMATS.text, width: 160 },
   { header: "Baseline", numberFormat: FORMATS.general, width: 80 },
   { header: "Actions", numberFormat: FORMATS.text, width: 200 },
 ];
 
-/**
- * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
- * a response without a quantitative and a qualitative part is disregarded); a part is required
- * only when it carries points, as core scoreBids decides: commitments when SV_QuantShare > 0
- * (the bid lacks them when its £ is not above 0), answers when SV_QuantShare < 1 (it lacks
- * them when none of its rows on SV Moderation has a numeric Mark).
- */
-const NO_COMMITMENTS = `AND(${SETTING_NAMES.quantitativeShare}>0,NOT([@Value]>0))`;
-const NO_ANSWERS = `AND(${SETTING_NAMES.quantitativeShare}<1,COUNTIFS(${TABLES.consensus}[Bidder],[@Bidder],${TABLES.consensus}[Mark],">=0")=0)`;
-const DISREGARDED =
-  `=IF(TRIM(${SETTING_NAMES.requireBothParts})<>"Yes","",` +
-  `IF(${NO_COMMITMENTS},IF(${NO_ANSWERS},"No commitments or answers","No commitments"),` +
-  `IF(${NO_ANSWERS},"No answers","")))`;
 
 const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
@@ -184,33 +167,34 @@ const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
     header: "Value",
     numberFormat: FORMATS.gbp,
     width: 100,
-    formula: `=TENDER.SVVALUE(${TABLES.commitments}[Ref],${TABLES.commitments}[Quantity],${TABLES.measures}[Ref],${TABLES.measures}[Proxy],${TABLES.commitments}[Bidder],[@Bidder])`,
+    // The sum of the bidder's rows' Value cells, not TENDER.SVVALUE over whole columns: that
+    // marshalled every commitment row once per bidder on each recalculation. A row whose
+    // Value is an error (a text quantity) makes its own bidder's total the error, as before.
+    formula: TABLE_FORMULAS.scores.Value,
   },
-  { header: "LEV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"LEV")` },
-  { header: "SV", numberFormat: FORMATS.gbp, width: 90, formula: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"SV")` },
-  { header: "Return", numberFormat: FORMATS.percent, width: 60, formula: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})` },
-  { header: "Benchmark", numberFormat: FORMATS.general, width: 150, formula: `=TENDER.SVBENCHMARK([@Return])` },
+  { header: "LEV", numberFormat: FORMATS.gbp, width: 90, formula: TABLE_FORMULAS.scores.LEV },
+  { header: "SV", numberFormat: FORMATS.gbp, width: 90, formula: TABLE_FORMULAS.scores.SV },
+  { header: "Return", numberFormat: FORMATS.percent, width: 60, formula: TABLE_FORMULAS.scores.Return },
+  { header: "Benchmark", numberFormat: FORMATS.general, width: 150, formula: TABLE_FORMULAS.scores.Benchmark },
   {
     // A disregarded bid scores nothing, and its £ is left out of the values the others are
     // scored against (SVSCORE ignores the "" cells), so it cannot set the bar.
     header: "Quantitative",
     numberFormat: FORMATS.points,
     width: 80,
-    formula:
-      `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +
-      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target}))`,
+    formula: TABLE_FORMULAS.scores.Quantitative,
   },
   {
     header: "Qualitative",
     numberFormat: FORMATS.points,
     width: 80,
-    formula: `=IF([@Disregarded]<>"",0,SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder]))`,
+    formula: TABLE_FORMULAS.scores.Qualitative,
   },
-  { header: "Score", numberFormat: FORMATS.points, width: 70, formula: "=[@Quantitative]+[@Qualitative]" },
-  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: '=COUNTIF([Score],">"&[@Score])+1' },
+  { header: "Score", numberFormat: FORMATS.points, width: 70, formula: TABLE_FORMULAS.scores.Score },
+  { header: "Rank", numberFormat: FORMATS.general, width: 50, formula: TABLE_FORMULAS.scores.Rank },
   // After Rank, beside the score it explains: the columns before it keep their places, so
   // Score and Rank read as before, and the reason sits next to the 0 it causes.
-  { header: "Disregarded", numberFormat: FORMATS.general, width: 170, formula: DISREGARDED },
+  { header: "Disregarded", numberFormat: FORMATS.general, width: 170, formula: TABLE_FORMULAS.scores.Disregarded },
   // Price and quality points from the rest of the evaluation, out of (100 − social value points):
   // only the sensitivity note uses them.
   { header: "PriceQuality", numberFormat: FORMATS.points, width: 90, nonNegative: true },
@@ -247,12 +231,6 @@ const MARK_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Updated", numberFormat: FORMATS.text, width: 140 },
 ];
 
-/** The rows of SV_Marks for this consensus row's bidder and criterion, as COUNTIFS/SUMIFS criteria. */
-const SAME_ITEM = `${TABLES.marks}[Bidder],[@Bidder],${TABLES.marks}[Criterion],[@Criterion]`;
-/** The same rows with a numeric mark as a 1/0 array, for FILTER (Excel's = compares text case-insensitively, as SUMIFS does). */
-const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Criterion]=[@Criterion])*ISNUMBER(${TABLES.marks}[Mark])`;
-/** Marks given as numbers: a mark typed as text ("4 ", "four") is not counted, as MINIFS and SUMIFS skip it too. */
-const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
 
 /**
  * One row per bidder × criterion. Everything but Consensus, Rationale, AgreedBy and AgreedAt is
@@ -270,12 +248,12 @@ const CONSENSUS_TABLE_COLUMNS: readonly ColumnPlan[] = [
     header: "Marks",
     numberFormat: FORMATS.general,
     width: 200,
-    formula: `=IFERROR(TEXTJOIN(", ",1,FILTER(${TABLES.marks}[Evaluator]&" "&${TABLES.marks}[Mark],${SAME_ITEM_MASK})),"")`,
+    formula: TABLE_FORMULAS.consensus.Marks,
   },
-  { header: "Min", numberFormat: FORMATS.general, width: 45, formula: `=IF(${MARKS_GIVEN}=0,"",MINIFS(${TABLES.marks}[Mark],${SAME_ITEM}))` },
-  { header: "Max", numberFormat: FORMATS.general, width: 45, formula: `=IF(${MARKS_GIVEN}=0,"",MAXIFS(${TABLES.marks}[Mark],${SAME_ITEM}))` },
-  { header: "Spread", numberFormat: FORMATS.general, width: 55, formula: `=IF([@Min]="","",[@Max]-[@Min])` },
-  { header: "Flag", numberFormat: FORMATS.general, width: 70, formula: `=IF([@Spread]="","",IF([@Spread]>${SETTING_NAMES.moderationThreshold},"Discuss",""))` },
+  { header: "Min", numberFormat: FORMATS.general, width: 45, formula: TABLE_FORMULAS.consensus.Min },
+  { header: "Max", numberFormat: FORMATS.general, width: 45, formula: TABLE_FORMULAS.consensus.Max },
+  { header: "Spread", numberFormat: FORMATS.general, width: 55, formula: TABLE_FORMULAS.consensus.Spread },
+  { header: "Flag", numberFormat: FORMATS.general, width: 70, formula: TABLE_FORMULAS.consensus.Flag },
   { header: "Consensus", numberFormat: FORMATS.general, width: 75, nonNegative: true },
   { header: "Rationale", numberFormat: FORMATS.text, width: 400 },
   { header: "AgreedBy", numberFormat: FORMATS.text, width: 160 },
@@ -284,19 +262,13 @@ const CONSENSUS_TABLE_COLUMNS: readonly ColumnPlan[] = [
     header: "Mark",
     numberFormat: FORMATS.general,
     width: 50,
-    formula:
-      `=IF(${SETTING_NAMES.rollUp}="consensus",IF([@Consensus]="","",[@Consensus]),` +
-      `IF(OR(${SETTING_NAMES.panelSize}=0,${MARKS_GIVEN}<${SETTING_NAMES.panelSize}),"",` +
-      `IF(${SETTING_NAMES.rollUp}="median",MEDIAN(FILTER(${TABLES.marks}[Mark],${SAME_ITEM_MASK})),` +
-      `SUMIFS(${TABLES.marks}[Mark],${SAME_ITEM})/${MARKS_GIVEN})))`,
+    formula: TABLE_FORMULAS.consensus.Mark,
   },
   {
     header: "Points",
     numberFormat: FORMATS.points,
     width: 60,
-    formula:
-      `=IF(OR([@Mark]="",${SETTING_NAMES.scaleTop}<=0),0,[@Mark]/${SETTING_NAMES.scaleTop}*${SETTING_NAMES.maxPoints}*(1-${SETTING_NAMES.quantitativeShare})` +
-      `*IFERROR(INDEX(${TABLES.criteria}[Weight],MATCH([@Criterion],${TABLES.criteria}[Id],0))/SUM(${TABLES.criteria}[Weight]),0))`,
+    formula: TABLE_FORMULAS.consensus.Points,
   },
   {
     header: "Status",
@@ -305,7 +277,7 @@ const CONSENSUS_TABLE_COLUMNS: readonly ColumnPlan[] = [
     // Open until it has a mark; under consensus, until the mark has a rationale; under average
     // or median, a flagged item stays open until the panel records a consensus (the review
     // before sign-off applies the same rule).
-    formula: `=IF([@Mark]="","Open",IF(OR(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),AND([@Flag]="Discuss",[@Consensus]="")),"Open","Closed"))`,
+    formula: TABLE_FORMULAS.consensus.Status,
   },
 ];
 

@@ -54,7 +54,9 @@ function queueWrite(context: Excel.RequestContext, w: CellWrite): void {
   const rows = w.values.length;
   const cols = w.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row - 1, w.column - 1, rows, cols).values = w.values.map((r) => r.map(literalText));
+  const range = context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row - 1, w.column - 1, rows, cols);
+  if (w.formulas) range.formulas = w.values as string[][];
+  else range.values = w.values.map((r) => r.map(literalText));
 }
 
 /** The guard that stopped a request, from the traces that ran before the failure. */

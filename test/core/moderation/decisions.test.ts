@@ -2,6 +2,7 @@
  * Moderation decided without Excel (issue #13): from a snapshot of the workbook, core plans what
  * to write, with the guards that keep each write on the row it was read from.
  */
+import { TABLE_FORMULAS } from "../../../src/core/shared/tableFormulas";
 import { planOpenModeration, planPrepareMarking, planSaveMarks } from "../../../src/core/moderation/marking";
 import { planConsensus } from "../../../src/core/moderation/consensus";
 import { signOffDecision } from "../../../src/core/moderation/signOffReview";
@@ -63,10 +64,25 @@ describe("planPrepareMarking", () => {
     if (!d.ok) throw new Error(d.refusal);
     expect(d.value.added).toBe(4);
     expect(d.value.plan.resizes).toEqual([{ table: "SV_Marks", sheet: "SV Marks", address: "A3:F7" }, { table: "SV_Consensus", sheet: "SV Moderation", address: "A3:N5" }]);
-    expect(d.value.plan.writes.map((w) => [w.sheet, w.row, w.column, w.values])).toEqual([
+    const values = d.value.plan.writes.filter((w) => !w.formulas);
+    expect(values.map((w) => [w.sheet, w.row, w.column, w.values])).toEqual([
       ["SV Marks", 5, 1, [["Ann", "Birch Homes", "Q1"], ["Ben", "Acme Ltd", "Q1"], ["Ben", "Birch Homes", "Q1"]]],
       ["SV Moderation", 5, 1, [["Birch Homes", "Q1"]]],
     ]);
+  });
+
+  it("writes SV_Consensus's column formulas into its new row itself (Excel may not fill them)", () => {
+    const marks = aTable("marks", MARK_HEADERS, [["Ann", "Acme Ltd", "Q1", 4, "", AT]]);
+    const consensus = aTable("consensus", CONSENSUS_HEADERS, [["Acme Ltd", "Q1", ...new Array<unknown>(12).fill("")]]);
+    const d = planPrepareMarking(aSnapshot({ tables: { marks, consensus } }), AT);
+    if (!d.ok) throw new Error(d.refusal);
+    const formulas = d.value.plan.writes.filter((w) => w.formulas);
+    // Marks … Flag (C:G), then Mark, Points, Status (L:N): two runs of adjacent columns, SV_Marks has none.
+    expect(formulas.map((w) => [w.sheet, w.row, w.column, w.values[0]?.length])).toEqual([
+      ["SV Moderation", 5, 3, 5],
+      ["SV Moderation", 5, 12, 3],
+    ]);
+    expect(formulas[1]?.values[0]?.[2]).toBe(TABLE_FORMULAS.consensus.Status);
   });
 
   it("refuses when something is typed below a table that must grow", () => {

@@ -1,0 +1,157 @@
+/**
+ * The formulas of the evaluation's calculated columns, by table and header: the workbook's
+ * own rules, written once. Setup writes them when it builds the tables
+ * (src/excel/setup/evaluationPlan.ts); every operation that adds rows to a table writes them
+ * into its new rows itself (core write plans, the form import), because Excel fills a
+ * calculated column into new rows only while the user's AutoCorrect option "Fill formulas in
+ * tables to create calculated columns" is on, and that option applies to add-ins too.
+ */
+import { SETTING_NAMES, TABLES } from "./layout";
+
+/*
+ * The commitment row's formulas. Two facts of real Excel shape them:
+ *
+ * - Excel marshals every argument of a custom function across to the add-in's runtime, in
+ *   batches with a 5 MB payload limit (office-js #4654). A row that passed whole SV_Measures
+ *   columns sent the table once per row: 10,000 rows × a few hundred measures is hundreds of
+ *   MB per recalculation, and the web sits at #BUSY!. So each row finds its measure with
+ *   native MATCH/INDEX and hands the TENDER function that one measure's cells.
+ * - Desktop builds before a 2024 fix pass an empty cell to a custom function as 0
+ *   (office-js #4702), where the web passes null: a blank quantity would read as a committed
+ *   0, a blank ref as measure "0". So a TENDER function never receives a raw cell that may
+ *   be empty: an empty cell is turned into "" natively (`IF(ISBLANK(…),"",…)`, or `&""` for
+ *   text looked up in the measure table), and every build gives the same answer.
+ */
+
+/**
+ * The row's ref as MATCH should read it: trimmed (as the pane's refKey compares refs), with
+ * MATCH's wildcard characters escaped, so "ECC1*" is not taken for ECC10. MATCH is already
+ * case-insensitive, as refKey is.
+ */
+const ROW_REF_KEY = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM([@Ref]),"~","~~"),"*","~*"),"?","~?")`;
+
+/** The row's measure's cell in `column`, as Excel returns it (a blank cell reads as 0), or "" if the ref is no measure. */
+function measureCell(column: string): string {
+  return `IFERROR(INDEX(${TABLES.measures}[${column}],MATCH(${ROW_REF_KEY},${TABLES.measures}[Ref],0)),"")`;
+}
+
+/** The same as text: "" for a blank cell on every build (a ref, unit or Yes/No is text). */
+function measureText(column: string): string {
+  return `IFERROR(INDEX(${TABLES.measures}[${column}],MATCH(${ROW_REF_KEY},${TABLES.measures}[Ref],0))&"","")`;
+}
+
+/** A row's own cell as a TENDER function should receive it: "" when empty, whichever way the build passes blanks. */
+function rowCell(column: string): string {
+  return `IF(ISBLANK([@${column}]),"",[@${column}])`;
+}
+
+/** A table column's own lookup into the measure table. */
+function lookup(column: string): string {
+  return `=${measureCell(column)}`;
+}
+
+/**
+ * Value: quantity × the row's measure's proxy. A blank proxy (record-only) reaches SVVALUE as
+ * 0 or blank, £0 either way.
+ */
+const COMMITMENT_VALUE_FORMULA =
+  `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${measureText("Ref")},${measureCell("Proxy")}))`;
+
+/** Check: the row against its own measure only (its ref, unit and InScope), "OK" for an empty row. */
+const COMMITMENT_CHECK_FORMULA =
+  `=IF(AND(ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
+  `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")}))`;
+
+/**
+ * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
+ * a response without a quantitative and a qualitative part is disregarded); a part is required
+ * only when it carries points, as core scoreBids decides: commitments when SV_QuantShare > 0
+ * (the bid lacks them when its £ is not above 0), answers when SV_QuantShare < 1 (it lacks
+ * them when none of its rows on SV Moderation has a numeric Mark).
+ */
+const NO_COMMITMENTS = `AND(${SETTING_NAMES.quantitativeShare}>0,NOT([@Value]>0))`;
+const NO_ANSWERS = `AND(${SETTING_NAMES.quantitativeShare}<1,COUNTIFS(${TABLES.consensus}[Bidder],[@Bidder],${TABLES.consensus}[Mark],">=0")=0)`;
+const DISREGARDED =
+  `=IF(TRIM(${SETTING_NAMES.requireBothParts})<>"Yes","",` +
+  `IF(${NO_COMMITMENTS},IF(${NO_ANSWERS},"No commitments or answers","No commitments"),` +
+  `IF(${NO_ANSWERS},"No answers","")))`;
+
+/** The rows of SV_Marks for this consensus row's bidder and criterion, as COUNTIFS/SUMIFS criteria. */
+const SAME_ITEM = `${TABLES.marks}[Bidder],[@Bidder],${TABLES.marks}[Criterion],[@Criterion]`;
+/** The same rows with a numeric mark as a 1/0 array, for FILTER (Excel's = compares text case-insensitively, as SUMIFS does). */
+const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Criterion]=[@Criterion])*ISNUMBER(${TABLES.marks}[Mark])`;
+/** Marks given as numbers: a mark typed as text ("4 ", "four") is not counted, as MINIFS and SUMIFS skip it too. */
+const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
+
+/** Each table's calculated columns: header → formula (structured references, as Excel stores them). */
+export const TABLE_FORMULAS = {
+  commitments: {
+    Measure: lookup("Measure"),
+    Proxy: lookup("Proxy"),
+    Type: lookup("Type"),
+    Value: COMMITMENT_VALUE_FORMULA,
+    Check: COMMITMENT_CHECK_FORMULA,
+  },
+  scores: {
+    Value: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder])`,
+    LEV: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"LEV")`,
+    SV: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"SV")`,
+    Return: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})`,
+    Benchmark: `=TENDER.SVBENCHMARK([@Return])`,
+    Quantitative: `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +
+      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target}))`,
+    Qualitative: `=IF([@Disregarded]<>"",0,SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder]))`,
+    Score: "=[@Quantitative]+[@Qualitative]",
+    Rank: '=COUNTIF([Score],">"&[@Score])+1',
+    Disregarded: DISREGARDED,
+  },
+  consensus: {
+    Marks: `=IFERROR(TEXTJOIN(", ",1,FILTER(${TABLES.marks}[Evaluator]&" "&${TABLES.marks}[Mark],${SAME_ITEM_MASK})),"")`,
+    Min: `=IF(${MARKS_GIVEN}=0,"",MINIFS(${TABLES.marks}[Mark],${SAME_ITEM}))`,
+    Max: `=IF(${MARKS_GIVEN}=0,"",MAXIFS(${TABLES.marks}[Mark],${SAME_ITEM}))`,
+    Spread: `=IF([@Min]="","",[@Max]-[@Min])`,
+    Flag: `=IF([@Spread]="","",IF([@Spread]>${SETTING_NAMES.moderationThreshold},"Discuss",""))`,
+    Mark: `=IF(${SETTING_NAMES.rollUp}="consensus",IF([@Consensus]="","",[@Consensus]),` +
+      `IF(OR(${SETTING_NAMES.panelSize}=0,${MARKS_GIVEN}<${SETTING_NAMES.panelSize}),"",` +
+      `IF(${SETTING_NAMES.rollUp}="median",MEDIAN(FILTER(${TABLES.marks}[Mark],${SAME_ITEM_MASK})),` +
+      `SUMIFS(${TABLES.marks}[Mark],${SAME_ITEM})/${MARKS_GIVEN})))`,
+    Points: `=IF(OR([@Mark]="",${SETTING_NAMES.scaleTop}<=0),0,[@Mark]/${SETTING_NAMES.scaleTop}*${SETTING_NAMES.maxPoints}*(1-${SETTING_NAMES.quantitativeShare})` +
+      `*IFERROR(INDEX(${TABLES.criteria}[Weight],MATCH([@Criterion],${TABLES.criteria}[Id],0))/SUM(${TABLES.criteria}[Weight]),0))`,
+    Status: `=IF([@Mark]="","Open",IF(OR(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),AND([@Flag]="Discuss",[@Consensus]="")),"Open","Closed"))`,
+  },
+} as const;
+
+/** A calculated column of a table as read: its 0-based index among the table's headers, and its formula. */
+export interface ColumnFormula {
+  readonly index: number;
+  readonly formula: string;
+}
+
+/**
+ * The calculated columns among `headers` of the table named `table` (SV_Commitments …), matched
+ * trimmed and case-insensitively as the rest of the product reads headers; none for a table
+ * without formulas or unknown.
+ */
+export function columnFormulas(table: string, headers: readonly string[]): ColumnFormula[] {
+  const key = (Object.keys(TABLE_FORMULAS) as (keyof typeof TABLE_FORMULAS)[]).find((k) => TABLES[k] === table);
+  if (key === undefined) return [];
+  const formulas = Object.entries(TABLE_FORMULAS[key]) as [string, string][];
+  const out: ColumnFormula[] = [];
+  headers.forEach((h, index) => {
+    const hit = formulas.find(([header]) => header.toLowerCase() === h.trim().toLowerCase());
+    if (hit !== undefined) out.push({ index, formula: hit[1] });
+  });
+  return out;
+}
+
+/** The same in runs of adjacent columns, left to right: each run is written as one block. */
+export function columnFormulaRuns(table: string, headers: readonly string[]): ColumnFormula[][] {
+  const runs: ColumnFormula[][] = [];
+  for (const c of columnFormulas(table, headers)) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && c.index === last.index + 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
