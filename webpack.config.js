@@ -10,6 +10,27 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_PORT = 3000;
 
+/**
+ * functions.json with `allowCustomDataForDataTypeAny` off. The generator always turns it on,
+ * which lets a cell holding a data type (a linked Stocks or Geography entity, a formatted number
+ * value) reach our `any` parameters as an object. The TENDER functions read cell values, so
+ * Excel is told to pass such a cell as its plain value, as it passes every other cell.
+ */
+class PlainValuesOnlyPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("PlainValuesOnlyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "PlainValuesOnlyPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        metadata.allowCustomDataForDataTypeAny = false;
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+      });
+    });
+  }
+}
+
 /** HTTPS options for the dev server, required lazily: `npm run build` needs no certificates. */
 async function httpsOptions() {
   return require("./tools/devCerts.cjs").httpsOptions();
@@ -56,6 +77,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new PlainValuesOnlyPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

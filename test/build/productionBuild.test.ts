@@ -44,9 +44,12 @@ describe("npm run build", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it("emits the same functions.json the metadata generator makes from the JSDoc", async () => {
+  it("emits the functions.json the metadata generator makes from the JSDoc, with data types passed as plain values", async () => {
     const generated = await generateCustomFunctionsMetadata(join(root, "src", "functions", "functions.ts"), true);
-    expect(JSON.parse(readFileSync(join(out, "functions.json"), "utf8"))).toEqual(JSON.parse(generated.metadataJson));
+    const emitted = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as { allowCustomDataForDataTypeAny?: boolean };
+    // A linked data type (Stocks, Geography) in a cell reaches a TENDER function as its value, not as an object.
+    expect(emitted.allowCustomDataForDataTypeAny).toBe(false);
+    expect(emitted).toEqual({ ...JSON.parse(generated.metadataJson), allowCustomDataForDataTypeAny: false });
   });
 
   it("associates every function in functions.json inside the functions bundle", () => {

@@ -89,3 +89,12 @@ export async function typeIntoTable(run: ExcelRun, tableName: string, rows: read
     await context.sync();
   });
 }
+
+/** Each body row of table `name` as { header: { value, formula } } for the given headers. */
+export function tableCells(fake: ExcelHost, name: string, headers: readonly string[]): Record<string, { value: unknown; formula: unknown }>[] {
+  const t = fake.inspect.table(name);
+  if (!t) throw new Error(`no table ${name}`);
+  const values = fake.inspect.values(t.dataBodyAddress);
+  const formulas = fake.inspect.formulas(t.dataBodyAddress);
+  return values.map((row, r) => Object.fromEntries(headers.map((h) => [h, { value: row[t.headers.indexOf(h)], formula: formulas[r]?.[t.headers.indexOf(h)] }])));
+}

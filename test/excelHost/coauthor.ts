@@ -92,6 +92,12 @@ export class CoAuthor {
     this.log.push(`typed ${JSON.stringify(value)} into ${address}`);
   }
 
+  /** Protects a sheet, as Review > Protect Sheet does (with a password if given). */
+  protectSheet(name: string, password?: string): void {
+    this.model.protect(this.sheet(name), {}, password);
+    this.log.push(`protected ${name}`);
+  }
+
   /** Adds a workbook name, as Formulas > Define Name does. */
   addName(name: string, formula: string): void {
     this.model.addName(name, formula);

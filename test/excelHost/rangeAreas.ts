@@ -15,7 +15,7 @@
 import { cellCount, qualifiedAddress, type Rect } from "./addresses";
 import { NotModelled, excelError } from "./errors";
 import { HostObject, type HostType } from "./hostTypes";
-import { cellKey, type SheetModel } from "./sheetModel";
+import { cellKey, normalizeColor, type SheetModel } from "./sheetModel";
 import { rangeObject } from "./types/range";
 import type { WorkbookModel } from "./workbookModel";
 
@@ -93,6 +93,31 @@ export const RANGE_AREAS: HostType<RangeAreasHost> = {
   },
   navigation: {
     areas: (host) => new HostObject(RANGE_COLLECTION, host),
+    format: (host) => new HostObject(RANGE_AREAS_FORMAT, host),
+  },
+};
+
+/** RangeAreas.format: only the fill is modelled (what the add-in sets over many areas at once). */
+export const RANGE_AREAS_FORMAT: HostType<RangeAreasHost> = {
+  name: "RangeFormat",
+  navigation: {
+    fill: (host) => new HostObject(RANGE_AREAS_FILL, host),
+  },
+};
+
+export const RANGE_AREAS_FILL: HostType<RangeAreasHost> = {
+  name: "RangeFill",
+  scalars: {
+    color: {
+      get: ({ sheet, rects }, env) => {
+        const colors = new Set(rects.map((r) => env.model.readFormat(sheet, r, "fillColor") ?? "#FFFFFF"));
+        return colors.size === 1 ? [...colors][0] : null;
+      },
+      set: ({ sheet, rects }, color, env) => rects.forEach((r) => env.model.applyFormat(sheet, r, { fillColor: normalizeColor(color) })),
+    },
+  },
+  methods: {
+    clear: ({ sheet, rects }, _args, env) => rects.forEach((r) => env.model.applyFormat(sheet, r, { fillColor: null })),
   },
 };
 

@@ -38,7 +38,7 @@ const MODERATION_TABLES_ALL = Object.fromEntries(Object.keys(MODERATION_READ.tab
 export const RECORD_READ: SnapshotRequest = { tables: Object.fromEntries(RECORD_TABLES.map((t) => [t.key, "all"])) as Record<TableKey, "all"> };
 
 /** Every table read whole: what review, sign-off and Verify look at. */
-export const EVERYTHING: SnapshotRequest = { tables: { ...RECORD_READ.tables, ...MODERATION_TABLES_ALL } };
+export const EVERYTHING: SnapshotRequest = { tables: { ...RECORD_READ.tables, ...MODERATION_TABLES_ALL }, calculated: true };
 
 /** The record as the workbook holds it now: settings and every record table, cell by cell. */
 export function buildRecord(wb: ModerationSnapshot): EvaluationRecord {

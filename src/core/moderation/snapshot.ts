@@ -70,6 +70,13 @@ export interface ModerationSnapshot {
 /** What a moderation action reads: tables, whole or only some columns (the rest stay undefined). */
 export interface SnapshotRequest {
   tables: Partial<Record<TableKey, readonly string[] | "all">>;
+  /**
+   * Every value read must be calculated: the read is refused while a cell shows #BUSY!, #CALC!
+   * or #GETTING_DATA. For the reads whose values become a verdict or a record (the sign-off
+   * review, sign-off, Verify); marking and consensus read no custom-function cells and are not
+   * held up by one elsewhere.
+   */
+  calculated?: true;
 }
 
 /** The index of a header, trimmed and case-insensitive; -1 when absent. */

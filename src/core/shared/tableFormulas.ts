@@ -24,20 +24,36 @@ import { SETTING_NAMES, TABLES } from "./layout";
  */
 
 /**
- * The row's ref as MATCH should read it: trimmed (as the pane's refKey compares refs), with
- * MATCH's wildcard characters escaped, so "ECC1*" is not taken for ECC10. MATCH is already
- * case-insensitive, as refKey is.
+ * Text as the pane compares it (refKey, bidderKey: trimmed, case-insensitive), in Excel's terms:
+ * as text (a ref typed as the number 101 is "101"), with no-break spaces made spaces, control
+ * characters such as tabs removed (CLEAN) and spaces trimmed. Excel's = and MATCH already ignore
+ * case. Excel's TRIM also collapses inner runs of spaces, where refKey does not; a ref matched
+ * on that account alone is still told apart by the TENDER function, which compares by refKey.
+ * Used on a row's own cells (one value each); see MEASURE_POSITION for the measure table.
  */
-const ROW_REF_KEY = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM([@Ref]),"~","~~"),"*","~*"),"?","~?")`;
+function textKey(expression: string): string {
+  return `TRIM(CLEAN(SUBSTITUTE(${expression}&"",UNICHAR(160)," ")))`;
+}
+
+/** The row's ref as MATCH's lookup value: its key, with MATCH's wildcards escaped, so "ECC1*" is not taken for ECC10. */
+const ROW_REF_KEY = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${textKey("[@Ref]")},"~","~~"),"*","~*"),"?","~?")`;
+
+/**
+ * Where the row's measure is in SV_Measures, or #N/A. The measure table's refs are compared as
+ * they stand: normalising them too would make every row compare its key with every measure's,
+ * several times over (Setup and measure updates write refs trimmed; a stray space typed into
+ * SV_Measures shows as SV103 on the rows that use that measure).
+ */
+const MEASURE_POSITION = `MATCH(${ROW_REF_KEY},${TABLES.measures}[Ref],0)`;
 
 /** The row's measure's cell in `column`, as Excel returns it (a blank cell reads as 0), or "" if the ref is no measure. */
 function measureCell(column: string): string {
-  return `IFERROR(INDEX(${TABLES.measures}[${column}],MATCH(${ROW_REF_KEY},${TABLES.measures}[Ref],0)),"")`;
+  return `IFERROR(INDEX(${TABLES.measures}[${column}],${MEASURE_POSITION}),"")`;
 }
 
 /** The same as text: "" for a blank cell on every build (a ref, unit or Yes/No is text). */
 function measureText(column: string): string {
-  return `IFERROR(INDEX(${TABLES.measures}[${column}],MATCH(${ROW_REF_KEY},${TABLES.measures}[Ref],0))&"","")`;
+  return `IFERROR(INDEX(${TABLES.measures}[${column}],${MEASURE_POSITION})&"","")`;
 }
 
 /** A row's own cell as a TENDER function should receive it: "" when empty, whichever way the build passes blanks. */
@@ -51,11 +67,13 @@ function lookup(column: string): string {
 }
 
 /**
- * Value: quantity × the row's measure's proxy. A blank proxy (record-only) reaches SVVALUE as
- * 0 or blank, £0 either way.
+ * Value: quantity × the row's measure's proxy. A record-only measure (Type "Record") is worth
+ * £0 whatever its Proxy cell holds, as the pane values it (core valuation); a blank proxy reaches
+ * SVVALUE as 0 or blank, £0 either way.
  */
 const COMMITMENT_VALUE_FORMULA =
-  `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${measureText("Ref")},${measureCell("Proxy")}))`;
+  `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${measureText("Ref")},` +
+  `IF(${measureText("Type")}="Record","",${measureCell("Proxy")})))`;
 
 /** Check: the row against its own measure only (its ref, unit and InScope), "OK" for an empty row. */
 const COMMITMENT_CHECK_FORMULA =
@@ -83,6 +101,14 @@ const SAME_ITEM_MASK = `(${TABLES.marks}[Bidder]=[@Bidder])*(${TABLES.marks}[Cri
 /** Marks given as numbers: a mark typed as text ("4 ", "four") is not counted, as MINIFS and SUMIFS skip it too. */
 const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
 
+/**
+ * SV_Commitments rows of this SV_Scores row's bidder, as a TRUE/FALSE array: names compared as
+ * the pane compares them (trimmed, any case), which SUMIFS would not (a trailing space, or * ?
+ * ~ < > = in a name, would drop or add rows). A row whose Value is an error (a text quantity)
+ * makes its own bidder's total that error, and no one else's.
+ */
+const SAME_BIDDER = `${textKey(`${TABLES.commitments}[Bidder]`)}=${textKey("[@Bidder]")}`;
+
 /** Each table's calculated columns: header → formula (structured references, as Excel stores them). */
 export const TABLE_FORMULAS = {
   commitments: {
@@ -93,9 +119,9 @@ export const TABLE_FORMULAS = {
     Check: COMMITMENT_CHECK_FORMULA,
   },
   scores: {
-    Value: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder])`,
-    LEV: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"LEV")`,
-    SV: `=SUMIFS(${TABLES.commitments}[Value],${TABLES.commitments}[Bidder],[@Bidder],${TABLES.commitments}[Type],"SV")`,
+    Value: `=SUM(IF(${SAME_BIDDER},${TABLES.commitments}[Value],0))`,
+    LEV: `=SUM(IF((${SAME_BIDDER})*(${TABLES.commitments}[Type]="LEV"),${TABLES.commitments}[Value],0))`,
+    SV: `=SUM(IF((${SAME_BIDDER})*(${TABLES.commitments}[Type]="SV"),${TABLES.commitments}[Value],0))`,
     Return: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})`,
     Benchmark: `=TENDER.SVBENCHMARK([@Return])`,
     Quantitative: `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +

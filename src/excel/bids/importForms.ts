@@ -11,6 +11,7 @@
  */
 import { bidderKey, blockAddress, columnFormulaRuns, readText, SHEETS, STATUS_HEADER, TABLES, type ColumnFormula } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
+import { ApostropheCheck } from "../shared/apostropheCheck";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, jsonBytes } from "../shared/requestBudget";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
@@ -27,6 +28,8 @@ export interface FormImportResult {
 interface TableState extends TableRows {
   table: Excel.Table;
   sheet: Excel.Worksheet;
+  /** The sheet's name, for what is noted about the cells written. */
+  sheetName: string;
   /** 1-based sheet row of the first body row; 1-based first column. */
   firstRow: number;
   firstCol: number;
@@ -89,6 +92,7 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
       name: TABLES.commitments,
       table: commitmentsTable,
       sheet: context.workbook.worksheets.getItem(SHEETS.commitments),
+      sheetName: SHEETS.commitments,
       headers: data.commitmentHeaders,
       firstRow: commitRange.rowIndex + 2,
       firstCol: commitRange.columnIndex + 1,
@@ -108,20 +112,28 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const budget = new RequestBudget(context);
     await budget.room(COMMAND_BYTES.other);
     context.application.suspendApiCalculationUntilNextSync();
+    const apostrophes = new ApostropheCheck();
     for (const { state, plan, columns, clearStatus } of planned.tables) {
-      for (const command of writeCommands(state, plan, columns, clearStatus)) {
+      for (const command of writeCommands(state, plan, columns, clearStatus, apostrophes)) {
         await budget.room(command.bytes);
         command.queue();
       }
     }
+    apostrophes.queueProbes(context);
     await budget.finish();
     localSyncs += budget.syncs;
-    return { commitmentPlan, commitments, toImport, syncs: localSyncs };
+    const keptApostrophes = await apostrophes.settle(context);
+    return { commitmentPlan, commitments, toImport, keptApostrophes, syncs: localSyncs };
   });
   syncs += outcome.syncs;
 
   progress({ fraction: 0.9, message: "Checking the imported rows…" });
   attachFindings(data, outcome.commitments.firstRow, outcome.commitmentPlan, outcome.toImport, reports);
+  if (outcome.keptApostrophes.length > 0) {
+    const where = outcome.keptApostrophes.slice(0, 3).join(", ") + (outcome.keptApostrophes.length > 3 ? ` and ${outcome.keptApostrophes.length - 3} more` : "");
+    const note = `This Excel kept the apostrophe that marks text as text in ${plural(outcome.keptApostrophes.length, "cell")} (${where}): each starts with ' before what the bidder wrote. Delete the apostrophe there by hand.`;
+    for (const form of outcome.toImport) reports.get(form)?.notes.push(note);
+  }
   progress({ fraction: 1, message: "Done." });
   return { files: forms.map((f) => reports.get(f) as FileImportReport), syncs };
 }
@@ -139,6 +151,7 @@ function belowCheck(range: Excel.Range | undefined): (rows: number) => boolean {
 interface QueuedRead {
   name: string;
   table: Excel.Table;
+  sheet: Excel.Worksheet;
   header: Excel.Range;
   range: Excel.Range;
   bidders: Excel.Range;
@@ -151,6 +164,7 @@ function queueTableRead(name: string, table: Excel.Table, maxNewRows: number, fo
   return {
     name,
     table,
+    sheet: table.worksheet.load("name"),
     header: table.getHeaderRowRange().load("values"),
     // valueTypes, not values: long written answers would make the response large, and an
     // empty cell is all the import needs to know about a cell it does not read.
@@ -168,6 +182,7 @@ function tableState(read: QueuedRead): TableState {
     name: read.name,
     table: read.table,
     sheet: read.table.worksheet,
+    sheetName: read.sheet.name,
     headers,
     firstRow: read.range.rowIndex + 1,
     firstCol: read.range.columnIndex + 1,
@@ -200,7 +215,7 @@ interface Command {
 }
 
 /** The commands that carry out one table's plan: grow it, write the rows, empty the rows given up. */
-function writeCommands(state: TableState, plan: SlotPlan, columns: readonly string[], clearStatus: boolean): Command[] {
+function writeCommands(state: TableState, plan: SlotPlan, columns: readonly string[], clearStatus: boolean, apostrophes: ApostropheCheck): Command[] {
   const commands: Command[] = [];
   const present = columns.filter((c) => state.headers.includes(c));
   const indexOf = (h: string): number => state.headers.indexOf(h);
@@ -224,12 +239,14 @@ function writeCommands(state: TableState, plan: SlotPlan, columns: readonly stri
       const flush = (): void => {
         if (values.length === 0) return;
         const block = values;
+        const blockStart = start;
         const address = blockAddress(state.firstRow + start, state.firstCol + (group[0] as number), block.length, group.length);
         commands.push({
           bytes: COMMAND_BYTES.write + size + (clearStatus ? COMMAND_BYTES.fill : 0),
           queue: () => {
             const range = state.sheet.getRange(address);
             range.values = block;
+            apostrophes.note(state.sheetName, state.firstRow + blockStart, state.firstCol + (group[0] as number), block);
             // A re-used row loses the validation marks of what was there before.
             if (clearStatus) range.format.fill.clear();
           },

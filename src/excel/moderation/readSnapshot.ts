@@ -5,7 +5,7 @@
  * into more requests only when one response would pass the request budget (requestBudget.ts).
  */
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
+import { MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { refuseIfCalculating } from "../shared/notReady";
 import { nameText, readQuantity, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, TABLES, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest, type TableData, type TableKey } from "../../core";
 
@@ -103,13 +103,18 @@ export async function readModerationSnapshot(run: ExcelRun, request: SnapshotReq
       for (let start = 0; start < bodyRows; start += blockRows) {
         const n = Math.min(blockRows, bodyRows - start);
         for (const [from, to] of columnRuns(columns)) {
-          await budget.room(COMMAND_BYTES.read, n * (to - from + 1) * cellBytes);
-          const range = sheet.getRangeByIndexes(data.firstRow - 1 + start, data.firstColumn - 1 + from, n, to - from + 1).load("values");
-          budget.onSync(() =>
-            range.values.forEach((row, i) => {
-              const target = data.rows[start + i] as unknown[];
-              row.forEach((v, j) => (target[from + j] = v));
-            })
+          // Read again in smaller blocks if the text is longer than estimated (requestBudget.ts).
+          await budget.read(
+            {
+              rows: n,
+              load: (offset, rows) => sheet.getRangeByIndexes(data.firstRow - 1 + start + offset, data.firstColumn - 1 + from, rows, to - from + 1).load("values"),
+              deliver: (offset, values) =>
+                values.forEach((row, i) => {
+                  const target = data.rows[start + offset + i] as unknown[];
+                  row.forEach((v, j) => (target[from + j] = v));
+                }),
+            },
+            n * (to - from + 1) * cellBytes
           );
         }
       }
@@ -125,9 +130,14 @@ export async function readModerationSnapshot(run: ExcelRun, request: SnapshotReq
     const chunksPerBlock = Math.max(1, Math.floor(budgetRows(chunkBytes)));
     for (let start = 0; start < chunkCount; start += chunksPerBlock) {
       const n = Math.min(chunksPerBlock, chunkCount - start);
-      await budget.room(COMMAND_BYTES.read, n * chunkBytes);
-      const range = wb.worksheets.getItem(SHEETS.record).getRangeByIndexes(RECORD_ROWS.firstChunk - 1 + start, 1, n, 1).load("values");
-      budget.onSync(() => range.values.forEach((row, i) => (chunks[start + i] = String(row[0] ?? ""))));
+      await budget.read(
+        {
+          rows: n,
+          load: (offset, rows) => wb.worksheets.getItem(SHEETS.record).getRangeByIndexes(RECORD_ROWS.firstChunk - 1 + start + offset, 1, rows, 1).load("values"),
+          deliver: (offset, values) => values.forEach((row, i) => (chunks[start + offset + i] = String(row[0] ?? ""))),
+        },
+        n * chunkBytes
+      );
     }
     await budget.finish();
     syncs += budget.syncs;
@@ -138,7 +148,7 @@ export async function readModerationSnapshot(run: ExcelRun, request: SnapshotReq
       settings[key] = { value: range.values[0]?.[0], sheet: sheetOfAddress(range.address), row: range.rowIndex + 1, column: range.columnIndex + 1 };
     }
     // A review, a record or a verdict built on #BUSY! would be wrong: refuse until Excel is done.
-    refuseIfCalculating([
+    if (request.calculated) refuseIfCalculating([
       ...Object.values(settings).map((c) => ({ sheet: c.sheet, firstRow: c.row, firstColumn: c.column, rows: [[c.value]] })),
       ...Object.values(tables).map((t) => ({ sheet: t.sheet, firstRow: t.firstRow, firstColumn: t.firstColumn, rows: t.rows })),
     ]);

@@ -22,11 +22,12 @@
  *    changed, and the fingerprint: SHA-256 of that text.
  */
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { orRefuse } from "../shared/refusal";
+import { ModerationRefusal, orRefuse } from "../shared/refusal";
+import { describeOfficeError } from "../shared/officeErrors";
 import { refuseIfCalculating } from "../shared/notReady";
 import { chunkRows, COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES, writeBytes } from "../shared/requestBudget";
-import { literalText } from "../shared/cellSafety";
-import { EVERYTHING, frozenValue, isFormula, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
+import { keptAsText } from "../shared/cellSafety";
+import { EVERYTHING, frozenValue, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
 import { readModerationSnapshot } from "./readSnapshot";
 
 export async function reviewSignOff(run: ExcelRun, options: OperationOptions = {}): Promise<SignOffReview> {
@@ -35,29 +36,41 @@ export async function reviewSignOff(run: ExcelRun, options: OperationOptions = {
 
 interface Block {
   name: string;
+  /** 0-based sheet row and column of the block's top-left cell. */
   row: number;
   col: number;
+  /** Every cell of the block holds a formula; its values are read. */
   range: Excel.Range;
 }
 
 /**
- * The signed sheets' formulas and values, read in the same Excel.run as the freeze writes them
- * back, so no edit can fall between the two.
+ * The signed sheets' formula cells and their values, read in the same Excel.run as the freeze
+ * writes them back, so no edit can fall between the two. Only cells that hold a formula are
+ * read: Excel is asked where they are (getSpecialCells "Formulas"; each area's position, then
+ * its values), so the written answers and comments, which hold no formula and can run to
+ * thousands of characters, never travel. Blocks are sized on the cells' count under the
+ * response budget.
  */
 async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly string[]): Promise<Block[]> {
-  const used = sheets.map((name) => ({ name, range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("rowIndex, columnIndex, rowCount, columnCount") }));
+  const used = sheets.map((name) => ({ name, range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("address") }));
   await context.sync();
+  const searches = used
+    .filter((u) => !u.range.isNullObject)
+    .map((u) => ({ name: u.name, found: u.range.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType).load("areaCount") }));
+  await context.sync();
+  const areas = searches.filter((f) => !f.found.isNullObject).map((f) => ({ name: f.name, areas: f.found.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount") }));
+  if (areas.length > 0) await context.sync();
   const budget = new RequestBudget(context);
   const blocks: Block[] = [];
-  for (const u of used) {
-    if (u.range.isNullObject) continue;
-    const cols = u.range.columnCount;
-    const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (cols * RESPONSE_CELL_BYTES.valueAndFormula)));
-    for (let start = 0; start < u.range.rowCount; start += blockRows) {
-      const n = Math.min(blockRows, u.range.rowCount - start);
-      await budget.room(COMMAND_BYTES.read, n * cols * RESPONSE_CELL_BYTES.valueAndFormula);
-      const range = context.workbook.worksheets.getItem(u.name).getRangeByIndexes(u.range.rowIndex + start, u.range.columnIndex, n, cols).load("values, formulas");
-      blocks.push({ name: u.name, row: u.range.rowIndex + start, col: u.range.columnIndex, range });
+  for (const { name, areas: collection } of areas) {
+    for (const area of collection.items) {
+      const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (area.columnCount * RESPONSE_CELL_BYTES.valueAndFormula)));
+      for (let start = 0; start < area.rowCount; start += blockRows) {
+        const n = Math.min(blockRows, area.rowCount - start);
+        await budget.room(COMMAND_BYTES.read, n * area.columnCount * RESPONSE_CELL_BYTES.valueAndFormula);
+        const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(area.rowIndex + start, area.columnIndex, n, area.columnCount).load("values");
+        blocks.push({ name, row: area.rowIndex + start, col: area.columnIndex, range });
+      }
     }
   }
   await budget.finish();
@@ -66,25 +79,9 @@ async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly
   return blocks;
 }
 
-/** Each block's formula cells as their values (other cells null: left alone). */
+/** Each block's values, as the cells' frozen contents. */
 function freezeWrites(blocks: readonly Block[]): { sheet: string; row: number; col: number; values: unknown[][] }[] {
-  const writes: { sheet: string; row: number; col: number; values: unknown[][] }[] = [];
-  for (const r of blocks) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    r.range.formulas.forEach((row) =>
-      row.forEach((f, j) => {
-        if (isFormula(f)) {
-          lo = Math.min(lo, j);
-          hi = Math.max(hi, j);
-        }
-      })
-    );
-    if (lo === Infinity) continue;
-    const values = r.range.formulas.map((row, i) => row.slice(lo, hi + 1).map((f, j) => (isFormula(f) ? frozenValue(r.range.values[i]?.[lo + j]) : null)));
-    writes.push({ sheet: r.name, row: r.row, col: r.col + lo, values });
-  }
-  return writes;
+  return blocks.map((b) => ({ sheet: b.name, row: b.row, col: b.col, values: b.range.values.map((row) => row.map(frozenValue)) }));
 }
 
 export async function signOff(run: ExcelRun, signedBy: string, options: OperationOptions = {}, now: () => Date = () => new Date()): Promise<SignOffResult> {
@@ -97,44 +94,99 @@ export async function signOff(run: ExcelRun, signedBy: string, options: Operatio
 
   await run(async (context) => {
     const writes = freezeWrites(await readFormulaBlocks(context, sheets));
-    const signOffRows = signOffSheetRows(signature).map((row) => row.map(literalText));
+    // New sheets' cells are General: every text as text, so a name or a chunk of the record
+    // such as "1.10" or "3/4" is not read as a number or a date.
+    const signOffRows = signOffSheetRows(signature).map((row) => row.map(keptAsText));
     const { head, chunks } = recordSheetRows(signature, text);
     // Everything is queued in as few requests as the budget allows; protection comes last so
     // a failure part-way leaves the sheets editable.
-    const budget = new RequestBudget(context);
-    await budget.room(COMMAND_BYTES.other);
-    context.application.suspendApiCalculationUntilNextSync();
-    for (const w of writes) {
-      for (const part of chunkRows(w.values, MAX_REQUEST_BYTES / 2)) {
-        const offset = w.values.indexOf(part[0] as unknown[]);
-        await budget.room(writeBytes(part));
-        context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row + offset, w.col, part.length, (part[0] as unknown[]).length).values = part;
-      }
+    try {
+      await writeSignedRecord(context, { writes, signOffRows, head, chunks, sheets });
+    } catch (error) {
+      await undoPartialSignOff(context, sheets);
+      throw new ModerationRefusal(
+        `Sign-off stopped part-way (${describeOfficeError(error)}). Nothing was signed: SV Sign-off and SV Record were removed and the sheets left unprotected. ` +
+          "Some formulas may already show their values instead (the same values: no figure changed). Put right what the message names, then run Sign off again to finish."
+      );
     }
-    await budget.room(writeBytes(signOffRows) + 5 * COMMAND_BYTES.other);
-    const signOffSheet = context.workbook.worksheets.add(SHEETS.signOff);
-    signOffSheet.getRange(`A1:B${signOffRows.length}`).values = signOffRows;
-    signOffSheet.getRange("A1").format.font.bold = true;
-    signOffSheet.getRange("A:A").format.columnWidth = 140;
-    signOffSheet.getRange("B:B").format.columnWidth = 480;
-    signOffSheet.getRange(`B1:B${signOffRows.length}`).format.wrapText = true;
-    await budget.room(writeBytes(head) + COMMAND_BYTES.other);
-    const recordSheet = context.workbook.worksheets.add(SHEETS.record);
-    recordSheet.getRange(`A1:B${head.length}`).values = head.map((row) => row.map(literalText));
-    let written = 0;
-    for (const part of chunkRows(chunks, MAX_REQUEST_BYTES / 2)) {
-      await budget.room(writeBytes(part));
-      recordSheet.getRange(`A${RECORD_ROWS.firstChunk + written}:B${RECORD_ROWS.firstChunk + written + part.length - 1}`).values = part;
-      written += part.length;
-    }
-    const protect = [...sheets, SHEETS.signOff, SHEETS.record];
-    await budget.room((protect.length + 2) * COMMAND_BYTES.other);
-    recordSheet.visibility = "VeryHidden" as Excel.SheetVisibility;
-    for (const name of protect) {
-      context.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
-    }
-    signOffSheet.activate();
-    await budget.finish();
   });
   return { fingerprint, signedBy: who, signedAt: signature.signedAt, sheets };
+}
+
+/**
+ * After a failure part-way: the workbook back to a state Sign off can start from again. The
+ * frozen formulas stay frozen (their values, as fingerprinted); the sheets this sign-off added
+ * go, and the signed sheets lose the protection it may have given them (the review refuses a
+ * sheet protected before). Best effort: a failure here leaves the first message to the user.
+ */
+async function undoPartialSignOff(context: Excel.RequestContext, sheets: readonly string[]): Promise<void> {
+  try {
+    const added = [SHEETS.signOff, SHEETS.record].map((name) => context.workbook.worksheets.getItemOrNullObject(name).load("visibility"));
+    await context.sync();
+    for (const sheet of added) {
+      if (sheet.isNullObject) continue;
+      sheet.protection.unprotect();
+      // A very hidden sheet cannot be deleted as it is.
+      if (sheet.visibility !== "Visible") sheet.visibility = "Visible" as Excel.SheetVisibility;
+      sheet.delete();
+    }
+    await context.sync();
+  } catch {
+    // The sign-off's own failure is what the user is told.
+  }
+  for (const name of sheets) {
+    try {
+      // One request per sheet: a sheet someone else protected with a password stops only itself.
+      context.workbook.worksheets.getItem(name).protection.unprotect();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+      await context.sync();
+    } catch {
+      // As above.
+    }
+  }
+}
+
+interface RecordWrites {
+  writes: ReturnType<typeof freezeWrites>;
+  signOffRows: unknown[][];
+  head: unknown[][];
+  chunks: unknown[][];
+  sheets: readonly string[];
+}
+
+async function writeSignedRecord(context: Excel.RequestContext, { writes, signOffRows, head, chunks, sheets }: RecordWrites): Promise<void> {
+  const budget = new RequestBudget(context);
+  await budget.room(COMMAND_BYTES.other);
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const w of writes) {
+    for (const part of chunkRows(w.values, MAX_REQUEST_BYTES / 2)) {
+      const offset = w.values.indexOf(part[0] as unknown[]);
+      await budget.room(writeBytes(part));
+      context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row + offset, w.col, part.length, (part[0] as unknown[]).length).values = part;
+    }
+  }
+  await budget.room(writeBytes(signOffRows) + 5 * COMMAND_BYTES.other);
+  const signOffSheet = context.workbook.worksheets.add(SHEETS.signOff);
+  signOffSheet.getRange(`A1:B${signOffRows.length}`).values = signOffRows;
+  signOffSheet.getRange("A1").format.font.bold = true;
+  signOffSheet.getRange("A:A").format.columnWidth = 140;
+  signOffSheet.getRange("B:B").format.columnWidth = 480;
+  signOffSheet.getRange(`B1:B${signOffRows.length}`).format.wrapText = true;
+  await budget.room(writeBytes(head) + COMMAND_BYTES.other);
+  const recordSheet = context.workbook.worksheets.add(SHEETS.record);
+  recordSheet.getRange(`A1:B${head.length}`).values = head.map((row) => row.map(keptAsText));
+  let written = 0;
+  for (const part of chunkRows(chunks, MAX_REQUEST_BYTES / 2)) {
+    await budget.room(writeBytes(part) + part.length * 2);
+    recordSheet.getRange(`A${RECORD_ROWS.firstChunk + written}:B${RECORD_ROWS.firstChunk + written + part.length - 1}`).values = part.map((row) => row.map(keptAsText));
+    written += part.length;
+  }
+  const protect = [...sheets, SHEETS.signOff, SHEETS.record];
+  await budget.room((protect.length + 2) * COMMAND_BYTES.other);
+  recordSheet.visibility = "VeryHidden" as Excel.SheetVisibility;
+  for (const name of protect) {
+    context.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+  }
+  signOffSheet.activate();
+  await budget.finish();
 }

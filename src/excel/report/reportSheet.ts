@@ -9,7 +9,7 @@
  */
 import { RefusalError } from "../shared/refusal";
 import { blockAddress, columnLetter } from "../../core";
-import { literalText } from "../shared/cellSafety";
+import { keptAsText } from "../shared/cellSafety";
 import { BUILT_MARKER, type ExistingSheet } from "./readReportData";
 
 /** Thrown when building would overwrite something of the user's; nothing was written. */
@@ -56,7 +56,11 @@ interface Block {
   style: BlockStyle;
 }
 
-/** Cells of one sheet, 1-based rows and columns. Text is written as text (literalText), never as a formula. */
+/**
+ * Cells of one sheet, 1-based rows and columns. Every text is written as text (keptAsText): the
+ * report's cells are General, where Excel would read a ref "1.10" as 1.1, "3/4" as a date and
+ * "=…" as a formula.
+ */
 export class SheetDraft {
   private readonly blocks: Block[] = [];
   private readonly widths = new Map<number, number>();
@@ -65,7 +69,7 @@ export class SheetDraft {
   put(row: number, col: number, values: unknown[][], style: BlockStyle = {}, formulas = false): void {
     if (values.length === 0 || (values[0]?.length ?? 0) === 0) return;
     const width = Math.max(...values.map((r) => r.length));
-    const padded = values.map((r) => [...r, ...Array<unknown>(width - r.length).fill("")].map((v) => (v === null || v === undefined ? "" : formulas ? v : literalText(v))));
+    const padded = values.map((r) => [...r, ...Array<unknown>(width - r.length).fill("")].map((v) => (v === null || v === undefined ? "" : formulas ? v : keptAsText(v))));
     this.blocks.push({ row, col, values: padded, style });
   }
 
@@ -79,9 +83,10 @@ export class SheetDraft {
       const rows = b.values.length;
       const cols = (b.values[0] ?? []).length;
       const range = sheet.getRange(blockAddress(b.row, b.col, rows, cols));
-      range.values = b.values;
+      // The format first: Excel reads what is written in the light of the cell's format.
       const fmt = b.style.numberFormat;
       if (fmt !== undefined) range.numberFormat = b.values.map(() => Array.from({ length: cols }, (_, j) => (typeof fmt === "string" ? fmt : (fmt[j] ?? "General"))));
+      range.values = b.values;
       if (b.style.bold) range.format.font.bold = true;
       if (b.style.italic) range.format.font.italic = true;
       if (b.style.wrap) range.format.wrapText = true;

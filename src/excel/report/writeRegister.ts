@@ -13,10 +13,10 @@
  */
 import { bidderKey, blockAddress, columnLetter, FORMATS, KPI_LABELS, refKey, registerEntryKey, registerKpis, registerRows, SETTING_NAMES, SHEETS, TABLES, validateCommitments, type RegisterEntry, type RegisterKpi, type RegisterRow } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { literalText } from "../shared/cellSafety";
-import { numberIn, readReportData, records, textIn, type ReportData } from "./readReportData";
+import { keptAsText } from "../shared/cellSafety";
+import { numberIn, readReportData, records, textIn, type ReportData, type TableRows } from "./readReportData";
 import { reportFigures } from "./reportFigures";
-import { assertOurs, builtNote, freshSheet, ReportRefusedError, SheetDraft } from "./reportSheet";
+import { assertOurs, builtNote, ReportRefusedError, SheetDraft } from "./reportSheet";
 import { offersByBidder, readOffers } from "./writeReport";
 
 /** SV_Register's columns, in order. KPI names the KPI a row feeds (blank for none), for grouping in Power BI. */
@@ -77,7 +77,11 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
 
   throwIfCancelled(options.signal);
   await run(async (context) => {
-    const sheet = freshSheet(context, SHEETS.register, data.target.exists);
+    // The register in use is set aside, not deleted, in the request that builds the new one, and
+    // its entries are read there: if someone entered a Due date or a Delivered figure since they
+    // were read above, the new register would lack it, so the old one is put back instead.
+    const previous = data.target.exists ? setAside(context, data.extra[TABLES.register] !== undefined) : undefined;
+    const sheet = context.workbook.worksheets.add(SHEETS.register);
     draft.apply(sheet);
     const table = sheet.tables.add(blockAddress(TABLE_TOP, 1, rows.length + 1, REGISTER_COLUMNS.length), true);
     table.name = TABLES.register;
@@ -85,8 +89,42 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
     sheet.getRange(`${status}${TABLE_TOP + 1}:${status}${TABLE_TOP + rows.length}`).formulas = rows.map(() => [STATUS_FORMULA]);
     kpiDraft.apply(sheet);
     await context.sync();
+    if (previous === undefined) return;
+    if (previous.entries !== undefined && !sameEntries(previous.entries.values, data.extra[TABLES.register])) {
+      sheet.delete();
+      previous.sheet.name = SHEETS.register;
+      previous.table?.set({ name: TABLES.register });
+      await context.sync();
+      throw new ReportRefusedError(
+        `Someone entered or changed a Due date or Delivered figure on ${SHEETS.register} while it was being rebuilt, so the register was left as it was. Build it again to include that entry.`
+      );
+    }
+    previous.sheet.delete();
+    await context.sync();
   });
   return { sheet: SHEETS.register, bidder: who, rows, kpis, offers: offers.length, kept: rows.filter((r) => r.dueDate !== "" || r.delivered !== "").length };
+}
+
+/** Names the register in use takes while the new one is built (sheet names are at most 31 characters). */
+const ASIDE = { sheet: "SV Register (rebuilding)", table: "SV_Register_rebuilding" } as const;
+
+/** Renames the register in use out of the way and queues the read of its entries (no sync). */
+function setAside(context: Excel.RequestContext, hasTable: boolean): { sheet: Excel.Worksheet; table?: Excel.Table; entries?: Excel.Range } {
+  const sheet = context.workbook.worksheets.getItem(SHEETS.register);
+  sheet.name = ASIDE.sheet;
+  if (!hasTable) return { sheet };
+  const table = context.workbook.tables.getItem(TABLES.register);
+  table.name = ASIDE.table;
+  return { sheet, table, entries: table.getRange().load("values") };
+}
+
+/** The register's Bidder, Ref, Due date and Delivered, row by row, as read before and now. */
+function sameEntries(now: unknown[][], before: TableRows | undefined): boolean {
+  const [headerNow = [], ...rowsNow] = now;
+  const columns = ["Bidder", "Ref", "Due date", "Delivered"];
+  const pick = (headers: readonly unknown[], rows: readonly unknown[][]): string =>
+    JSON.stringify(rows.map((r) => columns.map((c) => r[headers.findIndex((h) => String(h).toLowerCase() === c.toLowerCase())] ?? "")));
+  return before !== undefined && pick(headerNow, rowsNow) === pick(before.headers, before.rows);
 }
 
 /** The bidder named (as SV Scores or the commitments spell it), or the one ranked first on SV Scores. */
@@ -145,12 +183,12 @@ function kpiBlock(draft: SheetDraft, kpis: readonly RegisterKpi[], offers: Retur
     const label = `"${KPI_LABELS[k.id]}"`;
     const agg = k.id === "local-employment-share" ? "MAXIFS" : "SUMIFS";
     return [
-      literalText(k.kpi),
-      literalText(k.unit),
+      keptAsText(k.kpi),
+      keptAsText(k.unit),
       `=${agg}(${TABLES.register}[Committed],${TABLES.register}[KPI],${label})`,
       `=${agg}(${TABLES.register}[Delivered],${TABLES.register}[KPI],${label})`,
       k.id === "local-spend" ? `=IF(N(${SETTING_NAMES.contractValue})>0,${letter(2)}${r}/${SETTING_NAMES.contractValue},"")` : "",
-      literalText(k.refs.join(", ")),
+      keptAsText(k.refs.join(", ")),
     ];
   });
   draft.put(TABLE_TOP + 1, col, rows, { numberFormat: ["General", "General", FORMATS.number, FORMATS.number, FORMATS.percent, "General"] }, true);

@@ -149,7 +149,9 @@ async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> 
     const sheet = table.worksheet.load("name");
     await context.sync();
     const [header = [], ...body] = range.values;
-    // Points read while SV Scores shows #BUSY! would be taken for 0: wait for Excel instead.
+    // Points read while SV Scores shows #BUSY! would be taken for 0: wait for Excel instead. The
+    // whole table is checked: a cell still calculating anywhere in it (Return, Quantitative) means
+    // the columns the pane reads (Qualitative, Disregarded) may not be final either.
     refuseIfCalculating([{ sheet: sheet.name, firstRow: range.rowIndex + 2, firstColumn: range.columnIndex + 1, rows: body }]);
     const col = (h: string): number => header.findIndex((x) => String(x).toLowerCase() === h.toLowerCase());
     for (const row of body) {

@@ -8,9 +8,11 @@
  * Excel is asked for the exceptions only: `Range.getSpecialCellsOrNullObject` (ExcelApi 1.9)
  * with "Constants" ("cells containing constants") and "Blanks" ("cells with no content") over
  * the calculated columns' data body. A cleared cell is not a constant, so both are needed; a
- * formula that shows "" is neither. Each answer is one RangeAreas whose `address` lists only
- * the offending rectangles ("'SV Commitments'!F7, 'SV Commitments'!H9:H12"), so the response
- * stays small whatever the table's size, and the loads ride in a request the read already makes.
+ * formula that shows "" is neither. Each answer is one RangeAreas holding only the offending
+ * rectangles, so the response stays small whatever the table's size. The searches ride in a
+ * request the read already makes; only when one finds something is a second, small request
+ * made, reading each area's position (RangeAreas.areas: no address text to parse, whatever the
+ * locale's list separator).
  */
 import { CALCULATED_COLUMNS, columnLetter, type CalculatedColumn, type TypedOverFormula } from "../../core";
 
@@ -23,6 +25,12 @@ export interface CalculatedCellSearch {
   columns: ReadonlyMap<number, CalculatedColumn>;
   constants: Excel.RangeAreas[];
   blanks: Excel.RangeAreas[];
+}
+
+/** The rectangles each search found, after `readFoundAreas`. */
+export interface FoundAreas {
+  readonly rects: readonly SheetRect[];
+  readonly blank: boolean;
 }
 
 /**
@@ -58,8 +66,8 @@ export function queueCalculatedCellSearch(
   for (const [from, to] of runs([...columns.keys()])) {
     const range = sheet.getRange(`${columnLetter(from)}${firstRow}:${columnLetter(to)}${search.lastRow}`);
     // String values of Excel.SpecialCellType, as the wire carries them.
-    search.constants.push(range.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType).load("address"));
-    search.blanks.push(range.getSpecialCellsOrNullObject("Blanks" as Excel.SpecialCellType).load("address"));
+    search.constants.push(range.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType).load("areaCount"));
+    search.blanks.push(range.getSpecialCellsOrNullObject("Blanks" as Excel.SpecialCellType).load("areaCount"));
   }
   return search;
 }
@@ -76,29 +84,39 @@ function runs(columns: number[]): [number, number][] {
 }
 
 /**
- * After the sync: every offending cell with what it holds now. `valueAt(row, column)` gives a
- * cell's value from the rows already read (1-based sheet row and column). Cells outside the
- * searched rows and columns are ignored (Excel's older SpecialCells widened a one-cell search
- * to the whole sheet; this keeps to the table whatever the host does).
+ * After the search's sync: the areas each search found, read in one more request only when a
+ * search found something (a typed-over formula is rare). Returns the areas and the syncs spent.
  */
-export function typedOverCells(search: CalculatedCellSearch, valueAt: (row: number, column: number) => unknown): TypedOverFormula[] {
+export async function readFoundAreas(context: Excel.RequestContext, search: CalculatedCellSearch): Promise<{ found: FoundAreas[]; syncs: number }> {
+  const hits = [...search.constants.map((a) => ({ a, blank: false })), ...search.blanks.map((a) => ({ a, blank: true }))].filter((h) => !h.a.isNullObject);
+  if (hits.length === 0) return { found: [], syncs: 0 };
+  const loaded = hits.map((h) => ({ blank: h.blank, areas: h.a.areas.load("items/rowIndex, items/columnIndex, items/rowCount, items/columnCount") }));
+  await context.sync();
+  return {
+    found: loaded.map((l) => ({ blank: l.blank, rects: l.areas.items.map((r) => ({ row: r.rowIndex + 1, col: r.columnIndex + 1, rows: r.rowCount, cols: r.columnCount })) })),
+    syncs: 1,
+  };
+}
+
+/**
+ * Every offending cell with what it holds now. `valueAt(row, column)` gives a cell's value from
+ * the rows already read (1-based sheet row and column). Cells outside the searched rows and
+ * columns are ignored (Excel's older SpecialCells widened a one-cell search to the whole sheet;
+ * this keeps to the table whatever the host does).
+ */
+export function typedOverCells(search: CalculatedCellSearch, found: readonly FoundAreas[], valueAt: (row: number, column: number) => unknown): TypedOverFormula[] {
   const out: TypedOverFormula[] = [];
-  const collect = (areas: Excel.RangeAreas[], blank: boolean): void => {
-    for (const found of areas) {
-      if (found.isNullObject) continue;
-      for (const rect of parseAreasAddress(found.address)) {
-        const top = Math.max(rect.row, search.firstRow);
-        const bottom = Math.min(rect.row + rect.rows - 1, search.lastRow);
-        for (let col = rect.col; col < rect.col + rect.cols; col++) {
-          const column = search.columns.get(col);
-          if (column === undefined) continue;
-          for (let row = top; row <= bottom; row++) out.push({ row, column, found: blank ? "" : valueAt(row, col) });
-        }
+  for (const { rects, blank } of found) {
+    for (const rect of rects) {
+      const top = Math.max(rect.row, search.firstRow);
+      const bottom = Math.min(rect.row + rect.rows - 1, search.lastRow);
+      for (let col = rect.col; col < rect.col + rect.cols; col++) {
+        const column = search.columns.get(col);
+        if (column === undefined) continue;
+        for (let row = top; row <= bottom; row++) out.push({ row, column, found: blank ? "" : valueAt(row, col) });
       }
     }
-  };
-  collect(search.constants, false);
-  collect(search.blanks, true);
+  }
   return out.sort((a, b) => a.row - b.row || CALCULATED_COLUMNS.indexOf(a.column) - CALCULATED_COLUMNS.indexOf(b.column));
 }
 
@@ -110,39 +128,4 @@ export interface SheetRect {
   cols: number;
 }
 
-const A1 = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/**
- * "'SV Commitments'!F5:F7, 'SV Commitments'!H9" (RangeAreas.address: each rectangle
- * sheet-qualified, comma-separated) as rectangles. Commas inside a quoted sheet name are not
- * separators; whole rows or columns and anything unreadable are skipped, not guessed.
- */
-export function parseAreasAddress(address: string): SheetRect[] {
-  const parts: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted; // a doubled '' inside a name toggles twice: no change
-    if (ch === "," && !quoted) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  const out: SheetRect[] = [];
-  for (const part of parts) {
-    const ref = part.slice(part.lastIndexOf("!") + 1).trim();
-    const m = A1.exec(ref);
-    if (m === null) continue;
-    const [c1, r1] = [columnNumber(m[1]!), Number(m[2])];
-    const [c2, r2] = m[3] !== undefined ? [columnNumber(m[3]), Number(m[4])] : [c1, r1];
-    out.push({ row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 });
-  }
-  return out;
-}

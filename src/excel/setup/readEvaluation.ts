@@ -9,7 +9,7 @@ import { RefusalError } from "../shared/refusal";
 import { columnLetter, headerIndex, parseMeasures, SETTING_NAMES, TABLES, type CommitmentInputRow, type MeasureEntry, type SettingKey, type TypedOverFormula } from "../../core";
 import { MAX_REQUEST_BYTES, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { calculatedColumnIndexes, queueCalculatedCellSearch, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
+import { calculatedColumnIndexes, queueCalculatedCellSearch, readFoundAreas, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
 
 /** The commitment columns validation reads. */
 const READ_COLUMNS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
@@ -114,7 +114,12 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     const settings: Partial<Record<SettingKey, unknown>> = {};
     for (const { key, range } of settingCells) if (!range.isNullObject) settings[key] = range.values[0]?.[0];
 
-    const typedOverFormulas = search === undefined ? [] : typedOverCells(search, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
+    let typedOverFormulas: TypedOverFormula[] = [];
+    if (search !== undefined) {
+      const areas = await readFoundAreas(context, search);
+      syncs += areas.syncs;
+      typedOverFormulas = typedOverCells(search, areas.found, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
+    }
 
     return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, typedOverFormulas, syncs };
   });

@@ -5,9 +5,10 @@
  * framework no longer has are kept and listed (they may hold the council's own measures).
  * The pane shows this preview and asks before anything is written.
  */
-import { measureRows, TABLE_TOP_ROW } from "./evaluationPlan";
-import { blockAddress, MEASURE_COLUMNS, refKey, SHEETS, TABLES, type MeasureEntry } from "../../core";
+import { measureRows } from "./evaluationPlan";
+import { blockAddress, MEASURE_COLUMNS, refKey, TABLES, type MeasureEntry } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
+import { ApostropheCheck } from "../shared/apostropheCheck";
 import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 
@@ -107,26 +108,36 @@ export async function applyMeasureUpdate(run: ExcelRun, preview: MeasureUpdatePr
   throwIfCancelled(options.signal);
   await run(async (context) => {
     const table = context.workbook.tables.getItem(TABLES.measures);
-    const sheet = context.workbook.worksheets.getItem(SHEETS.measures);
+    const sheet = table.worksheet.load("name");
     const body = table.getDataBodyRange().load("rowCount");
+    // Where the table really is: a user may have inserted rows or columns above or before it.
+    const whole = table.getRange().load("rowIndex, columnIndex");
     await context.sync();
+    const top = whole.rowIndex + 1;
+    const left = whole.columnIndex + 1;
     const rows = preview.rows.length ? preview.rows : [MEASURE_COLUMNS.map(() => "")];
     const cols = MEASURE_COLUMNS.length;
     if (rows.length > body.rowCount) {
       // A longer table takes the rows below it: they must be empty, or we refuse.
-      const below = sheet.getRange(blockAddress(TABLE_TOP_ROW + 1 + body.rowCount, 1, rows.length - body.rowCount, cols)).load("values, address");
+      const below = sheet.getRange(blockAddress(top + 1 + body.rowCount, left, rows.length - body.rowCount, cols)).load("values, address");
       await context.sync();
       if (below.values.some((r) => r.some((c) => c !== "" && c !== null))) {
         throw new RefusalError(`SV Measures needs ${rows.length - body.rowCount} more rows, but ${below.address} below the table is not empty. Move that content and try again; nothing was changed.`);
       }
     }
     context.application.suspendApiCalculationUntilNextSync();
-    table.resize(sheet.getRange(blockAddress(TABLE_TOP_ROW, 1, 1 + rows.length, cols)));
+    table.resize(sheet.getRange(blockAddress(top, left, 1 + rows.length, cols)));
     // Every text kept as text: a council's ref such as "1.10" must not become the number 1.1.
-    sheet.getRange(blockAddress(TABLE_TOP_ROW + 1, 1, rows.length, cols)).values = rows.map((r) => r.map(keptAsText));
+    const written = rows.map((r) => r.map(keptAsText));
+    sheet.getRange(blockAddress(top + 1, left, rows.length, cols)).values = written;
+    const apostrophes = new ApostropheCheck();
+    apostrophes.note(sheet.name, top + 1, left, written);
     if (body.rowCount > rows.length) {
-      sheet.getRange(blockAddress(TABLE_TOP_ROW + 1 + rows.length, 1, body.rowCount - rows.length, cols)).clear("Contents");
+      sheet.getRange(blockAddress(top + 1 + rows.length, left, body.rowCount - rows.length, cols)).clear("Contents");
     }
+    apostrophes.queueProbes(context);
     await context.sync();
+    // Where this Excel kept the apostrophe in the Text columns, the refs are written again without it.
+    await apostrophes.settle(context);
   });
 }

@@ -104,16 +104,20 @@ export async function insertPlan(run: ExcelRun, plan: WorkbookPlan, options: Ope
     onProgress?.({ fraction: 0.3, message: "Writing the evaluation sheets…" });
     context.application.suspendApiCalculationUntilNextSync();
     const later: { sheet: Excel.Worksheet; table: TablePlan; rows: unknown[][]; from: number }[] = [];
+    // Drop-down lists whose source is a workbook name wait until the names exist: Excel refuses
+    // a list source that names nothing, even one added later in the same request.
+    const afterNames: (() => void)[] = [];
     for (const sheetPlan of plan.sheets) {
       const sheet = context.workbook.worksheets.add(sheetPlan.name);
       const title = sheet.getRange(`A${TITLE_ROW}`);
       title.values = [[literalText(sheetPlan.title)]];
       title.format.font.bold = true;
       if (sheetPlan.settings) writeSettings(context, sheet, sheetPlan);
-      if (sheetPlan.table) later.push(...writeTable(sheet, sheetPlan.table));
+      if (sheetPlan.table) later.push(...writeTable(sheet, sheetPlan.table, afterNames));
       sheet.freezePanes.freezeRows(sheetPlan.freezeRows);
     }
     for (const name of plan.names) context.workbook.names.add(name.name, name.formula);
+    for (const apply of afterNames) apply();
     context.workbook.worksheets.getItem(plan.sheets[0]?.name ?? "").activate();
 
     if (later.length === 0) {
@@ -186,7 +190,7 @@ function writeSettings(context: Excel.RequestContext, sheet: Excel.Worksheet, pl
 }
 
 /** Queues a table; returns the parts of its body that must follow in later requests. */
-function writeTable(sheet: Excel.Worksheet, plan: TablePlan): { sheet: Excel.Worksheet; table: TablePlan; rows: unknown[][]; from: number }[] {
+function writeTable(sheet: Excel.Worksheet, plan: TablePlan, afterNames: (() => void)[]): { sheet: Excel.Worksheet; table: TablePlan; rows: unknown[][]; from: number }[] {
   const headers = plan.columns.map((c) => c.header);
   const body = plan.rows.map((row) => plan.columns.map((c) => (c.formula ? "" : literalText(row[c.header] ?? ""))));
   const rowCount = Math.max(1, body.length);
@@ -215,9 +219,11 @@ function writeTable(sheet: Excel.Worksheet, plan: TablePlan): { sheet: Excel.Wor
     } else {
       cells.format.protection.locked = false;
     }
-    if (column.list) {
-      const source = typeof column.list === "string" ? column.list : column.list.join(",");
-      cells.dataValidation.rule = { list: { inCellDropDown: true, source } };
+    if (typeof column.list === "string") {
+      const source = column.list;
+      afterNames.push(() => void (cells.dataValidation.rule = { list: { inCellDropDown: true, source } }));
+    } else if (column.list) {
+      cells.dataValidation.rule = { list: { inCellDropDown: true, source: column.list.join(",") } };
     } else if (column.nonNegative) {
       cells.dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
       cells.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Not a valid number", message: "Enter a number of 0 or more." };

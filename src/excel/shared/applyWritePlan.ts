@@ -17,6 +17,7 @@
  * a name or rationale starting with "=" stays text, as moderation always wrote it.
  */
 import { literalText } from "./cellSafety";
+import { ApostropheCheck } from "./apostropheCheck";
 import type { ExcelRun } from "./excelRun";
 import { ChangedSinceReadError } from "./refusal";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, packParts, writeBytes } from "./requestBudget";
@@ -50,13 +51,17 @@ function queueGuard(context: Excel.RequestContext, guard: KeyGuard, index: numbe
   for (const c of cells) span.find(c.text, { completeMatch: true, matchCase: false });
 }
 
-function queueWrite(context: Excel.RequestContext, w: CellWrite): void {
+function queueWrite(context: Excel.RequestContext, w: CellWrite, apostrophes: ApostropheCheck): void {
   const rows = w.values.length;
   const cols = w.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
   const range = context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row - 1, w.column - 1, rows, cols);
   if (w.formulas) range.formulas = w.values as string[][];
-  else range.values = w.values.map((r) => r.map(literalText));
+  else {
+    const written = w.values.map((r) => r.map(literalText));
+    range.values = written;
+    apostrophes.note(w.sheet, w.row, w.column, written);
+  }
 }
 
 /** The guard that stopped a request, from the traces that ran before the failure. */
@@ -101,6 +106,7 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
   const parts = packParts(rows.length, (i) => (rows[i] as (typeof rows)[number]).bytes, options.maxBytes ?? MAX_REQUEST_BYTES).map(([a, b]) => [rows[a]?.from ?? 0, rows[b - 1]?.to ?? 0] as const);
   return run(async (context) => {
     let syncs = 0;
+    const apostrophes = new ApostropheCheck();
     for (const [p, [from, to]] of parts.entries()) {
       const writes = plan.writes.slice(from, to);
       // Guards first: nothing of this request is done unless every row is still where it was.
@@ -111,8 +117,9 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         if (plan.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
         for (const r of plan.resizes) context.workbook.tables.getItem(r.table).resize(context.workbook.worksheets.getItem(r.sheet).getRange(r.address));
       }
-      for (const w of writes) queueWrite(context, w);
+      for (const w of writes) queueWrite(context, w, apostrophes);
       if (p === parts.length - 1) {
+        apostrophes.queueProbes(context);
         for (const n of plan.namedValues) context.workbook.names.getItem(n.name).getRange().values = [[literalText(n.value)]];
         for (const v of plan.sheetVisibility) context.workbook.worksheets.getItem(v.sheet).visibility = v.visibility as Excel.SheetVisibility;
         // Names last, after the writes: two evaluators saving their first marks at once both
@@ -138,6 +145,9 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
       }
       syncs++;
     }
+    // Where Excel kept the apostrophe of text starting with = + - @ or ', the text is written
+    // again without it (apostropheCheck.ts); a cell it cannot fix keeps the guarded text.
+    await apostrophes.settle(context);
     return { syncs };
   });
 }

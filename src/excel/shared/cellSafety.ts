@@ -4,7 +4,7 @@
  * "=HYPERLINK(…)" would run in the evaluators' workbook. A leading apostrophe makes Excel keep
  * the rest as text (DESIGN.md: imported text starting with =, +, -, @ is written as text).
  */
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@"]);
+export const FORMULA_TRIGGERS: ReadonlySet<string> = new Set(["=", "+", "-", "@"]);
 
 export function literalText(value: unknown): unknown {
   if (typeof value !== "string" || value.length === 0) return value;

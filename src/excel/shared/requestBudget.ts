@@ -76,6 +76,21 @@ export interface RequestBudgetOptions {
 }
 
 /**
+ * A block of rows read through a budget: `load(offset, rows)` queues the read of `rows` rows from
+ * `offset` (0-based within the block) and returns the range; `deliver` takes their values.
+ */
+export interface BlockRead {
+  readonly rows: number;
+  load(offset: number, rows: number): Excel.Range;
+  deliver(offset: number, values: unknown[][]): void;
+}
+
+/** Excel refused to send a response over its size limit (the commands ran; nothing loaded arrived). */
+function responseTooLarge(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/**
  * Splits one Excel.run's commands into requests under the budget. Call `room(request, response)`
  * before queuing each command: when that command would take the request or its response past
  * the budget, what is queued is sent first. Loads register `onSync` to take their values once
@@ -88,6 +103,7 @@ export class RequestBudget {
   private responseBytes = 0;
   private queued = 0;
   private deliveries: (() => void)[] = [];
+  private reads: { block: BlockRead; range: Excel.Range }[] = [];
   private readonly maxBytes: number;
 
   constructor(
@@ -104,6 +120,18 @@ export class RequestBudget {
     this.queued++;
   }
 
+  /**
+   * Queues a block read whose response is estimated at `responseBytes`. Text can be far longer
+   * than any estimate (a written answer runs to 32,767 characters), so if Excel refuses the
+   * response as too large, the reads of that request are made again in halves until each
+   * response fits: reads change nothing, so reading again is safe.
+   */
+  async read(block: BlockRead, responseBytes: number): Promise<void> {
+    if (block.rows <= 0) return;
+    await this.room(COMMAND_BYTES.read, responseBytes);
+    this.reads.push({ block, range: block.load(0, block.rows) });
+  }
+
   /** Runs after the request now being queued has come back (its loads are then readable). */
   onSync(deliver: () => void): void {
     this.deliveries.push(deliver);
@@ -111,17 +139,47 @@ export class RequestBudget {
 
   /** Sends what is queued, if anything. */
   async finish(): Promise<void> {
-    if (this.queued > 0 || this.deliveries.length > 0) await this.send();
+    if (this.queued > 0 || this.deliveries.length > 0 || this.reads.length > 0) await this.send();
   }
 
   private async send(): Promise<void> {
     throwIfCancelled(this.options.signal);
-    await this.context.sync();
-    this.syncs++;
+    const reads = this.reads.splice(0);
+    const deliveries = this.deliveries.splice(0);
     this.requestBytes = 0;
     this.responseBytes = 0;
     this.queued = 0;
-    for (const deliver of this.deliveries.splice(0)) deliver();
+    try {
+      await this.context.sync();
+      this.syncs++;
+    } catch (error) {
+      // Only a request of nothing but block reads can be read again: other loads were queued
+      // once and cannot be.
+      if (!responseTooLarge(error) || reads.length === 0 || deliveries.length > 0) throw error;
+      this.syncs++;
+      for (const r of reads) await this.readInHalves(r.block, 0, r.block.rows);
+      return;
+    }
+    for (const r of reads) r.block.deliver(0, r.range.values);
+    for (const deliver of deliveries) deliver();
+  }
+
+  private async readInHalves(block: BlockRead, offset: number, rows: number): Promise<void> {
+    const half = Math.ceil(rows / 2);
+    for (const [from, count] of rows > 1 ? [[offset, half], [offset + half, rows - half]] : [[offset, rows]]) {
+      throwIfCancelled(this.options.signal);
+      const range = block.load(from as number, count as number);
+      try {
+        await this.context.sync();
+        this.syncs++;
+      } catch (error) {
+        this.syncs++;
+        if (!responseTooLarge(error) || count === 1) throw error;
+        await this.readInHalves(block, from as number, count as number);
+        continue;
+      }
+      block.deliver(from as number, range.values);
+    }
   }
 }
 

@@ -11,7 +11,8 @@
  * or one per block when the marks of a very large table would exceed Excel's payload limit.
  */
 import { literalText } from "../shared/cellSafety";
-import { COMMAND_BYTES, jsonBytes, packParts } from "../shared/requestBudget";
+import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
+import { ChangedSinceReadError } from "../shared/refusal";
 import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
@@ -86,32 +87,108 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
 
     const lines = statusLines(data, findings);
     const rank = { error: 0, warning: 1, info: 2 } as const;
-    // Worst severity per faulty cell, grouped by row so rows and their fills travel together.
-    const fillsByRow = new Map<number, Map<string, Finding["severity"]>>();
+    // Worst severity per faulty cell.
+    const worst = new Map<string, { column: string; row: number; severity: Finding["severity"] }>();
     for (const f of findings) {
       if (!headers.includes(f.column)) continue;
-      const cells = fillsByRow.get(f.row) ?? new Map<string, Finding["severity"]>();
-      const address = `${letter(f.column)}${f.row}`;
-      const seen = cells.get(address);
-      if (seen === undefined || rank[f.severity] < rank[seen]) cells.set(address, f.severity);
-      fillsByRow.set(f.row, cells);
+      const key = `${f.column}\u0000${f.row}`;
+      const seen = worst.get(key);
+      if (seen === undefined || rank[f.severity] < rank[seen.severity]) worst.set(key, { column: letter(f.column), row: f.row, severity: f.severity });
     }
-    // Pack consecutive rows into requests under the budget: each row brings its status text
-    // and one command per faulty cell. One request unless the table is very large.
-    const parts = packParts(lines.length, (i) => jsonBytes(lines[i]) + 1 + (fillsByRow.get(data.commitments[i]?.row ?? 0)?.size ?? 0) * COMMAND_BYTES.fill).map(([from, to]) => ({ from, to }));
-    for (const part of parts) {
-      if (part.to > part.from) {
-        sheet.getRange(`${statusLetter}${first + part.from}:${statusLetter}${first + part.to - 1}`).values = lines.slice(part.from, part.to);
+    const budget = new RequestBudget(context);
+    // The Status text in blocks of rows, each well under the request limit.
+    const parts = packParts(lines.length, (i) => jsonBytes(lines[i]) + 1, MAX_REQUEST_BYTES / 2);
+    for (const [from, to] of parts) {
+      if (to <= from) continue;
+      await budget.room(COMMAND_BYTES.write + jsonBytes(lines.slice(from, to)));
+      sheet.getRange(`${statusLetter}${first + from}:${statusLetter}${first + to - 1}`).values = lines.slice(from, to);
+    }
+    // The fills: one multi-area range per colour and address list, not one command per cell
+    // (which cost 560-800 bytes each, and left Excel a range object per cell to release).
+    for (const severity of ["info", "warning", "error"] as const) {
+      const cells = [...worst.values()].filter((c) => c.severity === severity);
+      for (const address of areaLists(cells)) {
+        await budget.room(COMMAND_BYTES.fill + address.length);
+        sheet.getRanges(address).format.fill.color = FILL[severity];
       }
-      for (let i = part.from; i < part.to; i++) {
-        for (const [address, severity] of fillsByRow.get(data.commitments[i]?.row ?? 0) ?? []) sheet.getRange(address).format.fill.color = FILL[severity];
-      }
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per part keeps each under Excel's 5 MB payload limit
-      await context.sync();
-      syncs++;
+    }
+    // In the last request, after the marks: the rows' keys as they are now. If a co-author sorted,
+    // inserted, deleted or edited rows since they were read, the marks went onto other rows.
+    const now: Record<string, unknown[]> = {};
+    for (const h of ["Bidder", "Ref", "Quantity"] as const) {
+      if (!headers.includes(h) || rows === 0) continue;
+      const column = new Array<unknown>(rows);
+      now[h] = column;
+      await budget.read(
+        {
+          rows,
+          load: (offset, n) => sheet.getRange(`${letter(h)}${first + offset}:${letter(h)}${first + offset + n - 1}`).load("values"),
+          deliver: (offset, values) => values.forEach((r, i) => (column[offset + i] = r[0])),
+        },
+        rows * RESPONSE_CELL_BYTES.short
+      );
+    }
+    const body = table.getDataBodyRange().load("rowCount");
+    await budget.finish();
+    syncs += budget.syncs;
+    const moved = body.rowCount !== rows || data.commitments.some((c, i) => !same(now.Bidder?.[i], c.bidder) || !same(now.Ref?.[i], c.ref) || !same(now.Quantity?.[i], c.quantity));
+    if (moved) {
+      // Take the misplaced marks off again, and say so.
+      await clearMarks(context);
+      throw new ChangedSinceReadError(
+        `${SHEETS.commitments} changed while Validate was marking it (someone sorted, inserted, deleted or edited rows), so its marks could have landed on the wrong rows and were taken off. Run Validate again.`
+      );
     }
     return syncs;
   });
+}
+
+/** A cell read now is the cell read before (an empty cell reads as "" or null). */
+function same(a: unknown, b: unknown): boolean {
+  const blank = (v: unknown): boolean => v === "" || v === null || v === undefined;
+  return a === b || (blank(a) && blank(b));
+}
+
+/**
+ * The longest address list given to one `getRanges`: Excel documents no limit, and VBA's
+ * Range(...) refuses more than 255 characters, so each list stays under that.
+ */
+const MAX_ADDRESS_CHARS = 255;
+
+/**
+ * Cells as A1 areas ("C4:C9", "E12"), consecutive rows of a column joined into one, in lists of
+ * at most MAX_ADDRESS_CHARS characters for `Worksheet.getRanges`.
+ */
+export function areaLists(cells: readonly { column: string; row: number }[]): string[] {
+  const byColumn = new Map<string, number[]>();
+  for (const c of cells) {
+    const rows = byColumn.get(c.column);
+    if (rows) rows.push(c.row);
+    else byColumn.set(c.column, [c.row]);
+  }
+  const areas: string[] = [];
+  for (const [column, rows] of byColumn) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let start = sorted[0] as number;
+    for (let i = 1; i <= sorted.length; i++) {
+      const row = sorted[i];
+      if (row !== undefined && row === (sorted[i - 1] as number) + 1) continue;
+      const end = sorted[i - 1] as number;
+      areas.push(end === start ? `${column}${start}` : `${column}${start}:${column}${end}`);
+      if (row !== undefined) start = row;
+    }
+  }
+  const lists: string[] = [];
+  let current = "";
+  for (const area of areas) {
+    if (current !== "" && current.length + 1 + area.length > MAX_ADDRESS_CHARS) {
+      lists.push(current);
+      current = "";
+    }
+    current = current === "" ? area : `${current},${area}`;
+  }
+  if (current !== "") lists.push(current);
+  return lists;
 }
 
 /** Removes the Status text and the fills validation wrote. */
@@ -120,26 +197,31 @@ export async function clearValidation(run: ExcelRun): Promise<void> {
     const found = context.workbook.tables.getItemOrNullObject(TABLES.commitments);
     await context.sync();
     if (found.isNullObject) return;
-    const table = context.workbook.tables.getItem(TABLES.commitments);
-    const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange().load("rowCount, rowIndex");
-    await context.sync();
-    const headers = (header.values[0] ?? []).map(String);
-    const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
-    const first = body.rowIndex + 1;
-    const last = first + body.rowCount - 1;
-    for (const h of INPUT_HEADERS) {
-      const i = headers.indexOf(h);
-      if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.clear();
-    }
-    for (const h of CALCULATED_COLUMNS) {
-      const i = headers.indexOf(h);
-      if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.color = CALCULATED_FILL;
-    }
-    const s = headers.indexOf(STATUS_HEADER);
-    if (s >= 0) sheet.getRange(`${columnLetter(s + 1)}${first}:${columnLetter(s + 1)}${last}`).values = Array.from({ length: body.rowCount }, () => [""]);
-    await context.sync();
+    await clearMarks(context);
   });
+}
+
+/** The Status text and the fills of SV_Commitments back to none (calculated columns to grey). */
+async function clearMarks(context: Excel.RequestContext): Promise<void> {
+  const table = context.workbook.tables.getItem(TABLES.commitments);
+  const header = table.getHeaderRowRange().load("values");
+  const body = table.getDataBodyRange().load("rowCount, rowIndex");
+  await context.sync();
+  const headers = (header.values[0] ?? []).map(String);
+  const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
+  const first = body.rowIndex + 1;
+  const last = first + body.rowCount - 1;
+  for (const h of INPUT_HEADERS) {
+    const i = headers.indexOf(h);
+    if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.clear();
+  }
+  for (const h of CALCULATED_COLUMNS) {
+    const i = headers.indexOf(h);
+    if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.color = CALCULATED_FILL;
+  }
+  const s = headers.indexOf(STATUS_HEADER);
+  if (s >= 0) sheet.getRange(`${columnLetter(s + 1)}${first}:${columnLetter(s + 1)}${last}`).values = Array.from({ length: body.rowCount }, () => [""]);
+  await context.sync();
 }
 
 /** Takes the user to a cell: activates its sheet and selects it. */

@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import { OperationProgress } from "../OperationProgress";
 import { useOperation } from "../useOperation";
-import { downloadFile, loadFormsApi, type LoadFormsApi } from "./formsApi";
+import { downloadFile, loadFormsApi, type DownloadResult, type LoadFormsApi } from "./formsApi";
 import { ImportFormsSection } from "./ImportFormsSection";
 import { MeasureTableSection } from "./MeasureTableSection";
 import { ResponseFormSection } from "./ResponseFormSection";
@@ -16,7 +16,7 @@ export interface BidsPageProps {
   /** The response-form code, loaded on demand; tests pass fakes. */
   readonly loadForms?: LoadFormsApi;
   /** Saves a file through the browser; tests pass a fake. */
-  readonly download?: (bytes: Uint8Array, fileName: string) => void;
+  readonly download?: (bytes: Uint8Array, fileName: string) => DownloadResult;
 }
 
 /**

@@ -36,7 +36,23 @@ export const loadFormsApi: LoadFormsApi = async () => {
 };
 
 /** Saves bytes as a file through the browser (the fallback where Excel cannot open a workbook). */
-export function downloadFile(bytes: Uint8Array, fileName: string): void {
+/** What a download did: started it, or could not (the platform lets no add-in save a file). */
+export type DownloadResult = "started" | "unsupported";
+
+/**
+ * Office platforms whose add-in web view ignores a download link: Excel for Mac and for iPad
+ * (WKWebView) do nothing when one is clicked, so the pane must not say a file is coming.
+ */
+const NO_DOWNLOADS: ReadonlySet<string> = new Set(["Mac", "iOS"]);
+
+function officePlatform(): string | undefined {
+  const office = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office;
+  const platform = office?.context?.platform;
+  return typeof platform === "string" ? platform : undefined;
+}
+
+export function downloadFile(bytes: Uint8Array, fileName: string, platform: string | undefined = officePlatform()): DownloadResult {
+  if (platform !== undefined && NO_DOWNLOADS.has(platform)) return "unsupported";
   const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -45,6 +61,7 @@ export function downloadFile(bytes: Uint8Array, fileName: string): void {
   link.click();
   // Revoked on the next turn: the click has started the download by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+  return "started";
 }
 
 /** A file name from the contract's name, without the characters Windows refuses. */

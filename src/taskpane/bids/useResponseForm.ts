@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { OperationState } from "../useOperation";
-import { formFileName, type LoadFormsApi } from "./formsApi";
+import { formFileName, type DownloadResult, type LoadFormsApi } from "./formsApi";
 import type { Notice } from "../Notice";
 
 export interface BuiltForm {
@@ -20,7 +20,7 @@ export interface ResponseFormState {
 }
 
 /** Build the response form for this tender, then open it in Excel or download it. */
-export function useResponseForm(actions: WorkbookActions, operation: OperationState, loadForms: LoadFormsApi, download: (bytes: Uint8Array, name: string) => void): ResponseFormState {
+export function useResponseForm(actions: WorkbookActions, operation: OperationState, loadForms: LoadFormsApi, download: (bytes: Uint8Array, name: string) => DownloadResult): ResponseFormState {
   const [bidder, setBidder] = useState("");
   const [built, setBuilt] = useState<BuiltForm | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
@@ -54,7 +54,9 @@ export function useResponseForm(actions: WorkbookActions, operation: OperationSt
     if (built === undefined) return;
     const done = await operation.run("Opening the form in Excel", () => actions.openWorkbook(built.bytes), { cancellable: false });
     if (done === undefined) return;
-    if (!done.ok) setNotice({ intent: "error", message: done.message });
+    // Excel.createWorkbook can fail outright (it has crashed under Excel's extension hardening
+    // setting): the form is still built, so the other way out is offered.
+    if (!done.ok) setNotice({ intent: "error", message: `Excel could not open the form as a new workbook: ${done.message} Use Download instead, then open the file.` });
     else if (done.value === "unavailable") setNotice({ intent: "warning", message: "This version of Excel cannot open a new workbook from the add-in. Use Download instead, then open the file." });
     else setNotice({ intent: "success", message: "The form opened as a new workbook. Save it, then send it to the bidder." });
   };
@@ -62,8 +64,11 @@ export function useResponseForm(actions: WorkbookActions, operation: OperationSt
   const save = (): void => {
     if (built === undefined) return;
     try {
-      download(built.bytes, built.fileName);
-      setNotice({ intent: "success", message: `Downloading "${built.fileName}".` });
+      if (download(built.bytes, built.fileName) === "unsupported") {
+        setNotice({ intent: "warning", message: "This Excel does not let add-ins save files, so nothing was downloaded. Use Open in Excel, then save the new workbook and send it." });
+      } else {
+        setNotice({ intent: "success", message: `Downloading "${built.fileName}". If no file appears, use Open in Excel instead and save the new workbook.` });
+      }
     } catch (error) {
       setNotice({ intent: "error", message: actions.describeError(error) });
     }

@@ -164,7 +164,8 @@ describe("request counts", () => {
     expect(fake.stats.requests).toBeLessThanOrEqual(4);
     fake.resetStats();
     await actions.signOff("Dee Lead");
-    expect(fake.stats.requests).toBeLessThanOrEqual(8);
+    // The review's read, then where the formulas are (two small requests), their values, the writes.
+    expect(fake.stats.requests).toBeLessThanOrEqual(10);
     fake.resetStats();
     expect((await actions.verify()).status).toBe("intact");
     expect(fake.stats.requests).toBeLessThanOrEqual(4);
@@ -177,5 +178,47 @@ describe("request counts", () => {
     const review = await actions.reviewSignOff();
     expect(review.ready).toBe(false);
     expect(fake.stats.requests).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("long written answers", () => {
+  it("are reviewed, signed and verified even where one read of them would pass Excel's response limit", async () => {
+    // A 300 KB response limit stands for Excel's 5 MB: 40 answers of 10,000 characters are 400 KB.
+    const { fake, run, actions } = await allAgreed({ hostOptions: { limits: { responsePayloadBytes: 300_000 } } });
+    const answers = Array.from({ length: 40 }, (_, i) => ({ Bidder: i % 2 ? "Acme Ltd" : "Birch Homes", Criterion: i % 4 < 2 ? "Q1" : "Q2", Answer: `Answer ${i}: `.padEnd(10_000, "we will recruit locally and report quarterly; ") }));
+    await typeIntoTable(run, TABLES.answers, answers);
+    expect((await actions.reviewSignOff()).ready).toBe(true);
+    await actions.signOff("Dee Lead");
+    expect((await actions.verify()).status).toBe("intact");
+    expect(rowsOf(fake, TABLES.answers).map((r) => r.Answer)).toEqual(answers.map((a) => a.Answer));
+  });
+});
+
+describe("a sign-off that fails part-way", () => {
+  it("leaves nothing signed and nothing protected, says so, and completes when run again", async () => {
+    const { fake, run, actions } = await allAgreed();
+    const scoresBefore = usedValues(fake, SHEETS.scores).values;
+    // Someone protects SV Scores with a password just before sign-off starts writing: the freeze
+    // stops at that sheet, after some sheets' formulas were already replaced by their values.
+    let runs = 0;
+    const interrupted: ExcelRun = (batch) => {
+      if (++runs === 2) fake.coauthor.beforeRequest(5, (co) => co.protectSheet(SHEETS.scores, "secret"));
+      return run(batch);
+    };
+    const { createModerationActions } = await import("../../../src/excel/moderation/moderationActions");
+    await expect(createModerationActions(interrupted).signOff("Dee Lead")).rejects.toThrow(/Sign-off stopped part-way.*Nothing was signed.*run Sign off again to finish/);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.signOff);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.record);
+    expect(SIGNED_SHEETS.filter((s) => s !== SHEETS.scores && fake.inspect.sheet(s).protected)).toEqual([]);
+    expect(usedValues(fake, SHEETS.scores).values).toEqual(scoresBefore);
+
+    // The password's owner takes the protection off; Sign off runs again and completes.
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.scores).protection.unprotect("secret");
+      await context.sync();
+    });
+    await actions.signOff("Dee Lead");
+    expect((await actions.verify()).status).toBe("intact");
+    expect(usedValues(fake, SHEETS.scores).values).toEqual(scoresBefore);
   });
 });

@@ -291,6 +291,26 @@ describe("commitments register", () => {
     expect(fake.inspect.values(`'${SHEETS.register}'!I5`)).toEqual([[3]]);
   });
 
+  it("keeps the register as it is when a Delivered figure is typed while it is being rebuilt, and says so", async () => {
+    const { fake, run } = await aScoredTender();
+    await createReportActions(run, CLOCK).buildRegister();
+    // The rebuild reads the workbook, then the register, in two Excel.runs; the contract
+    // manager types a figure just before the third one writes.
+    let runs = 0;
+    const interrupted: ExcelRun = (batch) => {
+      if (++runs === 3) fake.coauthor.beforeNextRequest((co) => co.type(`'${SHEETS.register}'!I6`, 45000));
+      return run(batch);
+    };
+    await expect(createReportActions(interrupted, CLOCK).buildRegister()).rejects.toThrow(/entered or changed a Due date or Delivered figure on SV Register while it was being rebuilt/);
+    expect(fake.inspect.sheetNames().filter((n) => n.startsWith("SV Register"))).toEqual([SHEETS.register]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!I6`)).toEqual([[45000]]);
+    expect(fake.inspect.table(TABLES.register)?.sheet).toBe(SHEETS.register);
+    // Built again, the register keeps the figure.
+    const again = await createReportActions(run, CLOCK).buildRegister();
+    expect(again.kept).toBe(1);
+    expect(fake.inspect.values(`'${SHEETS.register}'!I6`)).toEqual([[45000]]);
+  });
+
   it("builds for the bidder named, matched however it is typed", async () => {
     const { run } = await aScoredTender();
     const result = await createReportActions(run, CLOCK).buildRegister("  brightside cic ");

@@ -7,6 +7,7 @@
  */
 import { aPlanInput, anEvaluationWorkbook } from "../support";
 import { TABLES } from "../../../src/core/shared/layout";
+import { ILLUSTRATIVE, measureTableFromFramework } from "../../../src/core";
 import type { ExcelHost, ProfileName } from "../../excelHost";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 
@@ -75,5 +76,34 @@ describe.each(PROFILES)("empty cells on the %s profile", (profile) => {
       await context.sync();
     });
     expect(tableRows(fake, TABLES.commitments).map((r) => r.Check)).toEqual(["OK"]);
+  });
+});
+
+describe("refs and names compared as the pane compares them", () => {
+  it("a ref with a tab, a no-break space or other case, and a bidder name with a trailing space, all count", async () => {
+    const { fake } = await anEvaluationWorkbook(
+      [
+        ["Acme Ltd ", "ill4\t", "weeks", 26],
+        ["Acme Ltd", " ILL9\u00a0", "hours", 10],
+      ],
+      aPlanInput({ bidders: ["Acme Ltd"] }),
+    );
+    expect(tableRows(fake, TABLES.commitments).map((r) => [r.Check, r.Value])).toEqual([
+      ["OK", 26 * 200],
+      ["OK", 10 * 101],
+    ]);
+    expect(tableRows(fake, TABLES.scores)[0]?.Value).toBe(26 * 200 + 10 * 101);
+  });
+
+  it("a wildcard in a ref is a character like any other: ILL1* is no measure, and its bid's total says so", async () => {
+    const { fake } = await anEvaluationWorkbook([["Acme Ltd", "ILL1*", "FTE", 1]], aPlanInput({ bidders: ["Acme Ltd"] }));
+    expect(tableRows(fake, TABLES.commitments).map((r) => [String(r.Check).slice(0, 5), r.Value])).toEqual([["SV103", "#N/A"]]);
+    expect(tableRows(fake, TABLES.scores)[0]?.Value).toBe("#N/A");
+  });
+
+  it("a record-only measure adds £0 in the sheet even when its Proxy cell holds a figure, as in the pane", async () => {
+    const measures = measureTableFromFramework(ILLUSTRATIVE).map((m) => (m.ref === "ILL6" ? { ...m, proxy: 500 } : m));
+    const { fake } = await anEvaluationWorkbook([["Acme Ltd", "ILL6", "%", 40]], aPlanInput({ measures, bidders: ["Acme Ltd"] }));
+    expect(tableRows(fake, TABLES.commitments).map((r) => r.Value)).toEqual([0]);
   });
 });

@@ -35,6 +35,15 @@ describe("inserting the evaluation workbook", () => {
     expect(fake.inspect.values(table?.dataBodyAddress ?? "").map((r) => r[0])).toEqual(["Q1", "Q3"]);
   });
 
+  it("gives the Ref column its drop-down of measures, once the name it lists exists", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    const table = fake.inspect.table(TABLES.commitments)!;
+    const ref = String.fromCharCode(65 + table.headers.indexOf("Ref"));
+    expect(fake.inspect.validation(`'${SHEETS.commitments}'!${ref}4`).rule).toEqual({ list: { inCellDropDown: true, source: "=SV_MeasureRefs" } });
+    expect(fake.inspect.names().map((n) => n.name)).toContain("SV_MeasureRefs");
+  });
+
   it("writes every measure of the framework into SV_Measures", async () => {
     const { fake, run } = aFakeWorkbook();
     await insertPlan(run, buildEvaluationPlan(aPlanInput()));

@@ -8,8 +8,8 @@ import { importForms } from "../../../src/excel/bids/importForms";
 import { TABLE_FORMULAS } from "../../../src/core/shared/tableFormulas";
 import { TABLES } from "../../../src/core/shared/layout";
 import type { ReadForm } from "../../../src/forms/types";
-import type { ExcelHost, ProfileName } from "../../excelHost";
-import { aPlanInput, anEvaluationWorkbook } from "../support";
+import type { ProfileName } from "../../excelHost";
+import { aPlanInput, anEvaluationWorkbook, tableCells } from "../support";
 import { allMarked } from "../moderation/moderationSupport";
 
 const PROFILES: readonly ProfileName[] = ["web", "calculated-columns-off"];
@@ -30,13 +30,6 @@ function aForm(bidder: string, hours: number): ReadForm {
   };
 }
 
-/** Each body row of `table` as { header: [value, formula] } for the given headers. */
-function cells(fake: ExcelHost, table: string, headers: readonly string[]) {
-  const t = fake.inspect.table(table)!;
-  const values = fake.inspect.values(t.dataBodyAddress);
-  const formulas = fake.inspect.formulas(t.dataBodyAddress);
-  return values.map((row, r) => Object.fromEntries(headers.map((h) => [h, { value: row[t.headers.indexOf(h)], formula: formulas[r]?.[t.headers.indexOf(h)] }])));
-}
 
 describe.each(PROFILES)("rows the add-in adds on the %s profile", (profile) => {
   it("imported commitments carry their Measure, Proxy, Type, Value and Check formulas, and SV Scores rows theirs", async () => {
@@ -44,7 +37,7 @@ describe.each(PROFILES)("rows the add-in adds on the %s profile", (profile) => {
     await importForms(run, [aForm("Acme Care", 100), aForm("Birch Homes", 300)], []);
 
     const calculated = Object.keys(TABLE_FORMULAS.commitments);
-    const rows = cells(fake, TABLES.commitments, ["Bidder", ...calculated]);
+    const rows = tableCells(fake, TABLES.commitments, ["Bidder", ...calculated]);
     expect(rows).toHaveLength(4);
     for (const row of rows) for (const h of calculated) expect(row[h]?.formula).toBe((TABLE_FORMULAS.commitments as Record<string, string>)[h]);
     expect(rows.map((r) => [r.Bidder?.value, r.Check?.value, r.Value?.value])).toEqual([
@@ -54,7 +47,7 @@ describe.each(PROFILES)("rows the add-in adds on the %s profile", (profile) => {
       ["Birch Homes", "OK", 26 * 200],
     ]);
 
-    const scores = cells(fake, TABLES.scores, ["Bidder", "Value", "Score", "Rank"]);
+    const scores = tableCells(fake, TABLES.scores, ["Bidder", "Value", "Score", "Rank"]);
     expect(scores.map((s) => [s.Bidder?.value, s.Value?.value, s.Rank?.value])).toEqual([
       ["Acme Care", 10_100 + 5_200, 2],
       ["Birch Homes", 30_300 + 5_200, 1],
@@ -65,7 +58,7 @@ describe.each(PROFILES)("rows the add-in adds on the %s profile", (profile) => {
   it("Prepare marking's new SV Moderation rows carry their formulas: spreads and flags show", async () => {
     const { fake } = await allMarked({ hostOptions: { profile } });
     const calculated = Object.keys(TABLE_FORMULAS.consensus);
-    const rows = cells(fake, TABLES.consensus, ["Bidder", "Criterion", ...calculated]);
+    const rows = tableCells(fake, TABLES.consensus, ["Bidder", "Criterion", ...calculated]);
     expect(rows).toHaveLength(4);
     for (const row of rows) for (const h of calculated) expect(row[h]?.formula).toBe((TABLE_FORMULAS.consensus as Record<string, string>)[h]);
     // Ann 3, Ben 5, Cat 4 on Acme Q1: spread 2 over a threshold of 1.

@@ -4,11 +4,11 @@
  * sign-off and Verify read the workbook: a #BUSY! read there must never be taken for a value.
  * Each refuses, names the cell and changes nothing, then works once Excel has finished.
  */
-import { SHEETS, TABLES } from "../../../src/core/shared/layout";
+import { SETTING_NAMES, SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { readScores } from "../../../src/excel/scores/readScores";
 import { NotReadyError } from "../../../src/excel/shared/notReady";
-import { allAgreed } from "../moderation/moderationSupport";
-import { typeCommitments } from "../support";
+import { allAgreed, allMarked, m } from "../moderation/moderationSupport";
+import { namedCell, typeCommitments } from "../support";
 
 const BUSY = { hostOptions: { profile: "busy" as const } };
 
@@ -60,5 +60,16 @@ describe("a read while Excel still calculates", () => {
     await expect(actions.verify()).rejects.toThrow(new RegExp(`SV Scores cell ${cell} shows #BUSY!`));
     fake.finishCalculation();
     expect((await actions.verify()).status).toBe("changed");
+  });
+
+  it("saving marks is not held up by a cell still calculating that marking does not use", async () => {
+    const { fake, run, actions } = await allMarked(BUSY);
+    // A custom function in a setting marking does not use (a council's own note of a return).
+    await run(async (context) => {
+      context.workbook.names.getItem(SETTING_NAMES.durationMonths).getRange().formulas = [["=TENDER.SVRETURN(1, 2)"]];
+      await context.sync();
+    });
+    expect(namedCell(fake, SETTING_NAMES.durationMonths).value).toBe("#BUSY!");
+    await expect(actions.saveMarks("Ann", [m("Acme Ltd", "Q1", 2, "Revised after reading the appendix")])).resolves.toMatchObject({ saved: 1 });
   });
 });

@@ -137,3 +137,38 @@ describe("packParts", () => {
     expect(packParts(0, () => 1, 6)).toEqual([[0, 0]]);
   });
 });
+
+describe("RequestBudget block reads, when text is longer than estimated", () => {
+  it("reads again in halves when Excel refuses a response as too large, and delivers every row once", async () => {
+    // A 200 KB response limit and 60 cells of 10,000 characters: one read of them all is 600 KB.
+    const host = createExcelHost({ limits: { responsePayloadBytes: 200_000 } });
+    const long = (i: number): string => `Answer ${i} `.padEnd(10_000, "x");
+    const got: string[] = [];
+    await excelRun(host)(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A60").values = Array.from({ length: 60 }, (_, i) => [long(i)]);
+      await context.sync();
+      const budget = new RequestBudget(context);
+      // Estimated at 400 bytes a cell, as for ordinary text: far too little.
+      await budget.read({ rows: 60, load: (offset, rows) => sheet.getRangeByIndexes(offset, 0, rows, 1).load("values"), deliver: (offset, values) => values.forEach((r, i) => (got[offset + i] = String(r[0]))) }, 60 * 400);
+      await budget.finish();
+    });
+    expect(got).toEqual(Array.from({ length: 60 }, (_, i) => long(i)));
+    // The refused response (600 KB), then halves of halves until each fits.
+    expect(host.stats.responseBytes.filter((b) => b > 200_000)).toHaveLength(3);
+  });
+
+  it("still fails when a single row alone is over the limit (nothing smaller to read)", async () => {
+    const host = createExcelHost({ limits: { responsePayloadBytes: 5_000 } });
+    await expect(
+      excelRun(host)(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("A1:A2").values = [["x".repeat(10_000)], ["y"]];
+        await context.sync();
+        const budget = new RequestBudget(context);
+        await budget.read({ rows: 2, load: (offset, rows) => sheet.getRangeByIndexes(offset, 0, rows, 1).load("values"), deliver: () => undefined }, 100);
+        await budget.finish();
+      })
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});

@@ -4,7 +4,8 @@
  * Data validation rules are kept as set: { list: { inCellDropDown, source } },
  * { wholeNumber | decimal | textLength | date | time: { formula1, formula2?, operator } },
  * { custom: { formula } }. A list source given as a Range is stored as its absolute address
- * ("='SV Measures'!$A$2:$A$9"). Writes through the API are not checked against the rule, as in
+ * ("='SV Measures'!$A$2:$A$9"); a source naming a defined name that does not exist is refused.
+ * Writes through the API are not checked against the rule, as in
  * Excel (validation applies to what a user types).
  *
  * Conditional formats: `add(type)` keeps the rule and format the add-in then sets:
@@ -20,10 +21,23 @@ import { RANGE, type RangeValue } from "./range";
 
 const gone = (r: RangeValue): boolean => r.sheet.deleted === true;
 
-/** A list rule's source given as a range becomes its absolute address, as Excel stores it. */
-function resolvedRule(rule: unknown): DataValidationRule {
+/** A bare defined name as a list source: "=SV_MeasureRefs" (no sheet, no address, no function). */
+const NAME_SOURCE = /^=\s*([A-Za-z_\\][A-Za-z0-9_.]*)\s*$/;
+
+/**
+ * A list rule's source given as a range becomes its absolute address, as Excel stores it. A
+ * source naming a defined name that does not exist (yet) is refused, as Excel refuses a list
+ * whose source evaluates to an error: a name added later in the same batch is too late.
+ */
+function resolvedRule(rule: unknown, names: ReadonlyMap<string, unknown>): DataValidationRule {
   const input = (rule ?? {}) as DataValidationRule;
   const list = input.list as { source?: unknown } | undefined;
+  if (typeof list?.source === "string") {
+    const name = NAME_SOURCE.exec(list.source)?.[1];
+    if (name !== undefined && !/^[A-Z]{1,3}\d+$/i.test(name) && !names.has(name.toLowerCase())) {
+      throw excelError("InvalidArgument", `the list source ${list.source} names no defined name in this workbook`);
+    }
+  }
   const source = objectArgument(list?.source);
   if (!source) return input;
   if (source.type !== RANGE || source.isNull) throw excelError("InvalidArgument", "the list source is not a range");
@@ -37,7 +51,7 @@ export const DATA_VALIDATION: HostType<RangeValue> = {
   scalars: {
     rule: {
       get: ({ sheet, rect }, env) => env.model.readValidation(sheet, rect).rule,
-      set: ({ sheet, rect }, rule, env) => env.model.setValidation(sheet, rect, resolvedRule(rule)),
+      set: ({ sheet, rect }, rule, env) => env.model.setValidation(sheet, rect, resolvedRule(rule, env.model.names)),
     },
     type: { get: ({ sheet, rect }, env) => env.model.readValidation(sheet, rect).type },
     errorAlert: {

@@ -13,6 +13,7 @@ import { HostObject, type HostType } from "../hostTypes";
 import type { SheetModel } from "../sheetModel";
 import type { NameModel, WorkbookModel } from "../workbookModel";
 import { CHARTS } from "./charts";
+import { RANGE_AREAS } from "../rangeAreas";
 import { checkedEnum, rangeArgument, rangeObject } from "./range";
 import { TABLES, type TableScope } from "./tables";
 
@@ -102,6 +103,24 @@ export const WORKSHEET: HostType<SheetModel> = {
       if (address === null || address === undefined || address === "") return rangeObject(sheet, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS });
       const found = env.model.resolveAddress(String(address), sheet);
       return rangeObject(found.sheet, found.rect);
+    },
+    /**
+     * Worksheet.getRanges("A1:B2, D4") (ExcelApi 1.9): a RangeAreas on this sheet. The areas are
+     * separated by commas; each may name this sheet. Excel documents no limit on the address's
+     * length; the add-in keeps each under 255 characters (as VBA's Range(...) requires) anyway.
+     */
+    getRanges: (sheet, [address], env) => {
+      const rects = String(address ?? "")
+        .split(",")
+        .map((part) => part.trim())
+        .filter((part) => part !== "")
+        .map((part) => {
+          const found = env.model.resolveAddress(part, sheet);
+          if (found.sheet !== sheet) throw excelError("InvalidArgument", `getRanges: ${part} is not on ${sheet.name}`);
+          return found.rect;
+        });
+      if (rects.length === 0) throw excelError("InvalidArgument", "getRanges: no address");
+      return new HostObject(RANGE_AREAS, { sheet, rects });
     },
     getRangeByIndexes: (sheet, [row, col, rows, cols]) => rangeObject(sheet, checkedRect({ row: row as number, col: col as number, rows: rows as number, cols: cols as number })),
     getCell: (sheet, [row, col]) => rangeObject(sheet, checkedRect({ row: row as number, col: col as number, rows: 1, cols: 1 })),

@@ -27,7 +27,7 @@ function aFormsApi(overrides: Partial<FormsApi> = {}): jest.Mocked<FormsApi> {
   } as jest.Mocked<FormsApi>;
 }
 
-function renderBids(actions: FakeActions = aFakeActions(), forms = aFormsApi(), download = jest.fn()) {
+function renderBids(actions: FakeActions = aFakeActions(), forms = aFormsApi(), download = jest.fn().mockReturnValue("started")) {
   return { actions, forms, download, ...renderPage(<BidsPage actions={actions} loadForms={async () => forms} download={download} />) };
 }
 
@@ -198,6 +198,24 @@ describe("Bids: the response form", () => {
     expect(await within(formSection()).findByText(/cannot open a new workbook/)).toBeInTheDocument();
     await user.click(within(formSection()).getByRole("button", { name: "Download" }));
     expect(download).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), "Home care North - response form - Acme Care.xlsx");
+  });
+
+  it("says nothing was downloaded where Excel lets no add-in save a file (Mac), and offers Open in Excel", async () => {
+    const { user } = renderBids(aFakeActions(), aFormsApi(), jest.fn().mockReturnValue("unsupported"));
+    await user.click(within(formSection()).getByRole("button", { name: "Build form" }));
+    await user.click(await within(formSection()).findByRole("button", { name: "Download" }));
+    expect(await within(formSection()).findByText(/nothing was downloaded\. Use Open in Excel/)).toBeInTheDocument();
+    expect(within(formSection()).queryByText(/Downloading/)).not.toBeInTheDocument();
+  });
+
+  it("offers Download when Excel fails to open the form as a new workbook", async () => {
+    const actions = aFakeActions();
+    actions.openWorkbook.mockRejectedValue(new Error("GeneralException"));
+    const { user } = renderBids(actions);
+    await user.click(within(formSection()).getByRole("button", { name: "Build form" }));
+    await user.click(await within(formSection()).findByRole("button", { name: "Open in Excel" }));
+    expect(await within(formSection()).findByText(/Excel could not open the form as a new workbook: .*GeneralException.* Use Download instead/)).toBeInTheDocument();
+    expect(within(formSection()).getByRole("button", { name: "Download" })).toBeEnabled();
   });
 
   it("says what to do when the workbook cannot give a tender", async () => {

@@ -1,0 +1,122 @@
+/**
+ * Text written with Excel's apostrophe ("keep this as text", cellSafety.ts) must read back as
+ * the text, without the apostrophe, on every Excel. In a General cell Excel always takes the
+ * apostrophe as a prefix and stores the text alone. In a cell formatted as Text (`@`), where
+ * imports and moderation write refs, names and rationales, no one has shown which way Excel goes:
+ * if it keeps the apostrophe, every imported ref reads `'ECC10` and nothing matches its measure.
+ *
+ * So a write that adds apostrophes notes where it did, and asks Excel, in its last request, for
+ * the first such cell of each sheet column (a few cells, no extra request). Where that cell came
+ * back with the apostrophe, the column's Text cells take their input literally (they even kept
+ * the apostrophe), so their text is written again without it; text starting with = + - @ or ' is read
+ * back once more, and any cell that did not come back as the text (had Excel read it as a formula
+ * or a number after all) gets the guarded form again and is reported. On an Excel that strips the
+ * apostrophe, as documented for typed input, this costs the few probe cells and nothing else.
+ */
+import { FORMULA_TRIGGERS } from "./cellSafety";
+import { COMMAND_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
+import { columnLetter } from "../../core";
+
+interface GuardedCell {
+  /** 1-based sheet row. */
+  row: number;
+  /** The text the add-in meant, without the apostrophe. */
+  text: string;
+}
+
+interface GuardedColumn {
+  sheet: string;
+  /** 1-based sheet column. */
+  column: number;
+  cells: GuardedCell[];
+  probe?: Excel.Range;
+}
+
+export class ApostropheCheck {
+  private readonly columns = new Map<string, GuardedColumn>();
+
+  /**
+   * Notes the cells of a block about to be written (1-based top-left `row`, `column`) whose
+   * written value is text the add-in prefixed with an apostrophe.
+   */
+  note(sheet: string, row: number, column: number, written: readonly (readonly unknown[])[]): void {
+    written.forEach((line, i) =>
+      line.forEach((value, j) => {
+        if (typeof value !== "string" || !value.startsWith("'")) return;
+        const key = `${sheet}\u0000${column + j}`;
+        let entry = this.columns.get(key);
+        if (entry === undefined) {
+          entry = { sheet, column: column + j, cells: [] };
+          this.columns.set(key, entry);
+        }
+        entry.cells.push({ row: row + i, text: value.slice(1) });
+      })
+    );
+  }
+
+  /** Queues the probe reads (call after the writes are queued, before the last sync). */
+  queueProbes(context: Excel.RequestContext): void {
+    for (const c of this.columns.values()) {
+      const first = c.cells[0];
+      if (first !== undefined) c.probe = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(first.row - 1, c.column - 1, 1, 1).load("values");
+    }
+  }
+
+  /**
+   * After the sync that carried the probes: writes again, without the apostrophe, the columns
+   * that kept it. Returns the cells left holding the guarded form ("SV Commitments!B12").
+   */
+  async settle(context: Excel.RequestContext): Promise<string[]> {
+    const kept = [...this.columns.values()].filter((c) => {
+      const first = c.cells[0];
+      return first !== undefined && probeValue(c.probe) === `'${first.text}`;
+    });
+    if (kept.length === 0) return [];
+    // Only Text (@) cells keep the apostrophe; a General cell in the same column (a row the
+    // table's formats did not reach) stored the text alone. One read of the formats says which.
+    const runs = kept.flatMap((c) => consecutive(c.cells).map((cells) => ({ column: c, cells, formats: context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes((cells[0] as GuardedCell).row - 1, c.column - 1, cells.length, 1).load("numberFormat") })));
+    await context.sync();
+    const budget = new RequestBudget(context);
+    const checks: { sheet: string; column: number; cell: GuardedCell; range: Excel.Range }[] = [];
+    for (const run of runs) {
+      const sheet = context.workbook.worksheets.getItem(run.column.sheet);
+      const literal = run.cells.filter((_, i) => run.formats.numberFormat[i]?.[0] === "@");
+      for (const block of consecutive(literal)) {
+        const values = block.map((cell) => [cell.text]);
+        await budget.room(COMMAND_BYTES.write + jsonBytes(values));
+        sheet.getRangeByIndexes((block[0] as GuardedCell).row - 1, run.column.column - 1, block.length, 1).values = values;
+      }
+      for (const cell of literal) {
+        if (!FORMULA_TRIGGERS.has(cell.text[0] as string) && !cell.text.startsWith("'")) continue;
+        await budget.room(COMMAND_BYTES.read, jsonBytes(cell.text) + 100);
+        checks.push({ sheet: run.column.sheet, column: run.column.column, cell, range: sheet.getRangeByIndexes(cell.row - 1, run.column.column - 1, 1, 1).load("values") });
+      }
+    }
+    await budget.finish();
+    const wrong = checks.filter((k) => k.range.values[0]?.[0] !== k.cell.text);
+    for (const k of wrong) k.range.values = [[`'${k.cell.text}`]];
+    if (wrong.length > 0) await context.sync();
+    return wrong.map((k) => `${k.sheet}!${columnLetter(k.column)}${k.cell.row}`);
+  }
+}
+
+/** A probe's value, or undefined when its request did not return one (it failed after the writes). */
+function probeValue(probe: Excel.Range | undefined): unknown {
+  try {
+    return probe?.values[0]?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cells in runs of consecutive rows (as noted: in row order within a block). */
+function consecutive(cells: readonly GuardedCell[]): GuardedCell[][] {
+  const runs: GuardedCell[][] = [];
+  for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && cell.row === last.row + 1) run.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
