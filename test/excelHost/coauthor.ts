@@ -92,6 +92,13 @@ export class CoAuthor {
     this.log.push(`typed ${JSON.stringify(value)} into ${address}`);
   }
 
+  /** Adds a sheet with a value in A1, as someone inserting a sheet and typing would. */
+  addSheet(name: string, a1: unknown = ""): void {
+    const sheet = this.model.addSheet(name);
+    if (a1 !== "") this.model.writeCellInputs(sheet, { row: 0, col: 0, rows: 1, cols: 1 }, [[interpretInput(a1, false)]]);
+    this.log.push(`added the sheet ${name}`);
+  }
+
   /** Protects a sheet, as Review > Protect Sheet does (with a password if given). */
   protectSheet(name: string, password?: string): void {
     this.model.protect(this.sheet(name), {}, password);

@@ -141,6 +141,7 @@ export function aSignOffResult(overrides: Partial<SignOffResult> = {}): SignOffR
     signedBy: "Dana Price",
     signedAt: "2025-03-10T10:30:00.000Z",
     sheets: ["SV Setup", "SV Commitments", "SV Scores", "SV Marks", "SV Moderation"],
+    changedDuringSignOff: [],
     ...overrides,
   };
 }

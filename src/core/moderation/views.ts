@@ -129,6 +129,11 @@ export interface SignOffResult {
   signedAt: string;
   /** Sheets whose formulas became values and which are now protected. */
   sheets: string[];
+  /**
+   * What Verify, run straight after, finds changed since the record was read for signing: an
+   * edit a co-author made while sign-off was writing. Empty when the record is intact.
+   */
+  changedDuringSignOff: RecordChange[];
 }
 
 export interface RecordChange {

@@ -130,9 +130,11 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
   progress({ fraction: 0.9, message: "Checking the imported rows…" });
   attachFindings(data, outcome.commitments.firstRow, outcome.commitmentPlan, outcome.toImport, reports);
   if (outcome.keptApostrophes.length > 0) {
+    // Import-wide: the cells are named, whichever form they came from.
     const where = outcome.keptApostrophes.slice(0, 3).join(", ") + (outcome.keptApostrophes.length > 3 ? ` and ${outcome.keptApostrophes.length - 3} more` : "");
-    const note = `This Excel kept the apostrophe that marks text as text in ${plural(outcome.keptApostrophes.length, "cell")} (${where}): each starts with ' before what the bidder wrote. Delete the apostrophe there by hand.`;
-    for (const form of outcome.toImport) reports.get(form)?.notes.push(note);
+    const note = `This Excel keeps the apostrophe that marks text as text in Text cells: ${plural(outcome.keptApostrophes.length, "cell")} of this import (${where}) show a ' before text starting with =, +, -, @ or ', which stops Excel reading it as a formula.`;
+    const first = outcome.toImport[0];
+    if (first !== undefined) reports.get(first)?.notes.push(note);
   }
   progress({ fraction: 1, message: "Done." });
   return { files: forms.map((f) => reports.get(f) as FileImportReport), syncs };

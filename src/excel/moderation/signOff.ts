@@ -27,7 +27,7 @@ import { describeOfficeError } from "../shared/officeErrors";
 import { refuseIfCalculating } from "../shared/notReady";
 import { chunkRows, COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES, writeBytes } from "../shared/requestBudget";
 import { keptAsText } from "../shared/cellSafety";
-import { EVERYTHING, frozenValue, RECORD_ROWS, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
+import { EVERYTHING, frozenValue, RECORD_ROWS, verifyRecord, recordSheetRows, sha256Hex, SHEETS, signerName, signOffDecision, signOffReview, signOffSheetRows, type Signature, type SignOffResult, type SignOffReview } from "../../core";
 import { readModerationSnapshot } from "./readSnapshot";
 
 export async function reviewSignOff(run: ExcelRun, options: OperationOptions = {}): Promise<SignOffReview> {
@@ -39,8 +39,8 @@ interface Block {
   /** 0-based sheet row and column of the block's top-left cell. */
   row: number;
   col: number;
-  /** Every cell of the block holds a formula; its values are read. */
-  range: Excel.Range;
+  /** Every cell of the block holds a formula: their values, as read. */
+  values: unknown[][];
 }
 
 /**
@@ -51,9 +51,10 @@ interface Block {
  * thousands of characters, never travel. Blocks are sized on the cells' count under the
  * response budget.
  */
-async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly string[]): Promise<Block[]> {
+async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly string[], afterFirstRequest: () => void): Promise<Block[]> {
   const used = sheets.map((name) => ({ name, range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("address") }));
   await context.sync();
+  afterFirstRequest();
   const searches = used
     .filter((u) => !u.range.isNullObject)
     .map((u) => ({ name: u.name, found: u.range.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType).load("areaCount") }));
@@ -67,21 +68,29 @@ async function readFormulaBlocks(context: Excel.RequestContext, sheets: readonly
       const blockRows = Math.max(1, Math.floor(MAX_REQUEST_BYTES / (area.columnCount * RESPONSE_CELL_BYTES.valueAndFormula)));
       for (let start = 0; start < area.rowCount; start += blockRows) {
         const n = Math.min(blockRows, area.rowCount - start);
-        await budget.room(COMMAND_BYTES.read, n * area.columnCount * RESPONSE_CELL_BYTES.valueAndFormula);
-        const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(area.rowIndex + start, area.columnIndex, n, area.columnCount).load("values");
-        blocks.push({ name, row: area.rowIndex + start, col: area.columnIndex, range });
+        const block: Block = { name, row: area.rowIndex + start, col: area.columnIndex, values: new Array<unknown[]>(n) };
+        blocks.push(block);
+        // A formula can return long text: read again in halves if the response is too large.
+        await budget.read(
+          {
+            rows: n,
+            load: (offset, rows) => context.workbook.worksheets.getItem(name).getRangeByIndexes(block.row + offset, block.col, rows, area.columnCount).load("values"),
+            deliver: (offset, values) => values.forEach((row, i) => (block.values[offset + i] = row)),
+          },
+          n * area.columnCount * RESPONSE_CELL_BYTES.valueAndFormula
+        );
       }
     }
   }
   await budget.finish();
   // A formula frozen while it shows #BUSY! would sign "#BUSY!" in place of its number.
-  refuseIfCalculating(blocks.map((b) => ({ sheet: b.name, firstRow: b.row + 1, firstColumn: b.col + 1, rows: b.range.values })));
+  refuseIfCalculating(blocks.map((b) => ({ sheet: b.name, firstRow: b.row + 1, firstColumn: b.col + 1, rows: b.values })));
   return blocks;
 }
 
 /** Each block's values, as the cells' frozen contents. */
 function freezeWrites(blocks: readonly Block[]): { sheet: string; row: number; col: number; values: unknown[][] }[] {
-  return blocks.map((b) => ({ sheet: b.name, row: b.row, col: b.col, values: b.range.values.map((row) => row.map(frozenValue)) }));
+  return blocks.map((b) => ({ sheet: b.name, row: b.row, col: b.col, values: b.values.map((row) => row.map(frozenValue)) }));
 }
 
 export async function signOff(run: ExcelRun, signedBy: string, options: OperationOptions = {}, now: () => Date = () => new Date()): Promise<SignOffResult> {
@@ -93,7 +102,15 @@ export async function signOff(run: ExcelRun, signedBy: string, options: Operatio
   throwIfCancelled(options.signal);
 
   await run(async (context) => {
-    const writes = freezeWrites(await readFormulaBlocks(context, sheets));
+    // Someone else may have signed since the review read the workbook: their sheets must not be
+    // written over, nor taken away by an undo below.
+    const already = [SHEETS.signOff, SHEETS.record].map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    const notSignedMeanwhile = (): void => {
+      if (already.some((sheet) => !sheet.isNullObject)) {
+        throw new ModerationRefusal(`${SHEETS.signOff} appeared while sign-off was starting: someone else may just have signed. Nothing was changed. Run Verify to see the record.`);
+      }
+    };
+    const writes = freezeWrites(await readFormulaBlocks(context, sheets, notSignedMeanwhile));
     // New sheets' cells are General: every text as text, so a name or a chunk of the record
     // such as "1.10" or "3/4" is not read as a number or a date.
     const signOffRows = signOffSheetRows(signature).map((row) => row.map(keptAsText));
@@ -103,47 +120,63 @@ export async function signOff(run: ExcelRun, signedBy: string, options: Operatio
     try {
       await writeSignedRecord(context, { writes, signOffRows, head, chunks, sheets });
     } catch (error) {
-      await undoPartialSignOff(context, sheets);
+      const left = await undoPartialSignOff(context, sheets);
+      const undone =
+        left.length === 0
+          ? "Nothing was signed: the sheets sign-off added were removed and none is left protected by it."
+          : `Nothing was signed, but this could not be undone: ${left.join("; ")}. Put that right by hand.`;
       throw new ModerationRefusal(
-        `Sign-off stopped part-way (${describeOfficeError(error)}). Nothing was signed: SV Sign-off and SV Record were removed and the sheets left unprotected. ` +
-          "Some formulas may already show their values instead (the same values: no figure changed). Put right what the message names, then run Sign off again to finish."
+        `Sign-off stopped part-way (${describeOfficeError(error)}). ${undone} Some formulas may already show their values instead (the same values: no figure changed). ` +
+          "Put right what stopped it, then run Sign off again to finish."
       );
     }
   });
-  return { fingerprint, signedBy: who, signedAt: signature.signedAt, sheets };
+  // The freeze reads the formulas' values in its own request, after the snapshot that was
+  // fingerprinted: an edit in between would sign one thing and freeze another. Verify, at once,
+  // says whether that happened (the sheets are protected now, so nothing more slips in).
+  const check = await verifyRecord(await readModerationSnapshot(run, EVERYTHING, options));
+  return { fingerprint, signedBy: who, signedAt: signature.signedAt, sheets, changedDuringSignOff: check.status === "changed" ? check.changes : [] };
 }
 
 /**
  * After a failure part-way: the workbook back to a state Sign off can start from again. The
  * frozen formulas stay frozen (their values, as fingerprinted); the sheets this sign-off added
- * go, and the signed sheets lose the protection it may have given them (the review refuses a
- * sheet protected before). Best effort: a failure here leaves the first message to the user.
+ * go (none existed when it started: checked above), and the signed sheets lose the protection it
+ * may have given them (the review refuses a sheet protected before). Returns what is left undone,
+ * in the user's words; a sheet someone else protected with a password stays protected.
  */
-async function undoPartialSignOff(context: Excel.RequestContext, sheets: readonly string[]): Promise<void> {
-  try {
-    const added = [SHEETS.signOff, SHEETS.record].map((name) => context.workbook.worksheets.getItemOrNullObject(name).load("visibility"));
-    await context.sync();
-    for (const sheet of added) {
+async function undoPartialSignOff(context: Excel.RequestContext, sheets: readonly string[]): Promise<string[]> {
+  const left: string[] = [];
+  for (const name of [SHEETS.signOff, SHEETS.record]) {
+    try {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("visibility");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sheet per request: one failure stops only itself
+      await context.sync();
       if (sheet.isNullObject) continue;
       sheet.protection.unprotect();
       // A very hidden sheet cannot be deleted as it is.
       if (sheet.visibility !== "Visible") sheet.visibility = "Visible" as Excel.SheetVisibility;
       sheet.delete();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- as above
+      await context.sync();
+    } catch {
+      left.push(`${name} is still in the workbook`);
     }
-    await context.sync();
-  } catch {
-    // The sign-off's own failure is what the user is told.
   }
   for (const name of sheets) {
     try {
-      // One request per sheet: a sheet someone else protected with a password stops only itself.
-      context.workbook.worksheets.getItem(name).protection.unprotect();
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+      const protection = context.workbook.worksheets.getItem(name).protection.load("protected");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- as above
+      await context.sync();
+      if (!protection.protected) continue;
+      protection.unprotect();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- as above
       await context.sync();
     } catch {
-      // As above.
+      left.push(`${name} is still protected (with a password someone else set?)`);
     }
   }
+  return left;
 }
 
 interface RecordWrites {

@@ -80,6 +80,13 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
     // The register in use is set aside, not deleted, in the request that builds the new one, and
     // its entries are read there: if someone entered a Due date or a Delivered figure since they
     // were read above, the new register would lack it, so the old one is put back instead.
+    const leftover = context.workbook.worksheets.getItemOrNullObject(ASIDE.sheet);
+    await context.sync();
+    if (!leftover.isNullObject) {
+      throw new ReportRefusedError(
+        `The workbook still has "${ASIDE.sheet}", a register an earlier rebuild set aside and could not put back. It may hold the only copy of Due date and Delivered entries: copy them to ${SHEETS.register} (or rename that sheet back), delete it, then build again.`
+      );
+    }
     const previous = data.target.exists ? setAside(context, data.extra[TABLES.register] !== undefined) : undefined;
     const sheet = context.workbook.worksheets.add(SHEETS.register);
     draft.apply(sheet);
@@ -88,7 +95,13 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
     const status = columnLetter(REGISTER_COLUMNS.indexOf("Status") + 1);
     sheet.getRange(`${status}${TABLE_TOP + 1}:${status}${TABLE_TOP + rows.length}`).formulas = rows.map(() => [STATUS_FORMULA]);
     kpiDraft.apply(sheet);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      // Excel stops at the failing command, keeping what ran before: put the register in use back.
+      if (previous !== undefined) await putBack(context);
+      throw error;
+    }
     if (previous === undefined) return;
     if (previous.entries !== undefined && !sameEntries(previous.entries.values, data.extra[TABLES.register])) {
       sheet.delete();
@@ -116,6 +129,22 @@ function setAside(context: Excel.RequestContext, hasTable: boolean): { sheet: Ex
   const table = context.workbook.tables.getItem(TABLES.register);
   table.name = ASIDE.table;
   return { sheet, table, entries: table.getRange().load("values") };
+}
+
+/** After a failed rebuild: the half-built register goes and the one set aside takes its names back. Best effort. */
+async function putBack(context: Excel.RequestContext): Promise<void> {
+  try {
+    const built = context.workbook.worksheets.getItemOrNullObject(SHEETS.register);
+    const aside = context.workbook.worksheets.getItemOrNullObject(ASIDE.sheet);
+    const asideTable = context.workbook.tables.getItemOrNullObject(ASIDE.table);
+    await context.sync();
+    if (!built.isNullObject && !aside.isNullObject) built.delete();
+    if (!aside.isNullObject) aside.name = SHEETS.register;
+    if (!asideTable.isNullObject) asideTable.name = TABLES.register;
+    await context.sync();
+  } catch {
+    // The leftover is found and named on the next build.
+  }
 }
 
 /** The register's Bidder, Ref, Due date and Delivered, row by row, as read before and now. */

@@ -23,6 +23,8 @@ export interface EvaluationData {
   commitmentHeaders: string[];
   /** Sheet row of the commitments table's first data row. */
   commitmentsFirstRow: number;
+  /** 1-based sheet column of SV_Commitments' first column (the table may not start in A). */
+  commitmentsFirstColumn: number;
   settings: Partial<Record<SettingKey, unknown>>;
   /** Calculated commitment cells holding a typed value or nothing; [] unless `checkCalculatedCells` was asked. */
   typedOverFormulas: TypedOverFormula[];
@@ -121,7 +123,7 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
       typedOverFormulas = typedOverCells(search, areas.found, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
     }
 
-    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, settings, typedOverFormulas, syncs };
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, commitmentsFirstColumn: commitBody.columnIndex + 1, settings, typedOverFormulas, syncs };
   });
 }
 

@@ -6,12 +6,15 @@
  * if it keeps the apostrophe, every imported ref reads `'ECC10` and nothing matches its measure.
  *
  * So a write that adds apostrophes notes where it did, and asks Excel, in its last request, for
- * the first such cell of each sheet column (a few cells, no extra request). Where that cell came
- * back with the apostrophe, the column's Text cells take their input literally (they even kept
- * the apostrophe), so their text is written again without it; text starting with = + - @ or ' is read
- * back once more, and any cell that did not come back as the text (had Excel read it as a formula
- * or a number after all) gets the guarded form again and is reported. On an Excel that strips the
- * apostrophe, as documented for typed input, this costs the few probe cells and nothing else.
+ * the first such cell of each run of rows in each sheet column (a few cells, no extra request).
+ * Where one came back with the apostrophe, that run's Text cells take their input literally
+ * (they even kept the apostrophe), so their text is written again without it. Text starting
+ * with = + - @ or ' keeps its apostrophe there: written bare, Excel could take it for a formula
+ * (a bidder's "=WEBSERVICE(…)"), so it is reported instead. On an Excel that strips the
+ * apostrophe, as documented for typed input, this costs the probe cells and nothing else.
+ * Limits: the rewrite is one request after the marks' own, unguarded (a co-author who sorts in
+ * that instant would get a ref written onto another row); a request that failed at its end
+ * (applyWritePlan's names) leaves the probes unread, and the check is skipped.
  */
 import { FORMULA_TRIGGERS } from "./cellSafety";
 import { COMMAND_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
@@ -29,7 +32,8 @@ interface GuardedColumn {
   /** 1-based sheet column. */
   column: number;
   cells: GuardedCell[];
-  probe?: Excel.Range;
+  /** One probe per run of consecutive rows: a table's rows and rows it grew over may differ in format. */
+  probes: { run: GuardedCell[]; range: Excel.Range }[];
 }
 
 export class ApostropheCheck {
@@ -46,7 +50,7 @@ export class ApostropheCheck {
         const key = `${sheet}\u0000${column + j}`;
         let entry = this.columns.get(key);
         if (entry === undefined) {
-          entry = { sheet, column: column + j, cells: [] };
+          entry = { sheet, column: column + j, cells: [], probes: [] };
           this.columns.set(key, entry);
         }
         entry.cells.push({ row: row + i, text: value.slice(1) });
@@ -57,8 +61,7 @@ export class ApostropheCheck {
   /** Queues the probe reads (call after the writes are queued, before the last sync). */
   queueProbes(context: Excel.RequestContext): void {
     for (const c of this.columns.values()) {
-      const first = c.cells[0];
-      if (first !== undefined) c.probe = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(first.row - 1, c.column - 1, 1, 1).load("values");
+      c.probes = consecutive(c.cells).map((run) => ({ run, range: context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes((run[0] as GuardedCell).row - 1, c.column - 1, 1, 1).load("values") }));
     }
   }
 
@@ -67,36 +70,30 @@ export class ApostropheCheck {
    * that kept it. Returns the cells left holding the guarded form ("SV Commitments!B12").
    */
   async settle(context: Excel.RequestContext): Promise<string[]> {
-    const kept = [...this.columns.values()].filter((c) => {
-      const first = c.cells[0];
-      return first !== undefined && probeValue(c.probe) === `'${first.text}`;
-    });
+    const kept = [...this.columns.values()].flatMap((c) =>
+      c.probes.filter((p) => probeValue(p.range) === `'${(p.run[0] as GuardedCell).text}`).map((p) => ({ column: c, cells: p.run }))
+    );
     if (kept.length === 0) return [];
-    // Only Text (@) cells keep the apostrophe; a General cell in the same column (a row the
-    // table's formats did not reach) stored the text alone. One read of the formats says which.
-    const runs = kept.flatMap((c) => consecutive(c.cells).map((cells) => ({ column: c, cells, formats: context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes((cells[0] as GuardedCell).row - 1, c.column - 1, cells.length, 1).load("numberFormat") })));
+    // Only Text (@) cells keep the apostrophe; a General cell in the same run stored the text
+    // alone. One read of the formats says which.
+    const runs = kept.map((k) => ({ ...k, formats: context.workbook.worksheets.getItem(k.column.sheet).getRangeByIndexes((k.cells[0] as GuardedCell).row - 1, k.column.column - 1, k.cells.length, 1).load("numberFormat") }));
     await context.sync();
     const budget = new RequestBudget(context);
-    const checks: { sheet: string; column: number; cell: GuardedCell; range: Excel.Range }[] = [];
+    const left: string[] = [];
     for (const run of runs) {
       const sheet = context.workbook.worksheets.getItem(run.column.sheet);
       const literal = run.cells.filter((_, i) => run.formats.numberFormat[i]?.[0] === "@");
-      for (const block of consecutive(literal)) {
+      // Never bare: text Excel could read as a formula keeps its guard, and is reported.
+      const risky = (cell: GuardedCell): boolean => FORMULA_TRIGGERS.has(cell.text[0] as string) || cell.text.startsWith("'");
+      for (const cell of literal.filter(risky)) left.push(`${run.column.sheet}!${columnLetter(run.column.column)}${cell.row}`);
+      for (const block of consecutive(literal.filter((cell) => !risky(cell)))) {
         const values = block.map((cell) => [cell.text]);
         await budget.room(COMMAND_BYTES.write + jsonBytes(values));
         sheet.getRangeByIndexes((block[0] as GuardedCell).row - 1, run.column.column - 1, block.length, 1).values = values;
       }
-      for (const cell of literal) {
-        if (!FORMULA_TRIGGERS.has(cell.text[0] as string) && !cell.text.startsWith("'")) continue;
-        await budget.room(COMMAND_BYTES.read, jsonBytes(cell.text) + 100);
-        checks.push({ sheet: run.column.sheet, column: run.column.column, cell, range: sheet.getRangeByIndexes(cell.row - 1, run.column.column - 1, 1, 1).load("values") });
-      }
     }
     await budget.finish();
-    const wrong = checks.filter((k) => k.range.values[0]?.[0] !== k.cell.text);
-    for (const k of wrong) k.range.values = [[`'${k.cell.text}`]];
-    if (wrong.length > 0) await context.sync();
-    return wrong.map((k) => `${k.sheet}!${columnLetter(k.column)}${k.cell.row}`);
+    return left;
   }
 }
 

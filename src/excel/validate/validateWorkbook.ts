@@ -52,7 +52,7 @@ export async function validateWorkbook(run: ExcelRun, options: OperationOptions 
 function cellLocator(data: EvaluationData): (f: Finding) => { sheet: string; address: string } {
   return (f) => {
     const index = data.commitmentHeaders.findIndex((h) => h.toLowerCase() === f.column.toLowerCase());
-    return { sheet: SHEETS.commitments, address: `${columnLetter(Math.max(0, index) + 1)}${f.row}` };
+    return { sheet: SHEETS.commitments, address: `${columnLetter(data.commitmentsFirstColumn + Math.max(0, index))}${f.row}` };
   };
 }
 
@@ -78,7 +78,8 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
       table.columns.add(undefined, undefined, STATUS_HEADER);
       headers = [...headers, STATUS_HEADER];
     }
-    const letter = (h: string): string => columnLetter(headers.indexOf(h) + 1);
+    // The table may not start in column A (a column inserted before it).
+    const letter = (h: string): string => columnLetter(data.commitmentsFirstColumn + headers.indexOf(h));
     const statusLetter = letter(STATUS_HEADER);
     context.application.suspendApiCalculationUntilNextSync();
     // Clear the previous run's fills on the input columns (calculated ones back to grey), then mark this run's findings.
@@ -112,8 +113,9 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
         sheet.getRanges(address).format.fill.color = FILL[severity];
       }
     }
-    // In the last request, after the marks: the rows' keys as they are now. If a co-author sorted,
-    // inserted, deleted or edited rows since they were read, the marks went onto other rows.
+    // In the last request, after the marks: the rows' keys as they are now, and where the table
+    // ends. If a co-author sorted, inserted, deleted or edited rows since they were read (or
+    // added one at the foot), the marks went onto other rows.
     const now: Record<string, unknown[]> = {};
     for (const h of ["Bidder", "Ref", "Quantity"] as const) {
       if (!headers.includes(h) || rows === 0) continue;
@@ -128,10 +130,15 @@ async function writeMarks(run: ExcelRun, data: EvaluationData, findings: readonl
         rows * RESPONSE_CELL_BYTES.short
       );
     }
-    const body = table.getDataBodyRange().load("rowCount");
+    // Read as a block too, so that it survives a re-read in halves of the blocks above.
+    let lastRow: Excel.Range | undefined;
+    let lastRowIndex = -1;
+    await budget.read({ rows: 1, load: () => (lastRow = table.getDataBodyRange().getLastRow().load("values, rowIndex")), deliver: () => (lastRowIndex = lastRow?.rowIndex ?? -1) }, 2_000);
     await budget.finish();
     syncs += budget.syncs;
-    const moved = body.rowCount !== rows || data.commitments.some((c, i) => !same(now.Bidder?.[i], c.bidder) || !same(now.Ref?.[i], c.ref) || !same(now.Quantity?.[i], c.quantity));
+    const moved =
+      lastRowIndex !== first - 1 + Math.max(rows, 1) - 1 ||
+      data.commitments.some((c, i) => !same(now.Bidder?.[i], c.bidder) || !same(now.Ref?.[i], c.ref) || !same(now.Quantity?.[i], c.quantity));
     if (moved) {
       // Take the misplaced marks off again, and say so.
       await clearMarks(context);
@@ -205,22 +212,24 @@ export async function clearValidation(run: ExcelRun): Promise<void> {
 async function clearMarks(context: Excel.RequestContext): Promise<void> {
   const table = context.workbook.tables.getItem(TABLES.commitments);
   const header = table.getHeaderRowRange().load("values");
-  const body = table.getDataBodyRange().load("rowCount, rowIndex");
+  const body = table.getDataBodyRange().load("rowCount, rowIndex, columnIndex");
   await context.sync();
   const headers = (header.values[0] ?? []).map(String);
   const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
   const first = body.rowIndex + 1;
   const last = first + body.rowCount - 1;
+  /** The sheet column of the table's i-th column (1-based). */
+  const column = (i: number): string => columnLetter(body.columnIndex + i);
   for (const h of INPUT_HEADERS) {
     const i = headers.indexOf(h);
-    if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.clear();
+    if (i >= 0) sheet.getRange(`${column(i + 1)}${first}:${column(i + 1)}${last}`).format.fill.clear();
   }
   for (const h of CALCULATED_COLUMNS) {
     const i = headers.indexOf(h);
-    if (i >= 0) sheet.getRange(`${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`).format.fill.color = CALCULATED_FILL;
+    if (i >= 0) sheet.getRange(`${column(i + 1)}${first}:${column(i + 1)}${last}`).format.fill.color = CALCULATED_FILL;
   }
   const s = headers.indexOf(STATUS_HEADER);
-  if (s >= 0) sheet.getRange(`${columnLetter(s + 1)}${first}:${columnLetter(s + 1)}${last}`).values = Array.from({ length: body.rowCount }, () => [""]);
+  if (s >= 0) sheet.getRange(`${column(s + 1)}${first}:${column(s + 1)}${last}`).values = Array.from({ length: body.rowCount }, () => [""]);
   await context.sync();
 }
 

@@ -65,7 +65,10 @@ export function useResponseForm(actions: WorkbookActions, operation: OperationSt
     if (built === undefined) return;
     try {
       if (download(built.bytes, built.fileName) === "unsupported") {
-        setNotice({ intent: "warning", message: "This Excel does not let add-ins save files, so nothing was downloaded. Use Open in Excel, then save the new workbook and send it." });
+        setNotice({
+          intent: "warning",
+          message: "This Excel does not let add-ins save files, so nothing was downloaded. Use Open in Excel, then save the new workbook and send it. If Excel cannot open it either, build the form in Excel on the web or on Windows.",
+        });
       } else {
         setNotice({ intent: "success", message: `Downloading "${built.fileName}". If no file appears, use Open in Excel instead and save the new workbook.` });
       }

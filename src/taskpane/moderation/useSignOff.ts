@@ -71,6 +71,13 @@ export function useSignOff(actions: WorkbookActions, operation: OperationState, 
     }
     setSigned(done.value);
     onSigned(done.value.signedAt);
+    const changes = done.value.changedDuringSignOff;
+    if (changes.length > 0) {
+      setNotice({
+        intent: "warning",
+        message: `Signed, but Verify already finds ${changes.length === 1 ? "a change" : `${changes.length} changes`} made while the record was being signed (someone was editing): ${changes[0]?.message ?? ""} Run Verify to see ${changes.length === 1 ? "it" : "them all"}, and decide with the panel whether to sign again.`,
+      });
+    }
   };
 
   const verify = async (): Promise<void> => {

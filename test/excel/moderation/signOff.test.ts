@@ -9,6 +9,7 @@ import { allAgreed, allMarked, COMMITMENTS, rowsOf } from "./moderationSupport";
 import { typeIntoTable } from "../support";
 import type { ExcelHost } from "../../excelHost";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
+import { createModerationActions as createModerationActionsFor } from "../../../src/excel/moderation/moderationActions";
 
 function usedValues(fake: ExcelHost, sheet: string) {
   const used = fake.inspect.sheet(sheet).usedRange!;
@@ -164,8 +165,9 @@ describe("request counts", () => {
     expect(fake.stats.requests).toBeLessThanOrEqual(4);
     fake.resetStats();
     await actions.signOff("Dee Lead");
-    // The review's read, then where the formulas are (two small requests), their values, the writes.
-    expect(fake.stats.requests).toBeLessThanOrEqual(10);
+    // The review's read, then where the formulas are (two small requests), their values, the
+    // writes, and Verify's read at once.
+    expect(fake.stats.requests).toBeLessThanOrEqual(14);
     fake.resetStats();
     expect((await actions.verify()).status).toBe("intact");
     expect(fake.stats.requests).toBeLessThanOrEqual(4);
@@ -194,7 +196,40 @@ describe("long written answers", () => {
   });
 });
 
+describe("an edit made while sign-off is writing", () => {
+  it("is found by the Verify sign-off runs at once: none when no one edited", async () => {
+    const { run } = await allAgreed();
+    expect((await createModerationActionsFor(run).signOff("Dee Lead")).changedDuringSignOff).toEqual([]);
+  });
+
+  it("a quantity typed between the read that is fingerprinted and the freeze is named", async () => {
+    const { fake, run } = await allAgreed();
+    let runs = 0;
+    const raced: ExcelRun = (batch) => {
+      // Run 1 reads the record; run 2 freezes it: the co-author types just before.
+      if (++runs === 2) fake.coauthor.beforeNextRequest((co) => co.type(`'${SHEETS.commitments}'!E4`, 999));
+      return run(batch);
+    };
+    const result = await createModerationActionsFor(raced).signOff("Dee Lead");
+    expect(result.changedDuringSignOff.length).toBeGreaterThan(0);
+    expect(result.changedDuringSignOff.map((c) => c.sheet)).toContain(SHEETS.commitments);
+  });
+});
+
 describe("a sign-off that fails part-way", () => {
+  it("does not touch a sign-off someone else recorded while this one was starting", async () => {
+    const { fake, run } = await allAgreed();
+    let runs = 0;
+    const raced: ExcelRun = (batch) => {
+      if (++runs === 2) fake.coauthor.beforeNextRequest((co) => co.addSheet(SHEETS.signOff, "Signed off by Eve Lead"));
+      return run(batch);
+    };
+    const { createModerationActions } = await import("../../../src/excel/moderation/moderationActions");
+    await expect(createModerationActions(raced).signOff("Dee Lead")).rejects.toThrow(/SV Sign-off appeared while sign-off was starting.*Nothing was changed/);
+    expect(fake.inspect.values(`'${SHEETS.signOff}'!A1`)).toEqual([["Signed off by Eve Lead"]]);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.record);
+  });
+
   it("leaves nothing signed and nothing protected, says so, and completes when run again", async () => {
     const { fake, run, actions } = await allAgreed();
     const scoresBefore = usedValues(fake, SHEETS.scores).values;
@@ -206,7 +241,9 @@ describe("a sign-off that fails part-way", () => {
       return run(batch);
     };
     const { createModerationActions } = await import("../../../src/excel/moderation/moderationActions");
-    await expect(createModerationActions(interrupted).signOff("Dee Lead")).rejects.toThrow(/Sign-off stopped part-way.*Nothing was signed.*run Sign off again to finish/);
+    await expect(createModerationActions(interrupted).signOff("Dee Lead")).rejects.toThrow(
+      /Sign-off stopped part-way.*Nothing was signed, but this could not be undone: SV Scores is still protected.*run Sign off again to finish/
+    );
     expect(fake.inspect.sheetNames()).not.toContain(SHEETS.signOff);
     expect(fake.inspect.sheetNames()).not.toContain(SHEETS.record);
     expect(SIGNED_SHEETS.filter((s) => s !== SHEETS.scores && fake.inspect.sheet(s).protected)).toEqual([]);

@@ -311,6 +311,34 @@ describe("commitments register", () => {
     expect(fake.inspect.values(`'${SHEETS.register}'!I6`)).toEqual([[45000]]);
   });
 
+  it("puts the register in use back when the rebuild fails part-way, keeping its entries", async () => {
+    const { fake, run } = await aScoredTender();
+    await createReportActions(run, CLOCK).buildRegister();
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.register).getRange("I6").values = [[45000]];
+      await context.sync();
+    });
+    // Just before the rebuild writes, a name appears that the register's table needs while it
+    // is set aside: the request stops after the sheet was renamed.
+    let runs = 0;
+    const failing: ExcelRun = (batch) => {
+      if (++runs === 3) fake.coauthor.beforeRequest(2, (co) => co.addName("SV_Register_rebuilding", "=1"));
+      return run(batch);
+    };
+    await expect(createReportActions(failing, CLOCK).buildRegister()).rejects.toThrow();
+    expect(fake.inspect.sheetNames().filter((n) => n.startsWith("SV Register"))).toEqual([SHEETS.register]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!I6`)).toEqual([[45000]]);
+    expect(fake.inspect.table(TABLES.register)?.sheet).toBe(SHEETS.register);
+  });
+
+  it("refuses to rebuild while a register set aside by an earlier failure is still there", async () => {
+    const { fake, run } = await aScoredTender();
+    await createReportActions(run, CLOCK).buildRegister();
+    fake.coauthor.addSheet("SV Register (rebuilding)", "Delivered: 45000");
+    await expect(createReportActions(run, CLOCK).buildRegister()).rejects.toThrow(/still has "SV Register \(rebuilding\)".*delete it, then build again/);
+    expect(fake.inspect.values(`'SV Register (rebuilding)'!A1`)).toEqual([["Delivered: 45000"]]);
+  });
+
   it("builds for the bidder named, matched however it is typed", async () => {
     const { run } = await aScoredTender();
     const result = await createReportActions(run, CLOCK).buildRegister("  brightside cic ");

@@ -34,15 +34,26 @@ function aForm(bidder: string): ReadForm {
 
 
 describe.each(PROFILES)("text the add-in writes, on the %s profile", (profile) => {
-  it("imported refs, names, actions, evidence, answers and offers read back as the bidder wrote them", async () => {
+  it("imported refs, names, actions, evidence, answers and offers read back as the bidder wrote them, never as a formula", async () => {
     const { fake, run } = await anEvaluationWorkbook([], aPlanInput({ tenderId: "T-1" }), { profile });
     const result = await importForms(run, [aForm("=Acme Care"), aForm("1.10 Ltd")], []);
     expect(result.files.map((f) => f.status)).toEqual(["imported", "imported"]);
-    expect(result.files.flatMap((f) => f.notes).filter((n) => /apostrophe/.test(n))).toEqual([]);
+    // Where Excel keeps the apostrophe, text that could read as a formula keeps it too, and the
+    // import report says so; every other text reads back exactly.
+    const risky = (text: string): boolean => /^[=+\-@']/.test(text);
+    const shown = (text: string): string => (profile === "apostrophe-kept" && risky(text) ? `'${text}` : text);
+    const notes = result.files.flatMap((f) => f.notes).filter((n) => /keeps the apostrophe/.test(n));
+    expect(notes).toHaveLength(profile === "apostrophe-kept" ? 1 : 0);
 
     const rows = tableCells(fake, TABLES.commitments, ["Bidder", "Ref", "Actions", "Evidence", "Check"]);
-    expect(rows.map((r) => r.Bidder?.value)).toEqual([...TRICKY.map(() => "=Acme Care"), ...TRICKY.map(() => "1.10 Ltd")]);
-    expect(rows.map((r) => r.Actions?.value)).toEqual([...TRICKY, ...TRICKY]);
+    // A Text (@) cell on the apostrophe-kept profile shows the guard before risky text; a General
+    // cell (a row the table's formats did not reach, in this host) shows the text alone.
+    const t = fake.inspect.table(TABLES.commitments)!;
+    const firstRow = Number(/!\$?[A-Z]+\$?(\d+)/.exec(t.dataBodyAddress)![1]);
+    const asShown = (header: string, i: number, text: string): string =>
+      fake.inspect.format(`'${SHEETS.commitments}'!${String.fromCharCode(65 + t.headers.indexOf(header))}${firstRow + i}`).numberFormat === "@" ? shown(text) : text;
+    expect(rows.map((r) => r.Bidder?.value)).toEqual([...TRICKY.map(() => "=Acme Care"), ...TRICKY.map(() => "1.10 Ltd")].map((text, i) => asShown("Bidder", i, text)));
+    expect(rows.map((r) => r.Actions?.value)).toEqual([...TRICKY, ...TRICKY].map((text, i) => asShown("Actions", i, text)));
     expect(rows.map((r) => r.Evidence?.value)).toEqual([...TRICKY, ...TRICKY].map((t) => `Evidence ${t}`));
     expect(rows.map((r) => r.Ref?.value)).toEqual([...TRICKY, ...TRICKY].map((_, i) => (i % 2 ? "ILL9" : "ill4")));
     // Refs match their measures: the Check column says OK on every row.
@@ -50,24 +61,27 @@ describe.each(PROFILES)("text the add-in writes, on the %s profile", (profile) =
     // Nothing written became a formula.
     for (const r of rows) for (const h of ["Bidder", "Ref", "Actions", "Evidence"]) expect(String(r[h]?.formula)).toBe(String(r[h]?.value));
 
-    const answers = tableCells(fake, TABLES.answers, ["Answer"]);
-    expect(answers.map((a) => a.Answer?.value)).toEqual(["- We will recruit locally.\n- We will report quarterly.", "- We will recruit locally.\n- We will report quarterly."]);
+    // Elsewhere: the text, or (risky text, apostrophe-kept profile) the text behind its guard.
+    const either = (text: string) => expect.stringMatching(new RegExp(`^${profile === "apostrophe-kept" && risky(text) ? "'?" : ""}${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    const answer = "- We will recruit locally.\n- We will report quarterly.";
+    expect(tableCells(fake, TABLES.answers, ["Answer"]).map((a) => a.Answer?.value)).toEqual([either(answer), either(answer)]);
     const offers = tableCells(fake, TABLES.offers, ["Organisation", "Offer"]);
     expect(offers.map((o) => [o.Organisation?.value, o.Offer?.value])).toEqual([
-      ["=St Mary's", "1.10 hours a week"],
-      ["=St Mary's", "1.10 hours a week"],
+      [either("=St Mary's"), "1.10 hours a week"],
+      [either("=St Mary's"), "1.10 hours a week"],
     ]);
-    expect(tableCells(fake, TABLES.scores, ["Bidder"]).map((s) => s.Bidder?.value)).toEqual(["=Acme Care", "1.10 Ltd"]);
+    expect(tableCells(fake, TABLES.scores, ["Bidder"]).map((s) => s.Bidder?.value)).toEqual([either("=Acme Care"), "1.10 Ltd"]);
   });
 
-  it("a rationale starting with '-' or '=' is recorded as written", async () => {
+  it("a rationale starting with '-' is recorded as written, or guarded where Excel keeps the apostrophe", async () => {
     const { fake, actions } = await allMarked({ hostOptions: { profile } });
     await actions.openModeration();
     const rationale = `- ${RATIONALES["Acme Ltd|Q1"]}`;
     const result = await actions.recordConsensus({ bidder: "Acme Ltd", criterion: "Q1", mark: 4, rationale, agreedBy: ["Ann", "Ben", "Cat"] });
     expect(result.ok).toBe(true);
     const row = tableCells(fake, TABLES.consensus, ["Bidder", "Criterion", "Rationale"]).find((r) => r.Bidder?.value === "Acme Ltd" && r.Criterion?.value === "Q1");
-    expect(row?.Rationale?.value).toBe(rationale);
+    // Where Excel keeps the apostrophe, a rationale starting with "-" keeps it rather than risk a formula.
+    expect(row?.Rationale?.value).toBe(profile === "apostrophe-kept" ? `'${rationale}` : rationale);
   });
 });
 
@@ -80,7 +94,9 @@ describe.each(PROFILES)("a measure table update on the %s profile", (profile) =>
     await applyMeasureUpdate(run, await previewMeasureUpdate(run, measures));
     const rows = tableCells(fake, TABLES.measures, ["Ref", "Unit"]);
     // The update keeps the measures it does not list (ILL1 and ILL2, renamed here) after the rest.
-    expect(rows.map((r) => r.Ref?.value)).toEqual([...measures.map((m) => m.ref), "ILL1", "ILL2"]);
+    // "-ECC10" could read as a formula: where Excel keeps the apostrophe, it keeps its guard.
+    const shown = (ref: string): string => (profile === "apostrophe-kept" && ref.startsWith("-") ? `'${ref}` : ref);
+    expect(rows.map((r) => r.Ref?.value)).toEqual([...measures.map((m) => m.ref), "ILL1", "ILL2"].map(shown));
     expect(fake.inspect.table(TABLES.measures)?.dataBodyAddress).toMatch(/!A6:/);
   });
 });

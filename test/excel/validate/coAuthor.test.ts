@@ -50,6 +50,7 @@ describe("Validate with a co-author at work", () => {
     ["sorted by Bidder, descending", (co) => co.sortTable(TABLES.commitments, "Bidder", false)],
     ["deleted a row", (co) => co.deleteRows(SHEETS.commitments, 4)],
     ["typed a new quantity", (co) => co.type(`'${SHEETS.commitments}'!E5`, 99)],
+    ["inserted a row at the foot", (co) => co.insertRows(SHEETS.commitments, 6)],
   ])("when the co-author %s between the read and the marking, takes every mark off and says so", async (_what, edit) => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
     const refused = await validateWorkbook(runWithCoAuthor(fake, run, 2, edit)).then(() => undefined, (e: unknown) => e);

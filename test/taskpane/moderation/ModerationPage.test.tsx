@@ -364,6 +364,16 @@ describe("Moderation: sign-off and verify", () => {
     expect(screen.getByText(/Signed by Dana Price on 10 Mar 2025/)).toBeInTheDocument();
   });
 
+  it("says so when Verify, run at once after signing, finds an edit made while signing", async () => {
+    const { user, actions } = renderModeration();
+    actions.signOff.mockResolvedValue(aSignOffResult({ changedDuringSignOff: [{ sheet: "SV Commitments", address: "E4", message: "SV Commitments E4: Quantity was 120, now 999." }] }));
+    await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
+    await user.type(await screen.findByRole("textbox", { name: /Name of the person signing/ }), "Dana Price");
+    await user.click(screen.getByRole("button", { name: "Sign off the record" }));
+    await user.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Sign off now" }));
+    expect(await screen.findByText(/Signed, but Verify already finds a change made while the record was being signed.*Quantity was 120, now 999/)).toBeInTheDocument();
+  });
+
   it("signs nothing when the confirmation is declined", async () => {
     const { user, actions } = renderModeration();
     await user.click(screen.getByRole("button", { name: "Review for sign-off" }));
