@@ -18,6 +18,7 @@ import { readQuantity, readText } from "../shared/cells";
 import { decide, refuse, type Decision } from "../shared/decision";
 import { emptyWritePlan, type CellWrite, type KeyGuard, type WritePlan } from "../shared/writePlan";
 import { columnFormulaRuns, type ColumnFormula } from "../shared/tableFormulas";
+import { consecutiveRuns } from "../shared/runs";
 import type { Scale } from "../setup/tenderTerms";
 import { cellOf, column, fullText, keyText, requireTable, textOf, uniqueNames, type ModerationSnapshot, type SnapshotRequest, type TableData } from "./snapshot";
 import { fixRollUpNames, panelSettings, parseRollUp, rollUpChange, rollUpIsFixed } from "./panel";
@@ -192,13 +193,7 @@ function planNewRows(plan: WritePlan, table: TableData, emptyColumns: readonly s
   const headers = Object.keys(rows[0] ?? {});
   const columns = headers.map((h) => ({ header: h, index: column(table, h) })).filter((c) => c.index >= 0).sort((a, b) => a.index - b.index);
   // Runs of adjacent columns, each written as one block per run of consecutive rows.
-  const columnRuns: (typeof columns)[] = [];
-  for (const c of columns) {
-    const run = columnRuns[columnRuns.length - 1];
-    const lastIndex = run?.[run.length - 1]?.index;
-    if (run && lastIndex !== undefined && c.index === lastIndex + 1) run.push(c);
-    else columnRuns.push([c]);
-  }
+  const columnRuns = consecutiveRuns(columns, (c) => c.index);
   placed.sort((a, b) => a.index - b.index);
   let start = 0;
   while (start < placed.length) {

@@ -7,6 +7,7 @@
  * tables to create calculated columns" is on, and that option applies to add-ins too.
  */
 import { SETTING_NAMES, TABLES } from "./layout";
+import { consecutiveRuns } from "./runs";
 
 /*
  * The commitment row's formulas. Two facts of real Excel shape them:
@@ -172,12 +173,5 @@ export function columnFormulas(table: string, headers: readonly string[]): Colum
 
 /** The same in runs of adjacent columns, left to right: each run is written as one block. */
 export function columnFormulaRuns(table: string, headers: readonly string[]): ColumnFormula[][] {
-  const runs: ColumnFormula[][] = [];
-  for (const c of columnFormulas(table, headers)) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && c.index === last.index + 1) run.push(c);
-    else runs.push([c]);
-  }
-  return runs;
+  return consecutiveRuns(columnFormulas(table, headers), (c) => c.index);
 }

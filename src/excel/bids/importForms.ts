@@ -9,13 +9,13 @@
  * commitment rows), two to look at the other tables and the cells below each table, one to
  * write (split only if a write would near Excel's 5 MB request limit).
  */
-import { bidderKey, blockAddress, columnFormulaRuns, readText, SHEETS, STATUS_HEADER, TABLES, type ColumnFormula } from "../../core";
+import { bidderKey, blockAddress, columnFormulaRuns, consecutiveRuns, readText, runsOf, SHEETS, STATUS_HEADER, TABLES, type ColumnFormula } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
 import { ApostropheCheck } from "../shared/apostropheCheck";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { COMMAND_BYTES, MAX_REQUEST_BYTES, RequestBudget, jsonBytes } from "../shared/requestBudget";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
-import { adjacentGroups, runsOf, type RowValues, type SlotPlan } from "./tableSlots";
+import { type RowValues, type SlotPlan } from "./tableSlots";
 import { acceptForms, attachFindings, ImportRefusedError, planImport, plural, REQUIRED_COMMITMENT_COLUMNS, type FileImportReport, type TableRows } from "./importPlan";
 import type { ReadForm } from "../../forms/types";
 
@@ -221,7 +221,7 @@ function writeCommands(state: TableState, plan: SlotPlan, columns: readonly stri
   const commands: Command[] = [];
   const present = columns.filter((c) => state.headers.includes(c));
   const indexOf = (h: string): number => state.headers.indexOf(h);
-  const groups = adjacentGroups(present.map(indexOf));
+  const groups = consecutiveRuns(present.map(indexOf), (c) => c);
   const formulaGroups = columnFormulaRuns(state.name, state.headers);
   const bodyRows = state.rows.length;
   if (plan.appended > 0) {

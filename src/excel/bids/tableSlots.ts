@@ -50,26 +50,3 @@ export function planSlots(existing: readonly RowValues[], replaced: ReadonlySet<
   return { writes, clears, appended: next - existing.length, removed: wasReplaced.size };
 }
 
-/** Consecutive indices as [first, last] runs, so a block of rows is one write. */
-export function runsOf(indices: readonly number[]): [number, number][] {
-  const sorted = [...indices].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const i of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && i === last[1] + 1) last[1] = i;
-    else runs.push([i, i]);
-  }
-  return runs;
-}
-
-/** Groups of adjacent column indices, so adjacent input columns travel as one range. */
-export function adjacentGroups(columnIndices: readonly number[]): number[][] {
-  const sorted = [...columnIndices].sort((a, b) => a - b);
-  const groups: number[][] = [];
-  for (const c of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && c === (last[last.length - 1] as number) + 1) last.push(c);
-    else groups.push([c]);
-  }
-  return groups;
-}

@@ -7,7 +7,7 @@
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { refuseIfCalculating } from "../shared/notReady";
-import { nameText, readQuantity, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, TABLES, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest, type TableData, type TableKey } from "../../core";
+import { nameText, readQuantity, runsOf, RECORD_CHUNK_CHARS, RECORD_ROWS, ROLL_UP_FIXED_NAMES, SETTING_NAMES, SHEETS, shownFingerprint, storedRecord, TABLES, type FixedRollUpNames, type ModerationSnapshot, type SettingCell, type SettingKey, type SheetState, type SnapshotRequest, type TableData, type TableKey } from "../../core";
 
 /** Sheets whose state (visibility, protection) is read. */
 const WATCHED_SHEETS = Object.values(SHEETS);
@@ -19,17 +19,6 @@ function sheetOfAddress(address: string): string {
   const bang = address.lastIndexOf("!");
   const raw = bang >= 0 ? address.slice(0, bang) : "";
   return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-}
-
-/** Contiguous runs of column indexes. */
-function columnRuns(columns: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const c of [...columns].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && c === last[1] + 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
 }
 
 export async function readModerationSnapshot(run: ExcelRun, request: SnapshotRequest, options: OperationOptions = {}): Promise<ModerationSnapshot> {
@@ -102,7 +91,7 @@ export async function readModerationSnapshot(run: ExcelRun, request: SnapshotReq
       const sheet = wb.worksheets.getItem(data.sheet);
       for (let start = 0; start < bodyRows; start += blockRows) {
         const n = Math.min(blockRows, bodyRows - start);
-        for (const [from, to] of columnRuns(columns)) {
+        for (const [from, to] of runsOf(columns)) {
           // Read again in smaller blocks if the text is longer than estimated (requestBudget.ts).
           await budget.read(
             {

@@ -14,7 +14,7 @@
  * made, reading each area's position (RangeAreas.areas: no address text to parse, whatever the
  * locale's list separator).
  */
-import { CALCULATED_COLUMNS, columnLetter, type CalculatedColumn, type TypedOverFormula } from "../../core";
+import { CALCULATED_COLUMNS, columnLetter, runsOf, type CalculatedColumn, type TypedOverFormula } from "../../core";
 
 /** What Excel is asked; the searches are RangeAreas proxies, read after the sync. */
 export interface CalculatedCellSearch {
@@ -63,24 +63,13 @@ export function queueCalculatedCellSearch(
   for (const [i, column] of indexes) columns.set(firstColumn + i, column);
   const search: CalculatedCellSearch = { firstRow, lastRow: firstRow + rowCount - 1, columns, constants: [], blanks: [] };
   if (rowCount <= 0) return search;
-  for (const [from, to] of runs([...columns.keys()])) {
+  for (const [from, to] of runsOf([...columns.keys()])) {
     const range = sheet.getRange(`${columnLetter(from)}${firstRow}:${columnLetter(to)}${search.lastRow}`);
     // String values of Excel.SpecialCellType, as the wire carries them.
     search.constants.push(range.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType).load("areaCount"));
     search.blanks.push(range.getSpecialCellsOrNullObject("Blanks" as Excel.SpecialCellType).load("areaCount"));
   }
   return search;
-}
-
-/** Sorted column numbers as [first, last] runs of adjacent ones. */
-function runs(columns: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of [...columns].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last[1] === c - 1) last[1] = c;
-    else out.push([c, c]);
-  }
-  return out;
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import { FORMULA_TRIGGERS } from "./cellSafety";
 import { COMMAND_BYTES, RequestBudget, jsonBytes } from "./requestBudget";
-import { columnLetter } from "../../core";
+import { columnLetter, consecutiveRuns } from "../../core";
 
 interface GuardedCell {
   /** 1-based sheet row. */
@@ -106,14 +106,7 @@ function probeValue(probe: Excel.Range | undefined): unknown {
   }
 }
 
-/** Cells in runs of consecutive rows (as noted: in row order within a block). */
+/** Cells in runs of consecutive rows. */
 function consecutive(cells: readonly GuardedCell[]): GuardedCell[][] {
-  const runs: GuardedCell[][] = [];
-  for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && cell.row === last.row + 1) run.push(cell);
-    else runs.push([cell]);
-  }
-  return runs;
+  return consecutiveRuns(cells, (cell) => cell.row);
 }

@@ -13,7 +13,7 @@
 import { literalText } from "../shared/cellSafety";
 import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { ChangedSinceReadError } from "../shared/refusal";
-import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
+import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, runsOf, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
 
@@ -175,15 +175,7 @@ export function areaLists(cells: readonly { column: string; row: number }[]): st
   }
   const areas: string[] = [];
   for (const [column, rows] of byColumn) {
-    const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    let start = sorted[0] as number;
-    for (let i = 1; i <= sorted.length; i++) {
-      const row = sorted[i];
-      if (row !== undefined && row === (sorted[i - 1] as number) + 1) continue;
-      const end = sorted[i - 1] as number;
-      areas.push(end === start ? `${column}${start}` : `${column}${start}:${column}${end}`);
-      if (row !== undefined) start = row;
-    }
+    for (const [start, end] of runsOf([...new Set(rows)])) areas.push(end === start ? `${column}${start}` : `${column}${start}:${column}${end}`);
   }
   const lists: string[] = [];
   let current = "";
