@@ -3,7 +3,7 @@
  * sheet holds it (DESIGN.md "The workbook is the source of truth").
  */
 import { z } from "zod";
-import { CATEGORIES, ROLL_UPS, SCORING_METHODS, type Scale } from "./tenderTerms";
+import { BUYERS, CATEGORIES, ROLL_UPS, SCORING_METHODS, VAT_BASES, type Scale } from "./tenderTerms";
 
 export * from "./tenderTerms";
 
@@ -18,8 +18,20 @@ export const scaleSchema: z.ZodType<Scale> = z.object({
 
 export const tenderSettingsSchema = z.object({
   contractName: z.string().trim().min(1, "the contract needs a name"),
-  /** £, excluding VAT. */
+  /** £, with or without VAT as `vatBasis` says. */
   contractValue: z.number().finite().positive("the contract value must be more than £0"),
+  /**
+   * Whether `contractValue` includes VAT. Optional only so that workbooks made before it was
+   * asked still read; the Set up form requires it, and the threshold verdict says when it is missing.
+   */
+  vatBasis: z.enum(VAT_BASES).optional(),
+  /**
+   * When the procurement began (ISO date, yyyy-mm-dd): decides the regime (PCR 2015 before
+   * 24 February 2025, Procurement Act 2023 from then) and which thresholds apply.
+   */
+  procurementStart: z.iso.date().optional(),
+  /** Central government or a sub-central authority such as a council: decides the statutory threshold. */
+  buyer: z.enum(BUYERS).optional(),
   category: z.enum(CATEGORIES),
   /** Works only: contract length in months (Southend's works threshold needs 24+). */
   durationMonths: z.number().int().positive().optional(),

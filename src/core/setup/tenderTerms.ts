@@ -6,6 +6,21 @@
 export const CATEGORIES = ["supplies-services", "light-touch", "works"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * Whether the contract value as typed includes VAT. Asked, never assumed: from 1 January 2024
+ * the statutory thresholds include VAT (SI 2023/1318; SI 2025/1200 from 1 January 2026), while
+ * council policies (Southend 2021) state theirs without it.
+ */
+export const VAT_BASES = ["excluding", "including"] as const;
+export type VatBasis = (typeof VAT_BASES)[number];
+
+/**
+ * The kind of buyer, which decides the statutory threshold for goods and services: central
+ * government departments have a lower one than councils and other sub-central authorities.
+ */
+export const BUYERS = ["sub-central", "central"] as const;
+export type Buyer = (typeof BUYERS)[number];
+
 export const SCORING_METHODS = ["relative", "target", "range"] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
 

@@ -68,10 +68,14 @@ export const criterionSchema = z.object({
 /** A council's own rule for when social value must be evaluated. */
 export const thresholdSchema = z.object({
   category: z.enum(["supplies-services", "light-touch", "works", "any"]),
-  /** Contract value (excluding VAT) at or above which social value applies. */
+  /** Contract value at or above which social value applies (excluding VAT unless `vat` says otherwise). */
   minValue: z.number().finite().nonnegative(),
   /** Works only: the minimum contract length in months (Southend: 24). */
   minMonths: z.number().int().positive().optional(),
+  /** Whether `minValue` includes VAT; council policies state theirs without it. Default "excluded". */
+  vat: z.enum(["excluded", "included"]).optional(),
+  /** The document the figure comes from, shown beside the verdict. */
+  source: z.string().optional(),
 });
 
 export const policySchema = z.object({
@@ -93,6 +97,12 @@ export const frameworkSchema = z.object({
   name: nonBlank,
   version: nonBlank,
   source: sourceSchema,
+  /** ISO date from which this version applies (PPN 002: 24 February 2025). */
+  appliesFrom: z.iso.date().optional(),
+  /** ISO date after which procurements begun should use `supersededBy` instead. */
+  appliesUntil: z.iso.date().optional(),
+  /** The id of the framework that replaces this one for procurements begun after `appliesUntil`. */
+  supersededBy: z.string().optional(),
   /** Figures are for demonstration only and must be labelled so wherever shown. */
   illustrative: z.boolean().optional(),
   policy: policySchema.optional(),
