@@ -21,6 +21,7 @@ export * from "./setup/frameworks";
 export * from "./setup/tender";
 export * from "./setup/measureTable";
 export * from "./setup/thresholds";
+export * from "./setup/statutoryThresholds";
 export * from "./setup/tenderChecks";
 
 // Commitments and their validation
@@ -28,6 +29,7 @@ export * from "./bids/commitments";
 export { isBlank, cellError, notReadyError, firstNotReady, readText, readQuantity, describeCell, headerIndex, MAX_TEXT_LENGTH, type Quantity, type InvalidReason } from "./shared/cells";
 export * from "./validate/findings";
 export * from "./validate/validateCommitments";
+export * from "./validate/missingProxies";
 
 // Valuation, scoring, moderation
 export * from "./scores/benchmark";

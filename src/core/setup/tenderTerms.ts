@@ -7,11 +7,12 @@ export const CATEGORIES = ["supplies-services", "light-touch", "works"] as const
 export type Category = (typeof CATEGORIES)[number];
 
 /**
- * Whether the contract value as typed includes VAT. Asked, never assumed: from 1 January 2024
- * the statutory thresholds include VAT (SI 2023/1318; SI 2025/1200 from 1 January 2026), while
- * council policies (Southend 2021) state theirs without it.
+ * Whether the contract value as typed includes VAT. Asked, never assumed: the statutory
+ * thresholds include VAT (since 1 January 2022 under PCR 2015, and in the Procurement Act 2023),
+ * while council policies (Southend 2021) state theirs without it. "none": no VAT is charged on
+ * what is bought, so the value is the same either way.
  */
-export const VAT_BASES = ["excluding", "including"] as const;
+export const VAT_BASES = ["excluding", "including", "none"] as const;
 export type VatBasis = (typeof VAT_BASES)[number];
 
 /**

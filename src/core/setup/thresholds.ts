@@ -4,14 +4,17 @@
  * Councils publish thresholds by kind of contract (Southend-on-Sea Social Value Policy, Dec
  * 2021, §9.2.1, seed 002: supplies and services £177,897; light-touch services £552,950; works
  * £1M *and* 24 months or longer) or one figure for everything (Essex, Colchester, Bradford:
- * £100,000; seed 000, DOMAIN.md). Values exclude VAT, as the contract value does.
+ * £100,000; seed 000, DOMAIN.md). Council figures exclude VAT unless the threshold says
+ * otherwise; the statutory ones include it (statutoryThresholds.ts), so the contract value's VAT
+ * basis is a setting and each comparison is made on the threshold's own basis.
  *
  * A threshold for the tender's own category, where the council gives one, is the rule; an
  * "any" threshold applies only to categories without their own (the more specific rule wins).
  */
 import type { Threshold } from "./frameworks/schema";
-import { formatGBP } from "../shared/format";
-import type { Category } from "./tender";
+import { formatGBP, formatIsoDate, formatPercent } from "../shared/format";
+import type { Buyer, Category, VatBasis } from "./tenderTerms";
+import { isIsoDate, REGIME_NAMES, regimeOn, STANDARD_VAT_RATE, statutoryThreshold, valueBothWays, type Regime, type StatutoryThreshold } from "./statutoryThresholds";
 
 export interface ThresholdVerdict {
   required: boolean;
@@ -22,10 +25,11 @@ export interface ThresholdVerdict {
 }
 
 export interface ThresholdSettings {
-  /** £ excluding VAT. */
+  /** £, on the basis `vatBasis` says (read as typed when it is not set). */
   contractValue: number;
   category: Category;
   durationMonths?: number;
+  vatBasis?: VatBasis;
 }
 
 const CATEGORY_PHRASE: Readonly<Record<Threshold["category"], string>> = {
@@ -67,12 +71,25 @@ export function thresholdVerdict(
       reason: `No social value threshold is configured for ${CATEGORY_PHRASE[settings.category]}, so the add-in cannot say whether one applies; the council's own policy decides.`,
     };
   }
-  const verdicts = applicable.map((t) => judge(value, settings.durationMonths, t, whose));
+  const verdicts = applicable.map((t) => judge(onThresholdBasis(value, settings.vatBasis, t), settings.durationMonths, t, whose));
   return verdicts.find((v) => v.required) ?? verdicts[0]!;
 }
 
-function judge(value: number, duration: number | undefined, t: Threshold, whose: string): ThresholdVerdict {
-  const amount = formatGBP(value);
+/** The contract value on the threshold's VAT basis, and how to say it. */
+function onThresholdBasis(value: number, basis: VatBasis | undefined, t: Threshold): { value: number; text: string } {
+  if (basis === undefined) return { value, text: formatGBP(value) };
+  const both = valueBothWays(value, basis);
+  const rate = formatPercent(STANDARD_VAT_RATE);
+  if (t.vat === "included") {
+    if (basis === "excluding") return { value: both.includingVat, text: `${formatGBP(both.includingVat)} including VAT (${formatGBP(value)} plus VAT at ${rate})` };
+    return { value, text: `${formatGBP(value)} including any VAT` };
+  }
+  if (basis === "including") return { value: both.excludingVat, text: `${formatGBP(both.excludingVat)} excluding VAT (${formatGBP(value)} less VAT at ${rate})` };
+  return { value, text: `${formatGBP(value)} excluding VAT` };
+}
+
+function judge(typed: { value: number; text: string }, duration: number | undefined, t: Threshold, whose: string): ThresholdVerdict {
+  const { value, text: amount } = typed;
   const named = `${whose} ${formatGBP(t.minValue)} threshold for ${CATEGORY_PHRASE[t.category]}`;
   const valueMet = value >= t.minValue;
   if (t.minMonths === undefined) {
@@ -116,4 +133,95 @@ function judge(value: number, duration: number | undefined, t: Threshold, whose:
     reason: `${amount} is below ${named}${lengthNote}, so social value is not required (the council may still include it).`,
     threshold: t,
   };
+}
+
+/** The statutory side of the verdict: the regime of the procurement's start date and its threshold. */
+export interface StatutoryVerdict {
+  /** Undefined while the start date is not set. */
+  regime?: Regime;
+  threshold?: StatutoryThreshold;
+  /** Undefined when it cannot be decided (no date, no VAT basis, no value, no figures held). */
+  aboveThreshold?: boolean;
+  /** One plain-English sentence naming the regime, the threshold and its source. */
+  reason: string;
+}
+
+export interface TenderVerdictSettings extends ThresholdSettings {
+  /** ISO date the procurement began. */
+  procurementStart?: string;
+  buyer?: Buyer;
+}
+
+/** Whose thresholds a framework's are, and where they are written. */
+export interface PolicyThresholds {
+  thresholds: readonly Threshold[];
+  /** "Essex County Council"; the reason says "the" without it. */
+  owner?: string;
+  /** The document the thresholds come from, unless a threshold names its own. */
+  source?: string;
+}
+
+export interface TenderVerdict {
+  /** Social value must be evaluated: by the council's own threshold where it has one, else by the statutory one. */
+  required: boolean;
+  statutory: StatutoryVerdict;
+  /** The council's own threshold, when the framework has any. */
+  policy?: ThresholdVerdict & { source?: string };
+  /** Both sentences, as SV Setup's "Threshold verdict" cell holds them. */
+  reason: string;
+}
+
+export function statutoryVerdict(settings: TenderVerdictSettings): StatutoryVerdict {
+  const start = settings.procurementStart;
+  if (start === undefined || start.trim() === "") {
+    return { reason: "Enter when the procurement began: the regime (PCR 2015 or the Procurement Act 2023) and the statutory threshold depend on it." };
+  }
+  if (!isIsoDate(start)) return { reason: `The procurement start date "${start}" is not a date: enter it as day, month and year.` };
+  const regime = regimeOn(start);
+  const began = `${REGIME_NAMES[regime]} (the procurement began on ${formatIsoDate(start)})`;
+  const threshold = statutoryThreshold(start, settings.category, settings.buyer ?? "sub-central");
+  if (threshold === undefined) {
+    return { regime, reason: `${began}. The add-in holds the statutory thresholds from 1 January 2022 only: check the threshold in force when it began.` };
+  }
+  const named = `the ${formatGBP(threshold.amount)} threshold for ${threshold.appliesTo} (VAT included; in force from ${formatIsoDate(threshold.from)}; ${threshold.source})`;
+  const value = settings.contractValue;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    return { regime, threshold, reason: `${began}: ${named}. The contract value is not set, so it cannot be compared.` };
+  }
+  if (settings.vatBasis === undefined) {
+    return { regime, threshold, reason: `${began}: ${named}. Say whether the contract value includes VAT before it is compared.` };
+  }
+  const both = valueBothWays(value, settings.vatBasis);
+  const amount =
+    settings.vatBasis === "excluding"
+      ? `${formatGBP(both.includingVat)} including VAT (${formatGBP(value)} plus VAT at ${formatPercent(STANDARD_VAT_RATE)})`
+      : settings.vatBasis === "none"
+        ? `${formatGBP(value)} (no VAT charged)`
+        : `${formatGBP(value)} including VAT`;
+  const above = both.includingVat >= threshold.amount;
+  return {
+    regime,
+    threshold,
+    aboveThreshold: above,
+    reason: above ? `${began}: ${amount} is at or above ${named}.` : `${began}: ${amount} is below ${named}, so it is a below-threshold procurement.`,
+  };
+}
+
+
+/**
+ * The whole verdict: the statutory regime and threshold, and beside it the council's own
+ * threshold with its source. Where the council has thresholds they decide whether social value
+ * must be evaluated; otherwise a procurement above the statutory threshold must.
+ */
+export function tenderVerdict(settings: TenderVerdictSettings, policy: PolicyThresholds): TenderVerdict {
+  const statutory = statutoryVerdict(settings);
+  if (policy.thresholds.length === 0) {
+    const required = statutory.aboveThreshold === true;
+    const rest = statutory.aboveThreshold === undefined ? "" : required ? " Social value must be evaluated." : " Social value is not required by a threshold (the buyer may still include it).";
+    return { required, statutory, reason: `${statutory.reason}${rest} The framework sets no threshold of its own.` };
+  }
+  const council = thresholdVerdict(settings, policy.thresholds, policy.owner);
+  const source = council.threshold?.source ?? policy.source;
+  const councilReason = source ? `${council.reason} (${source})` : council.reason;
+  return { required: council.required, statutory, policy: { ...council, ...(source ? { source } : {}) }, reason: `${statutory.reason} ${councilReason}` };
 }

@@ -54,3 +54,12 @@ export function clip(text: string, max: number): string {
 export function quote(text: string, max = 40): string {
   return "\u201c" + clip(text, max) + "\u201d";
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** An ISO date as a person writes it: "2025-02-24" → "24 February 2025"; anything else unchanged. */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
