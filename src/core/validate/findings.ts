@@ -192,6 +192,13 @@ export const FINDINGS = {
     action:
       "Retype nothing here: copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back. Clearing the cell is not enough: Excel leaves it empty.",
   },
+  proxyMissing: {
+    code: "SV122",
+    severity: "warning",
+    title: "No proxy value: the commitment counts £0",
+    message: "{ref} has no proxy value on SV Measures, so this commitment counts £0 and the bid's score is incomplete.",
+    action: "Import the council's measure table with its proxy values (Bids, Import a measure table, Update), or type the proxy (£ per unit) into SV Measures.",
+  },
 
   // SV2xx — commitment rows judged together.
   duplicateMeasure: {
@@ -222,6 +229,13 @@ export const FINDINGS = {
     message:
       "{bidder}'s commitments return {return} of the contract value, more than twice the benchmark upper quartile ({quartile}).",
     action: "Ask the bidder to evidence deliverability before relying on the score.",
+  },
+  measureUsedWithoutProxy: {
+    code: "SV205",
+    severity: "warning",
+    title: "Commitments to a measure with no proxy value",
+    message: "{ref} ({measure}) is in scope but has no proxy value on SV Measures, so {reliance}.",
+    action: "Import the council's measure table with its proxy values (Bids, Import a measure table, Update), or type the proxy (£ per unit) into SV Measures; the scores are incomplete until then.",
   },
 
   // SV3xx — the tender's settings.
@@ -330,6 +344,38 @@ export const FINDINGS = {
     title: "Measure in scope with no proxy value",
     message: "{ref} is in scope but has no proxy value, so commitments to it add £0.",
     action: "Enter the council's proxy value (£ per unit) on the SV Measures sheet, or make the measure record-only.",
+  },
+  recordOnlyShare: {
+    code: "SV316",
+    severity: "warning",
+    title: "Points for commitments on record-only measures",
+    message:
+      "Every measure in scope is record-only ({refs}), so the {share} of the social value points for commitments will be 0 for every bidder: record-only figures are kept for monitoring but add no £.",
+    action:
+      "Set the share for commitments to 0% so the answers carry all the points, or import the council's priced measures on the SV Measures sheet and put them in scope.",
+  },
+  qualitativeFrameworkShare: {
+    code: "SV317",
+    severity: "warning",
+    title: "Points for commitments on a framework that values nothing in £",
+    message: "{framework} values nothing in £: the {share} for commitments would score 0 for every bidder.",
+    action:
+      "Set the share for commitments to 0% so the answers carry all the points, or import the council's priced measures on the SV Measures sheet if it has them.",
+  },
+  frameworkOutOfDate: {
+    code: "SV318",
+    severity: "warning",
+    title: "Framework not in force when the procurement began",
+    message: "{framework} is for procurements begun {range}; this one began on {start}.",
+    action: "{advice}",
+  },
+  frameworkOutOfDateByChoice: {
+    code: "SV319",
+    severity: "info",
+    title: "Framework out of its dates, by choice",
+    message:
+      "{framework} is for procurements begun {range}, and this one began on {start}; its dates bind {bound} only, so for this buyer it is a choice.",
+    action: "{advice}",
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

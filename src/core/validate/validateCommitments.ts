@@ -23,6 +23,9 @@
  *   percentage, max, £) are skipped when the unit is wrong: the figure is in another unit.
  * - SV118 record-only measure (info); SV119 evidence missing where the measure requires it
  *   (warning: councils usually ask at clarification rather than reject).
+ * - SV122 a measure in scope, not record-only, with no proxy value (warning, on the Proxy
+ *   cell): the row is counted, at £0, so the bid's score is incomplete until the council's
+ *   proxy is entered. `measuresWithoutProxy` (missingProxies.ts) says the same once per measure.
  * - SV120 a £ commitment above the whole contract value (warning).
  * - SV121 a calculated cell (Measure, Proxy, Type, Value, Check) that holds a typed value or
  *   nothing instead of its formula: the row's value in the sheet is then not the measure's.
@@ -106,7 +109,7 @@ export interface ValidationResult {
 }
 
 /** What `checkCommitment` needs of a measure; the custom function has only refs and units. */
-export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type">>;
+export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy">>;
 
 type Described = ReturnType<typeof describeFinding>;
 
@@ -233,6 +236,9 @@ class RowReader<M extends CheckableMeasure> {
     } else {
       if (measure.inScope === false) sink.add("Ref", describeFinding("measureNotInScope", { ref: measure.ref }));
       if (measure.type === "Record") sink.add("Ref", describeFinding("recordOnly", { ref: measure.ref }));
+      // A measure the council has not priced yet (Essex ships two proxies): the row is valued at
+      // £0, which must never pass for a real value. Undefined (SVCHECK given no proxies) is not checked.
+      else if (measure.proxy === null && measure.inScope !== false) sink.add("Proxy", describeFinding("proxyMissing", { ref: measure.ref }));
     }
 
     // Quantity. A finite number, by far the commonest cell, is read without allocating.
@@ -561,5 +567,6 @@ export const CHECK_COMMITMENT_CODES: readonly FindingCode[] = (
     "quantityAsText",
     "percentAsFraction",
     "recordOnly",
+    "proxyMissing",
   ] as const satisfies readonly FindingName[]
 ).map((name) => FINDINGS[name].code);

@@ -21,6 +21,7 @@ const TABLE: readonly MeasureEntry[] = [
   aMeasure({ ref: "CAP", unit: "weeks", proxy: 10, max: 52 }),
   aMeasure({ ref: "EVID", unit: "tonnes", proxy: 5, evidenceRequired: true }),
   aMeasure({ ref: "OUT", unit: "FTE", proxy: 100, inScope: false }),
+  aMeasure({ ref: "NOPX", unit: "hours", proxy: null }),
 ];
 
 function validate(rows: CommitmentInputRow[], context: ValidationContext = {}, table: readonly MeasureEntry[] = TABLE) {
@@ -178,6 +179,30 @@ describe("validateCommitments: quantities", () => {
     const result = validate([aRow({ ref: "PCT", unit: "%", quantity: 40 })]);
     expect(result.findings.map((f) => [f.code, f.severity, f.column])).toEqual([["SV118", "info", "Ref"]]);
     expect(result.commitments).toHaveLength(1);
+  });
+});
+
+describe("validateCommitments: a measure with no proxy value", () => {
+  it("says on the row's Proxy cell that the commitment counts £0, and still counts the row", () => {
+    const result = validate([aRow({ row: 7, ref: "NOPX", unit: "hours", quantity: 40 })]);
+    expect(result.findings.map((f) => [f.code, f.severity, f.column, f.row])).toEqual([["SV122", "warning", "Proxy", 7]]);
+    expect(result.findings[0]?.message).toMatch(/NOPX has no proxy value.*counts £0/);
+    expect(result.commitments).toEqual([expect.objectContaining({ ref: "NOPX", quantity: 40 })]);
+  });
+
+  it("raises nothing for a record-only measure (SV118 says it) or a proxy of £0, which the council chose", () => {
+    const table = [...TABLE, aMeasure({ ref: "ZERO", proxy: 0 })];
+    expect(validate([aRow({ ref: "PCT", unit: "%", quantity: 40 }), aRow({ ref: "ZERO" })], {}, table).findings.map((f) => f.code)).toEqual(["SV118"]);
+  });
+
+  it("leaves it to SV104 when the measure is out of scope", () => {
+    const table = [aMeasure({ ref: "NOPX", unit: "hours", proxy: null, inScope: false })];
+    expect(validate([aRow({ ref: "NOPX", unit: "hours" })], {}, table).findings.map((f) => f.code)).toEqual(["SV104"]);
+  });
+
+  it("is what SVCHECK shows for the row when it is given the measure's proxy, and OK once the proxy is there", () => {
+    expect(checkCommitment("NOPX", 40, "hours", indexMeasures(TABLE))).toMatch(/^SV122 NOPX has no proxy value/);
+    expect(checkCommitment("NOPX", 40, "hours", indexMeasures([aMeasure({ ref: "NOPX", unit: "hours", proxy: 101 })]))).toBe("OK");
   });
 });
 
@@ -401,7 +426,7 @@ describe("checkCommitment", () => {
   });
 
   it("agrees with the validator: its answer is one of the validator's findings for the same row", () => {
-    const cellArb = fc.oneof(fc.anything(), fc.constantFrom("M1", "PCT", "PPL", "CAP", "OUT", "nope", "", 3, -1, 2.5, 150, "1,200", "hrs", "%", "people"));
+    const cellArb = fc.oneof(fc.anything(), fc.constantFrom("M1", "PCT", "PPL", "CAP", "OUT", "NOPX", "nope", "", 3, -1, 2.5, 150, "1,200", "hrs", "%", "people"));
     fc.assert(
       fc.property(cellArb, cellArb, cellArb, (ref, quantity, unit) => {
         // SVCHECK sees no bidder: a row blank in its three cells is "OK" there, even if a bidder is typed.
