@@ -6,6 +6,7 @@
  *
  *   host.coauthor.beforeNextRequest((co) => co.sortTable("SV_Marks", "Mark", false));
  *   host.coauthor.beforeRequest(2, (co) => co.insertRows("SV Commitments", 3));
+ *   host.coauthor.now((co) => co.addSheet("SV Setup"));   // while the pane is idle
  *
  * Edits go straight to the workbook, as typing does (no protection check: a co-author may have
  * unprotected the sheet). Rows inserted or deleted also move the ranges the add-in's client
@@ -31,7 +32,9 @@ export class CoAuthor {
     private readonly model: WorkbookModel,
     private readonly references: Map<string, HostObject>,
     /** Called after each edit: the workbook recalculates for the co-author too (the busy profile). */
-    private readonly afterEdit: () => void = () => undefined
+    private readonly afterEdit: () => void = () => undefined,
+    /** Called after an edit made while the add-in is idle: the host sends its events then. */
+    private readonly afterIdleEdit: () => void = () => undefined
   ) {}
 
   /** Acts just before the next request reaches Excel. */
@@ -49,11 +52,28 @@ export class CoAuthor {
   actBeforeRequest(): void {
     const due = this.scheduled.filter((s) => --s.countdown === 0);
     for (const s of due) this.scheduled.splice(this.scheduled.indexOf(s), 1);
-    for (const s of due) s.edit(this);
-    if (due.length) {
-      this.model.calculate();
-      this.afterEdit();
+    if (due.length) this.act(() => due.forEach((s) => s.edit(this)));
+  }
+
+  /**
+   * Acts now, while the add-in sends nothing (its pane open and idle): only the events the
+   * add-in registered for tell it what happened.
+   */
+  now(edit: Edit): void {
+    this.act(() => edit(this));
+    this.afterIdleEdit();
+  }
+
+  private act(edits: () => void): void {
+    // Excel tells an add-in that a change came from someone else in the workbook.
+    this.model.events.source = "Remote";
+    try {
+      edits();
+    } finally {
+      this.model.events.source = "Local";
     }
+    this.model.calculate();
+    this.afterEdit();
   }
 
   /** Sorts a table's data rows by a column, as from the header's menu. */

@@ -185,8 +185,10 @@ class RequestRun {
       case ActionType.SetProperty:
         return this.setProperty(action);
       case ActionType.Trace:
+        // A trace that ran also answers with a result: Microsoft's client waits for it to run
+        // what it hung on the marker (adding an event handler is one).
         this.traceIds.push(action.Id);
-        return undefined;
+        return null;
       default:
         throw new Unimplemented(`action type ${action.ActionType}`);
     }

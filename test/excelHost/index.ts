@@ -18,6 +18,7 @@ import { buildTenderEngine } from "../support/tenderFunctionsPlugin";
 import { MAX_COLUMNS, MAX_ROWS } from "./addresses";
 import { manifestRequirementSets } from "./apiSets";
 import { CoAuthor } from "./coauthor";
+import type { EventMessageEntry } from "./events";
 import { executeRequest, type ExecutorEnv } from "./executor";
 import type { HostObject } from "./hostTypes";
 import { WorkbookInspector } from "./inspect";
@@ -137,13 +138,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       if (profile.showsBusy) model.calculating = true;
     },
   };
-  const coauthor = new CoAuthor(model, references, env.afterChange);
+  // Events reach the client after the request that caused them has been answered, as Excel
+  // sends them: never inside a response (events.ts).
+  const sendEvents = (): void => {
+    const entries = model.events.take();
+    if (entries.length === 0) return;
+    setTimeout(() => triggerEvents(client, entries), 0);
+  };
+  const coauthor = new CoAuthor(model, references, env.afterChange, sendEvents);
   const url = `https://excel-host.test/${++hostCount}/`;
   const unroute = route(url, async (body) => {
     coauthor.actBeforeRequest();
     const seen = unimplemented.length;
     const response = executeRequest(body, env);
     for (const member of unimplemented.slice(seen)) noteUnimplemented(member);
+    sendEvents();
     return response;
   });
 
@@ -197,6 +206,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
     close: unroute,
   };
+}
+
+/** Hands event messages to the client's handlers, through the client's own entry for them. */
+function triggerEvents(client: OfficeJsClient, entries: EventMessageEntry[]): void {
+  (client.OfficeExtension as unknown as { _testTriggerRichApiMessageEvent(message: { entries: EventMessageEntry[] }): void })._testTriggerRichApiMessageEvent({ entries });
 }
 
 function seed(model: WorkbookModel, sheets: Record<string, unknown[][]>): void {

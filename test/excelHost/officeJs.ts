@@ -57,6 +57,10 @@ export function officeJs(): OfficeJsClient {
   client = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
   // HttpUtility is public in the client but not in @types/office-js.
   (client.OfficeExtension as unknown as { HttpUtility: { setCustomSendRequestFunc(f: typeof send): void } }).HttpUtility.setCustomSendRequestFunc(send);
+  // Before its first event handler, the client asks Office to start passing it event messages;
+  // outside Office there is no one to ask, so the client's own hook for that says they flow
+  // (the host sends them: events.ts).
+  (client.OfficeExtension as unknown as { _testSetRichApiMessageReadyImpl(f: () => Promise<void>): void })._testSetRichApiMessageReadyImpl(() => Promise.resolve());
   return client;
 }
 

@@ -50,6 +50,7 @@ import {
   type Visibility,
 } from "./sheetModel";
 import { TableModel } from "./tableModel";
+import { WorkbookEvents } from "./events";
 
 const UNCHANGED = Symbol("unchanged");
 
@@ -110,6 +111,8 @@ export class WorkbookModel {
   contentVersion = 0;
   /** Under the busy profile: TENDER cells read #BUSY! until the test lets calculation finish. */
   calculating = false;
+  /** Sheets added and deleted, for the add-ins that registered for those events (events.ts). */
+  readonly events = new WorkbookEvents();
   private stale = false;
   /** The engine holds recalculation while a request writes (see deferCalculation). */
   private deferred = false;
@@ -142,6 +145,7 @@ export class WorkbookModel {
     this.engine.addSheet(sheetName);
     const sheet = new SheetModel(`{sheet-${this.nextSheetId++}}`, this.engine.getSheetId(sheetName) as number, sheetName);
     this.sheets.push(sheet);
+    this.events.sheet("added", sheet.id);
     if (!this.activeSheet) {
       this.activeSheet = sheet;
       this.selection = { sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
@@ -199,6 +203,7 @@ export class WorkbookModel {
     this.engine.removeSheet(sheet.engineId);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
+    this.events.sheet("deleted", sheet.id);
     if (this.activeSheet === sheet) this.activate(this.visibleSheets()[0] as SheetModel);
     this.stale = true;
   }

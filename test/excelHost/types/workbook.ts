@@ -9,6 +9,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, qualifiedAddress, type Rect } from "../addresses";
 import { excelError } from "../errors";
+import { WORKSHEET_EVENT_TYPES } from "../events";
 import { HostObject, type HostType } from "../hostTypes";
 import type { SheetModel } from "../sheetModel";
 import type { NameModel, WorkbookModel } from "../workbookModel";
@@ -69,6 +70,12 @@ export const WORKSHEETS: HostType<WorkbookModel> = {
     getItemOrNullObject: (model, [key]) => new HostObject(WORKSHEET, sheetByKey(model, key) ?? null),
     getActiveWorksheet: (model) => new HostObject(WORKSHEET, model.activeSheet),
     getCount: (model, [visibleOnly]) => model.sheets.filter((s) => visibleOnly !== true || s.visibility === "Visible").length,
+    // What `onAdded.add(handler)` / `.remove(handler)` queue: from the next request on, Excel
+    // sends the event for each sheet added or deleted (events.ts).
+    _RegisterAddedEvent: (model) => model.events.register(WORKSHEET_EVENT_TYPES.added),
+    _UnregisterAddedEvent: (model) => model.events.unregister(WORKSHEET_EVENT_TYPES.added),
+    _RegisterDeletedEvent: (model) => model.events.register(WORKSHEET_EVENT_TYPES.deleted),
+    _UnregisterDeletedEvent: (model) => model.events.unregister(WORKSHEET_EVENT_TYPES.deleted),
   },
 };
 
