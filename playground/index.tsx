@@ -10,7 +10,7 @@ import type { ExcelRun } from "../src/excel/shared/excelRun";
 import { publishBridge } from "./bridge";
 import { downloadXlsx } from "./exportXlsx";
 import { readXlsx, replaceWorkbook, workbookHasContent } from "./importXlsx";
-import { loadSampleBids } from "./sampleBids";
+import { loadSampleBids, sampleBidsNotice } from "./sampleBids";
 import { loadSampleTender } from "./sampleTender";
 import { notifyingRun } from "./workbookEvents";
 import { WorkbookView } from "./WorkbookView";
@@ -26,8 +26,7 @@ function Playground() {
   const [notice, setNotice] = useState("");
   const sample = async (): Promise<void> => {
     try {
-      const { rows } = await loadSampleBids(run);
-      setNotice(`Loaded ${rows} sample commitments from three bidders into SV Commitments (one has a unit mistake).`);
+      setNotice(sampleBidsNotice(await loadSampleBids(run)));
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }
@@ -37,7 +36,7 @@ function Playground() {
       const result = await loadSampleTender(run);
       setNotice(
         result.status === "loaded"
-          ? `Loaded a sample tender: the illustrative measures and ${result.rows} commitments from three bidders (one has a unit mistake).`
+          ? `Loaded a sample tender on the illustrative measures. ${sampleBidsNotice(result.loaded)}`
           : result.reason
       );
     } catch (error) {

@@ -12,9 +12,8 @@ import type { ProfileName } from "../../excelHost";
 import { aPlanInput, anEvaluationWorkbook, tableCells } from "../support";
 
 async function sheetAfterSampleBids(framework: (typeof BUILT_IN_FRAMEWORKS)[number], profile: ProfileName) {
-  const { fake, run } = await anEvaluationWorkbook([], aPlanInput({ frameworkName: framework.name, measures: measureTableFromFramework(framework) }), { profile });
-  // Frameworks with no measure a bid could commit to refuse sample bids (issue #15): the blank row stays.
-  await loadSampleBids(run).catch(() => undefined);
+  const { fake, run } = await anEvaluationWorkbook([], aPlanInput({ frameworkName: framework.name, measures: measureTableFromFramework(framework), criteria: framework.criteria, tenderId: `T-${framework.id}` }), { profile });
+  await loadSampleBids(run);
   await validateWorkbook(run);
   return {
     commitments: tableCells(fake, TABLES.commitments, ["Ref", "Value", "Check"]).map((r) => [r.Ref?.value, r.Value?.value, r.Check?.value]),
