@@ -23,6 +23,7 @@ export * from "./setup/measureTable";
 export * from "./setup/thresholds";
 export * from "./setup/statutoryThresholds";
 export * from "./setup/tenderChecks";
+export * from "./setup/settingsFromSheet";
 
 // Commitments and their validation
 export * from "./bids/commitments";
