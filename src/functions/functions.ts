@@ -16,6 +16,7 @@ import { benchmarkPosition, parseBenchmarkKind, type BenchmarkKind } from "../co
 import { refKey } from "../core/setup/measureTable";
 import { parseScoringMethod, qualitativePoints, quantitativeScore } from "../core/scores/scoring";
 import { matchesCriterion, socialValueSum, type PlacedCell } from "../core/scores/socialValueFormula";
+import type { MeasureType } from "../core/setup/frameworks/schema";
 import type { ScoringMethod } from "../core/setup/tender";
 import { parseUnit } from "../core/setup/units";
 import { checkCommitment, type CheckableMeasure } from "../core/validate/validateCommitments";
@@ -169,7 +170,7 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
 
 /**
  * Checks one commitment row against the measure table: "OK", or the first problem as a short message starting with its code (the codes the task pane's validator uses).
- * Example: =TENDER.SVCHECK([@Ref], [@Quantity], [@Unit], SV_Measures[Ref], SV_Measures[Unit], SV_Measures[InScope])
+ * Example: =TENDER.SVCHECK([@Ref], [@Quantity], [@Unit], SV_Measures[Ref], SV_Measures[Unit], SV_Measures[InScope], SV_Measures[Proxy], SV_Measures[Type])
  * @customfunction SVCHECK
  * @param ref The commitment's measure ref, e.g. "ECC10".
  * @param quantity The committed quantity.
@@ -177,14 +178,17 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
  * @param measure_refs Refs of the measure table, e.g. SV_Measures[Ref].
  * @param measure_units Units of the measure table, same size as measure_refs, e.g. SV_Measures[Unit].
  * @param [in_scope] Optional: TRUE/FALSE (or Yes/No) per measure, same size as measure_refs; FALSE marks a measure this tender does not ask for, blank (or 0) means in scope.
+ * @param [proxies] Optional: each measure's proxy (£ per unit), same size as measure_refs; a blank one means the council has not priced the measure, and a commitment to it counts £0 (SV122).
+ * @param [types] Optional: each measure's type (LEV, SV or Record), same size as measure_refs; a Record measure is worth £0 by design (SV118).
  * @returns "OK" or a message such as "SV103 …".
  */
-export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][], measure_units: any[][], in_scope?: any[][]): string {
+export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][], measure_units: any[][], in_scope?: any[][], proxies?: any[][], types?: any[][]): string {
   const refs = placedCells(asMatrix(measure_refs));
   const units = placedCells(asMatrix(measure_units));
   if (refs.length !== units.length) fail(E().invalidValue, `measure_refs has ${refs.length} cells but measure_units has ${units.length}: give one unit per measure.`);
-  const scope = in_scope === null || in_scope === undefined ? undefined : placedCells(asMatrix(in_scope));
-  if (scope && scope.length !== refs.length) fail(E().invalidValue, `in_scope has ${scope.length} cells but measure_refs has ${refs.length}.`);
+  const scope = sameSizeAsRefs(in_scope, "in_scope", refs.length);
+  const prices = sameSizeAsRefs(proxies, "proxies", refs.length);
+  const kinds = sameSizeAsRefs(types, "types", refs.length);
   const measures = new Map<string, CheckableMeasure>();
   refs.forEach((cell, i) => {
     if (isBlankCell(textCell(cell.value))) return;
@@ -195,7 +199,16 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
     const key = refKey(text);
     if (measures.has(key)) fail(E().invalidValue, `measure_refs has ${show(text)} twice (measure_refs row ${cell.row}); each measure must appear once.`);
     const inScope = scope ? readYesNo(scope[i]?.value) : true;
-    measures.set(key, { ref: text, unit: parsed, inScope });
+    const measure: CheckableMeasure = { ref: text, unit: parsed, inScope };
+    // Only what was passed is checked: without proxies (a formula written before they were an
+    // argument) the row is not judged on its measure's price.
+    if (prices) {
+      const price = prices[i]?.value;
+      // The proxy's amount does not matter here, only whether there is one.
+      measure.proxy = isBlankCell(typeof price === "string" ? price.trim() : price) ? null : 0;
+    }
+    if (kinds) measure.type = readMeasureType(kinds[i]?.value);
+    measures.set(key, measure);
   });
   const rowRef = textCell(single(ref, "ref"));
   const rowUnit = textCell(single(unit, "unit"));
@@ -205,6 +218,21 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
   // an empty quantity, so it is flagged on every build.
   const emptyRow = isBlankCell(rowRef) && isBlankCell(rowUnit) && rowQuantity === 0;
   return checkCommitment(rowRef, emptyRow ? null : rowQuantity, rowUnit, measures);
+}
+
+/** An optional per-measure argument as cells, refused unless it has one cell per measure ref. */
+function sameSizeAsRefs(range: any[][] | null | undefined, name: string, refs: number): PlacedCell[] | undefined {
+  if (range === null || range === undefined) return undefined;
+  const cells = placedCells(asMatrix(range));
+  if (cells.length !== refs) fail(E().invalidValue, `${name} has ${cells.length} cells but measure_refs has ${refs}.`);
+  return cells;
+}
+
+/** "Record" (any case, trimmed) is record-only; anything else is valued (LEV, SV, or left blank). */
+function readMeasureType(cell: unknown): MeasureType {
+  if (typeof cell !== "string") return "SV";
+  const text = cell.trim().toLowerCase();
+  return text === "record" ? "Record" : text === "lev" ? "LEV" : "SV";
 }
 
 /**

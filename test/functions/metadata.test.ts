@@ -116,6 +116,8 @@ describe("custom functions metadata", () => {
         ["measure_refs", "matrix", false],
         ["measure_units", "matrix", false],
         ["in_scope", "matrix", true],
+        ["proxies", "matrix", true],
+        ["types", "matrix", true],
       ],
     ],
     [

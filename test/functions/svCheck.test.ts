@@ -255,3 +255,41 @@ describe("TENDER.SVCHECK where an older desktop build passes empty cells as 0 (o
     expect(check(null, 5, "hours")).toMatch(/^SV102 /);
   });
 });
+
+describe("TENDER.SVCHECK and a measure with no proxy value (SV122)", () => {
+  /** Essex as shipped: ECC11 (expert hours) priced at £101 in this table, the others blank, ECC18 record-only. */
+  const PROXIES = col("", "", "", "101", "");
+  const TYPES = col("LEV", "SV", "SV", "SV", "Record");
+  const withProxies = (ref: string, quantity: unknown, proxies: unknown[][] = PROXIES, types: unknown[][] | undefined = TYPES): string =>
+    svCheck(ref, quantity, "", REFS, UNITS, OMITTED, proxies, types ?? OMITTED);
+
+  it("says a commitment to a measure with a blank proxy counts £0, rather than OK", () => {
+    expect(withProxies("ECC10", 26)).toMatch(/^SV122 ECC10 has no proxy value on SV Measures, so this commitment counts £0/);
+  });
+
+  it("is OK once the measure has a proxy", () => {
+    expect(withProxies("ECC11", 40)).toBe("OK");
+    expect(withProxies("ECC10", 26, col("", "", "16.93", "101", ""))).toBe("OK");
+  });
+
+  it("a proxy of 0 is the council's own figure, not a missing one", () => {
+    expect(withProxies("ECC10", 26, col(0, 0, 0, 0, 0))).toBe("OK");
+  });
+
+  it("says SV118 for a record-only measure, whose £0 is by design", () => {
+    expect(withProxies("ECC18", 12)).toMatch(/^SV118 /);
+  });
+
+  it("an error on the row still comes first", () => {
+    expect(withProxies("ECC10", -3)).toMatch(/^SV112 /);
+  });
+
+  it("judges nothing about proxies when none are passed (formulas written before the argument existed)", () => {
+    expect(check("ECC10", 26)).toBe("OK");
+  });
+
+  it("refuses proxies or types of another size than measure_refs, with a message", () => {
+    expect(() => withProxies("ECC10", 26, col("", ""))).toThrow(/proxies has 2 cells but measure_refs has 5/);
+    expect(() => withProxies("ECC10", 26, PROXIES, col("SV"))).toThrow(/types has 1 cells but measure_refs has 5/);
+  });
+});

@@ -76,10 +76,15 @@ const COMMITMENT_VALUE_FORMULA =
   `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${measureText("Ref")},` +
   `IF(${measureText("Type")}="Record","",${measureCell("Proxy")})))`;
 
-/** Check: the row against its own measure only (its ref, unit and InScope), "OK" for an empty row. */
+/**
+ * Check: the row against its own measure only (its ref, unit, InScope, Proxy and Type), "OK" for
+ * an empty row. Proxy and Type go as text, so a blank proxy (a measure the council has not
+ * priced: SV122, the row counts £0) reads as blank on every build, not as a proxy of 0.
+ */
 const COMMITMENT_CHECK_FORMULA =
   `=IF(AND(ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
-  `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")}))`;
+  `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")},` +
+  `${measureText("Proxy")},${measureText("Type")}))`;
 
 /**
  * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
