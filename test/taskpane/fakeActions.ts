@@ -5,7 +5,7 @@
 import type { ValidationView, WorkbookActions } from "../../src/excel/actions";
 import type { BidderScore, ScoresView } from "../../src/excel/scores/readScores";
 import type { MeasureUpdatePreview } from "../../src/excel/setup/updateMeasures";
-import type { Finding } from "../../src/core";
+import type { Finding, MissingProxy } from "../../src/core";
 import { aFakeBidsActions } from "./fakeBidsActions";
 import { aFakeModerationActions } from "./fakeModerationActions";
 import { aFakeReportActions } from "./fakeReportActions";
@@ -61,6 +61,22 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
   };
 }
 
+/** ECC1 in scope with no proxy value, and the commitments that count £0 for it (SV205). */
+export function aMissingProxy(overrides: Partial<MissingProxy> = {}): MissingProxy {
+  return {
+    code: "SV205",
+    severity: "warning",
+    ref: "ECC1",
+    measure: "Local people employed on the contract",
+    commitments: 2,
+    bidders: ["Acme Ltd", "Birch Homes"],
+    rows: [4, 6],
+    message: "ECC1 (Local people employed on the contract) is in scope but has no proxy value on SV Measures, so the 2 commitments to it (by Acme Ltd and Birch Homes) count £0.",
+    action: "Import the council's measure table with its proxy values.",
+    ...overrides,
+  };
+}
+
 const COLUMN_LETTERS: Readonly<Record<string, string>> = { Bidder: "A", Ref: "B", Unit: "D", Quantity: "E", Evidence: "J" };
 
 /** A validation result; `locate` puts each finding on SV Commitments by its column and row. */
@@ -72,6 +88,7 @@ export function aValidationView(findings: Finding[] = [], overrides: Partial<Val
     counts,
     rows: 10,
     measureProblems: [],
+    missingProxies: [],
     locate: (f) => ({ sheet: "SV Commitments", address: `${COLUMN_LETTERS[f.column] ?? "A"}${f.row}` }),
     ...overrides,
   };
@@ -103,6 +120,7 @@ export function aScoresView(overrides: Partial<ScoresView> = {}): ScoresView {
     sensitivityNote:
       "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.",
     problems: [],
+    missingProxies: [],
     ...overrides,
   };
 }

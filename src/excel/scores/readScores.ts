@@ -10,7 +10,7 @@
  * values the others are scored against.
  */
 import { readEvaluation } from "../setup/readEvaluation";
-import { benchmarkPosition, bidderKey, formatPercent, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
+import { benchmarkPosition, bidderKey, formatPercent, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, measuresWithoutProxy, type MissingProxy, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { NotReadyError, notReadyMessage, refuseIfCalculating } from "../shared/notReady";
 
@@ -40,6 +40,11 @@ export interface ScoresView {
   sensitivityNote: string;
   /** Settings that could not be read, named for the user. */
   problems: string[];
+  /**
+   * Measures in scope with no proxy value, each with the commitments it values at £0: while any
+   * commitment relies on one, every figure here is incomplete, and the page says so first.
+   */
+  missingProxies: MissingProxy[];
 }
 
 interface Valued {
@@ -125,7 +130,8 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
   } else if (weighting === undefined) {
     sensitivityNote = `The weighting on SV Setup is missing; set it (e.g. ${formatPercent(0.1)}) to see the sensitivity.`;
   }
-  return { bidders, contractValue, maxPoints, method, rowsWithErrors: errorRows.size, sensitivityNote, problems };
+  const missingProxies = measuresWithoutProxy(data.measures, validation.commitments);
+  return { bidders, contractValue, maxPoints, method, rowsWithErrors: errorRows.size, sensitivityNote, problems, missingProxies };
 }
 
 interface SheetScore {

@@ -1,7 +1,7 @@
 /** What the Validate page may ask of the workbook: validate every commitment, clear the marks, go to a cell. */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
-import type { Finding, FindingCounts } from "../../core";
+import { measuresWithoutProxy, type Finding, type FindingCounts, type MissingProxy } from "../../core";
 
 export interface ValidationView {
   findings: Finding[];
@@ -9,6 +9,8 @@ export interface ValidationView {
   rows: number;
   /** Rows of SV Measures the add-in could not read. */
   measureProblems: { row: number; message: string }[];
+  /** Measures in scope with no proxy value (SV205), each once, with the commitments valued £0 for it. */
+  missingProxies: MissingProxy[];
   /** Where each finding is, for "go to cell". */
   locate: (f: Finding) => { sheet: string; address: string };
 }
@@ -23,7 +25,14 @@ export function createValidateActions(run: ExcelRun): ValidateActions {
   return {
     validate: async (options) => {
       const v = await validateWorkbook(run, options);
-      return { findings: v.result.findings, counts: v.result.counts, rows: v.data.commitments.length, measureProblems: v.data.measureProblems, locate: v.cellOf };
+      return {
+        findings: v.result.findings,
+        counts: v.result.counts,
+        rows: v.data.commitments.length,
+        measureProblems: v.data.measureProblems,
+        missingProxies: measuresWithoutProxy(v.data.measures, v.result.commitments),
+        locate: v.cellOf,
+      };
     },
     clearValidation: () => clearValidation(run),
     goToCell: (sheet, address) => selectCell(run, sheet, address),
