@@ -12,17 +12,31 @@ import { createValidateActions, type ValidateActions } from "./validate/validate
 import { createScoresActions, type ScoresActions } from "./scores/scoresActions";
 import { createModerationActions, type ModerationActions } from "./moderation/moderationActions";
 import { createReportActions, type ReportActions } from "./report/reportActions";
+import { readWorkbookState, type WorkbookState } from "./setup/readWorkbookState";
+import { watchSheets, type SheetWatch } from "./shared/workbookEvents";
 
 export type { ValidationView } from "./validate/validateActions";
+export type { WorkbookState } from "./setup/readWorkbookState";
+export type { SheetWatch } from "./shared/workbookEvents";
+
+/** What every page may ask: what the workbook holds now, and word when its sheets change. */
+export interface WorkbookStateActions {
+  /** The evaluation as the workbook holds it (a few small requests). */
+  readWorkbookState(): Promise<WorkbookState>;
+  /** Calls `onChange` when sheets are added or deleted; undefined where Excel sends no such events. */
+  watchSheets(onChange: () => void): Promise<SheetWatch | undefined>;
+}
 
 /** Everything the pane may ask. */
-export type WorkbookActions = SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & {
+export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & {
   /** Turns anything an action threw into a sentence for the pane. */
   describeError(error: unknown): string;
 };
 
 export function createWorkbookActions(run: ExcelRun): WorkbookActions {
   return {
+    readWorkbookState: () => readWorkbookState(run),
+    watchSheets: (onChange) => watchSheets(run, onChange),
     ...createSetupActions(run),
     ...createBidsActions(run),
     ...createValidateActions(run),

@@ -9,6 +9,7 @@ import type { Finding, MissingProxy } from "../../src/core";
 import { aFakeBidsActions } from "./fakeBidsActions";
 import { aFakeModerationActions } from "./fakeModerationActions";
 import { aFakeReportActions } from "./fakeReportActions";
+import { aWorkbookWithoutEvaluation } from "./fakeWorkbookState";
 
 export type FakeActions = jest.Mocked<WorkbookActions>;
 
@@ -25,6 +26,8 @@ export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions 
     ...aFakeBidsActions(),
     ...aFakeModerationActions(),
     ...aFakeReportActions(),
+    readWorkbookState: resolving<"readWorkbookState">(aWorkbookWithoutEvaluation()),
+    watchSheets: resolving<"watchSheets">(undefined),
     findConflicts: resolving<"findConflicts">([]),
     insertEvaluation: resolving<"insertEvaluation">({ status: "written", sheets: INSERTED_SHEETS, syncs: 2 }),
     previewMeasureUpdate: resolving<"previewMeasureUpdate">(aMeasureUpdatePreview()),

@@ -272,5 +272,8 @@ export function settingsFromSheet(cells: Readonly<Partial<Record<SettingKey, She
   assign("tenderId", read("tenderId", text));
   assign("blindMarking", read("blindMarking", yesNo));
   assign("moderationOpen", read("moderationOpen", yesNo));
-  return { settings, problems };
+  // SV_Target is calculated from the contract value and the target return: when one of those
+  // cannot be read, the target's error is that problem again, not another one to fix.
+  const fromInputs = problems.some((p) => p.key === "contractValue" || p.key === "targetReturn");
+  return { settings, problems: fromInputs ? problems.filter((p) => p.key !== "target") : problems };
 }
