@@ -11,7 +11,7 @@
  * A threshold for the tender's own category, where the council gives one, is the rule; an
  * "any" threshold applies only to categories without their own (the more specific rule wins).
  */
-import type { Threshold } from "./frameworks/schema";
+import type { Framework, Threshold } from "./frameworks/schema";
 import { formatGBP, formatIsoDate, formatPercent } from "../shared/format";
 import type { Buyer, Category, VatBasis } from "./tenderTerms";
 import { isIsoDate, REGIME_NAMES, regimeOn, STANDARD_VAT_RATE, statutoryThreshold, valueBothWays, type Regime, type StatutoryThreshold } from "./statutoryThresholds";
@@ -222,6 +222,16 @@ export function tenderVerdict(settings: TenderVerdictSettings, policy: PolicyThr
   }
   const council = thresholdVerdict(settings, policy.thresholds, policy.owner);
   const source = council.threshold?.source ?? policy.source;
-  const councilReason = source ? `${council.reason} (${source})` : council.reason;
+  const councilReason = source ? `${council.reason.replace(/\.$/, "")} (${source}).` : council.reason;
   return { required: council.required, statutory, policy: { ...council, ...(source ? { source } : {}) }, reason: `${statutory.reason} ${councilReason}` };
+}
+
+/** A framework's own thresholds, named for the verdict: whose they are and the document they come from. */
+export function frameworkThresholds(framework: Pick<Framework, "policy" | "source" | "illustrative">): PolicyThresholds {
+  const { title, date } = framework.source;
+  return {
+    thresholds: framework.policy?.thresholds ?? [],
+    owner: framework.illustrative ? "the illustrative set" : framework.source.publisher,
+    source: date ? `${title}, ${date}` : title,
+  };
 }

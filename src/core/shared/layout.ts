@@ -45,6 +45,12 @@ export const TABLES = {
 export const SETTING_NAMES = {
   contractName: "SV_ContractName",
   contractValue: "SV_ContractValue",
+  /** excluding, including or none: whether the contract value includes VAT (statutory thresholds include it). */
+  vatBasis: "SV_VatBasis",
+  /** When the procurement began (ISO date as text): decides the regime and the statutory thresholds. */
+  procurementStart: "SV_ProcurementStart",
+  /** sub-central or central: decides the statutory threshold for goods and services. */
+  buyer: "SV_Buyer",
   category: "SV_Category",
   durationMonths: "SV_DurationMonths",
   weighting: "SV_Weighting",

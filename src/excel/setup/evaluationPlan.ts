@@ -5,7 +5,7 @@
  * lets tests read exactly what will be written, and lets an update compare plan and
  * workbook before anything is touched.
  */
-import { FORMATS, SETTING_NAMES, SHEETS, TABLE_FORMULAS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
+import { BUYERS, FORMATS, SETTING_NAMES, VAT_BASES, SHEETS, TABLE_FORMULAS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
 
 export interface ColumnPlan {
   header: string;
@@ -67,7 +67,10 @@ function setupRows(input: PlanInput): SettingRow[] {
     list ? { key, label, value, numberFormat, note, list } : { key, label, value, numberFormat, note };
   return [
     row("contractName", "Contract", settings.contractName, FORMATS.text, "Name of the contract being tendered."),
-    row("contractValue", "Contract value (£, excl. VAT)", settings.contractValue, FORMATS.gbpWhole, "Returns and the target are measured against this."),
+    row("contractValue", "Contract value (£)", settings.contractValue, FORMATS.gbpWhole, "Returns and the target are measured against this, on the VAT basis below."),
+    row("vatBasis", "VAT in the contract value", settings.vatBasis ?? "", FORMATS.text, "excluding, including or none (no VAT charged): statutory thresholds include VAT, council ones exclude it.", VAT_BASES),
+    row("procurementStart", "Procurement began", settings.procurementStart ?? "", FORMATS.text, "yyyy-mm-dd. Before 24 February 2025: PCR 2015; from then: the Procurement Act 2023, with the thresholds of that date."),
+    row("buyer", "Buyer", settings.buyer ?? "", FORMATS.text, "sub-central (a council) or central (a government department): decides the statutory threshold.", BUYERS),
     row("category", "Category", settings.category, FORMATS.text, "supplies-services, light-touch or works: decides the threshold.", ["supplies-services", "light-touch", "works"]),
     row("durationMonths", "Duration (months)", settings.durationMonths ?? "", FORMATS.general, "Works only: Southend's threshold needs 24 months or more."),
     row("weighting", "Social value weighting", settings.weighting, FORMATS.percent, "Share of the whole award; at least 10% (PPN 06/20)."),

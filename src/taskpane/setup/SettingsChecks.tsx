@@ -36,7 +36,16 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
           <h4 className={styles.subheading}>
             Threshold: {verdict.required ? "social value must be evaluated" : "social value not required"}
           </h4>
-          <p className={styles.text}>{verdict.reason}</p>
+          <p className={styles.text}>
+            <strong>The law: </strong>
+            {verdict.statutory.reason}
+          </p>
+          {verdict.policy !== undefined && (
+            <p className={styles.text}>
+              <strong>The council&apos;s policy: </strong>
+              {verdict.policy.source !== undefined ? `${verdict.policy.reason.replace(/\.$/, "")} (${verdict.policy.source}).` : verdict.policy.reason}
+            </p>
+          )}
         </div>
       )}
       <p className={styles.text} role="status">

@@ -1,6 +1,10 @@
 import { Checkbox, Field, Input, Select, type FieldProps } from "@fluentui/react-components";
 import {
+  BUYERS,
   CATEGORIES,
+  VAT_BASES,
+  type Buyer,
+  type VatBasis,
   formatNumber,
   ROLL_UPS,
   SCORING_METHODS,
@@ -22,6 +26,17 @@ const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   "supplies-services": "Supplies and services",
   "light-touch": "Light-touch services",
   works: "Works",
+};
+
+const VAT_LABELS: Readonly<Record<VatBasis, string>> = {
+  excluding: "Excluding VAT",
+  including: "Including VAT",
+  none: "No VAT is charged",
+};
+
+const BUYER_LABELS: Readonly<Record<Buyer, string>> = {
+  "sub-central": "Council or other sub-central authority",
+  central: "Central government department",
 };
 
 const METHOD_LABELS: Readonly<Record<ScoringMethod, string>> = {
@@ -63,7 +78,7 @@ export function TenderSettingsFields({
       validationState: error !== undefined ? "error" : warning !== undefined ? "warning" : "none",
     };
   };
-  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts" | "blindMarking">, inputMode?: "decimal" | "numeric") => ({
+  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts" | "blindMarking" | "vatBasis" | "buyer">, inputMode?: "decimal" | "numeric") => ({
     value: draft[name],
     onChange: (_e: unknown, data: { value: string }) => onFieldChange(name, data.value),
     onBlur: () => onFieldBlur(name),
@@ -81,8 +96,40 @@ export function TenderSettingsFields({
       <Field {...field("contractName", "Contract name")} required>
         <Input {...text("contractName")} />
       </Field>
-      <Field {...field("contractValue", "Contract value (£, excluding VAT)", "For example 1,200,000.")} required>
+      <Field {...field("contractValue", "Contract value (£)", "For example 1,200,000.")} required>
         <Input {...text("contractValue", "decimal")} contentBefore="£" />
+      </Field>
+      <Field
+        {...field("vatBasis", "VAT in the contract value", "Statutory thresholds include VAT; council thresholds do not. VAT is taken at the standard 20%.")}
+        required
+      >
+        <Select
+          value={draft.vatBasis}
+          onChange={(_e, data) => onFieldChange("vatBasis", data.value as VatBasis | "")}
+          onBlur={() => onFieldBlur("vatBasis")}
+        >
+          <option value="">Choose…</option>
+          {VAT_BASES.map((b) => (
+            <option key={b} value={b}>
+              {VAT_LABELS[b]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        {...field("procurementStart", "Procurement began", "Before 24 February 2025: PCR 2015. From then: the Procurement Act 2023, with the thresholds of that date.")}
+        required
+      >
+        <Input type="date" {...text("procurementStart")} />
+      </Field>
+      <Field {...field("buyer", "Buyer", "Decides the statutory threshold for goods and services.")}>
+        <Select value={draft.buyer} onChange={(_e, data) => onFieldChange("buyer", data.value as Buyer)}>
+          {BUYERS.map((b) => (
+            <option key={b} value={b}>
+              {BUYER_LABELS[b]}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field {...field("category", "Category", "Decides which threshold applies.")}>
         <Select value={draft.category} onChange={(_e, data) => onFieldChange("category", data.value as Category)}>

@@ -12,7 +12,7 @@
  *   so "25", "25p" and "25%" all mean 0.25; "£0.25" is pounds per £1 and means the same.
  *   A figure under 1p per £1 is kept but flagged, since "0.25" is usually 25p typed as pounds.
  */
-import { STANDARD_SCALES, type Category, type RollUp, type ScoringMethod, type TenderSettings, type tenderSettingsSchema } from "../../core";
+import { isIsoDate, STANDARD_SCALES, type Buyer, type Category, type RollUp, type ScoringMethod, type TenderSettings, type tenderSettingsSchema, type VatBasis } from "../../core";
 
 /**
  * The settings schema, handed in: the pane loads it (and zod) from its own chunk after it first
@@ -23,8 +23,13 @@ export type SettingsSchemaOrWhyNot = SettingsSchema | { readonly unavailable: st
 
 export interface SetupDraft {
   contractName: string;
-  /** £, excluding VAT. */
+  /** £, on the basis `vatBasis` says. */
   contractValue: string;
+  /** "" until the user says: never assumed. */
+  vatBasis: VatBasis | "";
+  /** yyyy-mm-dd, as a date input gives it; "" until entered. */
+  procurementStart: string;
+  buyer: Buyer;
   category: Category;
   /** Works only. */
   durationMonths: string;
@@ -59,6 +64,10 @@ export type SetupField = keyof SetupDraft;
 export const INITIAL_DRAFT: SetupDraft = {
   contractName: "",
   contractValue: "",
+  vatBasis: "",
+  procurementStart: "",
+  // Our users are councils: sub-central authorities under the thresholds.
+  buyer: "sub-central",
   category: "supplies-services",
   durationMonths: "",
   weighting: "10",
@@ -79,6 +88,9 @@ export const INITIAL_DRAFT: SetupDraft = {
 export const FIELD_LABELS: Readonly<Record<SetupField, string>> = {
   contractName: "Contract name",
   contractValue: "Contract value",
+  vatBasis: "VAT in the contract value",
+  procurementStart: "Procurement began",
+  buyer: "Buyer",
   category: "Category",
   durationMonths: "Works duration",
   weighting: "Social value weighting",
@@ -189,10 +201,15 @@ export function readSetupDraft(draft: SetupDraft, scope: SetupScope, schema: Set
   if (draft.contractName.trim() === "") errors.contractName = "Enter the name of the contract.";
 
   const contractValue = required("contractValue", readMoney(draft.contractValue), {
-    blank: "Enter the contract value in pounds, excluding VAT.",
+    blank: "Enter the contract value in pounds.",
     invalid: "Enter the contract value as an amount in pounds, e.g. 1,200,000.",
     check: (n) => (n > 0 ? undefined : "The contract value must be more than £0."),
   });
+
+  if (draft.vatBasis === "") errors.vatBasis = "Say whether the contract value includes VAT: the statutory thresholds include it, council thresholds do not.";
+  const procurementStart = draft.procurementStart.trim();
+  if (procurementStart === "") errors.procurementStart = "Enter the date the procurement began: it decides the rules and thresholds that apply.";
+  else if (!isIsoDate(procurementStart)) errors.procurementStart = "Enter the date the procurement began as day, month and year.";
 
   const durationMonths =
     draft.category === "works"
@@ -252,6 +269,9 @@ export function readSetupDraft(draft: SetupDraft, scope: SetupScope, schema: Set
   const draftSettings: TenderSettings = {
     contractName: draft.contractName.trim(),
     contractValue,
+    ...(draft.vatBasis !== "" ? { vatBasis: draft.vatBasis } : {}),
+    ...(isIsoDate(procurementStart) ? { procurementStart } : {}),
+    buyer: draft.buyer,
     category: draft.category,
     ...(durationMonths !== undefined ? { durationMonths } : {}),
     weighting,

@@ -8,11 +8,12 @@ import {
   BUILT_IN_FRAMEWORKS,
   checkTender,
   measureTableFromFramework,
-  thresholdVerdict,
+  frameworkThresholds,
+  tenderVerdict,
   type Framework,
   type Outcome,
   type TenderFinding,
-  type ThresholdVerdict,
+  type TenderVerdict,
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
 import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
@@ -60,7 +61,7 @@ export interface SetupPageState {
   readonly fieldError: (field: SetupField) => string | undefined;
   readonly fieldWarning: (field: SetupField) => string | undefined;
 
-  readonly verdict: ThresholdVerdict | undefined;
+  readonly verdict: TenderVerdict | undefined;
   /** Live checks of the settings (checkTender), minus those about a field already in error. */
   readonly findings: readonly TenderFinding[];
   /**
@@ -123,14 +124,16 @@ export function useSetupPage(actions: WorkbookActions): SetupPageState {
   const verdict = useMemo(() => {
     if (framework === undefined) return undefined;
     const s = read.draftSettings;
-    return thresholdVerdict(
+    return tenderVerdict(
       {
         contractValue: s.contractValue,
         category: s.category,
         ...(s.durationMonths !== undefined ? { durationMonths: s.durationMonths } : {}),
+        ...(s.vatBasis !== undefined ? { vatBasis: s.vatBasis } : {}),
+        ...(s.procurementStart !== undefined ? { procurementStart: s.procurementStart } : {}),
+        ...(s.buyer !== undefined ? { buyer: s.buyer } : {}),
       },
-      framework.policy?.thresholds ?? [],
-      framework.illustrative ? "the illustrative set" : framework.source.publisher,
+      frameworkThresholds(framework),
     );
   }, [framework, read.draftSettings]);
 

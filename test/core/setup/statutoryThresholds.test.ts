@@ -103,7 +103,7 @@ describe("the council's own threshold beside the statutory one", () => {
     expect(v.required).toBe(false);
     expect(v.reason).toContain("£180,000 including VAT (£150,000 plus VAT at 20%) is below the £207,720 threshold");
     expect(v.reason).toContain("£150,000 excluding VAT is below Southend's £177,897 threshold for supplies and services");
-    expect(v.reason).toMatch(/\(Social Value Policy \(v2\.0\), December 2021\)$/);
+    expect(v.reason).toMatch(/\(Social Value Policy \(v2\.0\), December 2021\)\.$/);
   });
 
   it("lets a framework without thresholds of its own follow the statutory one", () => {

@@ -18,6 +18,22 @@ describe("inserting the evaluation workbook", () => {
     expect(namedCell(fake, SETTING_NAMES.contractValue).value).toBe(1_000_000);
   });
 
+  it("records when the procurement began, the VAT basis and the buyer on SV Setup, the date as text Excel cannot turn into a serial", async () => {
+    const { fake, run } = aFakeWorkbook();
+    const settings = aTender({ procurementStart: "2026-11-02", vatBasis: "including", buyer: "sub-central" });
+    await insertPlan(run, buildEvaluationPlan(aPlanInput({ settings })));
+    expect(namedCell(fake, SETTING_NAMES.procurementStart).value).toBe("2026-11-02");
+    expect(namedCell(fake, SETTING_NAMES.vatBasis).value).toBe("including");
+    expect(namedCell(fake, SETTING_NAMES.buyer).value).toBe("sub-central");
+  });
+
+  it("leaves the new rows blank for a tender set up without them, so nothing is assumed", async () => {
+    const { fake, run } = aFakeWorkbook();
+    await insertPlan(run, buildEvaluationPlan(aPlanInput()));
+    expect(namedCell(fake, SETTING_NAMES.vatBasis).value).toBe("");
+    expect(namedCell(fake, SETTING_NAMES.procurementStart).value).toBe("");
+  });
+
   it("writes the tender id, the blind-marking choice and the criteria for the outcomes in scope", async () => {
     const { fake, run } = aFakeWorkbook();
     const criteria = [

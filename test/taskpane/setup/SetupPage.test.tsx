@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "../setup";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import type { PlanInput } from "../../../src/excel/setup/evaluationPlan";
 import type { OperationOptions } from "../../../src/excel/shared/excelRun";
@@ -9,6 +9,10 @@ import { ESSEX, ILLUSTRATIVE, THURROCK } from "../../../src/core";
 import { SetupPage } from "../../../src/taskpane/setup/SetupPage";
 import { aFakeActions, aMeasureUpdatePreview, deferred, type FakeActions } from "../fakeActions";
 import { renderPage } from "../renderPage";
+
+// Each insert test fills the whole form as a user would (framework, measures, eleven fields):
+// about 2-3 s alone, more on a busy 2-core CI machine.
+jest.setTimeout(20_000);
 
 function renderSetup(actions: FakeActions = aFakeActions()) {
   return { actions, ...renderPage(<SetupPage actions={actions} />) };
@@ -45,6 +49,9 @@ async function fillEssexTender(user: UserEvent): Promise<void> {
   await user.click(screen.getByRole("checkbox", { name: /^ECC39 / }));
   await type(user, /Contract name/, "Highways maintenance");
   await type(user, /Contract value/, "£1,200,000");
+  await user.selectOptions(screen.getByRole("combobox", { name: "VAT in the contract value" }), "Excluding VAT");
+  // A date picker sets the whole date at once.
+  fireEvent.change(screen.getByLabelText(/Procurement began/), { target: { value: "2026-11-02" } });
   await type(user, /weighting/i, "15");
   await type(user, /Social value points/, "15");
   await type(user, /Share of the points for commitments/, "60");
@@ -129,6 +136,21 @@ describe("Set up: live checks", () => {
     expect(screen.getByText(/£250,000 is at or above Essex County Council's £100,000 threshold/)).toBeInTheDocument();
   });
 
+  it("names the law and the statutory threshold of the day the procurement began, beside the council's own", async () => {
+    const { user } = renderSetup();
+    await chooseFramework(user, ESSEX.name);
+    await type(user, /Contract value/, "180,000");
+    expect(screen.getByText(/Enter when the procurement began/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Procurement began/), { target: { value: "2025-02-23" } });
+    expect(screen.getByText(/Say whether the contract value includes VAT/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "VAT in the contract value" }), "Including VAT");
+    expect(screen.getByText(/^Public Contracts Regulations 2015 \(the procurement began on 23 February 2025\): £180,000 including VAT is below the £214,904 threshold/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Procurement began/), { target: { value: "2026-03-02" } });
+    await user.selectOptions(screen.getByRole("combobox", { name: "VAT in the contract value" }), "Excluding VAT");
+    expect(screen.getByText(/^Procurement Act 2023 .*£216,000 including VAT \(£180,000 plus VAT at 20%\) is at or above the £207,720 threshold/)).toBeInTheDocument();
+    expect(screen.getByText(/^£180,000 excluding VAT is at or above Essex County Council's £100,000 threshold/)).toBeInTheDocument();
+  });
+
   it("shows a field's error once the user leaves it", async () => {
     const { user } = renderSetup();
     const value = screen.getByRole("textbox", { name: /Contract value/ });
@@ -182,7 +204,7 @@ describe("Set up: inserting the evaluation", () => {
       measuresInScope: ["ECC1", "ECC39"],
       outcomesInScope: ["O1", "O2"],
     });
-    expect(input.thresholdReason).toMatch(/£1,200,000 is at or above Essex County Council's £100,000 threshold/);
+    expect(input.thresholdReason).toMatch(/£1,200,000 excluding VAT is at or above Essex County Council's £100,000 threshold/);
     // The framework's criteria go to SV Criteria; blind marking is off unless chosen.
     expect(input.criteria?.map((c) => c.id)).toEqual(ESSEX.criteria.map((c) => c.id));
     expect(input.blindMarking).toBe(false);
@@ -212,7 +234,7 @@ describe("Set up: inserting the evaluation", () => {
     await user.click(insertButton());
     expect(screen.getByText("Nothing was inserted")).toBeInTheDocument();
     expect(screen.getByText("Choose a framework.")).toBeInTheDocument();
-    expect(screen.getByText("Fix these fields: Contract name, Contract value.")).toBeInTheDocument();
+    expect(screen.getByText("Fix these fields: Contract name, Contract value, VAT in the contract value, Procurement began.")).toBeInTheDocument();
     expect(actions.findConflicts).not.toHaveBeenCalled();
     expect(actions.insertEvaluation).not.toHaveBeenCalled();
   });
@@ -222,7 +244,7 @@ describe("Set up: inserting the evaluation", () => {
     await user.click(insertButton());
     await type(user, /Contract name/, "Highways");
     expect(screen.queryByText("Nothing was inserted")).not.toBeInTheDocument();
-    expect(screen.getByText("Enter the contract value in pounds, excluding VAT.")).toBeInTheDocument();
+    expect(screen.getByText("Enter the contract value in pounds.")).toBeInTheDocument();
   });
 
   it("shows the progress the action reports while it inserts", async () => {

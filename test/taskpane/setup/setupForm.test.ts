@@ -4,7 +4,7 @@ import { tenderSettingsSchema } from "../../../src/core";
 const scope = { frameworkId: "essex", measuresInScope: ["ECC1"], outcomesInScope: ["O1"] };
 
 function aDraft(overrides: Partial<SetupDraft> = {}): SetupDraft {
-  return { ...INITIAL_DRAFT, contractName: "Highways maintenance", contractValue: "1,200,000", evaluators: "A, B, C", ...overrides };
+  return { ...INITIAL_DRAFT, contractName: "Highways maintenance", contractValue: "1,200,000", vatBasis: "excluding", procurementStart: "2026-11-02", evaluators: "A, B, C", ...overrides };
 }
 
 describe("readSetupDraft", () => {
@@ -71,10 +71,27 @@ describe("readSetupDraft", () => {
 
   it("reports every missing field at once, and still gives settings for the live checks", () => {
     const read = readSetupDraft({ ...INITIAL_DRAFT, weighting: "", moderationThreshold: "" }, scope, tenderSettingsSchema);
-    expect(Object.keys(read.errors).sort()).toEqual(["contractName", "contractValue", "moderationThreshold", "weighting"]);
+    expect(Object.keys(read.errors).sort()).toEqual(["contractName", "contractValue", "moderationThreshold", "procurementStart", "vatBasis", "weighting"]);
     expect(read.settings).toBeUndefined();
     expect(read.draftSettings.weighting).toBeNaN();
     expect(read.draftSettings.measuresInScope).toEqual(["ECC1"]);
+  });
+});
+
+describe("the VAT basis and the date the procurement began", () => {
+  it("asks for both rather than assume them, and keeps them once given", () => {
+    const blank = readSetupDraft(aDraft({ vatBasis: "", procurementStart: "" }), scope, tenderSettingsSchema);
+    expect(blank.settings).toBeUndefined();
+    expect(blank.errors.vatBasis).toMatch(/^Say whether the contract value includes VAT/);
+    expect(blank.errors.procurementStart).toMatch(/^Enter the date the procurement began/);
+    const given = readSetupDraft(aDraft({ vatBasis: "including", procurementStart: "2025-02-23", buyer: "central" }), scope, tenderSettingsSchema);
+    expect(given.settings).toMatchObject({ vatBasis: "including", procurementStart: "2025-02-23", buyer: "central" });
+  });
+
+  it("refuses a date that is not a calendar date", () => {
+    const read = readSetupDraft(aDraft({ procurementStart: "2026-02-30" }), scope, tenderSettingsSchema);
+    expect(read.settings).toBeUndefined();
+    expect(read.errors.procurementStart).toBe("Enter the date the procurement began as day, month and year.");
   });
 });
 
