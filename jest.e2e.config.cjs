@@ -8,4 +8,7 @@ module.exports = {
   testMatch: ["**/*.e2e.ts"],
   testTimeout: 180000,
   maxWorkers: 1,
+  // One playground build for every file (test/e2e/globalSetup.ts).
+  globalSetup: "<rootDir>/test/e2e/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/e2e/globalTeardown.ts",
 };

@@ -1,14 +1,28 @@
 /**
- * The evaluation in a browser, as an evaluator would do it: in the playground, choose the
- * Essex framework, insert the workbook, load the sample bids, validate, go to the unit
- * mistake, fix it in the formula bar, validate again, score, and export the workbook to .xlsx,
- * which LibreOffice must open with the same numbers. A screenshot of each step, the .xlsx and
- * LibreOffice's CSVs are written to test-results/e2e/evaluation/.
+ * The README's first evaluation in a browser, as a newcomer would do it: in the playground,
+ * choose the illustrative measure set (the one framework whose every measure carries a proxy,
+ * so the £ mean something without a council's licensed table), insert the workbook, load the
+ * sample bids, validate, go to the unit mistake, type the unit the finding names, validate
+ * again, score, and export the workbook to .xlsx, which LibreOffice must open with the same
+ * numbers. The expected £ and ranks are worked out here from the sample bids and the
+ * framework's proxies. A screenshot of each step, the .xlsx and LibreOffice's CSVs are written
+ * to test-results/e2e/evaluation/.
  */
 import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors, xlsxToCsvs } from "./harness";
+import { formatGBP, ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
+import { SAMPLE_BIDDERS, sampleBids } from "../../playground/sampleBidData";
+
+/** What the sample bids are worth at the illustrative proxies, worked out here, bidder → £. */
+const EXPECTED_VALUE = (() => {
+  const measures = measureTableFromFramework(ILLUSTRATIVE);
+  const proxy = new Map(measures.map((m) => [m.ref, m.proxy ?? 0]));
+  const { forms } = sampleBids({ tenderId: "T", measures, criteria: [] });
+  return new Map(forms.map((f) => [f.bidder, f.commitments.reduce((sum, c) => sum + Number(c.quantity) * (proxy.get(c.ref) ?? 0), 0)]));
+})();
+const PLANTED = sampleBids({ tenderId: "T", measures: measureTableFromFramework(ILLUSTRATIVE), criteria: [] }).mistake;
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -20,6 +34,8 @@ let step = 0;
 /** What the pane's score table showed, bidder → its "Social value" cell ("£12,345.60"). */
 const shownValues = new Map<string, string>();
 let sampleRows = 0;
+/** The unit the SV108 finding names. */
+let named = "";
 /** Every script the page fetched, to show ExcelJS is loaded only when export is clicked. */
 const scripts: string[] = [];
 
@@ -49,8 +65,8 @@ afterAll(async () => {
 });
 
 describe("an evaluation in the playground", () => {
-  it("sets up an Essex tender and inserts the evaluation sheets", async () => {
-    await pane.getByLabel("Framework").selectOption({ label: "Essex County Council (ECC TOMs)" });
+  it("sets up a tender on the illustrative measures and inserts the evaluation sheets", async () => {
+    await pane.getByLabel("Framework").selectOption({ label: ILLUSTRATIVE.name });
     // Every measure in scope: open each theme and tick its outcomes' "Select all".
     const themes = pane.locator('button[aria-expanded="false"]');
     // The framework's themes render after the choice: counting them before then found none and
@@ -61,18 +77,20 @@ describe("an evaluation in the playground", () => {
     for (let i = 0; i < (await selectAll.count()); i++) await selectAll.nth(i).check();
     await pane.getByLabel(/Contract name/).fill("Home care, Harlow");
     await pane.getByLabel(/Contract value/).fill("2,000,000");
+    await pane.getByLabel("VAT in the contract value").selectOption({ label: "Excluding VAT" });
+    await pane.getByLabel("Procurement began").fill("2026-03-02");
     await shot("setup");
     await pane.getByRole("button", { name: "Insert evaluation sheets" }).click();
     await page.getByRole("button", { name: "SV Measures" }).waitFor();
     await shot("inserted");
     await page.getByRole("button", { name: "SV Measures" }).click();
-    await expect(page.getByRole("table", { name: "Sheet SV Measures" }).getByText("ECC39", { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole("table", { name: "Sheet SV Measures" }).getByText("ILL1", { exact: true }).count()).resolves.toBe(1);
   });
 
   it("loads the sample bids into SV Commitments", async () => {
     await page.getByRole("button", { name: "Load sample bids" }).click();
     const status = (await page.getByRole("status").textContent()) ?? "";
-    expect(status).toMatch(/Loaded \d+ sample commitments/);
+    expect(status).toMatch(/^Loaded \d+ commitments and \d+ written answers from three sample bidders\. One commitment has a unit mistake/);
     sampleRows = Number(/Loaded (\d+)/.exec(status)?.[1]);
     await expect(page.getByRole("table", { name: "Sheet SV Commitments" }).getByText("Birch Homes").first().isVisible()).resolves.toBe(true);
     await shot("sample-bids");
@@ -83,6 +101,10 @@ describe("an evaluation in the playground", () => {
     await pane.getByRole("button", { name: "Validate commitments" }).click();
     const finding = pane.getByRole("button", { name: /SV108/ });
     await finding.first().waitFor();
+    await expect(finding.count()).resolves.toBe(1);
+    // The README's fix: type the unit the finding names.
+    named = /which is counted in ([^.]+)\./.exec((await finding.first().textContent()) ?? "")?.[1] ?? "";
+    expect(named).toBe(PLANTED?.expected);
     await shot("validated");
     await finding.first().click();
     await expect(page.getByLabel("Selected cell").textContent()).resolves.toMatch(/^[A-Z]+\d+$/);
@@ -91,7 +113,7 @@ describe("an evaluation in the playground", () => {
 
   it("accepts the fix typed in the formula bar and validates clean", async () => {
     const bar = page.getByLabel("Formula bar");
-    await bar.fill("hours");
+    await bar.fill(named);
     await bar.press("Enter");
     await pane.getByRole("button", { name: "Validate again" }).click();
     await pane.getByText(/no (errors|problems)/i).first().waitFor();
@@ -102,14 +124,24 @@ describe("an evaluation in the playground", () => {
   it("scores the three bidders", async () => {
     await pane.getByRole("tab", { name: "Scores" }).click();
     await pane.getByRole("button", { name: "Refresh scores" }).click();
-    for (const bidder of ["Acme Care Ltd", "Birch Homes", "Cura Partnership"]) {
+    for (const bidder of SAMPLE_BIDDERS) {
       await pane.getByRole("cell", { name: bidder }).waitFor();
     }
-    for (const bidder of ["Acme Care Ltd", "Birch Homes", "Cura Partnership"]) {
+    for (const bidder of SAMPLE_BIDDERS) {
       const row = pane.getByRole("row").filter({ has: pane.getByRole("cell", { name: bidder, exact: true }) });
       shownValues.set(bidder, (await row.getByRole("cell").nth(2).textContent()) ?? "");
     }
     expect([...shownValues.values()].every((v) => /^£[\d,]+(\.\d\d)?$/.test(v))).toBe(true);
+    // What a newcomer can believe: each bid's £ is its quantities × the proxies, no two bids tie,
+    // and the ranks follow the £ (relative scoring: the highest bid takes the commitments' points).
+    for (const [bidder, value] of EXPECTED_VALUE) {
+      expect({ bidder, shown: shownValues.get(bidder) }).toEqual({ bidder, shown: formatGBP(value) });
+    }
+    expect(new Set(EXPECTED_VALUE.values()).size).toBe(SAMPLE_BIDDERS.length);
+    const byValue = [...EXPECTED_VALUE].sort((a, b) => b[1] - a[1]).map(([bidder]) => bidder);
+    const rows = pane.getByRole("table", { name: "Scores by bidder, in rank order" }).getByRole("row");
+    const shownOrder = (await rows.allTextContents()).slice(1).map((text) => SAMPLE_BIDDERS.find((b) => text.includes(b)));
+    expect(shownOrder).toEqual(byValue);
     await shot("scores");
     expect(errors).toEqual([]);
   });
@@ -147,8 +179,9 @@ describe("an evaluation in the playground", () => {
     const rows = commitments.slice(header + 1).filter((r) => (r[0] ?? "") !== "");
     expect(rows).toHaveLength(sampleRows);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["Acme Care Ltd", "Birch Homes", "Cura Partnership"]));
-    expect(rows.filter((r) => r[cols.indexOf("Unit")] === "hours").length).toBeGreaterThan(0);
-    expect(rows.filter((r) => r[cols.indexOf("Unit")] === "tonnes")).toEqual([]);
+    // The planted mistake is fixed with the unit the finding named.
+    const fixed = rows.find((r) => r[0] === PLANTED?.bidder && r[cols.indexOf("Ref")] === PLANTED?.ref);
+    expect(fixed?.[cols.indexOf("Unit")]).toBe(named);
     for (const r of rows) expect(Number(r[cols.indexOf("Quantity")])).toBeGreaterThan(0);
     expect(rows.flat().filter((cell) => /^(#|Err:)/.test(cell))).toEqual([]);
     expect(rows.some((r) => Number(r[cols.indexOf("Value")]) > 0)).toBe(true);

@@ -29,7 +29,15 @@ const CHROMIUM = process.env.SV_CHROMIUM ?? "/usr/bin/chromium";
 
 export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
+/**
+ * Set by the e2e run's global setup (globalSetup.ts) to the one build every test file shares:
+ * a webpack build takes over a minute on the 2-core machine, once per file was most of the run.
+ */
+export const SHARED_BUILD_ENV = "SV_PLAYGROUND_BUILD";
+
 export async function buildPlayground(): Promise<string> {
+  const shared = process.env[SHARED_BUILD_ENV];
+  if (shared !== undefined && existsSync(join(shared, "playground.html"))) return shared;
   const out = mkdtempSync(join(tmpdir(), "sv-playground-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
   const makeConfig = require(join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration>;
