@@ -20,6 +20,7 @@
 import { formatGBP, formatNumber, formatPercent } from "../shared/format";
 import { bidderKey, criterionKey } from "../shared/refs";
 import type { RollUp, ScoringMethod } from "../setup/tender";
+import { isIsoDate, regimeOn } from "../setup/statutoryThresholds";
 
 export interface SummaryCriterionInput {
   id: string;
@@ -59,6 +60,8 @@ export interface SummaryBidInput {
 
 export interface SummaryTender {
   contractName?: string;
+  /** When the procurement began (ISO date): the letter names the law it answers to. */
+  procurementStart?: string;
   contractValue: number;
   maxPoints: number;
   /** Points available for the commitments. */
@@ -217,10 +220,12 @@ export function assessmentSummaries(input: SummaryInput): AssessmentSummary[] {
 }
 
 /** The letter text: plain lines, no tabs, so it pastes cleanly into any letter template. */
-export function summaryText(s: Omit<AssessmentSummary, "text">, tender: Pick<SummaryTender, "contractName" | "topMark">): string {
+export function summaryText(s: Omit<AssessmentSummary, "text">, tender: Pick<SummaryTender, "contractName" | "topMark" | "procurementStart">): string {
   const lines: string[] = [];
   lines.push(`Assessment summary: ${s.bidder}`);
   if (tender.contractName) lines.push(`Contract: ${tender.contractName}`);
+  const law = lawLine(tender.procurementStart);
+  if (law !== undefined) lines.push(law);
   lines.push(`Social value score: ${points(s.total)} of ${points(s.maxTotal)} points (ranked ${s.rank} of ${s.bidders}).`);
   if (s.openItems > 0) lines.push(`Provisional: ${s.openItems} ${s.openItems === 1 ? "criterion is" : "criteria are"} not yet agreed by the panel.`);
   lines.push("");
@@ -243,4 +248,17 @@ export function summaryText(s: Omit<AssessmentSummary, "text">, tender: Pick<Sum
     lines.push(`   ${c.reasons}`);
   });
   return lines.join("\n");
+}
+
+/**
+ * Which law the letter answers to, from the day the procurement began: the Act's assessment
+ * summary (s.50) from 24 February 2025; before then PCR 2015's award letter (regulation 86: the
+ * scores and the relative advantages of the successful tender). Nothing for a workbook that
+ * never recorded the date.
+ */
+function lawLine(start: string | undefined): string | undefined {
+  if (!isIsoDate(start)) return undefined;
+  return regimeOn(start) === "procurement-act-2023"
+    ? "Procurement Act 2023: the social value part of the assessment summary section 50 requires."
+    : "Public Contracts Regulations 2015 (the procurement began before 24 February 2025): the social value scores and reasons for the award letter regulation 86 requires.";
 }

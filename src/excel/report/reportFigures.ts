@@ -8,7 +8,7 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { bidderKey, formatPercent, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
+import { bidderKey, formatPercent, isIsoDate, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;
@@ -51,6 +51,7 @@ export function reportFigures(data: ReportData): ReportFigures {
   const scaleTop = setting(data, "scaleTop") ?? Math.max(0, ...textIn(data.settings.scale).split(",").map(Number).filter(Number.isFinite));
   const tender: SummaryTender = {
     contractName: textIn(data.settings.contractName),
+    ...(isIsoDate(textIn(data.settings.procurementStart)) ? { procurementStart: textIn(data.settings.procurementStart) } : {}),
     contractValue,
     maxPoints,
     quantitativeAvailable: maxPoints * share,

@@ -127,6 +127,16 @@ describe("assessment summary golden cases", () => {
 describe("assessment summaries", () => {
   const sample = (): SummaryInput => summaryInputOf(readCaseInputs(root)[0]?.input as SummaryCase);
 
+  it("names the law the letter answers to from the day the procurement began, and nothing when the workbook never said", () => {
+    const at = (procurementStart?: string): string => {
+      const input = sample();
+      return assessmentSummaries({ ...input, tender: { ...input.tender, ...(procurementStart ? { procurementStart } : {}) } })[0]?.text ?? "";
+    };
+    expect(at("2025-02-24")).toContain("Procurement Act 2023: the social value part of the assessment summary section 50 requires.");
+    expect(at("2025-02-23")).toContain("Public Contracts Regulations 2015 (the procurement began before 24 February 2025)");
+    expect(at()).not.toMatch(/Procurement Act|Public Contracts Regulations/);
+  });
+
   it("quotes the consensus rationale verbatim as the panel's reasons", () => {
     const input = sample();
     const acme = assessmentSummaries(input)[0];
