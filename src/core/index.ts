@@ -24,6 +24,7 @@ export * from "./setup/thresholds";
 export * from "./setup/statutoryThresholds";
 export * from "./setup/tenderChecks";
 export * from "./setup/settingsFromSheet";
+export * from "./setup/frameworkDefaults";
 
 // Commitments and their validation
 export * from "./bids/commitments";

@@ -5,9 +5,10 @@
  * has issues stays open, whatever the sheet's Status formula says: the formula can see that a
  * rationale is there, not whether it explains the mark.
  */
+import { getBuiltInFramework } from "../setup/frameworks/builtins";
 import { SHEETS } from "../shared/layout";
 import { bidderKey } from "../shared/refs";
-import { readQuantity } from "../shared/cells";
+import { readQuantity, readText } from "../shared/cells";
 import { decide, type Decision } from "../shared/decision";
 import { emptyWritePlan, type WritePlan } from "../shared/writePlan";
 import { moderateMarks, moderationSummary, type ConsensusRecord, type ModerationItem, type ModerationProblem } from "./moderation";
@@ -63,10 +64,27 @@ export interface Analysis {
   bidders: string[];
   rows: ConsensusRow[];
   items: ModerationItemView[];
+  /** The framework requires a specific, measurable, time-bound commitment for any mark (PPN 002). */
+  smartCommitment: boolean;
 }
 
-/** The context checkRationale needs for one item. */
-function rationaleContext(a: Pick<Analysis, "criteria" | "bidders" | "rows">, answers: ReturnType<typeof answersOf>, bidder: string, criterion: string) {
+/**
+ * Whether the tender's framework (SV_Framework names it) gives no marks without a specific,
+ * measurable, time-bound commitment (PPN 002). A council's own framework is not known here.
+ */
+function requiresSmartCommitment(wb: ModerationSnapshot): boolean {
+  const named = readText(wb.settings.framework?.value);
+  return named !== undefined && getBuiltInFramework(named)?.policy?.requiresSmartCommitment === true;
+}
+
+/** The context checkRationale needs for one item, with its consensus mark. */
+function rationaleContext(
+  a: Pick<Analysis, "criteria" | "bidders" | "rows" | "panel" | "smartCommitment">,
+  answers: ReturnType<typeof answersOf>,
+  bidder: string,
+  criterion: string,
+  mark: unknown,
+) {
   const c = a.criteria.find((x) => bidderKey(x.id) === bidderKey(criterion));
   const answer = answers.find((x) => itemKey(x.bidder, x.criterion) === itemKey(bidder, criterion))?.answer;
   const others: OtherRationale[] = a.rows
@@ -79,6 +97,9 @@ function rationaleContext(a: Pick<Analysis, "criteria" | "bidders" | "rows">, an
     ...(answer ? { answer } : {}),
     bidders: a.bidders,
     others,
+    requiresSmartCommitment: a.smartCommitment,
+    mark,
+    lowestMark: a.panel.scale.marks[0] ?? 0,
   };
 }
 
@@ -115,6 +136,7 @@ export function analyse(wb: ModerationSnapshot): Analysis {
   const bidders = biddersOf(wb);
   const rows = consensusRows(consensusTable);
   const answers = answersOf(wb);
+  const smartCommitment = requiresSmartCommitment(wb);
   const given = markRows(marksTable);
   // A mark typed as text goes to core as it is, so core reports it as not on the scale (and
   // not as missing); the message is then reworded below to say what to do.
@@ -127,7 +149,7 @@ export function analyse(wb: ModerationSnapshot): Analysis {
   const items: ModerationItemView[] = core.map((item: ModerationItem) => {
     const row = rowOf.get(itemKey(item.bidder, item.criterion));
     const hasConsensus = row !== undefined && row.mark !== null;
-    const issues = hasConsensus ? checkRationale(row.rationale, rationaleContext({ criteria, bidders, rows }, answers, item.bidder, item.criterion)).map(toView) : [];
+    const issues = hasConsensus ? checkRationale(row.rationale, rationaleContext({ criteria, bidders, rows, panel, smartCommitment }, answers, item.bidder, item.criterion, row.mark)).map(toView) : [];
     const blocking = issues.some((i) => i.severity === "error");
     const reopen = blocking && panel.rollUp === "consensus" && item.status === "closed";
     return {
@@ -139,7 +161,7 @@ export function analyse(wb: ModerationSnapshot): Analysis {
       ...(row ? { row: row.row } : {}),
     };
   });
-  return { wb, panel, criteria, bidders, rows, items };
+  return { wb, panel, criteria, bidders, rows, items, smartCommitment };
 }
 
 /** The Moderation page's view. */
@@ -209,7 +231,7 @@ export function planConsensus(wb: ModerationSnapshot, input: ConsensusInput, agr
         `The rationale has ${rationale.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}. Keep the reasons for this mark and put longer notes in the meeting's minutes. Nothing was written.`
       );
     }
-    const issues = checkRationale(rationale, rationaleContext(a, answersOf(wb), bidder, criterion)).map(toView);
+    const issues = checkRationale(rationale, rationaleContext(a, answersOf(wb), bidder, criterion, input.mark)).map(toView);
     const errors = issues.filter((i) => i.severity === "error");
     if (errors.length > 0) return { result: { ok: false, issues: errors }, plan };
 

@@ -8,11 +8,17 @@
  * Errors stop an item from closing; the warnings are advice only: "no-reference", because a good
  * rationale can be written in words that share nothing with the question's wording and a
  * word-overlap test cannot tell; "names-bidder", because a one-word bidder name (Care, Green)
- * is often an ordinary word too. Nothing here throws, whatever the text holds.
+ * is often an ordinary word too; "no-commitment", because whether a rationale names the
+ * bidder's commitment can only be guessed from its figures and dates.
+ *
+ * "no-commitment" applies where the framework says an answer scores nothing without a
+ * specific, measurable and time-bound commitment (PPN 002, DOMAIN.md): a mark above the scale's
+ * lowest whose rationale holds no figure, or no date or period, may rest on no such commitment.
+ * Nothing here throws, whatever the text holds.
  */
 import { bidderKey, criterionKey } from "../shared/refs";
 
-export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference";
+export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference" | "no-commitment";
 
 export interface RationaleIssue {
   code: RationaleIssueCode;
@@ -39,6 +45,11 @@ export interface RationaleContext {
   bidders?: readonly string[];
   /** The rationales already recorded for other items (other bidders or other criteria). */
   others?: readonly OtherRationale[];
+  /** The framework scores nothing without a specific, measurable, time-bound commitment (PPN 002). */
+  requiresSmartCommitment?: boolean;
+  /** The consensus mark, and the lowest mark of the scale: the commitment check is for marks above it. */
+  mark?: unknown;
+  lowestMark?: number;
 }
 
 /**
@@ -349,7 +360,54 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
       });
     }
   }
+
+  const mark = context.mark;
+  const aboveLowest = typeof mark === "number" && typeof context.lowestMark === "number" && mark > context.lowestMark;
+  if (context.requiresSmartCommitment === true && aboveLowest && !issues.some((i) => i.severity === "error")) {
+    const { figure, when } = commitmentGaps(text);
+    if (!figure || !when) {
+      const missing = !figure && !when ? "no figure and no date or period" : !figure ? "no figure (how much)" : "no date or period (by when)";
+      issues.push({
+        code: "no-commitment",
+        severity: "warning",
+        message: `Under PPN 002 an answer scores nothing without a specific, measurable and time-bound commitment. The mark ${String(mark)} for ${what} is above the lowest, but its rationale names ${missing} for what the bidder committed to. Say which commitment earned the mark (for example “20 local apprentices by March 2027”), or reconsider the mark.`,
+      });
+    }
+  }
   return issues;
+}
+
+const MONTHS = "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+
+/** A date, a year, a month or a period: what makes a commitment time-bound. */
+const WHEN: readonly RegExp[] = [
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g,
+  /\b(?:19|20)\d{2}(?:\/\d{2})?\b/g,
+  new RegExp(`\\b(?:${MONTHS})\\b`, "g"),
+  /\bmay\s+(?:19|20)\d{2}\b/g,
+  /\b(?:q[1-4]|fy\s?\d{2,4})\b/g,
+  /\b(?:days?|weeks?|fortnights?|months?|years?|quarters?|quarterly|annual|annually|yearly|monthly|weekly|daily|fortnightly|deadlines?|milestones?)\b/g,
+  /\b(?:contract term|term of the contract|life of the contract|duration of the contract|end of the contract)\b/g,
+];
+
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen)\b/;
+
+/**
+ * What the rationale lacks of a specific, measurable, time-bound commitment: a figure (how
+ * much), a date or period (by when), both, or nothing. A year or a date is not the figure.
+ */
+function commitmentGaps(text: string): { figure: boolean; when: boolean } {
+  let rest = text.slice(0, MAX_ANALYSED).toLowerCase();
+  let when = false;
+  for (const pattern of WHEN) {
+    const stripped = rest.replace(pattern, " ");
+    if (stripped !== rest) when = true;
+    // Dates and years come out before looking for a figure; period words stay harmless.
+    rest = stripped;
+  }
+  const figure = /\d/.test(rest) || NUMBER_WORDS.test(rest);
+  return { figure, when };
 }
 
 /** Issues that stop an item from closing. */

@@ -56,6 +56,16 @@ export function measureTableFromFramework(framework: Framework, inScopeRefs?: re
   }));
 }
 
+/**
+ * Whether no measure of the table can ever carry £: it has none, or every one is record-only.
+ * A measure of another type without a proxy can still be priced (the council enters or imports
+ * its value), so it counts as one that can. Such a framework (Southend, Colchester, Thurrock,
+ * the UK Government model) is scored on its answers alone.
+ */
+export function nothingCanBeValued(measures: readonly Pick<MeasureEntry, "type">[]): boolean {
+  return measures.every((m) => m.type === "Record");
+}
+
 /** Index a measure table by ref key; the first of any duplicated ref wins. */
 export function indexMeasures(table: readonly MeasureEntry[]): ReadonlyMap<string, MeasureEntry> {
   const map = new Map<string, MeasureEntry>();

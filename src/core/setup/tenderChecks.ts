@@ -6,15 +6,18 @@
  * Sources of the rules: minimum weighting 10% (PPN 06/20, PPN 002, Southend policy §9.2.2);
  * a framework's own bounds (Essex: up to 20%); Thurrock's framework requires each tender to
  * select at least one outcome (seed 004); three evaluators is typical (DOMAIN.md); Torbay
- * disregards a response that lacks a quantitative or a qualitative part (DOMAIN.md).
+ * disregards a response that lacks a quantitative or a qualitative part (DOMAIN.md); PPN 002
+ * replaced PPN 06/20, mandatory for central government from 1 October 2025 (DOMAIN.md), so a
+ * framework's dates bind the buyers its policy names and are a choice for the others.
  */
 import { bidderKey } from "../shared/refs";
 import type { Commitment } from "../bids/commitments";
 import { describeFinding, type TenderFinding } from "../validate/findings";
-import type { FrameworkPolicy } from "./frameworks/schema";
-import { formatNumber, formatPercent, quote } from "../shared/format";
-import { indexMeasures, refKey, type MeasureEntry } from "./measureTable";
-import type { TenderSettings } from "./tender";
+import { BUILT_IN_FRAMEWORKS, getBuiltInFramework } from "./frameworks/builtins";
+import type { Framework, FrameworkPolicy } from "./frameworks/schema";
+import { formatIsoDate, formatNumber, formatPercent, quote } from "../shared/format";
+import { indexMeasures, nothingCanBeValued, refKey, type MeasureEntry } from "./measureTable";
+import type { Buyer, TenderSettings } from "./tender";
 
 /** PPN 06/20 (and PPN 002, Southend policy): social value is at least 10% of the award. */
 export const MINIMUM_WEIGHTING = 0.1;
@@ -22,8 +25,11 @@ export const MINIMUM_WEIGHTING = 0.1;
 /** DOMAIN.md: three evaluators is typical (three to seven suggested). */
 export const TYPICAL_EVALUATORS = 3;
 
-/** What the checks need of the framework: its name for messages, policy, measures and criteria. */
-export interface TenderFramework {
+/**
+ * What the checks need of the framework: its name for messages, policy, measures and criteria,
+ * and the dates it applies between (with its id, to name the version that replaced it).
+ */
+export interface TenderFramework extends Partial<Pick<Framework, "id" | "appliesFrom" | "appliesUntil" | "supersededBy">> {
   name: string;
   policy?: FrameworkPolicy;
   /** The tender's measure table (SV Measures). */
@@ -43,6 +49,9 @@ export function checkTender(settings: TenderSettings, framework: TenderFramework
   const out: TenderFinding[] = [];
   const policy = framework.policy ?? {};
   const name = framework.name.trim() || "The framework";
+
+  const dated = frameworkDateFinding(settings, framework, name);
+  if (dated !== undefined) out.push(dated);
 
   // Weighting: the framework's own minimum when it has one, else the general 10%.
   const w = settings.weighting;
@@ -84,7 +93,17 @@ export function checkTender(settings: TenderSettings, framework: TenderFramework
   } else {
     const q = settings.quantitativeShare;
     if (!hasMeasures && q > 0) {
-      out.push(finding("quantitativeShare", describeFinding("quantitativeWithoutMeasures", { share: formatPercent(q) })));
+      // A framework that values nothing cannot be fixed by putting measures in scope: say so.
+      out.push(
+        nothingCanBeValued(framework.measures)
+          ? finding("quantitativeShare", describeFinding("qualitativeFrameworkShare", { framework: name, share: formatPercent(q) }))
+          : finding("quantitativeShare", describeFinding("quantitativeWithoutMeasures", { share: formatPercent(q) }))
+      );
+    }
+    if (hasMeasures && q > 0 && nothingCanBeValued(inScope)) {
+      const refs = inScope.map((m) => m.ref);
+      const listed = refs.length > 5 ? `${refs.slice(0, 5).join(", ")} and ${refs.length - 5} more` : refs.join(", ");
+      out.push(finding("quantitativeShare", describeFinding("recordOnlyShare", { refs: listed, share: formatPercent(q) })));
     }
     if (!hasCriteria && q < 1) {
       out.push(finding("quantitativeShare", describeFinding("qualitativeWithoutCriteria", { share: formatPercent(1 - q) })));
@@ -139,6 +158,51 @@ export function checkTender(settings: TenderSettings, framework: TenderFramework
   }
 
   return out;
+}
+
+const BUYER_WORDS: Readonly<Record<Buyer, string>> = {
+  central: "central government",
+  "sub-central": "councils and other sub-central authorities",
+};
+
+/**
+ * A framework chosen for a procurement begun outside its dates (only when the start date is
+ * known): a warning where the dates bind this buyer, information where they are a choice
+ * (PPN 002 and PPN 06/20 bind central government; a council may use either).
+ */
+function frameworkDateFinding(settings: TenderSettings, framework: TenderFramework, name: string): TenderFinding | undefined {
+  const start = settings.procurementStart;
+  if (start === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(start)) return undefined;
+  const { appliesFrom: from, appliesUntil: until } = framework;
+  // ISO dates compare as text.
+  const tooEarly = from !== undefined && start < from;
+  const tooLate = until !== undefined && start > until;
+  if (!tooEarly && !tooLate) return undefined;
+
+  const range =
+    from !== undefined && until !== undefined
+      ? `from ${formatIsoDate(from)} to ${formatIsoDate(until)}`
+      : from !== undefined
+        ? `from ${formatIsoDate(from)}`
+        : `up to ${formatIsoDate(until ?? "")}`;
+  const successor = tooLate && framework.supersededBy !== undefined ? getBuiltInFramework(framework.supersededBy) : undefined;
+  const predecessor =
+    tooEarly && framework.id !== undefined ? BUILT_IN_FRAMEWORKS.find((f) => f.supersededBy !== undefined && f.supersededBy === framework.id) : undefined;
+  const choice =
+    successor !== undefined
+      ? `${successor.name}, which replaced it for procurements begun after ${formatIsoDate(until ?? "")}`
+      : predecessor !== undefined
+        ? predecessor.name
+        : `the version in force on ${formatIsoDate(start)}`;
+  const params = { framework: name, range, start: formatIsoDate(start), choice };
+
+  const bound = framework.policy?.mandatoryFor;
+  const buyer: Buyer = settings.buyer ?? "sub-central";
+  if (bound === undefined || bound.length === 0 || bound.includes(buyer)) {
+    return finding("frameworkId", describeFinding("frameworkOutOfDate", params));
+  }
+  const who = bound.map((b) => BUYER_WORDS[b]).join(" and ");
+  return finding("frameworkId", describeFinding("frameworkOutOfDateByChoice", { ...params, bound: who }));
 }
 
 export interface ResponseParts {

@@ -367,7 +367,7 @@ export const FINDINGS = {
     severity: "warning",
     title: "Framework not in force when the procurement began",
     message: "{framework} is for procurements begun {range}; this one began on {start}.",
-    action: "{advice}",
+    action: "Choose {choice}, or record why this procurement uses this framework.",
   },
   frameworkOutOfDateByChoice: {
     code: "SV319",
@@ -375,7 +375,7 @@ export const FINDINGS = {
     title: "Framework out of its dates, by choice",
     message:
       "{framework} is for procurements begun {range}, and this one began on {start}; its dates bind {bound} only, so for this buyer it is a choice.",
-    action: "{advice}",
+    action: "Nothing needs fixing; {choice} is the version for that date, if the council prefers it.",
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -128,6 +128,26 @@ describe("planConsensus", () => {
     expect(d.value.plan.writes[0]?.guards).toEqual([{ sheet: "SV Moderation", row: 4, cells: [{ column: 1, text: "Acme Ltd" }, { column: 2, text: "Q1" }], describes: "the row for Acme Ltd on Q1" }]);
   });
 
+  /** The result of agreeing 4 with a rationale that names no dated figure, on a tender whose SV_Framework names this framework. */
+  const agreeVaguelyOn = (framework: string) => {
+    const wb = open();
+    wb.settings.framework = { value: framework, sheet: "SV Setup", row: 30, column: 2 };
+    const vague = "Three named local training partners and a mentoring scheme meet the training criterion well.";
+    const d = planConsensus(wb, { bidder: "Acme Ltd", criterion: "Q1", mark: 4, rationale: vague, agreedBy: ["Ann", "Ben"] }, AT);
+    if (!d.ok) throw new Error(d.refusal);
+    return d.value;
+  };
+
+  it("records a mark under PPN 002 whose rationale names no dated figure, with a warning citing PPN 002", () => {
+    const { result, plan } = agreeVaguelyOn("UK Government Social Value Model (PPN 002)");
+    expect(result).toEqual({ ok: true, agreedAt: AT, warnings: [expect.objectContaining({ code: "no-commitment", message: expect.stringMatching(/^Under PPN 002/) })] });
+    expect(plan.writes).toHaveLength(4);
+  });
+
+  it("gives no such warning on a framework without the rule (PPN 06/20)", () => {
+    expect(agreeVaguelyOn("UK Government Social Value Model (PPN 06/20)").result).toEqual({ ok: true, agreedAt: AT });
+  });
+
   it("returns the refusal as the result and plans no write when someone off the panel agreed", () => {
     const d = planConsensus(open(), { bidder: "Acme Ltd", criterion: "Q1", mark: 4, rationale, agreedBy: ["Zed"] }, AT);
     if (!d.ok) throw new Error(d.refusal);

@@ -139,3 +139,42 @@ describe("checking a moderation rationale", () => {
     expect(checkRationale(long, { ...context, others: [{ bidder: "Birch Homes", criterion: "SV1", rationale: long }] }).map((i) => i.code)).toContain("copied");
   });
 });
+
+describe("a rationale under PPN 002 (no marks without a specific, measurable, time-bound commitment)", () => {
+  const ppn002: RationaleContext = { ...context, requiresSmartCommitment: true, lowestMark: 0, mark: 4 };
+  const VAGUE = "The answer sets out a credible plan for local training with named partners, which meets the training criterion well.";
+  const NO_DATE = "The answer commits to 12 local apprenticeships with named training partners, which meets the training criterion well.";
+  const NO_FIGURE = "The answer commits to local apprenticeships with named training partners by March 2027, which meets the criterion.";
+  const SMART = "The answer commits to 12 local apprenticeships with named training partners by March 2027, which meets the criterion.";
+
+  it("warns when a mark above the lowest rests on no figure and no date, citing PPN 002", () => {
+    const issues = checkRationale(VAGUE, ppn002);
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([["no-commitment", "warning"]]);
+    expect(issues[0]?.message).toMatch(/^Under PPN 002 an answer scores nothing without a specific, measurable and time-bound commitment\. The mark 4 for Acme Ltd on SV1 .*no figure and no date or period/);
+  });
+
+  it("says which half is missing: the figure, or the date or period", () => {
+    expect(checkRationale(NO_DATE, ppn002)[0]?.message).toMatch(/names no date or period \(by when\)/);
+    expect(checkRationale(NO_FIGURE, ppn002)[0]?.message).toMatch(/names no figure \(how much\)/);
+  });
+
+  it("does not read a year or a date as the figure committed to", () => {
+    expect(codes("The answer commits to local apprenticeships with training partners from 01/04/2026 to 2027, meeting the criterion.", ppn002)).toEqual(["no-commitment"]);
+  });
+
+  it("is satisfied by a figure and a date or a period", () => {
+    expect(checkRationale(SMART, ppn002)).toEqual([]);
+    expect(checkRationale("The answer commits to twenty local apprenticeships in each year of the contract, meeting the criterion.", ppn002)).toEqual([]);
+  });
+
+  it("is quiet for the lowest mark, without a mark, and where the framework has no such rule", () => {
+    expect(checkRationale(VAGUE, { ...ppn002, mark: 0 })).toEqual([]);
+    const { mark: _mark, ...noMark } = ppn002;
+    expect(checkRationale(VAGUE, noMark)).toEqual([]);
+    expect(checkRationale(VAGUE, { ...ppn002, requiresSmartCommitment: false })).toEqual([]);
+  });
+
+  it("adds nothing to a rationale that already cannot close", () => {
+    expect(codes("Agreed.", ppn002)).toEqual(["placeholder"]);
+  });
+});

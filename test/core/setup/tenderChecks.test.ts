@@ -1,6 +1,7 @@
 import type { Commitment } from "../../../src/core/bids/commitments";
 import type { TenderFinding } from "../../../src/core/validate/findings";
-import type { MeasureEntry } from "../../../src/core/setup/measureTable";
+import { measureTableFromFramework, type MeasureEntry } from "../../../src/core/setup/measureTable";
+import { COLCHESTER, ESSEX, PPN002, SOCIAL_VALUE_MODEL, SOUTHEND, THURROCK, type Framework } from "../../../src/core/setup/frameworks";
 import { STANDARD_SCALES } from "../../../src/core/setup/tender";
 import { bidResponseCounts, checkTender, hasQuantitativePart, type TenderFramework } from "../../../src/core/setup/tenderChecks";
 import { aMeasure, aTender } from "../builders";
@@ -152,5 +153,104 @@ describe("hasQuantitativePart", () => {
 
   it("is false for a bidder whose only commitments are zero", () => {
     expect(hasQuantitativePart("Acme Ltd", commitments)).toBe(false);
+  });
+});
+
+/** A built-in framework as the Set up page hands it to checkTender, with these measures in scope. */
+function builtIn(framework: Framework, inScope: readonly string[] = []): TenderFramework {
+  return {
+    id: framework.id,
+    name: framework.name,
+    policy: framework.policy,
+    appliesFrom: framework.appliesFrom,
+    appliesUntil: framework.appliesUntil,
+    supersededBy: framework.supersededBy,
+    measures: measureTableFromFramework(framework, inScope),
+    criteria: framework.criteria,
+  };
+}
+
+describe("checkTender: points for commitments that can only score 0", () => {
+  it("warns when every measure in scope is record-only (Colchester), naming the share and the measures", () => {
+    const findings = checkTender(aTender({ measuresInScope: ["COL1", "COL2", "COL3"], quantitativeShare: 0.5 }), builtIn(COLCHESTER, ["COL1", "COL2", "COL3"]));
+    expect(findings.map((f) => [f.code, f.severity, f.setting])).toEqual([["SV316", "warning", "quantitativeShare"]]);
+    expect(findings[0]?.message).toBe(
+      "Every measure in scope is record-only (COL1, COL2, COL3), so the 50% of the social value points for commitments will be 0 for every bidder: record-only figures are kept for monitoring but add no £."
+    );
+    expect(findings[0]?.action).toMatch(/share for commitments to 0%.*import the council's priced measures/);
+  });
+
+  it("is quiet once the share for commitments is 0%, or when a measure in scope can carry £", () => {
+    expect(checkTender(aTender({ measuresInScope: ["COL1"], quantitativeShare: 0 }), builtIn(COLCHESTER, ["COL1"]))).toEqual([]);
+    const measures = [aMeasure({ ref: "M1" }), aMeasure({ ref: "R1", type: "Record", proxy: null })];
+    expect(checkTender(aTender({ measuresInScope: ["M1", "R1"] }), aFramework({ measures }))).toEqual([]);
+  });
+
+  it("says a framework that values nothing (Southend) would score 0 for every bidder, instead of asking for measures", () => {
+    const findings = checkTender(aTender({ measuresInScope: [], quantitativeShare: 0.4 }), builtIn(SOUTHEND));
+    expect(findings.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ["SV317", "warning", "Southend-on-Sea (Southend 2050) values nothing in £: the 40% for commitments would score 0 for every bidder."],
+    ]);
+  });
+
+  it("treats Thurrock's stated targets as record-only: no missing-proxy warning, and points on them score 0", () => {
+    const findings = checkTender(aTender({ measuresInScope: ["CS1.3", "CS5.1"], outcomesInScope: ["CS1", "CS5"] }), builtIn(THURROCK, ["CS1.3", "CS5.1"]));
+    expect(codesOf(findings)).toEqual(["SV316"]);
+  });
+
+  it("still asks for measures where the framework has priced ones that are not in scope (Essex)", () => {
+    expect(codesOf(checkTender(aTender({ measuresInScope: [], quantitativeShare: 0.5 }), builtIn(ESSEX)))).toEqual(["SV306"]);
+  });
+});
+
+describe("checkTender: a framework chosen outside its dates", () => {
+  const central = { buyer: "central" as const, measuresInScope: [], quantitativeShare: 0, outcomesInScope: ["PO2"] };
+
+  it("says nothing when the procurement start is not known", () => {
+    expect(checkTender(aTender(central), builtIn(SOCIAL_VALUE_MODEL))).toEqual([]);
+  });
+
+  it("accepts PPN 06/20 for a central government procurement begun on its last day, 30 September 2025", () => {
+    expect(checkTender(aTender({ ...central, procurementStart: "2025-09-30" }), builtIn(SOCIAL_VALUE_MODEL))).toEqual([]);
+  });
+
+  it("warns about PPN 06/20 for a central government procurement begun the next day, naming PPN 002 and when it took over", () => {
+    const findings = checkTender(aTender({ ...central, procurementStart: "2025-10-01" }), builtIn(SOCIAL_VALUE_MODEL));
+    expect(findings.map((f) => [f.code, f.severity, f.setting])).toEqual([["SV318", "warning", "frameworkId"]]);
+    expect(findings[0]?.message).toBe(
+      "UK Government Social Value Model (PPN 06/20) is for procurements begun from 1 January 2021 to 30 September 2025; this one began on 1 October 2025."
+    );
+    expect(findings[0]?.action).toBe(
+      "Choose UK Government Social Value Model (PPN 002), which replaced it for procurements begun after 30 September 2025, or record why this procurement uses this framework."
+    );
+  });
+
+  it("only informs a council that keeps PPN 06/20 after September 2025: for it the model is a choice", () => {
+    const findings = checkTender(aTender({ ...central, buyer: "sub-central", procurementStart: "2026-01-12" }), builtIn(SOCIAL_VALUE_MODEL));
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([["SV319", "info"]]);
+    expect(findings[0]?.message).toMatch(/its dates bind central government only, so for this buyer it is a choice\.$/);
+  });
+
+  it("treats a tender with no buyer recorded as a council's (the Set up form's default)", () => {
+    const { buyer: _buyer, ...noBuyer } = central;
+    expect(codesOf(checkTender(aTender({ ...noBuyer, procurementStart: "2026-01-12" }), builtIn(SOCIAL_VALUE_MODEL)))).toEqual(["SV319"]);
+  });
+
+  it("warns about PPN 002 for a central government procurement begun before 24 February 2025, naming PPN 06/20", () => {
+    const ppn002 = { ...central, outcomesInScope: ["PPN002-O1"] };
+    const findings = checkTender(aTender({ ...ppn002, procurementStart: "2025-02-23" }), builtIn(PPN002));
+    expect(findings.map((f) => [f.code, f.message, f.action])).toEqual([
+      [
+        "SV318",
+        "UK Government Social Value Model (PPN 002) is for procurements begun from 24 February 2025; this one began on 23 February 2025.",
+        "Choose UK Government Social Value Model (PPN 06/20), or record why this procurement uses this framework.",
+      ],
+    ]);
+    expect(checkTender(aTender({ ...ppn002, procurementStart: "2025-02-24" }), builtIn(PPN002))).toEqual([]);
+  });
+
+  it("binds every buyer to a framework whose policy names none", () => {
+    const dated = aFramework({ appliesFrom: "2024-01-01" });
+    expect(codesOf(checkTender(aTender({ procurementStart: "2023-06-01" }), dated))).toEqual(["SV318"]);
   });
 });

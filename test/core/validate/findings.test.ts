@@ -46,6 +46,10 @@ const SHIPPED: Readonly<Record<string, string>> = {
   SV313: "bothPartsImpossible",
   SV314: "bothPartsNotRequired",
   SV315: "measureWithoutProxy",
+  SV316: "recordOnlyShare",
+  SV317: "qualitativeFrameworkShare",
+  SV318: "frameworkOutOfDate",
+  SV319: "frameworkOutOfDateByChoice",
 };
 
 describe("the findings catalogue", () => {

@@ -7,10 +7,15 @@
  *   the seed; it refers to decisions of July 2021.
  * - The seed names themes only, so each theme has one outcome, written here as the change
  *   the theme aims for (this product's wording).
- * - Measures: only the two KPIs the report says the council wants to monitor that can be
- *   asked of a supplier (share of local employment, share of local business spend), as
- *   record-only percentages. Its third KPI, carbon management, has no unit in the report and
- *   is asked as a qualitative criterion instead. Portal measures and proxies are imported.
+ * - Measures: the three KPIs the report says the council wants to monitor across its
+ *   contracts (seed 003, "Governance": % increase in local businesses, % increase in local
+ *   employment within contracts, carbon management), as record-only measures: the council
+ *   tracks them, it does not value them. The first two are shares (%); the report gives the
+ *   carbon KPI no unit, so it is asked in tonnes of CO2 equivalent (this product's choice, the
+ *   unit carbon commitments are usually counted in) and also as a qualitative criterion on
+ *   how emissions will be managed. Portal measures and proxies are imported.
+ * - Nothing here carries a £ value, so a tender on these measures alone is scored on its
+ *   answers: the Set up defaults give commitments 0% of the points (frameworkDefaults.ts).
  * - The 2019 climate emergency and the goal of net zero direct emissions by 2030, cited in
  *   the carbon criterion: seed 003. The Covid-19 theme was added to the portal in 2020 (seed).
  */
@@ -65,7 +70,17 @@ export const COLCHESTER: Framework = {
       },
     ]),
     theme(11, "Working within the local community", "Local community groups and projects supported"),
-    theme(12, "Reducing carbon emissions", "Lower carbon emissions from council contracts, towards the council's net zero goal for 2030"),
+    theme(12, "Reducing carbon emissions", "Lower carbon emissions from council contracts, towards the council's net zero goal for 2030", [
+      {
+        ref: "COL3",
+        description: "Carbon emissions the contract will cut or avoid, in tonnes of CO2 equivalent",
+        unit: "tCO2e",
+        proxy: null,
+        type: "Record",
+        guidance:
+          "Reported so the council can track carbon against its 2030 net zero goal; it adds no £ value. Ask how the figure is worked out and against which baseline.",
+      },
+    ]),
     theme(13, "Reducing air pollution", "Cleaner local air"),
     theme(14, "Protecting the environment", "The local environment protected and improved"),
     theme(15, "Resource efficiency", "Less waste, with more reuse and recycling"),

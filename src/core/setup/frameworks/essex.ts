@@ -5,6 +5,9 @@
  * - Themes (4) and outcomes (8), weighting up to 20% within quality, target £0.25 per £1 on
  *   tenders of £100,000 and over, and the supplier's "target level, current level, actions":
  *   seed 000 (Essex "Social Value at ECC" page, last updated 5 April 2024).
+ * - Scored against a target (`scoringMethod`): seed 001 (2022 award article) reports bids
+ *   scored relative to a target of 50p per £1, while seed 000 publishes 25p; the framework
+ *   keeps the published 25p and the target stays a setting of each tender.
  * - Which theme each outcome sits under is not stated in seed 000, which lists themes and
  *   outcomes separately; the grouping here is this product's reading (economy → outcomes 1–2;
  *   children and families → 3–5, which cover vulnerable groups, education and safety;
@@ -63,6 +66,7 @@ export const ESSEX: Framework = {
     thresholds: [{ category: "any", minValue: 100_000 }],
     maxWeighting: 0.2,
     targetReturn: 0.25,
+    scoringMethod: "target",
     note:
       "Social value is scored within quality, at up to 20%. The published target is 25p of social value per £1 on tenders of £100,000 or more; a 2022 case study reports bids scored against 50p per £1, so set the target per tender. This is a subset of the 43 ECC measures: import the full list and proxy values from your ECC TOMs calculator.",
   },

@@ -9,4 +9,5 @@ export { SOUTHEND } from "./southend";
 export { COLCHESTER } from "./colchester";
 export { THURROCK } from "./thurrock";
 export { SOCIAL_VALUE_MODEL } from "./socialValueModel";
+export { PPN002, PPN002_ID, SMART_COMMITMENT_RULE } from "./ppn002";
 export { ILLUSTRATIVE } from "./illustrative";

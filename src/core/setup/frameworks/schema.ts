@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { UNIT_KEYS } from "../units";
+import { BUYERS, SCORING_METHODS } from "../tenderTerms";
 
 /**
  * LEV: local economic value (jobs, local spend). SV: social and environmental value.
@@ -89,6 +90,18 @@ export const policySchema = z.object({
   requiresOutcomeSelection: z.boolean().optional(),
   /** A response needs both a quantitative and a qualitative part to count (Torbay). */
   requiresBothParts: z.boolean().optional(),
+  /**
+   * An answer earns no marks unless it makes a specific, measurable and time-bound commitment
+   * (PPN 002): moderation warns when a mark above the lowest rests on a rationale naming none.
+   */
+  requiresSmartCommitment: z.boolean().optional(),
+  /** How the council turns £ of social value into points, where it says (Essex: against a target). */
+  scoringMethod: z.enum(SCORING_METHODS).optional(),
+  /**
+   * The buyers for whom the framework's dates are binding (PPN 002 and PPN 06/20: central
+   * government). Absent: binding for every buyer. For others a framework out of its dates is a choice.
+   */
+  mandatoryFor: z.array(z.enum(BUYERS)).optional(),
   note: z.string().optional(),
 });
 

@@ -54,6 +54,9 @@ const FIELDS: Readonly<Record<string, FieldWords>> = {
   targetReturn: { label: "the target return", expects: "£ of social value per £1 of contract value (0.25 means 25p)" },
   requiresOutcomeSelection: { label: "the outcome-selection rule", expects: "true or false" },
   requiresBothParts: { label: "the both-parts rule", expects: "true or false" },
+  requiresSmartCommitment: { label: "the specific-commitment rule", expects: "true or false" },
+  scoringMethod: { label: "the scoring method", expects: "relative, target or range" },
+  mandatoryFor: { label: "the buyers it binds", expects: "a list of buyer kinds: central, sub-central" },
   note: { label: "the note", expects: "text" },
 };
 

@@ -8,9 +8,12 @@
  * - No measures: the model's 52 reporting metrics serve contract management, not scoring, so
  *   each outcome's measure list is empty and each outcome has one criterion.
  * - The questions are this product's wording, framed on the model's outcomes.
- * - PPN 002 (2025) replaces the model for central government from 1 October 2025; its award
- *   criteria are only partly confirmed (DOMAIN.md), so it is not built in yet.
+ * - Dated: PPN 002 (ppn002.ts) replaces this version, mandatory for central government from
+ *   1 October 2025 (DOMAIN.md), so it applies to procurements begun up to 30 September 2025
+ *   (`appliesUntil`). Kept for procurements begun under it, and for councils that choose it:
+ *   the dates bind central government only (`mandatoryFor`).
  */
+import { PPN002_ID } from "./ppn002";
 import type { Criterion, Framework } from "./schema";
 
 const SPECIFIC =
@@ -29,10 +32,14 @@ export const SOCIAL_VALUE_MODEL: Framework = {
     publisher: "Cabinet Office",
     date: "in force from 1 January 2021",
   },
+  appliesFrom: "2021-01-01",
+  appliesUntil: "2025-09-30",
+  supersededBy: PPN002_ID,
   policy: {
     minWeighting: 0.1,
+    mandatoryFor: ["central"],
     note:
-      "Qualitative: answers are marked against the chosen policy outcomes, at a weighting of at least 10% of the total score. Choose the outcomes relevant to the contract.",
+      "The earlier version, for procurements begun under it: PPN 002 replaced it for central government from 1 October 2025. Qualitative: answers are marked against the chosen policy outcomes, at a weighting of at least 10% of the total score. Choose the outcomes relevant to the contract.",
   },
   themes: [
     {

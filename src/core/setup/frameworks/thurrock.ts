@@ -8,24 +8,29 @@
  *   the aims listed under each (kept in the first criterion's guidance, since an outcome has
  *   no field for them).
  * - Measures: the seed's example measures, paraphrased. Their targets are "x" in the seed:
- *   the council sets them contract by contract, so the framework holds none, and no proxies
- *   (null). The seed prints its table across two pages; the two lines at the top of the
- *   environmental row ("local supply chain (i.e. within Thurrock)" and businesses ceasing to
- *   trade) finish the economic list, and are placed under CS2.
- * - Units are this product's reading of each example; "x%" examples are record-only
- *   percentages, because a share of something cannot be multiplied by a £ proxy.
+ *   set contract by contract, so the framework holds none. The bidder states its own target
+ *   (the Quantity of a commitment), which is recorded for the contract and monitored, not
+ *   valued in £: Thurrock publishes no proxy values and scores the answers, not a £ total. So
+ *   every measure is record-only — none is flagged as missing a proxy, none ever carries £,
+ *   and the register still lists every target. The seed prints its table across two pages; the
+ *   two lines at the top of the environmental row ("local supply chain (i.e. within Thurrock)"
+ *   and businesses ceasing to trade) finish the economic list, and are placed under CS2.
+ * - Units are this product's reading of each example.
  * - Rules: every tender includes at least one outcome; suppliers are scored on how they will
- *   deliver and on how delivery will be measured and verified; the winner's answers become
+ *   deliver and on how delivery will be measured and verified (the two criteria, nothing
+ *   else: the Set up defaults give commitments 0% of the points); the winner's answers become
  *   part of the contract. All from section 2.0.
  * - Threshold: the framework applies to every tendering exercise, including contracts outside
  *   the Public Contracts Regulations, so its threshold is £0.
  */
 import type { Framework, Measure } from "./schema";
 
-const SET_PER_CONTRACT = "Thurrock sets the target for this measure contract by contract.";
+const OWN_TARGET =
+  "Thurrock sets no figure for this measure: the bidder states its own target for the contract. The target is written into the contract and monitored; it adds no £ value.";
 
-function example(ref: string, description: string, unit: Measure["unit"], type: Measure["type"] = "SV"): Measure {
-  return { ref, description, unit, proxy: null, type, guidance: SET_PER_CONTRACT };
+/** One of the seed's example measures: its "x" becomes the bidder's own target, recorded, never valued. */
+function example(ref: string, description: string, unit: Measure["unit"]): Measure {
+  return { ref, description, unit, proxy: null, type: "Record", guidance: OWN_TARGET };
 }
 
 export const THURROCK: Framework = {
@@ -53,11 +58,11 @@ export const THURROCK: Framework = {
           name: "Create a great place for learning and opportunity",
           measures: [
             example("CS1.1", "More voluntary organisations supported each year", "count"),
-            example("CS1.2", "Yearly growth in corporate and community volunteering", "percent", "Record"),
+            example("CS1.2", "Yearly growth in corporate and community volunteering", "percent"),
             example("CS1.3", "Hours of support given to community and voluntary organisations through employer-supported volunteering", "hours"),
             example("CS1.4", "Services delivered locally, cutting the average distance travelled to or by them", "count"),
             example("CS1.5", "Service users involved in designing or delivering the service", "people"),
-            example("CS1.6", "Share of social care users supported to live independently", "percent", "Record"),
+            example("CS1.6", "Share of social care users supported to live independently", "percent"),
             example("CS1.7", "Young people aged 16–19 who are not in education, employment or training helped into one of them", "people"),
           ],
         },
@@ -71,16 +76,16 @@ export const THURROCK: Framework = {
           id: "CS2",
           name: "Encourage and promote job creation and economic prosperity",
           measures: [
-            example("CS2.1", "Share of staff on the contract paid at least the living wage", "percent", "Record"),
-            example("CS2.2", "Share of spend with businesses based in Thurrock", "percent", "Record"),
-            example("CS2.3", "Share of total spend with voluntary and community sector providers in Thurrock", "percent", "Record"),
+            example("CS2.1", "Share of staff on the contract paid at least the living wage", "percent"),
+            example("CS2.2", "Share of spend with businesses based in Thurrock", "percent"),
+            example("CS2.3", "Share of total spend with voluntary and community sector providers in Thurrock", "percent"),
             example("CS2.4", "Business start-ups supported each year", "count"),
             example("CS2.5", "New business investment brought into Thurrock", "GBP"),
             example("CS2.6", "Apprenticeships created, corporate or community", "people"),
             example("CS2.7", "People supported back into work through targeted activities", "people"),
             example("CS2.8", "Investment or in-kind contributions secured for community programmes", "GBP"),
-            example("CS2.9", "Share of total spend in the local supply chain, within Thurrock", "percent", "Record"),
-            example("CS2.10", "Businesses ceasing to trade, kept below the national average", "percent", "Record"),
+            example("CS2.9", "Share of total spend in the local supply chain, within Thurrock", "percent"),
+            example("CS2.10", "Businesses ceasing to trade, kept below the national average", "percent"),
           ],
         },
       ],
@@ -130,7 +135,7 @@ export const THURROCK: Framework = {
               "Households helped to manage their energy use through improvements to their homes, lifting them out of fuel poverty",
               "count",
             ),
-            example("CS5.3", "Growth in visitors to Thurrock's riverside and green spaces", "percent", "Record"),
+            example("CS5.3", "Growth in visitors to Thurrock's riverside and green spaces", "percent"),
           ],
         },
       ],
@@ -146,7 +151,8 @@ export const THURROCK: Framework = {
     {
       id: "TH-Q2",
       question: "How will your delivery against those outcomes be measured and verified?",
-      guidance: "The winning answers become part of the contract and its monitoring, so look for measures and evidence a contract manager can check.",
+      guidance:
+        "The winning answers, and the targets the bidder states for its measures, become part of the contract and its monitoring, so look for targets, baselines, evidence and reporting a contract manager can check.",
     },
   ],
 };

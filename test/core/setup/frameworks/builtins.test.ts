@@ -28,6 +28,18 @@ describe("built-in frameworks", () => {
     expect(BUILT_IN_FRAMEWORKS[BUILT_IN_FRAMEWORKS.length - 1]?.illustrative).toBe(true);
   });
 
+  it("offer the current UK Government model (PPN 002) first, before the earlier PPN 06/20", () => {
+    expect(BUILT_IN_FRAMEWORKS.slice(0, 2).map((framework) => framework.name)).toEqual([
+      "UK Government Social Value Model (PPN 002)",
+      "UK Government Social Value Model (PPN 06/20)",
+    ]);
+  });
+
+  it("name only built-in frameworks as replacements", () => {
+    const dangling = BUILT_IN_FRAMEWORKS.filter((f) => f.supersededBy !== undefined && getBuiltInFramework(f.supersededBy) === undefined);
+    expect(dangling).toEqual([]);
+  });
+
   it("include exactly one illustrative framework", () => {
     expect(BUILT_IN_FRAMEWORKS.filter((framework) => framework.illustrative)).toHaveLength(1);
   });
@@ -36,6 +48,10 @@ describe("built-in frameworks", () => {
 describe("getBuiltInFramework", () => {
   it("finds a framework by id, ignoring capitals and surrounding spaces", () => {
     expect(getBuiltInFramework("  ESSEX ")?.name).toBe("Essex County Council (ECC TOMs)");
+  });
+
+  it("finds a framework by the name the SV_Framework cell shows", () => {
+    expect(getBuiltInFramework(" uk government social value model (ppn 002) ")?.id).toBe("uk-social-value-model-ppn002");
   });
 
   it("returns undefined for an unknown id", () => {

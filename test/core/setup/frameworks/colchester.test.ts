@@ -16,11 +16,16 @@ describe("Colchester framework", () => {
     expect(COLCHESTER.themes.every((theme) => theme.outcomes.length === 1)).toBe(true);
   });
 
-  it("asks only for the record-only KPIs the council wants to track", () => {
+  it("asks for the three KPIs the council named (local employment %, local business %, carbon), all record-only", () => {
     expect(allMeasures(COLCHESTER).map((measure) => [measure.ref, measure.unit, measure.type, measure.proxy])).toEqual([
       ["COL1", "percent", "Record", null],
       ["COL2", "percent", "Record", null],
+      ["COL3", "tCO2e", "Record", null],
     ]);
+  });
+
+  it("puts the carbon KPI under the carbon theme", () => {
+    expect(allMeasures(COLCHESTER).find((measure) => measure.ref === "COL3")?.themeName).toBe("Reducing carbon emissions");
   });
 
   it("applies from £100,000", () => {

@@ -1,4 +1,4 @@
-import { allMeasures, SOCIAL_VALUE_MODEL } from "../../../../src/core/setup/frameworks";
+import { allMeasures, getBuiltInFramework, SOCIAL_VALUE_MODEL } from "../../../../src/core/setup/frameworks";
 
 const outcomes = SOCIAL_VALUE_MODEL.themes.flatMap((theme) => theme.outcomes);
 
@@ -27,5 +27,14 @@ describe("UK Government Social Value Model", () => {
 
   it("requires a weighting of at least 10%", () => {
     expect(SOCIAL_VALUE_MODEL.policy?.minWeighting).toBe(0.1);
+  });
+
+  it("is the earlier version, named PPN 06/20, for procurements begun up to 30 September 2025", () => {
+    expect(SOCIAL_VALUE_MODEL.name).toMatch(/PPN 06\/20/);
+    expect(SOCIAL_VALUE_MODEL.appliesUntil).toBe("2025-09-30");
+  });
+
+  it("names PPN 002, a built-in framework, as the version that replaced it", () => {
+    expect(getBuiltInFramework(SOCIAL_VALUE_MODEL.supersededBy ?? "")?.name).toMatch(/PPN 002/);
   });
 });

@@ -16,9 +16,10 @@ describe("Thurrock framework", () => {
     ]);
   });
 
-  it("leaves every proxy to the council and every target to the contract", () => {
+  it("records the bidder's own target for every measure and never values it in £", () => {
     const measures = allMeasures(THURROCK);
-    expect(measures.every((measure) => measure.proxy === null && measure.guidance?.includes("contract by contract"))).toBe(true);
+    expect(measures.filter((measure) => measure.type !== "Record" || measure.proxy !== null)).toEqual([]);
+    expect(measures.every((measure) => measure.guidance?.includes("the bidder states its own target"))).toBe(true);
   });
 
   it("requires each tender to select at least one outcome", () => {
