@@ -1,8 +1,9 @@
-import { lazy } from "react";
+import { lazy, useMemo } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
 import type { WorkbookActions } from "../excel/actions";
 import { LazyPage } from "./LazyPage";
 import { SetupPage } from "./setup/SetupPage";
+import { StepNavigationContext, type StepNavigation } from "./stepNavigation";
 import { StepPage } from "./StepPage";
 import { useEvaluationSteps, type EvaluationStep } from "./useEvaluationSteps";
 import { useEvaluationStepsStyles } from "./EvaluationSteps.styles";
@@ -31,10 +32,11 @@ export interface EvaluationStepsProps {
  * another tab, and a page not yet visited costs nothing at start.
  */
 export function EvaluationSteps({ actions }: EvaluationStepsProps) {
-  const { steps, selectedStep, visited, onTabSelect, tabId, panelId } = useEvaluationSteps();
+  const { steps, selectedStep, visited, onTabSelect, tabId, panelId, openSection, sectionRequest } = useEvaluationSteps();
   const styles = useEvaluationStepsStyles();
+  const navigation = useMemo<StepNavigation>(() => ({ openSection, request: sectionRequest }), [openSection, sectionRequest]);
   return (
-    <>
+    <StepNavigationContext.Provider value={navigation}>
       <TabList aria-label="Evaluation steps" className={styles.tabs} size="small" selectedValue={selectedStep.id} onTabSelect={onTabSelect}>
         {steps.map((step) => (
           <Tab key={step.id} value={step.id} id={tabId(step.id)} aria-controls={panelId(step.id)}>
@@ -47,7 +49,7 @@ export function EvaluationSteps({ actions }: EvaluationStepsProps) {
           {visited.has(step.id) && pageOf(step, actions)}
         </StepPage>
       ))}
-    </>
+    </StepNavigationContext.Provider>
   );
 }
 

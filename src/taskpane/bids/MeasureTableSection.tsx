@@ -1,8 +1,10 @@
+import { useRef } from "react";
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { MEASURE_FIELDS, type MeasureField } from "../../forms/types";
 import type { MeasureTableImportPreview } from "../../excel/bids/importMeasureTable";
 import type { MeasureTableState } from "./useMeasureTableImport";
 import { NoticeRegions } from "../Notice";
+import { useSectionTarget } from "../stepNavigation";
 import { plural } from "../wording";
 import { useBidsPageStyles } from "./BidsPage.styles";
 
@@ -20,9 +22,12 @@ const FIELD_LABEL: Readonly<Record<MeasureField, string>> = {
 export function MeasureTableSection({ state, busy }: { readonly state: MeasureTableState; readonly busy: boolean }) {
   const styles = useBidsPageStyles();
   const { stage } = state;
+  // Messages about measures without a proxy value (Set up, Validate, Scores) open the pane here.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useSectionTarget("measureTableImport", heading);
   return (
     <section className={styles.section} aria-labelledby="bids-measures-heading">
-      <h3 id="bids-measures-heading" className={styles.heading}>
+      <h3 id="bids-measures-heading" className={styles.heading} ref={heading} tabIndex={-1}>
         Import a measure table
       </h3>
       <p className={styles.text}>

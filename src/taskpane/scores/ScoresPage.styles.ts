@@ -58,6 +58,11 @@ export const useScoresPageStyles = makeStyles({
     display: "block",
     color: tokens.colorPaletteRedForeground1,
   },
+  // The caption of scores that are not a result yet (commitments at £0 for want of a proxy, or
+  // every bid at 0): the words say it, the colour draws the eye.
+  provisional: {
+    color: tokens.colorPaletteRedForeground1,
+  },
   headCell: {
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: "nowrap",

@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
 import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
-import { formatGBP, formatNumber, formatPercent, type ScoringMethod } from "../../core";
+import { bidderKey, formatGBP, formatNumber, formatPercent, type MissingProxy, type ScoringMethod } from "../../core";
+import { MissingProxiesNotice } from "../MissingProxiesNotice";
 import { OperationProgress } from "../OperationProgress";
 import { ScoreChart } from "./ScoreChart";
 import { useScoresPage } from "./useScoresPage";
@@ -46,13 +47,16 @@ export function ScoresPage({ actions }: ScoresPageProps) {
         )}
       </div>
       <div role="status" className={styles.results}>
+        {/* First, before any figure: commitments valued at £0 for want of a proxy make every score incomplete. */}
+        {view !== undefined && <MissingProxiesNotice missing={view.missingProxies} page="scores" />}
         {view !== undefined && <Warnings view={view} />}
         {view !== undefined && <p className={styles.text}>{summary(view)}</p>}
       </div>
       {view !== undefined && ranked.length > 0 && (
         <>
-          <ScoresTable bidders={ranked} />
-          <ScoreChart bidders={ranked} maxPoints={view.maxPoints} />
+          <ScoresTable bidders={ranked} missingProxies={view.missingProxies} />
+          {/* A chart of empty bars would look like a finished result. */}
+          {!noResult(ranked) && <ScoreChart bidders={ranked} maxPoints={view.maxPoints} />}
         </>
       )}
       {view !== undefined && <Sensitivity note={view.sensitivityNote} />}
@@ -124,9 +128,33 @@ function disregardedPhrase(b: BidderScore): string {
   return (b.disregarded ?? "").toLowerCase();
 }
 
-function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
+/** Every bid scores 0: ranks would all be 1, a tie that is no result. */
+function noResult(bidders: readonly BidderScore[]): boolean {
+  return bidders.every((b) => !(b.score > 0));
+}
+
+/** How many of each bidder's commitments count £0 for want of a proxy (one per measure: a second is SV201, not counted). */
+function unpricedByBidder(missing: readonly MissingProxy[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of missing) for (const b of m.bidders) out.set(bidderKey(b), (out.get(bidderKey(b)) ?? 0) + 1);
+  return out;
+}
+
+function caption(bidders: readonly BidderScore[], incomplete: boolean): string {
+  if (noResult(bidders)) {
+    return incomplete
+      ? "No result yet: every bid scores 0, because commitments count £0 without proxy values"
+      : "No result yet: every bid scores 0";
+  }
+  return incomplete ? "Provisional scores, incomplete until every measure in scope has a proxy value" : "Scores by bidder, in rank order";
+}
+
+function ScoresTable({ bidders, missingProxies }: { bidders: readonly BidderScore[]; missingProxies: readonly MissingProxy[] }) {
   const styles = useScoresPageStyles();
   const captionId = useId("scores-caption-");
+  const unpriced = unpricedByBidder(missingProxies);
+  const incomplete = unpriced.size > 0;
+  const unranked = noResult(bidders);
   const cell = styles.cell;
   const number = mergeClasses(styles.cell, styles.number);
   const head = mergeClasses(styles.cell, styles.headCell);
@@ -134,8 +162,8 @@ function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
     // tabIndex 0: the region scrolls sideways, and must be reachable to be scrolled by keyboard.
     <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroller}>
       <table className={styles.table}>
-        <caption id={captionId} className={styles.caption}>
-          Scores by bidder, in rank order
+        <caption id={captionId} className={mergeClasses(styles.caption, (incomplete || unranked) && styles.provisional)}>
+          {caption(bidders, incomplete)}
         </caption>
         <thead>
           <tr>
@@ -168,12 +196,18 @@ function ScoresTable({ bidders }: { bidders: readonly BidderScore[] }) {
         <tbody>
           {bidders.map((b) => (
             <tr key={b.bidder}>
-              <td className={number}>{b.rank}</td>
+              {/* With every bid at 0 a rank of 1 each would read as a tie: there is no rank yet. */}
+              <td className={number}>{unranked ? <span aria-label="no rank yet">–</span> : b.rank}</td>
               <td className={cell}>
                 {b.bidder}
                 {b.disregarded !== undefined && <span className={styles.disregarded}>Disregarded: {disregardedPhrase(b)}</span>}
               </td>
-              <td className={number}>{formatGBP(b.value)}</td>
+              <td className={number}>
+                {formatGBP(b.value)}
+                {(unpriced.get(bidderKey(b.bidder)) ?? 0) > 0 && (
+                  <span className={styles.disregarded}>{`+ ${unpriced.get(bidderKey(b.bidder))} at £0, no proxy`}</span>
+                )}
+              </td>
               <td className={number}>{formatPercent(b.returnRatio)}</td>
               <td className={cell}>{b.benchmark}</td>
               <td className={number}>{formatNumber(b.quantitative)}</td>

@@ -1,5 +1,6 @@
 import { Badge } from "@fluentui/react-components";
-import type { Severity } from "../../core";
+import { FINDINGS, type Severity, type TenderFinding } from "../../core";
+import { ImportMeasureTableButton } from "../ImportMeasureTableButton";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
@@ -53,7 +54,7 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
       </p>
       {findings.length > 0 && (
         <ul className={styles.findings} aria-label="Problems with the settings">
-          {findings.map((f) => (
+          {findings.filter((f) => f.code !== NO_PROXY).map((f) => (
             <li key={`${f.code}-${f.setting}-${f.ref ?? ""}`} className={styles.finding}>
               <span className={styles.findingHead}>
                 <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]}>
@@ -65,9 +66,47 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
               <span className={styles.quiet}>What to do: {f.action}</span>
             </li>
           ))}
+          <WithoutProxies findings={findings.filter((f) => f.code === NO_PROXY)} />
         </ul>
       )}
     </section>
+  );
+}
+
+/** SV315, a measure in scope with no proxy value: one line for them all, however many. */
+const NO_PROXY = FINDINGS.measureWithoutProxy.code;
+
+/**
+ * The measures in scope without a proxy value, as one item with the way to the council's table
+ * (Essex ships two proxies: ticking a theme would otherwise list a dozen identical warnings).
+ */
+function WithoutProxies({ findings }: { findings: readonly TenderFinding[] }) {
+  const styles = useSetupPageStyles();
+  const first = findings[0];
+  if (first === undefined) return null;
+  const refs = findings.map((f) => f.ref ?? "").filter((r) => r !== "");
+  return (
+    <li className={styles.finding}>
+      <span className={styles.findingHead}>
+        <Badge appearance="tint" color={SEVERITY_BADGE[first.severity]}>
+          {SEVERITY_WORD[first.severity]}
+        </Badge>
+        {first.code}
+      </span>
+      <span className={styles.text}>
+        {findings.length === 1
+          ? first.message
+          : `${findings.length} measures in scope have no proxy value, so every commitment to them will count £0 and the scores will be incomplete: ${refs.join(", ")}.`}
+      </span>
+      <span className={styles.quiet}>
+        What to do: import the council&apos;s measure table with its proxy values (Bids page, once the evaluation sheets are inserted), or enter each
+        proxy on SV Measures.
+      </span>
+      {/* In a div, so the column's stretch does not widen the button. */}
+      <div>
+        <ImportMeasureTableButton />
+      </div>
+    </li>
   );
 }
 

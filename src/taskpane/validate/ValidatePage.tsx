@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { ValidationView, WorkbookActions } from "../../excel/actions";
 import { formatNumber, SEVERITY_MEANING, type Finding, type FindingCounts, type Severity } from "../../core";
+import { MissingProxiesNotice } from "../MissingProxiesNotice";
 import { OperationProgress } from "../OperationProgress";
 import { PAGE_SIZE, useValidatePage, type FindingGroup } from "./useValidatePage";
 import { useValidatePageStyles } from "./ValidatePage.styles";
@@ -65,6 +66,7 @@ export function ValidatePage({ actions }: ValidatePageProps) {
           </MessageBar>
         )}
         {view !== undefined && <Summary rows={view.rows} counts={view.counts} />}
+        {view !== undefined && <MissingProxiesNotice missing={view.missingProxies} page="validate" />}
       </div>
       {view !== undefined && view.measureProblems.length > 0 && <MeasureProblems problems={view.measureProblems} />}
       {view !== undefined && view.findings.length > 0 && (
