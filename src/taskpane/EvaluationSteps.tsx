@@ -1,10 +1,11 @@
-import { lazy, useMemo } from "react";
+import { lazy, useEffect, useMemo } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
 import type { WorkbookActions } from "../excel/actions";
 import { LazyPage } from "./LazyPage";
 import { SetupPage } from "./setup/SetupPage";
 import { StepNavigationContext, type StepNavigation } from "./stepNavigation";
 import { StepPage } from "./StepPage";
+import { useWorkbookStateSource, WorkbookStateContext } from "./useWorkbookState";
 import { useEvaluationSteps, type EvaluationStep } from "./useEvaluationSteps";
 import { useEvaluationStepsStyles } from "./EvaluationSteps.styles";
 
@@ -35,20 +36,27 @@ export function EvaluationSteps({ actions }: EvaluationStepsProps) {
   const { steps, selectedStep, visited, onTabSelect, tabId, panelId, openSection, sectionRequest } = useEvaluationSteps();
   const styles = useEvaluationStepsStyles();
   const navigation = useMemo<StepNavigation>(() => ({ openSection, request: sectionRequest }), [openSection, sectionRequest]);
+  const workbook = useWorkbookStateSource(actions);
+  const { refresh } = workbook;
+  // Each page shows what the workbook holds now: read it when the pane opens and whenever a
+  // page is shown, whatever a co-author or another add-in did meanwhile.
+  useEffect(() => refresh(), [selectedStep.id, refresh]);
   return (
     <StepNavigationContext.Provider value={navigation}>
-      <TabList aria-label="Evaluation steps" className={styles.tabs} size="small" selectedValue={selectedStep.id} onTabSelect={onTabSelect}>
+      <WorkbookStateContext.Provider value={workbook}>
+        <TabList aria-label="Evaluation steps" className={styles.tabs} size="small" selectedValue={selectedStep.id} onTabSelect={onTabSelect}>
+          {steps.map((step) => (
+            <Tab key={step.id} value={step.id} id={tabId(step.id)} aria-controls={panelId(step.id)}>
+              {step.label}
+            </Tab>
+          ))}
+        </TabList>
         {steps.map((step) => (
-          <Tab key={step.id} value={step.id} id={tabId(step.id)} aria-controls={panelId(step.id)}>
-            {step.label}
-          </Tab>
+          <StepPage key={step.id} step={step} id={panelId(step.id)} tabId={tabId(step.id)} hidden={step.id !== selectedStep.id}>
+            {visited.has(step.id) && pageOf(step, actions)}
+          </StepPage>
         ))}
-      </TabList>
-      {steps.map((step) => (
-        <StepPage key={step.id} step={step} id={panelId(step.id)} tabId={tabId(step.id)} hidden={step.id !== selectedStep.id}>
-          {visited.has(step.id) && pageOf(step, actions)}
-        </StepPage>
-      ))}
+      </WorkbookStateContext.Provider>
     </StepNavigationContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 /** What a fake readWorkbookState answers: a workbook without the evaluation, or one holding it. */
 import type { WorkbookState } from "../../src/excel/actions";
-import type { SheetSettings } from "../../src/core";
+import { allMeasures, ILLUSTRATIVE, type SheetSettings } from "../../src/core";
 
 export function aWorkbookWithoutEvaluation(): WorkbookState {
   return withStamp({
@@ -38,8 +38,8 @@ export function aWorkbookWithEvaluation(overrides: Partial<Omit<WorkbookState, "
       rollUp: "consensus",
       moderationThreshold: 2,
       requireBothParts: false,
-      frameworkName: "Illustrative measure set (not official proxies)",
-      outcomesInScope: ["IL-O1", "IL-O2"],
+      frameworkName: ILLUSTRATIVE.name,
+      outcomesInScope: ["jobs-local"],
       thresholdVerdict: "Above the threshold: social value must be evaluated.",
       tenderId: "T-1",
       blindMarking: false,
@@ -47,8 +47,8 @@ export function aWorkbookWithEvaluation(overrides: Partial<Omit<WorkbookState, "
       ...settings,
     },
     problems: [],
-    frameworkId: "illustrative",
-    measures: { total: 6, inScope: ["IL1", "IL2", "IL3"] },
+    frameworkId: ILLUSTRATIVE.id,
+    measures: { total: allMeasures(ILLUSTRATIVE).length, inScope: ["ILL1", "ILL2"] },
     bidders: ["Acme Ltd", "Beta Services", "Civic Care"],
     marks: { rows: 0, given: 0 },
     moderationOpen: false,

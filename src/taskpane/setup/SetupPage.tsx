@@ -1,4 +1,6 @@
 import type { WorkbookActions } from "../../excel/actions";
+import { useWorkbookState } from "../useWorkbookState";
+import { EvaluationInWorkbook } from "./EvaluationInWorkbook";
 import { FrameworkMeasures } from "./FrameworkMeasures";
 import { InsertEvaluation } from "./InsertEvaluation";
 import { SettingsChecks } from "./SettingsChecks";
@@ -15,10 +17,12 @@ export interface SetupPageProps {
  * then inserting the evaluation sheets. The page's heading (h2) is the tab panel's.
  */
 export function SetupPage({ actions }: SetupPageProps) {
-  const state = useSetupPage(actions);
+  const workbook = useWorkbookState().state;
+  const state = useSetupPage(actions, workbook);
   const styles = useSetupPageStyles();
   return (
     <div className={styles.page}>
+      <EvaluationInWorkbook workbook={workbook} />
       {/* Only what the picker uses, so typing in a settings field does not redraw the measure tree. */}
       <FrameworkMeasures
         frameworks={state.frameworks}

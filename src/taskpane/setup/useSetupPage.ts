@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import type { WorkbookActions } from "../../excel/actions";
+import type { WorkbookActions, WorkbookState } from "../../excel/actions";
 import type { PlanInput } from "../../excel/setup/evaluationPlan";
 import type { MeasureUpdatePreview } from "../../excel/setup/updateMeasures";
 import type { Conflict } from "../../excel/setup/writePlan";
@@ -17,6 +17,7 @@ import {
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
 import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
+import { useFormFromWorkbook } from "./useFormFromWorkbook";
 import { FIELD_LABELS, INITIAL_DRAFT, readSetupDraft, type ReadSetup, type SetupDraft, type SetupField } from "./setupForm";
 
 /** What the last insert or update did, shown under the Insert button. */
@@ -83,12 +84,14 @@ export interface SetupPageState {
  * State of the Set up page: the framework and measures chosen, the settings typed, their
  * live checks, and the insert / update flow. The workbook is reached only through `actions`.
  */
-export function useSetupPage(actions: WorkbookActions): SetupPageState {
+export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState): SetupPageState {
   const [frameworkId, setFrameworkId] = useState("");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   /** Outcomes chosen that have no measures (the UK model's policy outcomes are qualitative only). */
   const [chosenOutcomes, setChosenOutcomes] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState<SetupDraft>(INITIAL_DRAFT);
+  // The workbook is the pane's memory: an evaluation already there fills the form (useFormFromWorkbook.ts).
+  useFormFromWorkbook(workbook, { frameworkId, draft, selected, chosenOutcomes, setFrameworkId, setDraft, setSelected, setChosenOutcomes });
   const [touched, setTouched] = useState<ReadonlySet<SetupField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [blockers, setBlockers] = useState<readonly string[]>([]);

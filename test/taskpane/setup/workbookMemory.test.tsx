@@ -1,0 +1,92 @@
+/** @jest-environment jsdom */
+import "../setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { ILLUSTRATIVE } from "../../../src/core";
+import { EvaluationSteps } from "../../../src/taskpane/EvaluationSteps";
+import { aFakeActions, resolving } from "../fakeActions";
+import { aWorkbookWithEvaluation, aWorkbookWithoutEvaluation } from "../fakeWorkbookState";
+import { renderPage } from "../renderPage";
+
+jest.setTimeout(20_000);
+
+
+describe("the pane shows what the workbook holds", () => {
+  it("opened on a workbook with the evaluation, Set up shows its framework and settings, and the form is filled from them", async () => {
+    const actions = aFakeActions({ readWorkbookState: resolving<"readWorkbookState">(aWorkbookWithEvaluation()) });
+    renderPage(<EvaluationSteps actions={actions} />);
+    const settings = await screen.findByLabelText("Settings on SV Setup");
+    expect(within(settings).getByText(ILLUSTRATIVE.name)).toBeInTheDocument();
+    expect(within(settings).getByText("Sample: community support services (illustrative)")).toBeInTheDocument();
+    expect(within(settings).getByText("£1,500,000")).toBeInTheDocument();
+    expect(within(settings).getByText("Evaluator A, Evaluator B, Evaluator C")).toBeInTheDocument();
+    expect(within(settings).getByText("Above the threshold: social value must be evaluated.")).toBeInTheDocument();
+    expect(within(settings).getByText(/^2 of \d+: ILL1, ILL2$/)).toBeInTheDocument();
+    // The picker and the form hold the sheet's tender, not "Choose a framework…" and blanks.
+    const picker = screen.getByRole("combobox", { name: "Framework" });
+    await waitFor(() => expect(picker).toHaveValue(ILLUSTRATIVE.id));
+    expect(screen.getByRole("textbox", { name: /Contract name/ })).toHaveValue("Sample: community support services (illustrative)");
+    expect(screen.getByRole("textbox", { name: /Contract value/ })).toHaveValue("1500000");
+  });
+
+  it("names the SV Setup cell it cannot read instead of showing a default", async () => {
+    const edited = aWorkbookWithEvaluation({
+      settings: { contractValue: undefined },
+      problems: [{ key: "contractValue", name: "SV_ContractValue", cell: "'SV Setup'!B4", message: "Contract value (SV_ContractValue, 'SV Setup'!B4) holds “lots”: type the amount in pounds, more than £0, e.g. 1500000." }],
+    });
+    renderPage(<EvaluationSteps actions={aFakeActions({ readWorkbookState: resolving<"readWorkbookState">(edited) })} />);
+    expect(await screen.findByText(/SV_ContractValue, 'SV Setup'!B4\) holds “lots”/)).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Settings on SV Setup")).getAllByText("not set").length).toBeGreaterThan(0);
+  });
+
+  it("when the evaluation's sheets appear while the pane is open, Set up shows them without being reopened", async () => {
+    let sheetsChanged: (() => void) | undefined;
+    const actions = aFakeActions({
+      readWorkbookState: jest.fn().mockResolvedValue(aWorkbookWithoutEvaluation()),
+      watchSheets: jest.fn(async (onChange: () => void) => {
+        sheetsChanged = onChange;
+        return { stop: async () => undefined };
+      }),
+    });
+    renderPage(<EvaluationSteps actions={actions} />);
+    await waitFor(() => expect(actions.readWorkbookState).toHaveBeenCalled());
+    expect(screen.getByRole("combobox", { name: "Framework" })).toHaveValue("");
+    expect(screen.queryByLabelText("Settings on SV Setup")).not.toBeInTheDocument();
+
+    // "Load sample tender" (or a co-author) inserts the sheets: Excel says sheets were added.
+    actions.readWorkbookState.mockResolvedValue(aWorkbookWithEvaluation());
+    sheetsChanged?.();
+    const settings = await screen.findByLabelText("Settings on SV Setup", {}, { timeout: 3000 });
+    expect(within(settings).getByText(ILLUSTRATIVE.name)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Framework" })).toHaveValue(ILLUSTRATIVE.id));
+  });
+
+  it("reads the workbook again when the pane gets the focus back, for Excels that send no events", async () => {
+    const actions = aFakeActions({ readWorkbookState: jest.fn().mockResolvedValue(aWorkbookWithoutEvaluation()) });
+    renderPage(<EvaluationSteps actions={actions} />);
+    await waitFor(() => expect(actions.readWorkbookState).toHaveBeenCalled());
+    actions.readWorkbookState.mockResolvedValue(aWorkbookWithEvaluation());
+    window.dispatchEvent(new Event("focus"));
+    expect(await screen.findByLabelText("Settings on SV Setup")).toBeInTheDocument();
+  });
+
+  it("never overwrites what the user has typed when the workbook changes", async () => {
+    let sheetsChanged: (() => void) | undefined;
+    const actions = aFakeActions({
+      readWorkbookState: jest.fn().mockResolvedValue(aWorkbookWithEvaluation()),
+      watchSheets: jest.fn(async (onChange: () => void) => {
+        sheetsChanged = onChange;
+        return { stop: async () => undefined };
+      }),
+    });
+    const { user } = renderPage(<EvaluationSteps actions={actions} />);
+    const name = screen.getByRole("textbox", { name: /Contract name/ });
+    await waitFor(() => expect(name).toHaveValue("Sample: community support services (illustrative)"));
+    await user.clear(name);
+    await user.type(name, "My own name");
+    actions.readWorkbookState.mockResolvedValue(aWorkbookWithEvaluation({ settings: { contractName: "Changed on the sheet" } }));
+    sheetsChanged?.();
+    await screen.findByText("Changed on the sheet", {}, { timeout: 3000 });
+    expect(name).toHaveValue("My own name");
+  });
+});
+
