@@ -115,6 +115,18 @@ const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
  */
 const SAME_BIDDER = `${textKey(`${TABLES.commitments}[Bidder]`)}=${textKey("[@Bidder]")}`;
 
+/** Commitments whose Check says SV122: their measure has no proxy value, so they count £0. */
+const UNPRICED = `COUNTIF(${TABLES.commitments}[Check],"SV122*")`;
+
+/**
+ * The line above SV_Scores, live for every co-author: empty while every commitment's measure has
+ * a proxy value, else how many commitments count £0 for want of one, so a sheet of £0 and rank 1
+ * never passes for a result (Essex ships two proxies; the council's licensed table has the rest).
+ */
+export const SCORES_NOTICE_FORMULA =
+  `=IF(${UNPRICED}=0,"","Incomplete: "&${UNPRICED}&IF(${UNPRICED}=1," commitment counts £0 because its measure has"," commitments count £0 because their measures have")&` +
+  `" no proxy value (SV122 in the Check column of SV Commitments). Import the council's measure table before relying on these scores.")`;
+
 /** Each table's calculated columns: header → formula (structured references, as Excel stores them). */
 export const TABLE_FORMULAS = {
   commitments: {

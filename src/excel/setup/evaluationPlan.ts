@@ -5,7 +5,7 @@
  * lets tests read exactly what will be written, and lets an update compare plan and
  * workbook before anything is touched.
  */
-import { BUYERS, FORMATS, SETTING_NAMES, VAT_BASES, SHEETS, TABLE_FORMULAS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
+import { BUYERS, FORMATS, SETTING_NAMES, VAT_BASES, SHEETS, SCORES_NOTICE_FORMULA, TABLE_FORMULAS, TABLES, UNITS, type Criterion, type MeasureEntry, type SettingKey, type TenderSettings } from "../../core";
 
 export interface ColumnPlan {
   header: string;
@@ -47,6 +47,8 @@ export interface SheetPlan {
   settings?: readonly SettingRow[];
   /** Tables start at A3, below the title. */
   table?: TablePlan;
+  /** A formula for the line under the title (A2), shown bold in red: a warning that must not be missed. */
+  notice?: string;
   freezeRows: number;
 }
 
@@ -57,6 +59,10 @@ export interface WorkbookPlan {
 }
 
 export const TITLE_ROW = 1;
+/** A sheet's notice, between its title and its table. */
+export const NOTICE_ROW = 2;
+/** Dark red: readable on white (contrast above 4.5:1), and the words carry the meaning. */
+export const NOTICE_COLOUR = "#A4262C";
 export const TABLE_TOP_ROW = 3;
 export const SETUP_FIRST_ROW = 3;
 
@@ -364,6 +370,7 @@ export function buildEvaluationPlan(input: PlanInput): WorkbookPlan {
       {
         name: SHEETS.scores,
         title: "Social value scores",
+        notice: SCORES_NOTICE_FORMULA,
         table: { name: TABLES.scores, columns: SCORE_TABLE_COLUMNS, rows: bidders.length ? bidders.map((b) => ({ Bidder: b })) : [{}] },
         freezeRows: TABLE_TOP_ROW,
       },

@@ -11,7 +11,7 @@ import { blockAddress, CALCULATED_FILL, columnLetter, SETTING_NAMES } from "../.
 import { literalText } from "../shared/cellSafety";
 import { chunkRows, jsonBytes, MAX_REQUEST_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { SETUP_FIRST_ROW, TABLE_TOP_ROW, TITLE_ROW, type SheetPlan, type TablePlan, type WorkbookPlan } from "./evaluationPlan";
+import { NOTICE_COLOUR, NOTICE_ROW, SETUP_FIRST_ROW, TABLE_TOP_ROW, TITLE_ROW, type SheetPlan, type TablePlan, type WorkbookPlan } from "./evaluationPlan";
 
 export interface Conflict {
   kind: "sheet" | "table" | "name";
@@ -112,6 +112,12 @@ export async function insertPlan(run: ExcelRun, plan: WorkbookPlan, options: Ope
       const title = sheet.getRange(`A${TITLE_ROW}`);
       title.values = [[literalText(sheetPlan.title)]];
       title.format.font.bold = true;
+      if (sheetPlan.notice) {
+        const notice = sheet.getRange(`A${NOTICE_ROW}`);
+        notice.formulas = [[sheetPlan.notice]];
+        notice.format.font.bold = true;
+        notice.format.font.color = NOTICE_COLOUR;
+      }
       if (sheetPlan.settings) writeSettings(context, sheet, sheetPlan);
       if (sheetPlan.table) later.push(...writeTable(sheet, sheetPlan.table, afterNames));
       sheet.freezePanes.freezeRows(sheetPlan.freezeRows);

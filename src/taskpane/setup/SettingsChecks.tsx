@@ -56,12 +56,7 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
         <ul className={styles.findings} aria-label="Problems with the settings">
           {findings.filter((f) => f.code !== NO_PROXY).map((f) => (
             <li key={`${f.code}-${f.setting}-${f.ref ?? ""}`} className={styles.finding}>
-              <span className={styles.findingHead}>
-                <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]}>
-                  {SEVERITY_WORD[f.severity]}
-                </Badge>
-                {f.code}
-              </span>
+              <FindingHead finding={f} />
               <span className={styles.text}>{f.message}</span>
               <span className={styles.quiet}>What to do: {f.action}</span>
             </li>
@@ -70,6 +65,19 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
         </ul>
       )}
     </section>
+  );
+}
+
+/** A finding's severity, in a badge, and its code. */
+function FindingHead({ finding }: { finding: TenderFinding }) {
+  const styles = useSetupPageStyles();
+  return (
+    <span className={styles.findingHead}>
+      <Badge appearance="tint" color={SEVERITY_BADGE[finding.severity]}>
+        {SEVERITY_WORD[finding.severity]}
+      </Badge>
+      {finding.code}
+    </span>
   );
 }
 
@@ -87,12 +95,7 @@ function WithoutProxies({ findings }: { findings: readonly TenderFinding[] }) {
   const refs = findings.map((f) => f.ref ?? "").filter((r) => r !== "");
   return (
     <li className={styles.finding}>
-      <span className={styles.findingHead}>
-        <Badge appearance="tint" color={SEVERITY_BADGE[first.severity]}>
-          {SEVERITY_WORD[first.severity]}
-        </Badge>
-        {first.code}
-      </span>
+      <FindingHead finding={first} />
       <span className={styles.text}>
         {findings.length === 1
           ? first.message

@@ -5,7 +5,7 @@
  * must all say so, and stop saying it once the table is in.
  */
 import { ESSEX, measureTableFromFramework, type MeasureEntry } from "../../../src/core";
-import { STATUS_HEADER, TABLES } from "../../../src/core/shared/layout";
+import { SHEETS, STATUS_HEADER, TABLES } from "../../../src/core/shared/layout";
 import { applyMeasureTableImport, previewMeasureTableImport } from "../../../src/excel/bids/importMeasureTable";
 import { readScores } from "../../../src/excel/scores/readScores";
 import { createValidateActions } from "../../../src/excel/validate/validateActions";
@@ -73,6 +73,11 @@ describe("Essex before its council's proxies are imported", () => {
     ]);
   });
 
+  it("SV Scores says, above its table, that the scores are incomplete and why", async () => {
+    const { fake } = await anEssexWorkbook();
+    expect(String(fake.inspect.value(`'${SHEETS.scores}'!A2`))).toMatch(/^Incomplete: 3 commitments count £0 because their measures have no proxy value/);
+  });
+
   it("Scores names the same measures, and the £0 bids are worth £0 because of them", async () => {
     const { run } = await anEssexWorkbook();
     const view = await readScores(run);
@@ -101,6 +106,7 @@ describe("Essex once the council's table is imported (Update, with proxies)", ()
       ["ECC10", 26 * 250, "OK"],
     ]);
 
+    expect(fake.inspect.value(`'${SHEETS.scores}'!A2`)).toBe("");
     const scores = await readScores(run);
     expect(scores.missingProxies).toEqual([]);
     expect(scores.bidders.map((b) => [b.bidder, b.value])).toEqual([
