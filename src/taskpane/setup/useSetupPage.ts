@@ -17,6 +17,7 @@ import {
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
 import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
+import { frameworkDraft } from "./frameworkDraft";
 import { useFormFromWorkbook } from "./useFormFromWorkbook";
 import { FIELD_LABELS, INITIAL_DRAFT, readSetupDraft, type ReadSetup, type SetupDraft, type SetupField } from "./setupForm";
 
@@ -143,8 +144,12 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
   const findings = useMemo(() => {
     if (framework === undefined) return [];
     const all = checkTender(read.draftSettings, {
+      id: framework.id,
       name: framework.name,
       policy: framework.policy,
+      appliesFrom: framework.appliesFrom,
+      appliesUntil: framework.appliesUntil,
+      supersededBy: framework.supersededBy,
       measures: measureTable,
       criteria: framework.criteria,
     });
@@ -170,11 +175,13 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
     clearBlockers();
   }, [clearBlockers]);
 
+  /** The user picks a framework: the settings it implies replace the scoring fields (frameworkDraft.ts). */
   const onFrameworkChange = useCallback(
     (id: string) => {
       setFrameworkId(id);
       setSelected(new Set());
       setChosenOutcomes(new Set());
+      setDraft((now) => ({ ...now, ...frameworkDraft(BUILT_IN_FRAMEWORKS.find((f) => f.id === id)) }));
       dropStalePreview();
     },
     [dropStalePreview],

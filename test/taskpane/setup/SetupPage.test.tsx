@@ -164,9 +164,10 @@ describe("Set up: live checks", () => {
   it("shows the target return only for the target method, with the framework's published target as a hint", async () => {
     const { user } = renderSetup();
     await chooseFramework(user, ESSEX.name);
-    expect(screen.queryByRole("textbox", { name: /Target return/ })).not.toBeInTheDocument();
-    await user.selectOptions(screen.getByRole("combobox", { name: "Scoring method" }), "target");
+    // Essex scores against a target, so the form starts on that method (frameworkDraft.ts).
     expect(screen.getByRole("textbox", { name: /Target return/ })).toHaveAccessibleDescription(/Essex County Council publishes 25p per £1/);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Scoring method" }), "relative");
+    expect(screen.queryByRole("textbox", { name: /Target return/ })).not.toBeInTheDocument();
   });
 
   it("asks for the works duration only for works", async () => {
