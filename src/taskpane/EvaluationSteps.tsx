@@ -36,7 +36,11 @@ export function EvaluationSteps({ actions }: EvaluationStepsProps) {
   const { steps, selectedStep, visited, onTabSelect, tabId, panelId, openSection, sectionRequest } = useEvaluationSteps();
   const styles = useEvaluationStepsStyles();
   const navigation = useMemo<StepNavigation>(() => ({ openSection, request: sectionRequest }), [openSection, sectionRequest]);
-  const workbook = useWorkbookStateSource(actions);
+  const workbook = useWorkbookStateSource(actions, selectedStep.id);
+  // A different tender (or the evaluation appearing or going) starts every page but Set up
+  // afresh: nothing a page showed of the workbook before stays on screen. Set up keeps its
+  // page, whose insert just made the tender, and fills its form from the workbook itself.
+  const tender = workbook.state === undefined ? "" : `${workbook.state.evaluation}:${workbook.state.settings.tenderId ?? ""}`;
   const { refresh } = workbook;
   // Each page shows what the workbook holds now: read it when the pane opens and whenever a
   // page is shown, whatever a co-author or another add-in did meanwhile.
@@ -52,7 +56,7 @@ export function EvaluationSteps({ actions }: EvaluationStepsProps) {
           ))}
         </TabList>
         {steps.map((step) => (
-          <StepPage key={step.id} step={step} id={panelId(step.id)} tabId={tabId(step.id)} hidden={step.id !== selectedStep.id}>
+          <StepPage key={step.id === "setup" ? step.id : `${step.id}:${tender}`} step={step} id={panelId(step.id)} tabId={tabId(step.id)} hidden={step.id !== selectedStep.id}>
             {visited.has(step.id) && pageOf(step, actions)}
           </StepPage>
         ))}

@@ -11,6 +11,8 @@ import type { WorkbookActions, WorkbookState } from "../excel/actions";
  * make it sooner.
  */
 export interface WorkbookStateView {
+  /** The step whose page is shown, so a page reads again only while it is seen. */
+  readonly shownStep: string | undefined;
   /** undefined until the first read has answered. */
   readonly state: WorkbookState | undefined;
   /** Why the last read failed, in plain words; undefined when it succeeded. */
@@ -19,7 +21,7 @@ export interface WorkbookStateView {
   readonly refresh: () => void;
 }
 
-const NOTHING_READ: WorkbookStateView = { state: undefined, failure: undefined, refresh: () => undefined };
+const NOTHING_READ: WorkbookStateView = { shownStep: undefined, state: undefined, failure: undefined, refresh: () => undefined };
 
 export const WorkbookStateContext = createContext<WorkbookStateView>(NOTHING_READ);
 
@@ -35,7 +37,7 @@ export function useWorkbookState(): WorkbookStateView {
 const SETTLE_MS = 400;
 
 /** Reads and re-reads the workbook's state: for EvaluationSteps, which shares it with the pages. */
-export function useWorkbookStateSource(actions: WorkbookActions): WorkbookStateView {
+export function useWorkbookStateSource(actions: WorkbookActions, shownStep: string): WorkbookStateView {
   const [state, setState] = useState<WorkbookState | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   // Only the latest read may answer: an older one finishing late must not bring back what was.
@@ -87,5 +89,30 @@ export function useWorkbookStateSource(actions: WorkbookActions): WorkbookStateV
     };
   }, [actions, refresh]);
 
-  return useMemo(() => ({ state, failure, refresh }), [state, failure, refresh]);
+  return useMemo(() => ({ shownStep, state, failure, refresh }), [shownStep, state, failure, refresh]);
+}
+
+/**
+ * For a page that shows a view read from the workbook (scores, the marking sheet): reads it
+ * again when the workbook has changed since, once the page is shown and idle, so what it shows
+ * is never an earlier state. `canReread` false holds it (unsaved typing the read would replace).
+ * Returns the function to call after each successful read.
+ */
+export function useRereadWhenWorkbookChanges(step: string, hasView: boolean, busy: boolean, reread: () => void, canReread = true): () => void {
+  const { state, shownStep } = useWorkbookState();
+  const readAt = useRef<string | undefined>(undefined);
+  const stamp = state?.stamp;
+  const current = useRef(stamp);
+  current.current = stamp;
+  const rereadRef = useRef(reread);
+  rereadRef.current = reread;
+  useEffect(() => {
+    if (!hasView || busy || !canReread || shownStep !== step) return;
+    if (stamp === undefined || readAt.current === undefined || readAt.current === stamp) return;
+    readAt.current = stamp;
+    rereadRef.current();
+  }, [step, hasView, busy, canReread, shownStep, stamp]);
+  return useCallback(() => {
+    readAt.current = current.current;
+  }, []);
 }

@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
-import "../setup";
+import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
-import { ILLUSTRATIVE } from "../../../src/core";
-import { EvaluationSteps } from "../../../src/taskpane/EvaluationSteps";
-import { aFakeActions, resolving } from "../fakeActions";
-import { aWorkbookWithEvaluation, aWorkbookWithoutEvaluation } from "../fakeWorkbookState";
-import { renderPage } from "../renderPage";
+import { ILLUSTRATIVE } from "../../src/core";
+import { EvaluationSteps } from "../../src/taskpane/EvaluationSteps";
+import { aBidderScore, aFakeActions, aScoresView, resolving } from "./fakeActions";
+import { aMarkingView } from "./fakeModerationActions";
+import { aWorkbookWithEvaluation, aWorkbookWithoutEvaluation } from "./fakeWorkbookState";
+import { renderPage } from "./renderPage";
 
 jest.setTimeout(20_000);
 
@@ -88,5 +89,41 @@ describe("the pane shows what the workbook holds", () => {
     await screen.findByText("Changed on the sheet", {}, { timeout: 3000 });
     expect(name).toHaveValue("My own name");
   });
-});
 
+  it("Scores shown again after bids arrived reads them again: never the scores of an earlier look", async () => {
+    const actions = aFakeActions({
+      readWorkbookState: jest.fn().mockResolvedValue(aWorkbookWithEvaluation({ bidders: ["Acme Ltd"] })),
+      readScores: jest.fn().mockResolvedValue(aScoresView({ bidders: [aBidderScore({ bidder: "Acme Ltd" })] })),
+    });
+    const { user } = renderPage(<EvaluationSteps actions={actions} />);
+    await user.click(screen.getByRole("tab", { name: /Scores/ }));
+    await user.click(await screen.findByRole("button", { name: "Refresh scores" }));
+    expect(await screen.findAllByText("Acme Ltd")).not.toHaveLength(0);
+
+    // Someone loads more bids while the user looks at Set up; back on Scores, the page reads again.
+    await user.click(screen.getByRole("tab", { name: /Set up/ }));
+    actions.readWorkbookState.mockResolvedValue(aWorkbookWithEvaluation({ bidders: ["Acme Ltd", "Beta Services"] }));
+    actions.readScores.mockResolvedValue(aScoresView({ bidders: [aBidderScore({ bidder: "Acme Ltd" }), aBidderScore({ bidder: "Beta Services", rank: 2 })] }));
+    await user.click(screen.getByRole("tab", { name: /Scores/ }));
+    expect(await screen.findAllByText("Beta Services")).not.toHaveLength(0);
+    expect(actions.readScores).toHaveBeenCalledTimes(2);
+  });
+
+  it("Moderation lists the evaluators SV Setup names now, read again when the panel changed", async () => {
+    const actions = aFakeActions({
+      readWorkbookState: jest.fn().mockResolvedValue(aWorkbookWithEvaluation()),
+      readMarking: jest.fn().mockResolvedValue(aMarkingView({ evaluators: ["Evaluator A", "Evaluator B"] })),
+    });
+    const { user } = renderPage(<EvaluationSteps actions={actions} />);
+    await user.click(screen.getByRole("tab", { name: /Moderation/ }));
+    await user.click(await screen.findByRole("button", { name: "Load the marking sheet" }));
+    const who = await screen.findByRole("combobox", { name: /Who is marking/ });
+    expect(within(who).queryByRole("option", { name: "Evaluator D" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("tab", { name: /Set up/ }));
+    actions.readWorkbookState.mockResolvedValue(aWorkbookWithEvaluation({ settings: { evaluators: ["Evaluator A", "Evaluator B", "Evaluator D"] } }));
+    actions.readMarking.mockResolvedValue(aMarkingView({ evaluators: ["Evaluator A", "Evaluator B", "Evaluator D"] }));
+    await user.click(screen.getByRole("tab", { name: /Moderation/ }));
+    await waitFor(() => expect(within(screen.getByRole("combobox", { name: /Who is marking/ })).getByRole("option", { name: "Evaluator D" })).toBeInTheDocument());
+  });
+});

@@ -5,6 +5,7 @@ import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
 import { evaluatorKey } from "../../core";
 import { sameEvaluator, taskKey } from "./keys";
+import { useRereadWhenWorkbookChanges } from "../useWorkbookState";
 
 /** What the evaluator has entered for one bidder × criterion; mark "" is "not marked". */
 export interface MarkDraft {
@@ -115,8 +116,9 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
     return s.mark !== d.mark || s.comment !== d.comment;
   });
 
-  const load = async (): Promise<void> => {
-    setNotice(undefined);
+  /** quiet: a read the pane made because the workbook changed, which leaves the last notice up. */
+  const load = async (quiet = false): Promise<void> => {
+    if (!quiet) setNotice(undefined);
     const done = await operation.run("Reading the marks", (options) => actions.readMarking(options));
     if (done === undefined) return;
     if (!done.ok) {
@@ -124,6 +126,7 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
       return;
     }
     setView(done.value);
+    readNow();
     const still = done.value.evaluators.find((e) => e === evaluator);
     if (still === undefined) {
       setEvaluator("");
@@ -136,6 +139,10 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
       setSaved(fresh);
     }
   };
+
+  // The evaluators, bidders and criteria shown are the workbook's now: read again when it
+  // changed, unless this evaluator has typed marks not yet saved (those stay theirs).
+  const readNow = useRereadWhenWorkbookChanges("moderation", view !== undefined, operation.running !== undefined, () => void load(true), !unsaved);
 
   const prepare = async (): Promise<void> => {
     setNotice(undefined);

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
 import { useOperation, type OperationState } from "../useOperation";
+import { useRereadWhenWorkbookChanges } from "../useWorkbookState";
 
 export interface ScoresPageState {
   readonly operation: OperationState;
@@ -28,9 +29,13 @@ export function useScoresPage(actions: WorkbookActions): ScoresPageState {
     setFailure(undefined);
     const done = await operation.run("Reading the scores", (options) => actions.readScores(options));
     if (done === undefined) return;
-    if (done.ok) setView(done.value);
-    else setFailure({ message: done.message, cancelled: done.cancelled });
+    if (done.ok) {
+      setView(done.value);
+      readNow();
+    } else setFailure({ message: done.message, cancelled: done.cancelled });
   };
+  // Scores shown are the workbook's now: bids or settings changed since are read again.
+  const readNow = useRereadWhenWorkbookChanges("scores", view !== undefined, operation.running !== undefined, () => void refresh());
 
   return { operation, view, ranked, failure, onRefresh: () => void refresh() };
 }
