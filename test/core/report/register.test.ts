@@ -1,4 +1,4 @@
-import { ESSEX, ILLUSTRATIVE, allMeasures, kpiOf, measureTableFromFramework, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../../src/core";
+import { COLCHESTER, ESSEX, ILLUSTRATIVE, THURROCK, allMeasures, kpiOf, measureTableFromFramework, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../../src/core";
 
 const illustrative = measureTableFromFramework(ILLUSTRATIVE);
 
@@ -85,6 +85,34 @@ describe("register rows and KPIs", () => {
       ["Carbon saved", "tCO2e", 35, 0],
     ]);
     expect(kpis[0]?.shareOfContract).toBeCloseTo(0.125, 12);
+  });
+});
+
+describe("the register of a framework that values nothing in £", () => {
+  it("lists Colchester's three KPIs (local employment %, local business %, carbon) as the winner committed them, at £0", () => {
+    const commitments = [
+      { bidder: "Acme Ltd", ref: "COL1", quantity: 65 },
+      { bidder: "Acme Ltd", ref: "COL2", quantity: 40 },
+      { bidder: "Acme Ltd", ref: "COL3", quantity: 120 },
+    ];
+    const rows = registerRows("Acme Ltd", commitments, measureTableFromFramework(COLCHESTER, ["COL1", "COL2", "COL3"]));
+    expect(rows.map((r) => [r.ref, r.unit, r.committed, r.value, r.kpi ?? ""])).toEqual([
+      ["COL1", "%", 65, 0, "local-employment-share"],
+      ["COL2", "%", 40, 0, ""],
+      ["COL3", "tCO2e", 120, 0, "carbon"],
+    ]);
+  });
+
+  it("lists the targets a Thurrock bidder stated for its measures, for the contract to monitor, never as £", () => {
+    const commitments = [
+      { bidder: "Acme Ltd", ref: "CS1.3", quantity: 300, evidence: "Volunteering log, quarterly" },
+      { bidder: "Acme Ltd", ref: "CS2.6", quantity: 4 },
+    ];
+    const rows = registerRows("Acme Ltd", commitments, measureTableFromFramework(THURROCK, ["CS1.3", "CS2.6"]));
+    expect(rows.map((r) => [r.ref, r.committed, r.value, r.evidence])).toEqual([
+      ["CS1.3", 300, 0, "Volunteering log, quarterly"],
+      ["CS2.6", 4, 0, ""],
+    ]);
   });
 });
 
