@@ -119,6 +119,7 @@ export function aScoresView(overrides: Partial<ScoresView> = {}): ScoresView {
     contractValue: 1_000_000,
     maxPoints: 10,
     method: "relative",
+    quantitativeShare: 0.5,
     rowsWithErrors: 0,
     sensitivityNote:
       "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.",

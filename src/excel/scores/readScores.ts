@@ -34,6 +34,8 @@ export interface ScoresView {
   contractValue: number;
   maxPoints: number;
   method: ScoringMethod;
+  /** Share of the points for commitments (SV_QuantShare): 0 on a qualitative tender, where the answers carry every point. */
+  quantitativeShare: number;
   /** Commitment rows left out because validation found errors in them. */
   rowsWithErrors: number;
   /** Plain-English sensitivity of the award to the weighting, when price/quality points are known. */
@@ -131,7 +133,7 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     sensitivityNote = `The weighting on SV Setup is missing; set it (e.g. ${formatPercent(0.1)}) to see the sensitivity.`;
   }
   const missingProxies = measuresWithoutProxy(data.measures, validation.commitments);
-  return { bidders, contractValue, maxPoints, method, rowsWithErrors: errorRows.size, sensitivityNote, problems, missingProxies };
+  return { bidders, contractValue, maxPoints, method, quantitativeShare: share, rowsWithErrors: errorRows.size, sensitivityNote, problems, missingProxies };
 }
 
 interface SheetScore {

@@ -54,7 +54,7 @@ export function ScoresPage({ actions }: ScoresPageProps) {
       </div>
       {view !== undefined && ranked.length > 0 && (
         <>
-          <ScoresTable bidders={ranked} missingProxies={view.missingProxies} />
+          <ScoresTable bidders={ranked} missingProxies={view.missingProxies} columns={columnsFor(view, ranked)} />
           {/* A chart of empty bars would look like a finished result. */}
           {!noResult(ranked) && <ScoreChart bidders={ranked} maxPoints={view.maxPoints} />}
         </>
@@ -68,6 +68,9 @@ function summary(view: ScoresView): string {
   if (view.bidders.length === 0)
     return "No bids to score yet: add the bidders' commitments on SV Commitments, or list the bidders on SV Scores.";
   const bids = view.bidders.length === 1 ? "1 bid" : `${view.bidders.length} bids`;
+  if (!(view.quantitativeShare > 0)) {
+    return `${bids}, scored on the written answers only (no share of the points for commitments), out of ${formatNumber(view.maxPoints)} points.`;
+  }
   return `${bids}, scored ${METHOD_PHRASE[view.method]}, out of ${formatNumber(view.maxPoints)} points. Contract value ${formatGBP(view.contractValue)}.`;
 }
 
@@ -149,7 +152,25 @@ function caption(bidders: readonly BidderScore[], incomplete: boolean): string {
   return incomplete ? "Provisional scores, incomplete until every measure in scope has a proxy value" : "Scores by bidder, in rank order";
 }
 
-function ScoresTable({ bidders, missingProxies }: { bidders: readonly BidderScore[]; missingProxies: readonly MissingProxy[] }) {
+/** Which figures mean something for this tender. */
+interface Columns {
+  /** £, return and benchmark: only where something is valued in £ (points for commitments, or a bid with £). */
+  money: boolean;
+  /** Points for commitments: only where the tender gives them a share. */
+  quantitative: boolean;
+}
+
+/**
+ * A qualitative tender (Southend 2050, the UK models: 0% for commitments) scores the answers
+ * alone; £0, 0% and "below the lower quartile" beside every bid would read as a finding about
+ * the bids, so those columns are left out unless a bid was valued in £ all the same.
+ */
+function columnsFor(view: ScoresView, bidders: readonly BidderScore[]): Columns {
+  const quantitative = view.quantitativeShare > 0;
+  return { quantitative, money: quantitative || bidders.some((b) => b.value > 0) };
+}
+
+function ScoresTable({ bidders, missingProxies, columns }: { bidders: readonly BidderScore[]; missingProxies: readonly MissingProxy[]; columns: Columns }) {
   const styles = useScoresPageStyles();
   const captionId = useId("scores-caption-");
   const unpriced = unpricedByBidder(missingProxies);
@@ -173,18 +194,24 @@ function ScoresTable({ bidders, missingProxies }: { bidders: readonly BidderScor
             <th scope="col" className={head}>
               Bidder
             </th>
-            <th scope="col" className={head}>
-              Social value
-            </th>
-            <th scope="col" className={head}>
-              Return
-            </th>
-            <th scope="col" className={head}>
-              Benchmark band
-            </th>
-            <th scope="col" className={head}>
-              Quantitative
-            </th>
+            {columns.money && (
+              <>
+                <th scope="col" className={head}>
+                  Social value
+                </th>
+                <th scope="col" className={head}>
+                  Return
+                </th>
+                <th scope="col" className={head}>
+                  Benchmark band
+                </th>
+              </>
+            )}
+            {columns.quantitative && (
+              <th scope="col" className={head}>
+                Quantitative
+              </th>
+            )}
             <th scope="col" className={head}>
               Qualitative
             </th>
@@ -202,15 +229,19 @@ function ScoresTable({ bidders, missingProxies }: { bidders: readonly BidderScor
                 {b.bidder}
                 {b.disregarded !== undefined && <span className={styles.disregarded}>Disregarded: {disregardedPhrase(b)}</span>}
               </td>
-              <td className={number}>
-                {formatGBP(b.value)}
-                {(unpriced.get(bidderKey(b.bidder)) ?? 0) > 0 && (
-                  <span className={styles.disregarded}>{`+ ${unpriced.get(bidderKey(b.bidder))} at £0, no proxy`}</span>
-                )}
-              </td>
-              <td className={number}>{formatPercent(b.returnRatio)}</td>
-              <td className={cell}>{b.benchmark}</td>
-              <td className={number}>{formatNumber(b.quantitative)}</td>
+              {columns.money && (
+                <>
+                  <td className={number}>
+                    {formatGBP(b.value)}
+                    {(unpriced.get(bidderKey(b.bidder)) ?? 0) > 0 && (
+                      <span className={styles.disregarded}>{`+ ${unpriced.get(bidderKey(b.bidder))} at £0, no proxy`}</span>
+                    )}
+                  </td>
+                  <td className={number}>{formatPercent(b.returnRatio)}</td>
+                  <td className={cell}>{b.benchmark}</td>
+                </>
+              )}
+              {columns.quantitative && <td className={number}>{formatNumber(b.quantitative)}</td>}
               <td className={number}>{formatNumber(b.qualitative)}</td>
               <td className={number}>{formatNumber(b.score)}</td>
             </tr>

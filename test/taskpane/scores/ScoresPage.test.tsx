@@ -152,4 +152,30 @@ describe("Scores", () => {
     expect(await screen.findByText("Described: SV_Scores is missing")).toBeInTheDocument();
     expect(actions.describeError).toHaveBeenCalledWith(failure);
   });
+
+  it("scores a qualitative tender on its answers alone, without £, return, benchmark or commitment columns that mean nothing", async () => {
+    const qualitative = aScoresView({
+      quantitativeShare: 0,
+      bidders: [
+        aBidderScore({ bidder: "Acme Ltd", value: 0, returnRatio: 0, benchmark: "below lower quartile", quantitative: 0, qualitative: 8, score: 8, rank: 1 }),
+        aBidderScore({ bidder: "Beta Services", value: 0, returnRatio: 0, benchmark: "below lower quartile", quantitative: 0, qualitative: 5, score: 5, rank: 2 }),
+      ],
+    });
+    const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(qualitative) });
+    const { user } = renderPage(<ScoresPage actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    expect(await screen.findByText("2 bids, scored on the written answers only (no share of the points for commitments), out of 10 points.")).toBeInTheDocument();
+    const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toEqual(["Rank", "Bidder", "Qualitative", "Score"]);
+    expect(screen.queryByText("below lower quartile")).not.toBeInTheDocument();
+  });
+
+  it("keeps the £ columns on a qualitative tender where a bid was valued in £ all the same", async () => {
+    const valued = aScoresView({ quantitativeShare: 0, bidders: [aBidderScore({ bidder: "Acme Ltd", value: 5_000, quantitative: 0 })] });
+    const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(valued) });
+    const { user } = renderPage(<ScoresPage actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+    await screen.findByText(/scored on the written answers only/);
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Rank", "Bidder", "Social value", "Return", "Benchmark band", "Qualitative", "Score"]);
+  });
 });
