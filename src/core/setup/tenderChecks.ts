@@ -143,6 +143,11 @@ export function checkTender(settings: TenderSettings, framework: TenderFramework
     out.push(finding("evaluators", describeFinding("fewEvaluators", { count })));
   }
 
+  // A return is £ per £1 of the contract value as typed; a value with VAT lowers every return alike.
+  if (settings.vatBasis === "including" && settings.quantitativeShare > 0) {
+    out.push(finding("vatBasis", describeFinding("returnsIncludeVat")));
+  }
+
   if (settings.requireBothParts) {
     out.push(finding("requireBothParts", describeFinding("bothPartsRequired")));
     const missing = !hasMeasures

@@ -377,6 +377,15 @@ export const FINDINGS = {
       "{framework} is for procurements begun {range}, and this one began on {start}; its dates bind {bound} only, so for this buyer it is a choice.",
     action: "Nothing needs fixing; {choice} is the version for that date, if the council prefers it.",
   },
+  returnsIncludeVat: {
+    code: "SV320",
+    severity: "info",
+    title: "Returns measured on a value with VAT",
+    message:
+      "The contract value includes VAT, so each bid's return (£ of social value per £1) and the target are worked out on the value with VAT: a return reads about a sixth lower than on the value without it.",
+    action:
+      "Keep it if the council measures returns that way; if its target and benchmarks are per £1 without VAT, enter the value without VAT and choose Excluding VAT (the thresholds still get VAT added).",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type FindingName = keyof typeof FINDINGS;

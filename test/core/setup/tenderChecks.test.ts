@@ -19,6 +19,13 @@ describe("checkTender", () => {
     expect(checkTender(aTender(), aFramework())).toEqual([]);
   });
 
+  it("notes that returns are measured on a value with VAT, only where commitments earn points", () => {
+    expect(codesOf(checkTender(aTender({ vatBasis: "including" }), aFramework()))).toEqual(["SV320"]);
+    expect(checkTender(aTender({ vatBasis: "including" }), aFramework())[0]).toMatchObject({ severity: "info", setting: "vatBasis" });
+    expect(codesOf(checkTender(aTender({ vatBasis: "excluding" }), aFramework()))).toEqual([]);
+    expect(codesOf(checkTender(aTender({ vatBasis: "including", quantitativeShare: 0 }), aFramework()))).not.toContain("SV320");
+  });
+
   it("a weighting below 10% is a warning (PPN 06/20)", () => {
     const [f] = checkTender(aTender({ weighting: 0.05 }), aFramework());
     expect(f).toMatchObject({ code: "SV301", severity: "warning", setting: "weighting" });

@@ -50,6 +50,7 @@ const SHIPPED: Readonly<Record<string, string>> = {
   SV317: "qualitativeFrameworkShare",
   SV318: "frameworkOutOfDate",
   SV319: "frameworkOutOfDateByChoice",
+  SV320: "returnsIncludeVat",
 };
 
 describe("the findings catalogue", () => {
