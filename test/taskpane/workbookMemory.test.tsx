@@ -20,13 +20,23 @@ describe("the pane shows what the workbook holds", () => {
     expect(within(settings).getByText("Sample: community support services (illustrative)")).toBeInTheDocument();
     expect(within(settings).getByText("£1,500,000")).toBeInTheDocument();
     expect(within(settings).getByText("Evaluator A, Evaluator B, Evaluator C")).toBeInTheDocument();
-    expect(within(settings).getByText("Above the threshold: social value must be evaluated.")).toBeInTheDocument();
+    // Worked out again from the sheet's settings; the cell written at insert differs, and the pane says so.
+    expect(within(settings).getByText(/^Enter when the procurement began: .*says otherwise: the settings have changed since\.\)$/)).toBeInTheDocument();
     expect(within(settings).getByText(/^2 of \d+: ILL1, ILL2$/)).toBeInTheDocument();
     // The picker and the form hold the sheet's tender, not "Choose a framework…" and blanks.
     const picker = screen.getByRole("combobox", { name: "Framework" });
     await waitFor(() => expect(picker).toHaveValue(ILLUSTRATIVE.id));
     expect(screen.getByRole("textbox", { name: /Contract name/ })).toHaveValue("Sample: community support services (illustrative)");
     expect(screen.getByRole("textbox", { name: /Contract value/ })).toHaveValue("1500000");
+  });
+
+  it("works the threshold verdict out from SV Setup as it is now, so a start date typed on the sheet is reflected", async () => {
+    const dated = aWorkbookWithEvaluation({ settings: { procurementStart: "2025-02-23", vatBasis: "excluding", buyer: "sub-central", thresholdVerdict: "" } });
+    renderPage(<EvaluationSteps actions={aFakeActions({ readWorkbookState: resolving<"readWorkbookState">(dated) })} />);
+    const settings = await screen.findByLabelText("Settings on SV Setup");
+    expect(
+      within(settings).getByText(/^Public Contracts Regulations 2015 \(the procurement began on 23 February 2025\): £1,800,000 including VAT \(£1,500,000 plus VAT at 20%\) is at or above the £214,904 threshold/),
+    ).toBeInTheDocument();
   });
 
   it("names the SV Setup cell it cannot read instead of showing a default", async () => {

@@ -1,5 +1,5 @@
 import { mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, useId } from "@fluentui/react-components";
-import { dayOf, formatGBP, formatNumber, formatPercent, type SheetSettings } from "../../core";
+import { dayOf, formatGBP, formatNumber, formatPercent, frameworkThresholds, getBuiltInFramework, tenderVerdict, type SheetSettings } from "../../core";
 import type { WorkbookState } from "../../excel/actions";
 import { useSetupPageStyles } from "./SetupPage.styles";
 import { useEvaluationInWorkbookStyles } from "./EvaluationInWorkbook.styles";
@@ -25,6 +25,32 @@ const BUYERS: Readonly<Record<string, string>> = {
   "sub-central": "Council or other sub-central authority",
   central: "Central government department",
 };
+
+/**
+ * The verdict worked out again from SV Setup as it is now, so a date, value or VAT basis changed
+ * on the sheet after insert is reflected (the Threshold verdict cell was written once, at
+ * insert). Undefined where it cannot be: a council's own framework, or no value or category.
+ */
+function verdictNow(workbook: WorkbookState): string | undefined {
+  const s = workbook.settings;
+  const framework = workbook.frameworkId === undefined ? undefined : getBuiltInFramework(workbook.frameworkId);
+  if (framework === undefined || s.contractValue === undefined || s.category === undefined) return undefined;
+  const now = tenderVerdict(
+    {
+      contractValue: s.contractValue,
+      category: s.category,
+      ...(s.durationMonths !== undefined ? { durationMonths: s.durationMonths } : {}),
+      ...(s.vatBasis !== undefined ? { vatBasis: s.vatBasis } : {}),
+      ...(s.procurementStart !== undefined ? { procurementStart: s.procurementStart } : {}),
+      ...(s.buyer !== undefined ? { buyer: s.buyer } : {}),
+    },
+    frameworkThresholds(framework),
+  ).reason;
+  const cell = s.thresholdVerdict?.trim();
+  return cell === undefined || cell === "" || cell === now
+    ? now
+    : `${now} (The Threshold verdict cell on SV Setup, written when the evaluation was inserted, says otherwise: the settings have changed since.)`;
+}
 
 /** A setting's line, or "not set" where SV Setup has no readable value (its problem is listed above). */
 const shown = (value: string | undefined): string => value ?? "not set";
@@ -57,7 +83,7 @@ export function EvaluationInWorkbook({ workbook }: EvaluationInWorkbookProps) {
     ...(s.method === "target" || target !== undefined ? [["Target return", shown(target)] as [string, string]] : []),
     ["Qualitative scale", s.scale === undefined ? "not set" : s.scale.marks.join(", ")],
     ["Evaluators", s.evaluators.length === 0 ? "none named yet" : s.evaluators.join(", ")],
-    ["Threshold verdict", shown(s.thresholdVerdict)],
+    ["Threshold verdict", verdictNow(workbook) ?? shown(s.thresholdVerdict)],
     ["Measures in scope", `${workbook.measures.inScope.length} of ${workbook.measures.total}${workbook.measures.inScope.length > 0 ? `: ${workbook.measures.inScope.join(", ")}` : ""}`],
     ["Bidders on SV Scores", workbook.bidders.length === 0 ? "none yet" : workbook.bidders.join(", ")],
     ["Marks on SV Marks", `${workbook.marks.given} given, ${workbook.marks.rows} rows`],
