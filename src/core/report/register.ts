@@ -21,7 +21,8 @@
  *   "local"/"locally"/"live in", and "people", "workforce" or "staff".
  * - Carbon (tCO2e): every measure in tCO2e (illustrative ILL12).
  *
- * Status of a row (the sheet computes it with a formula; {@link registerStatus} is the same rule):
+ * Status of a row (the sheet computes it with a formula; {@link registerStatus} is the same rule;
+ * a row with no Ref, such as the blank row Excel keeps in a table of no commitments, has none):
  * 1. Delivered — a delivered figure at least the committed quantity;
  * 2. Behind — a due date has passed and less than committed has been delivered;
  * 3. Not started — nothing delivered yet (blank or 0) and not overdue;
@@ -29,7 +30,7 @@
  */
 import { UNITS, type UnitKey } from "../setup/units";
 import { refKey, type MeasureEntry, indexMeasures } from "../setup/measureTable";
-import { bidderKey } from "../shared/refs";
+import { bidderKey, criterionKey } from "../shared/refs";
 
 export type KpiId = "local-spend" | "local-employment" | "local-employment-share" | "carbon";
 
@@ -193,4 +194,37 @@ export function registerKpis(rows: readonly RegisterRow[], contractValue: number
     if (id === "local-spend" && contractValue > 0) kpi.shareOfContract = committed / contractValue;
     return kpi;
   });
+}
+
+/** One written answer as the register shows it: the criterion, its question and the bidder's words. */
+export interface RegisterAnswer {
+  criterion: string;
+  /** The question from SV_Criteria; "" when SV_Criteria does not list the criterion. */
+  question: string;
+  answer: string;
+}
+
+/**
+ * The bidder's written answers for the register (Thurrock: what the bidder undertook in its
+ * answers becomes part of the contract). In the tender's order of criteria, then answers to a
+ * criterion the criteria do not list, as they come; an answer given twice to one criterion is
+ * shown twice (nothing the bidder wrote is dropped). Blank answers are left out. The text is
+ * kept exactly as written: it is the bidder's undertaking.
+ */
+export function registerAnswers(
+  answers: readonly { criterion: string; answer: unknown }[],
+  criteria: readonly { id: string; question: string }[],
+): RegisterAnswer[] {
+  const order = new Map<string, number>();
+  criteria.forEach((c, i) => {
+    const k = criterionKey(c.id);
+    if (k !== "" && !order.has(k)) order.set(k, i);
+  });
+  const given = answers.flatMap((a, i) => {
+    const text = a.answer === null || a.answer === undefined ? "" : String(a.answer);
+    if (text.trim() === "") return [];
+    const at = order.get(criterionKey(a.criterion));
+    return [{ at: at ?? criteria.length, i, row: { criterion: a.criterion.trim(), question: at === undefined ? "" : (criteria[at] as { question: string }).question, answer: text } }];
+  });
+  return given.sort((a, b) => a.at - b.at || a.i - b.i).map((g) => g.row);
 }

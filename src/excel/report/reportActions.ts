@@ -82,6 +82,8 @@ export interface RegisterResult {
   offers: number;
   /** Rows whose Due date or Delivered were kept from the previous register. */
   kept?: number;
+  /** The bidder's written answers listed beside the commitments. */
+  answers?: number;
 }
 
 export interface ReportActions {
@@ -125,6 +127,7 @@ export function createReportActions(run: ExcelRun, now: () => Date = () => new D
         kpis: r.kpis.map((k) => ({ kpi: k.kpi, unit: k.unit, committed: k.committed, delivered: k.delivered, ...(k.shareOfContract !== undefined ? { shareOfContract: k.shareOfContract } : {}) })),
         offers: r.offers,
         kept: r.kept,
+        answers: r.answers.length,
       };
     },
   };

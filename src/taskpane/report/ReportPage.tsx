@@ -214,6 +214,9 @@ function Register({ result }: { result: RegisterResult }) {
       <p className={styles.text}>
         {result.sheet} lists {result.rows === 1 ? "1 commitment" : `${formatNumber(result.rows)} commitments`} of {result.bidder} to
         monitor, and {result.offers === 1 ? "1 community offer" : `${formatNumber(result.offers)} community offers`}.
+        {result.answers !== undefined && result.answers > 0 && (
+          <> It also lists {result.answers === 1 ? "its written answer" : `its ${formatNumber(result.answers)} written answers`}, part of the contract.</>
+        )}
       </p>
       {result.kpis.length > 0 && (
         // tabIndex 0: the region scrolls sideways, and must be reachable to be scrolled by keyboard.

@@ -1,4 +1,4 @@
-import { COLCHESTER, ESSEX, ILLUSTRATIVE, THURROCK, allMeasures, kpiOf, measureTableFromFramework, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../../src/core";
+import { COLCHESTER, ESSEX, ILLUSTRATIVE, THURROCK, allMeasures, kpiOf, measureTableFromFramework, registerAnswers, registerEntryKey, registerKpis, registerRows, registerStatus } from "../../../src/core";
 
 const illustrative = measureTableFromFramework(ILLUSTRATIVE);
 
@@ -128,5 +128,42 @@ describe("register status", () => {
     ["more than committed", "Delivered", 10, 12, null],
   ] as const)("%s → %s", (_what, status, committed, delivered, due) => {
     expect(registerStatus(committed, delivered, due, today)).toBe(status);
+  });
+});
+
+describe("the written answers a register lists", () => {
+  const criteria = THURROCK.criteria.map((c) => ({ id: c.id, question: c.question }));
+
+  it("follows the tender's order of criteria with each question, keeps the text as written, and leaves blank answers out", () => {
+    const [first, second] = criteria as [{ id: string; question: string }, { id: string; question: string }];
+    const answers = registerAnswers(
+      [
+        { criterion: ` ${second.id.toLowerCase()}`, answer: "  Quarterly returns, checked against payroll.\nSigned by our director." },
+        { criterion: first.id, answer: "   " },
+        { criterion: first.id, answer: "=A1 is not a formula here: we deliver through a named lead." },
+      ],
+      criteria,
+    );
+    expect(answers).toEqual([
+      { criterion: first.id, question: first.question, answer: "=A1 is not a formula here: we deliver through a named lead." },
+      { criterion: second.id.toLowerCase(), question: second.question, answer: "  Quarterly returns, checked against payroll.\nSigned by our director." },
+    ]);
+  });
+
+  it("keeps an answer to a criterion the tender does not list, after the rest, and both answers given to one criterion", () => {
+    const id = (criteria[0] as { id: string }).id;
+    const answers = registerAnswers(
+      [
+        { criterion: "EXTRA", answer: "Offered beyond the questions." },
+        { criterion: id, answer: "First version." },
+        { criterion: id, answer: "Second version." },
+      ],
+      criteria,
+    );
+    expect(answers.map((a) => [a.criterion, a.question === "" ? "" : "asked", a.answer])).toEqual([
+      [id, "asked", "First version."],
+      [id, "asked", "Second version."],
+      ["EXTRA", "", "Offered beyond the questions."],
+    ]);
   });
 });

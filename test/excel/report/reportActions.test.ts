@@ -11,7 +11,7 @@ import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { ILLUSTRATIVE, NOT_YET_AGREED } from "../../../src/core";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import type { ExcelHost } from "../../excelHost";
-import { aFakeWorkbook, aPlanInput, anEvaluationWorkbook } from "../support";
+import { aFakeWorkbook, aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import { buildEvaluationPlan } from "../../../src/excel/setup/evaluationPlan";
@@ -247,7 +247,7 @@ describe("commitments register", () => {
       ["ILL6", 40, 0, "Not started", "Local employment (share of workforce)"],
     ]);
     expect(rows[0]?.Evidence).toBe("Payroll postcodes each quarter");
-    expect(fake.inspect.formulas(`'${SHEETS.register}'!K5`)[0]?.[0]).toMatch(/^=IF\(AND\(ISNUMBER\(\[@Delivered\]\)/);
+    expect(fake.inspect.formulas(`'${SHEETS.register}'!K5`)[0]?.[0]).toMatch(/^=IF\(\[@Ref\]="","",IF\(AND\(ISNUMBER\(\[@Delivered\]\)/);
     expect(result.kpis).toEqual([
       { kpi: "Local spend", unit: "£", committed: 150000, delivered: 0, shareOfContract: 0.125 },
       { kpi: "Local employment", unit: "FTE", committed: 6, delivered: 0 },
@@ -405,11 +405,17 @@ describe("bids the report must still word correctly", () => {
     expect(counted.find((s) => s.bidder === best.bidder)?.quantitative.points).toBeLessThan(10);
   });
 
-  it("builds the report and an empty register for a bid with no commitments, saying so", async () => {
-    const { run } = await withAnEmptyBid();
+  it("builds the report, and refuses a register for a bid with neither commitments nor answers, saying so", async () => {
+    const { fake, run } = await withAnEmptyBid();
     const actions = createReportActions(run, CLOCK);
     await expect(actions.buildReport()).resolves.toMatchObject({ winner: "Acme Grounds Ltd" });
-    await expect(actions.buildRegister("Dorset Care")).rejects.toThrow("Dorset Care has no commitments on SV Commitments, so there is nothing to register.");
+    await expect(actions.buildRegister("Dorset Care")).rejects.toThrow(
+      "Dorset Care has no commitments on SV Commitments and no written answers on SV Answers, so there is nothing to register.",
+    );
+    // A row of SV Answers naming the bidder with its answer left blank is no answer either.
+    await fillTable(run, TABLES.answers, [{ Bidder: "Dorset Care", Criterion: "ILL-Q1", Answer: "" }]);
+    await expect(actions.buildRegister("Dorset Care")).rejects.toThrow("Dorset Care has no commitments on SV Commitments and no written answers on SV Answers");
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.register);
   });
 
   it("when two bids tie at rank 1, names both as leading and asks whose register to build", async () => {
@@ -435,5 +441,175 @@ describe("bids the report must still word correctly", () => {
     expect(summaries.filter((x) => x.rank === 1).map((x) => x.bidder)).toEqual(["Acme Grounds Ltd", "Echo Ltd"]);
     expect(summaries.find((x) => x.bidder === "Echo Ltd")?.text).toContain("(ranked 1 of 4)");
     await expect(actions.buildRegister()).rejects.toThrow("Acme Grounds Ltd and Echo Ltd share rank 1 on SV Scores: choose the bidder the register is for.");
+  });
+});
+
+describe("the winner's written answers in the register", () => {
+  const QUESTIONS = ILLUSTRATIVE.criteria.map((c) => c.question);
+  const ACME_Q1 = "We will recruit six local people through the Jobcentre and report the postcodes each quarter. ".repeat(60);
+  // Typed with the apostrophe Excel uses for "text, not a formula": SV Answers holds the text "=2+2 …".
+  const ACME_Q2 = "=2+2 is how we count: two apprentices a year, two school visits a term, reported to the council.";
+
+  async function withAnswers() {
+    const wb = await aScoredTender();
+    await fillTable(wb.run, TABLES.answers, [
+      { Bidder: "Brightside CIC", Criterion: "ILL-Q1", Answer: "Brightside will run a garden club with Hill Primary." },
+      { Bidder: "acme grounds ltd ", Criterion: "ILL-Q2", Answer: `'${ACME_Q2}` },
+      { Bidder: "Castle Services", Criterion: "ILL-Q2", Answer: "Castle reports monthly to the contract manager." },
+      { Bidder: "Acme Grounds Ltd", Criterion: "ILL-Q1", Answer: ACME_Q1 },
+    ]);
+    wb.fake.resetStats();
+    return wb;
+  }
+
+  it("lists the winner's answers in full, as text, in the tender's order of criteria, and no other bidder's", async () => {
+    const { fake, run } = await withAnswers();
+    const result = await createReportActions(run, CLOCK).buildRegister();
+    expect([result.bidder, result.rows, result.answers]).toEqual(["Acme Grounds Ltd", 4, 2]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!V3:X6`)).toEqual([
+      ["What Acme Grounds Ltd undertook in its answers — part of the contract", "", ""],
+      ["Criterion", "Question", "Answer, as written"],
+      ["ILL-Q1", QUESTIONS[0], ACME_Q1],
+      ["ILL-Q2", QUESTIONS[1], ACME_Q2],
+    ]);
+    // The answer starting with "=" is the bidder's text, not a formula the workbook runs.
+    expect(fake.inspect.formulas(`'${SHEETS.register}'!X6`)[0]?.[0]).toBe(ACME_Q2);
+    expect(fake.inspect.values(`'${SHEETS.register}'!A3`)[0]?.[0]).toBe("What Acme Grounds Ltd undertook in its written answers is part of the contract too: see columns V to X.");
+    const everything = cellsIn(fake, SHEETS.register).join("\n") + fake.inspect.values(`'${SHEETS.register}'!U1:Z40`).flat().join("\n");
+    expect(everything).not.toMatch(/Brightside will run|Castle reports monthly/);
+    // The commitments, KPIs and offers are where they were.
+    expect(fake.inspect.values(`'${SHEETS.register}'!O5:S5`)).toEqual([["Local spend", "£", 150000, 0, 0.125]]);
+  });
+
+  it("another bidder's register lists that bidder's answers, and a rebuild keeps the Delivered figures", async () => {
+    const { fake, run } = await withAnswers();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildRegister("Brightside CIC");
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.register).getRange("I5").values = [[2]];
+      await context.sync();
+    });
+    const again = await actions.buildRegister("Brightside CIC");
+    expect([again.kept, again.answers]).toEqual([1, 1]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!V5:X6`)).toEqual([
+      ["ILL-Q1", QUESTIONS[0], "Brightside will run a garden club with Hill Primary."],
+      ["", "", ""],
+    ]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!I5:K5`)).toEqual([[2, "", "On track"]]);
+  });
+
+  it("writes nothing when SV Answers is sorted between reading whose answers are where and reading them", async () => {
+    const { fake, run } = await withAnswers();
+    // Run 3 looks for a leftover register, then reads Acme's answers: the sort comes just before that read.
+    let runs = 0;
+    const sorted: ExcelRun = (batch) => {
+      if (++runs === 3) fake.coauthor.beforeRequest(2, (co) => co.sortTable(TABLES.answers, "Criterion", false));
+      return run(batch);
+    };
+    await expect(createReportActions(sorted, CLOCK).buildRegister()).rejects.toThrow("SV Answers changed while the register was being built (someone else is editing it?), so nothing was written. Build the register again.");
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.register);
+    // Read again, the answers are found where they now are.
+    await expect(createReportActions(run, CLOCK).buildRegister()).resolves.toMatchObject({ answers: 2 });
+  });
+
+  it("costs one request more than a register without answers, however the answers are spread", async () => {
+    const plain = await aScoredTender();
+    await createReportActions(plain.run, CLOCK).buildRegister();
+    plain.fake.resetStats();
+    await createReportActions(plain.run, CLOCK).buildRegister();
+    const { fake, run } = await withAnswers();
+    await createReportActions(run, CLOCK).buildRegister();
+    fake.resetStats();
+    await createReportActions(run, CLOCK).buildRegister();
+    expect(fake.stats.requests).toBe(plain.fake.stats.requests + 1);
+  });
+
+  /** 20 bidders × 10 criteria × 30,000 characters: about 6 MB of answers, more than one response may carry. */
+  async function withLongAnswers(hostOptions: Parameters<typeof anEvaluationWorkbook>[2] = {}) {
+    const criteria = Array.from({ length: 10 }, (_, i) => ({ id: `Q${i + 1}`, question: `Question ${i + 1}: how will you deliver and evidence it?` }));
+    const bidders = Array.from({ length: 20 }, (_, i) => `Bidder ${String(i + 1).padStart(2, "0")}`);
+    const wb = await anEvaluationWorkbook(
+      [["Bidder 01", "ILL1", "FTE", 6, ""], ["Bidder 02", "ILL1", "FTE", 5, ""]],
+      aPlanInput({ settings: aTender({ contractValue: 1_200_000, maxPoints: 20, quantitativeShare: 0.5 }), bidders, criteria }),
+      hostOptions,
+    );
+    // Criterion by criterion, as forms imported one at a time would not be: each bidder's rows are apart.
+    const keys = criteria.flatMap((c) => bidders.map((b) => ({ Bidder: b, Criterion: c.id })));
+    await typeIntoTable(wb.run, TABLES.answers, keys);
+    const table = wb.fake.inspect.table(TABLES.answers)!;
+    const [, firstCell] = /!\$?([A-Z]+\$?\d+)/.exec(table.dataBodyAddress) ?? [];
+    const top = Number(/\d+/.exec(firstCell ?? "")?.[0]);
+    const answerColumn = String.fromCharCode(65 + table.headers.indexOf("Answer"));
+    const text = (b: string, c: string): string => `${b} on ${c}: `.padEnd(30_000, "we will recruit locally, pay the real living wage and report every quarter; ");
+    // Typed by hand into the workbook: no one request could carry 6 MB either.
+    wb.fake.coauthor.now((co) => keys.forEach((k, i) => co.type(`'${SHEETS.answers}'!${answerColumn}${top + i}`, text(k.Bidder, k.Criterion))));
+    wb.fake.resetStats();
+    return { ...wb, criteria, text };
+  }
+
+  it("reads only the chosen bidder's answers, each in full, when all the answers together pass Excel's 5 MB response limit", async () => {
+    const { fake, run, criteria, text } = await withLongAnswers();
+    const result = await createReportActions(run, CLOCK).buildRegister("Bidder 02");
+    expect(result.answers).toBe(10);
+    const shown = fake.inspect.values(`'${SHEETS.register}'!V5:X14`);
+    expect(shown).toEqual(criteria.map((c) => [c.id, c.question, text("Bidder 02", c.id)]));
+    expect(fake.stats.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("reads the answers again in smaller blocks when Excel refuses a response as too large", async () => {
+    // A 200 KB response limit stands for Excel's 5 MB: the bidder's ten answers are 300 KB.
+    const { fake, run, criteria, text } = await withLongAnswers({ limits: { responsePayloadBytes: 200_000 } });
+    const result = await createReportActions(run, CLOCK).buildRegister("Bidder 01");
+    expect(result.answers).toBe(10);
+    expect(fake.inspect.values(`'${SHEETS.register}'!X5:X14`)).toEqual(criteria.map((c) => [text("Bidder 01", c.id)]));
+    // The host records the size of the response it refused: the first read did pass the limit.
+    expect(fake.stats.maxResponseBytes).toBeGreaterThan(200_000);
+  });
+});
+
+describe("a tender scored on its answers alone", () => {
+  /** A qualitative tender (0% for commitments, as Southend 2050 and PPN 002 run): no bidder commits anything. */
+  async function aQualitativeTender() {
+    const wb = await anEvaluationWorkbook(
+      [],
+      aPlanInput({ settings: aTender({ contractName: "Day services", contractValue: 800_000, maxPoints: 10, quantitativeShare: 0 }), bidders: BIDDERS, criteria: ILLUSTRATIVE.criteria }),
+    );
+    await fillTable(
+      wb.run,
+      TABLES.consensus,
+      BIDDERS.flatMap((Bidder, b) => ILLUSTRATIVE.criteria.map((c) => ({ Bidder, Criterion: c.id, Consensus: [3, 5, 2][b], Rationale: `${RATIONALE} (${c.id})`, AgreedBy: "Ann" }))),
+    );
+    await fillTable(wb.run, TABLES.answers, [
+      { Bidder: "Brightside CIC", Criterion: "ILL-Q2", Answer: "A quarterly return of hours, countersigned by each partner." },
+      { Bidder: "Acme Grounds Ltd", Criterion: "ILL-Q1", Answer: "Acme will deliver through its site teams." },
+      { Bidder: "Brightside CIC", Criterion: "ILL-Q1", Answer: "Two local hires in the first year, named in the mobilisation plan." },
+    ]);
+    wb.fake.resetStats();
+    return wb;
+  }
+
+  it("builds the winner's register of its answers, with a commitments table of no rows whose formulas stay blank or 0", async () => {
+    const { fake, run } = await aQualitativeTender();
+    const actions = createReportActions(run, CLOCK);
+    const result = await actions.buildRegister();
+    expect([result.bidder, result.rows, result.answers]).toEqual(["Brightside CIC", 0, 2]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!X5:X6`)).toEqual([
+      ["Two local hires in the first year, named in the mobilisation plan."],
+      ["A quarterly return of hours, countersigned by each partner."],
+    ]);
+    // Excel keeps one blank data row in a table: no status is worked out for it.
+    expect(fake.inspect.table(TABLES.register)?.headers).toEqual([...REGISTER_COLUMNS]);
+    expect(tableRows(fake, TABLES.register).map((r) => r.Status)).toEqual([""]);
+    expect(fake.inspect.values(`'${SHEETS.register}'!O5:R8`)).toEqual([
+      ["Local spend", "£", 0, 0],
+      ["Local employment", "FTE", 0, 0],
+      ["Local employment (share of workforce)", "%", 0, 0],
+      ["Carbon saved", "tCO2e", 0, 0],
+    ]);
+    expect(sheetValues(fake, SHEETS.register).flat().filter((v) => typeof v === "string" && v.startsWith("#"))).toEqual([]);
+    // Built again (the register in use has the blank row), it is the same.
+    await expect(actions.buildRegister()).resolves.toMatchObject({ rows: 0, kept: 0 });
+    expect(fake.inspect.values(`'${SHEETS.register}'!X5`)).toEqual([["Two local hires in the first year, named in the mobilisation plan."]]);
   });
 });

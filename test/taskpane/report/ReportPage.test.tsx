@@ -130,6 +130,14 @@ describe("Report: commitments register", () => {
     expect(screen.getByText("SV Register lists 12 commitments of Acme Ltd to monitor, and 3 community offers.")).toBeInTheDocument();
   });
 
+  it("says the register holds the bidder's written answers too, also when it committed nothing", async () => {
+    const { user } = renderReport(aFakeActions({ buildRegister: jest.fn().mockResolvedValue(aRegisterResult({ rows: 0, offers: 0, answers: 2 })) }));
+    await user.click(screen.getByRole("button", { name: "Build commitments register" }));
+    expect(
+      await screen.findByText("SV Register lists 0 commitments of Acme Ltd to monitor, and 0 community offers. It also lists its 2 written answers, part of the contract."),
+    ).toBeInTheDocument();
+  });
+
   it("builds the register for a bidder chosen from the summaries", async () => {
     const { user, actions } = await withSummaries(
       aFakeActions({
