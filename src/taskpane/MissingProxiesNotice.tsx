@@ -57,7 +57,11 @@ export function MissingProxiesNotice({ missing, page }: MissingProxiesNoticeProp
         )}
         {unused.length > 0 && (
           <p className={styles.text}>
-            {used.length > 0 ? "Also without a proxy value, and no commitment to them yet: " : "No commitment uses them yet, but one would count £0: "}
+            {used.length > 0
+              ? "Also without a proxy value, and no commitment to them yet: "
+              : page === "scores"
+                ? "No bid commits to them, so they leave these scores whole; a commitment to one would count £0: "
+                : "No commitment uses them yet, but one would count £0: "}
             {unused.map((m) => m.ref).join(", ")}.
           </p>
         )}

@@ -165,3 +165,13 @@ it("a page shown on its own offers no button to a page it cannot open", async ()
   await screen.findByText(/count £0/);
   expect(screen.queryByRole("button", { name: "Import the council's measure table" })).not.toBeInTheDocument();
 });
+
+it("Scores says plainly when no bid relies on the measures without a proxy value", async () => {
+  const actions = aFakeActions({ readScores: jest.fn().mockResolvedValue(aScoresView({ missingProxies: MISSING.slice(1) })) });
+  const { user } = withNavigation(<ScoresPage actions={actions} />);
+  await user.click(screen.getByRole("button", { name: "Refresh scores" }));
+  const status = await screen.findByRole("status");
+  await screen.findByText(/2 measures in scope have no proxy value/);
+  expect(status).toHaveTextContent("No bid commits to them, so they leave these scores whole; a commitment to one would count £0: ECC3, ECC10.");
+  expect(screen.getByRole("table", { name: "Scores by bidder, in rank order" })).toBeInTheDocument();
+});

@@ -68,6 +68,13 @@ function lookup(column: string): string {
 }
 
 /**
+ * Proxy: the measure's proxy, left blank (not 0) when SV Measures has none, so a measure the
+ * council has not priced never reads as priced at £0 (the row's Check says SV122). A second
+ * MATCH, because INDEX of a blank cell gives 0 and only a comparison tells the two apart.
+ */
+const COMMITMENT_PROXY_FORMULA = `=IFERROR(IF(INDEX(${TABLES.measures}[Proxy],${MEASURE_POSITION})="","",INDEX(${TABLES.measures}[Proxy],${MEASURE_POSITION})),"")`;
+
+/**
  * Value: quantity × the row's measure's proxy. A record-only measure (Type "Record") is worth
  * £0 whatever its Proxy cell holds, as the pane values it (core valuation); a blank proxy reaches
  * SVVALUE as 0 or blank, £0 either way.
@@ -131,7 +138,7 @@ export const SCORES_NOTICE_FORMULA =
 export const TABLE_FORMULAS = {
   commitments: {
     Measure: lookup("Measure"),
-    Proxy: lookup("Proxy"),
+    Proxy: COMMITMENT_PROXY_FORMULA,
     Type: lookup("Type"),
     Value: COMMITMENT_VALUE_FORMULA,
     Check: COMMITMENT_CHECK_FORMULA,

@@ -36,8 +36,9 @@ async function anEssexWorkbook() {
 }
 
 function commitmentColumns(fake: Awaited<ReturnType<typeof anEssexWorkbook>>["fake"]) {
-  return tableCells(fake, TABLES.commitments, ["Ref", "Value", "Check", STATUS_HEADER]).map((r) => ({
+  return tableCells(fake, TABLES.commitments, ["Ref", "Proxy", "Value", "Check", STATUS_HEADER]).map((r) => ({
     ref: r.Ref?.value,
+    proxy: r.Proxy?.value,
     value: r.Value?.value,
     check: String(r.Check?.value),
     status: String(r[STATUS_HEADER]?.value ?? ""),
@@ -65,11 +66,12 @@ describe("Essex before its council's proxies are imported", () => {
       [7, "ECC10"],
     ]);
     const rows = commitmentColumns(fake);
-    expect(rows.map((r) => [r.ref, r.value, r.check.slice(0, 5), /SV122 Proxy: .*counts £0/.test(r.status)])).toEqual([
-      ["ECC1", 0, "SV122", true],
-      ["ECC39", 40 * 101, "OK", false],
-      ["ECC1", 0, "SV122", true],
-      ["ECC10", 0, "SV122", true],
+    // The Proxy cell is blank, not 0: an unpriced measure must not read as priced at £0.
+    expect(rows.map((r) => [r.ref, r.proxy, r.value, r.check.slice(0, 5), /SV122 Proxy: .*counts £0/.test(r.status)])).toEqual([
+      ["ECC1", "", 0, "SV122", true],
+      ["ECC39", 101, 40 * 101, "OK", false],
+      ["ECC1", "", 0, "SV122", true],
+      ["ECC10", "", 0, "SV122", true],
     ]);
   });
 
