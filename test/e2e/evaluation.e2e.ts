@@ -82,6 +82,8 @@ describe("an evaluation in the playground", () => {
     await shot("setup");
     await pane.getByRole("button", { name: "Insert evaluation sheets" }).click();
     await page.getByRole("button", { name: "SV Measures" }).waitFor();
+    // The sheet tabs appear as the first sheet is added; the pane's outcome line waits for the whole insert.
+    await pane.getByText(/^Added SV Setup/).waitFor();
     await shot("inserted");
     await page.getByRole("button", { name: "SV Measures" }).click();
     await expect(page.getByRole("table", { name: "Sheet SV Measures" }).getByText("ILL1", { exact: true }).count()).resolves.toBe(1);

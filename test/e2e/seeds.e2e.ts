@@ -120,6 +120,8 @@ async function setUp(s: Session, seed: Seed, scoring: { share: number; method?: 
   await s.shot("setup");
   await pane.getByRole("button", { name: "Insert evaluation sheets" }).click();
   await page.getByRole("button", { name: "SV Measures" }).waitFor();
+  // The sheet tabs appear as the first sheet is added; the pane's outcome line waits for the whole insert.
+  await pane.getByText(/^Added SV Setup/).waitFor();
   await s.shot("inserted");
 }
 

@@ -26,3 +26,18 @@ export function frameworkDraft(framework: Framework | undefined): Pick<SetupDraf
     targetReturn: d.targetReturn === undefined ? "" : hundredths(d.targetReturn),
   };
 }
+
+/**
+ * The form after switching framework: each field the framework decides moves to the new
+ * framework's starting value only while it still holds the previous one's (or the form's own
+ * start), so a weighting, share or target the user typed is never replaced behind their back.
+ */
+export function switchFrameworkDraft(draft: SetupDraft, from: Framework | undefined, to: Framework | undefined): SetupDraft {
+  const before = frameworkDraft(from);
+  const after = frameworkDraft(to);
+  const next = { ...draft };
+  for (const field of Object.keys(after) as FrameworkDraftField[]) {
+    if (draft[field] === before[field]) (next as Record<FrameworkDraftField, string>)[field] = after[field];
+  }
+  return next;
+}

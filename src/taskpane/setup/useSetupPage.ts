@@ -17,7 +17,7 @@ import {
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
 import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
-import { frameworkDraft } from "./frameworkDraft";
+import { switchFrameworkDraft } from "./frameworkDraft";
 import { useFormFromWorkbook } from "./useFormFromWorkbook";
 import { FIELD_LABELS, INITIAL_DRAFT, readSetupDraft, type ReadSetup, type SetupDraft, type SetupField } from "./setupForm";
 
@@ -175,16 +175,17 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
     clearBlockers();
   }, [clearBlockers]);
 
-  /** The user picks a framework: the settings it implies replace the scoring fields (frameworkDraft.ts). */
+  /** The user picks a framework: the settings it implies replace the scoring fields the user has not changed (frameworkDraft.ts). */
   const onFrameworkChange = useCallback(
     (id: string) => {
       setFrameworkId(id);
       setSelected(new Set());
       setChosenOutcomes(new Set());
-      setDraft((now) => ({ ...now, ...frameworkDraft(BUILT_IN_FRAMEWORKS.find((f) => f.id === id)) }));
+      const find = (wanted: string) => BUILT_IN_FRAMEWORKS.find((f) => f.id === wanted);
+      setDraft((now) => switchFrameworkDraft(now, find(frameworkId), find(id)));
       dropStalePreview();
     },
-    [dropStalePreview],
+    [dropStalePreview, frameworkId],
   );
 
   const onMeasureToggle = useCallback(

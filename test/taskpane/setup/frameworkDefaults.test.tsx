@@ -42,6 +42,25 @@ describe("Set up: a framework's starting settings", () => {
     expect(screen.getByRole("textbox", { name: /weighting/i })).toHaveValue("10");
   });
 
+  it("never replaces a figure the user typed: a 50p Essex target and a 15% weighting survive switching framework and back", async () => {
+    const { user } = renderSetup();
+    const weighting = () => screen.getByRole("textbox", { name: /weighting/i });
+    await user.clear(weighting());
+    await user.paste("15");
+    await chooseFramework(user, ESSEX.name);
+    expect(weighting()).toHaveValue("15");
+    const target = screen.getByRole("textbox", { name: /Target return/ });
+    await user.clear(target);
+    await user.paste("50");
+    await chooseFramework(user, SOUTHEND.name);
+    // Southend's 0% for commitments replaces the untouched 50%; what was typed stays.
+    expect(share()).toHaveValue("0");
+    await chooseFramework(user, ESSEX.name);
+    expect(weighting()).toHaveValue("15");
+    expect(screen.getByRole("textbox", { name: /Target return/ })).toHaveValue("50");
+    expect(share()).toHaveValue("50");
+  });
+
   it("puts the form's own starting text back when no framework is chosen", async () => {
     const { user } = renderSetup();
     await chooseFramework(user, ESSEX.name);
