@@ -176,6 +176,12 @@ function isoDate(value: unknown): Read<string> {
   return ok(date.toISOString().slice(0, 10));
 }
 
+/** A date cell of SV Setup as yyyy-mm-dd, however it was typed (ISO, dd/mm/yyyy, an Excel date); undefined when it is not a date. */
+export function sheetDate(value: unknown): string | undefined {
+  const read = isoDate(value);
+  return read.ok ? read.value : undefined;
+}
+
 function listOf(value: unknown): string[] {
   return uniqueNames((readText(value) ?? "").split(/[,;\n]/));
 }

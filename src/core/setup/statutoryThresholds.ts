@@ -14,7 +14,8 @@
  *   VAT, seed 002).
  * - 1 January 2024 to 31 December 2025: £139,688, £214,904, £5,372,609, £663,540 (the
  *   Thresholds (Amendment) Regulations 2023, PPN 11/23; the Act's Schedule 1 carried the same
- *   figures from 24 February 2025).
+ *   figures from 24 February 2025, as amended by SI 2025/163, which SI 2025/1200's explanatory
+ *   note names as the earlier update of Schedule 1).
  * - From 1 January 2026, Procurement Act 2023: £135,018, £207,720, £5,193,000, £663,540 (the
  *   Procurement Act 2023 (Threshold Amounts) (Amendment) Regulations 2025, SI 2025/1200;
  *   PPN 023:2026; DOMAIN.md).

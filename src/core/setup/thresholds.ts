@@ -18,6 +18,8 @@ import { isIsoDate, REGIME_NAMES, regimeOn, STANDARD_VAT_RATE, statutoryThreshol
 
 export interface ThresholdVerdict {
   required: boolean;
+  /** false when the verdict cannot be reached yet (no value, no duration where one is needed, no threshold for the category). */
+  decided?: false;
   /** One plain-English sentence, £ formatted, saying why. */
   reason: string;
   /** The threshold the verdict rests on, when one applies. */
@@ -55,11 +57,12 @@ export function thresholdVerdict(
   const whose = owner && owner.trim() ? `${owner.trim()}'s` : "the";
   const value = settings.contractValue;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    return { required: false, reason: "The contract value is not set, so the threshold cannot be checked." };
+    return { required: false, decided: false, reason: "The contract value is not set, so the threshold cannot be checked." };
   }
   if (thresholds.length === 0) {
     return {
       required: false,
+      decided: false,
       reason: "No social value threshold is configured for this framework, so the add-in cannot say whether one applies; the council's own policy decides.",
     };
   }
@@ -68,6 +71,7 @@ export function thresholdVerdict(
   if (applicable.length === 0) {
     return {
       required: false,
+      decided: false,
       reason: `No social value threshold is configured for ${CATEGORY_PHRASE[settings.category]}, so the add-in cannot say whether one applies; the council's own policy decides.`,
     };
   }
@@ -85,7 +89,7 @@ function onThresholdBasis(value: number, basis: VatBasis | undefined, t: Thresho
     return { value, text: `${formatGBP(value)} including any VAT` };
   }
   if (basis === "including") return { value: both.excludingVat, text: `${formatGBP(both.excludingVat)} excluding VAT (${formatGBP(value)} less VAT at ${rate})` };
-  return { value, text: `${formatGBP(value)} excluding VAT` };
+  return { value, text: basis === "none" ? `${formatGBP(value)} (no VAT charged)` : `${formatGBP(value)} excluding VAT` };
 }
 
 function judge(typed: { value: number; text: string }, duration: number | undefined, t: Threshold, whose: string): ThresholdVerdict {
@@ -112,6 +116,7 @@ function judge(typed: { value: number; text: string }, duration: number | undefi
   if (valueMet && !hasDuration) {
     return {
       required: false,
+      decided: false,
       reason: `${amount} is at or above ${named}, but the threshold also needs a contract of ${need} and the length is not set: enter the duration to decide.`,
       threshold: t,
     };
@@ -164,6 +169,8 @@ export interface PolicyThresholds {
 export interface TenderVerdict {
   /** Social value must be evaluated: by the council's own threshold where it has one, else by the statutory one. */
   required: boolean;
+  /** required / not-required, or undecided while something the verdict needs is missing or it is the council's call. */
+  decision: "required" | "not-required" | "undecided";
   statutory: StatutoryVerdict;
   /** The council's own threshold, when the framework has any. */
   policy?: ThresholdVerdict & { source?: string };
@@ -216,14 +223,27 @@ export function statutoryVerdict(settings: TenderVerdictSettings): StatutoryVerd
 export function tenderVerdict(settings: TenderVerdictSettings, policy: PolicyThresholds): TenderVerdict {
   const statutory = statutoryVerdict(settings);
   if (policy.thresholds.length === 0) {
-    const required = statutory.aboveThreshold === true;
-    const rest = statutory.aboveThreshold === undefined ? "" : required ? " Social value must be evaluated." : " Social value is not required by a threshold (the buyer may still include it).";
-    return { required, statutory, reason: `${statutory.reason}${rest} The framework sets no threshold of its own.` };
+    // The UK models bind central government in procurements covered by the rules (above the
+    // threshold, PPN 06/20 and PPN 002); for a council without a threshold of its own in the
+    // framework, its own policy decides: the add-in does not claim a legal duty it cannot see.
+    if (statutory.aboveThreshold === undefined) return { required: false, decision: "undecided", statutory, reason: statutory.reason };
+    if (settings.buyer === "central") {
+      return statutory.aboveThreshold
+        ? { required: true, decision: "required", statutory, reason: `${statutory.reason} A central government procurement above the threshold is covered by the government's social value policy (PPN 002, and PPN 06/20 before it): social value must be evaluated.` }
+        : { required: false, decision: "not-required", statutory, reason: `${statutory.reason} Below the threshold the government's social value policy does not require it (the buyer may still include it).` };
+    }
+    return {
+      required: false,
+      decision: "undecided",
+      statutory,
+      reason: `${statutory.reason} The framework sets no threshold of its own: the council's own policy decides whether social value must be evaluated.`,
+    };
   }
   const council = thresholdVerdict(settings, policy.thresholds, policy.owner);
   const source = council.threshold?.source ?? policy.source;
   const councilReason = source ? `${council.reason.replace(/\.$/, "")} (${source}).` : council.reason;
-  return { required: council.required, statutory, policy: { ...council, ...(source ? { source } : {}) }, reason: `${statutory.reason} ${councilReason}` };
+  const decision = council.decided === false ? "undecided" : council.required ? "required" : "not-required";
+  return { required: council.required, decision, statutory, policy: { ...council, ...(source ? { source } : {}) }, reason: `${statutory.reason} ${councilReason}` };
 }
 
 /** A framework's own thresholds, named for the verdict: whose they are and the document they come from. */

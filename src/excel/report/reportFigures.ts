@@ -8,7 +8,7 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { bidderKey, formatPercent, isIsoDate, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
+import { bidderKey, formatPercent, sheetDate, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;
@@ -39,6 +39,10 @@ function setting(data: ReportData, key: keyof ReportData["settings"]): number | 
   return numberIn(data.settings[key]);
 }
 
+function startOf(data: ReportData): string | undefined {
+  return sheetDate(data.settings.procurementStart);
+}
+
 export function reportFigures(data: ReportData): ReportFigures {
   const contractValue = setting(data, "contractValue") ?? 0;
   if (!(contractValue > 0)) throw new ReportRefusedError("The contract value on SV Setup is missing or not above £0: set it, then build again.");
@@ -51,7 +55,8 @@ export function reportFigures(data: ReportData): ReportFigures {
   const scaleTop = setting(data, "scaleTop") ?? Math.max(0, ...textIn(data.settings.scale).split(",").map(Number).filter(Number.isFinite));
   const tender: SummaryTender = {
     contractName: textIn(data.settings.contractName),
-    ...(isIsoDate(textIn(data.settings.procurementStart)) ? { procurementStart: textIn(data.settings.procurementStart) } : {}),
+    // Read as Set up reads it: a date retyped as 01/03/2025 or entered as an Excel date still names the law.
+    ...(startOf(data) !== undefined ? { procurementStart: startOf(data) } : {}),
     contractValue,
     maxPoints,
     quantitativeAvailable: maxPoints * share,

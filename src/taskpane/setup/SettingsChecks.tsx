@@ -1,10 +1,16 @@
 import { Badge } from "@fluentui/react-components";
-import { FINDINGS, type Severity, type TenderFinding } from "../../core";
+import { FINDINGS, type Severity, type TenderFinding, type TenderVerdict } from "../../core";
 import { ImportMeasureTableButton } from "../ImportMeasureTableButton";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
 export type SettingsChecksProps = Pick<SetupPageState, "framework" | "verdict" | "findings">;
+
+const HEADLINE: Readonly<Record<TenderVerdict["decision"], string>> = {
+  required: "social value must be evaluated",
+  "not-required": "social value not required",
+  undecided: "not decided yet",
+};
 
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: "Error", warning: "Warning", info: "Note" };
 const SEVERITY_BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = {
@@ -35,7 +41,7 @@ export function SettingsChecks({ framework, verdict, findings }: SettingsChecksP
       {verdict !== undefined && (
         <div className={styles.verdict}>
           <h4 className={styles.subheading}>
-            Threshold: {verdict.required ? "social value must be evaluated" : "social value not required"}
+            Threshold: {HEADLINE[verdict.decision]}
           </h4>
           <p className={styles.text}>
             <strong>The law: </strong>

@@ -106,10 +106,30 @@ describe("the council's own threshold beside the statutory one", () => {
     expect(v.reason).toMatch(/\(Social Value Policy \(v2\.0\), December 2021\)\.$/);
   });
 
-  it("lets a framework without thresholds of its own follow the statutory one", () => {
-    const above = tenderVerdict({ contractValue: 300_000, category: "supplies-services", vatBasis: "including", procurementStart: "2026-11-02", buyer: "central" }, { thresholds: [] });
-    expect(above.required).toBe(true);
-    expect(above.reason).toMatch(/Social value must be evaluated\. The framework sets no threshold of its own\.$/);
+  it("without thresholds of the framework's own, requires social value of a central government buyer above the statutory threshold only", () => {
+    const base = { category: "supplies-services" as const, vatBasis: "including" as const, procurementStart: "2026-11-02" };
+    const above = tenderVerdict({ ...base, contractValue: 300_000, buyer: "central" }, { thresholds: [] });
+    expect(above).toMatchObject({ required: true, decision: "required" });
+    expect(above.reason).toMatch(/covered by the government's social value policy \(PPN 002, and PPN 06\/20 before it\): social value must be evaluated\.$/);
+    expect(tenderVerdict({ ...base, contractValue: 100_000, buyer: "central" }, { thresholds: [] })).toMatchObject({ required: false, decision: "not-required" });
+    // A council using the UK model: its own policy decides; the add-in claims no legal duty.
+    const council = tenderVerdict({ ...base, contractValue: 6_000_000, category: "works", buyer: "sub-central" }, { thresholds: [] });
+    expect(council).toMatchObject({ required: false, decision: "undecided" });
+    expect(council.reason).toMatch(/the council's own policy decides whether social value must be evaluated\.$/);
+  });
+
+  it("is undecided, not 'not required', while the start date or VAT basis is missing, or Southend's works length", () => {
+    expect(tenderVerdict({ contractValue: 300_000, category: "supplies-services", buyer: "central" }, { thresholds: [] }).decision).toBe("undecided");
+    const works = tenderVerdict({ contractValue: 2_000_000, category: "works", vatBasis: "excluding", procurementStart: "2026-11-02" }, { thresholds: SOUTHEND_THRESHOLDS, owner: "Southend" });
+    expect(works.decision).toBe("undecided");
+    expect(works.reason).toContain("enter the duration to decide");
+  });
+
+  it("says a value with no VAT charged is compared as it is with the council's threshold, in the same words as the law's", () => {
+    const v = tenderVerdict({ contractValue: 180_000, category: "supplies-services", vatBasis: "none", procurementStart: "2026-11-02" }, { thresholds: SOUTHEND_THRESHOLDS, owner: "Southend" });
+    expect(v.reason).toContain("£180,000 (no VAT charged) is below the £207,720 threshold");
+    expect(v.reason).toContain("£180,000 (no VAT charged) is at or above Southend's £177,897 threshold");
+    expect(v.decision).toBe("required");
   });
 
   it("keeps the old reading of a workbook that never said its VAT basis", () => {

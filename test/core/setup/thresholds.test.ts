@@ -95,6 +95,7 @@ describe("thresholdVerdict", () => {
   it("cannot judge without a contract value", () => {
     expect(thresholdVerdict({ contractValue: NaN, category: "works" }, SOUTHEND_THRESHOLDS)).toEqual({
       required: false,
+      decided: false,
       reason: "The contract value is not set, so the threshold cannot be checked.",
     });
   });

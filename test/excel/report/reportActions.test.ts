@@ -3,6 +3,7 @@
  * criteria listed and consensus recorded straight into the cells (as the panel would through
  * the Moderation page), then each report is built and read back from the workbook.
  */
+import { SETTING_NAMES } from "../../../src/core/shared/layout";
 import { createReportActions } from "../../../src/excel/report/reportActions";
 import { CHART_NAMES, CHART_TITLES } from "../../../src/excel/report/writeReport";
 import { REGISTER_COLUMNS } from "../../../src/excel/report/writeRegister";
@@ -125,6 +126,22 @@ describe("assessment summaries sheet", () => {
     expect(cells).toContain(`The panel's reasons: "${RATIONALE} (ILL-Q2)"`);
     expect(cells).toContain(NOT_YET_AGREED);
     expect(cells.filter((c) => c.startsWith("Castle Services:"))[0]).toContain("Provisional: 1 not yet agreed.");
+  });
+
+  it("names the law each letter answers to from SV Setup's start date, however the date was typed there", async () => {
+    const { run } = await aScoredTender();
+    const typeStart = (value: unknown) =>
+      run(async (context) => {
+        context.workbook.names.getItem(SETTING_NAMES.procurementStart).getRange().values = [[value]];
+        await context.sync();
+      });
+    await typeStart("01/03/2025");
+    let result = await createReportActions(run, CLOCK).buildSummaries();
+    expect(result.summaries[0]?.text).toContain("Procurement Act 2023: the social value part of the assessment summary section 50 requires.");
+    // An Excel date (serial 45689 is 1 February 2025): before the Act, PCR 2015's award letter.
+    await typeStart(45689);
+    result = await createReportActions(run, CLOCK).buildSummaries();
+    expect(result.summaries[0]?.text).toContain("Public Contracts Regulations 2015 (the procurement began before 24 February 2025)");
   });
 
   it("takes the scores from the workbook as its formulas computed them", async () => {

@@ -129,6 +129,7 @@ describe("Set up: live checks", () => {
   it("gives the threshold verdict for the contract value, with Essex's £100,000 threshold", async () => {
     const { user } = renderSetup();
     await chooseFramework(user, ESSEX.name);
+    expect(screen.getByRole("heading", { name: "Threshold: not decided yet" })).toBeInTheDocument();
     await type(user, /Contract value/, "50,000");
     expect(screen.getByRole("heading", { name: "Threshold: social value not required" })).toBeInTheDocument();
     await type(user, /Contract value/, "250000");

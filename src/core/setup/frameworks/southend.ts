@@ -33,7 +33,7 @@ export const SOUTHEND: Framework = {
     ],
     minWeighting: 0.1,
     note:
-      "Thresholds exclude VAT and follow PPN 09/21. The 10% minimum weighting applies to tenders above the Find a Tender thresholds; below them, weighting is set in proportion to the contract.",
+      "Thresholds exclude VAT: they are the 2022 statutory figures without it (the policy cites the note on thresholds and the inclusion of VAT, PPN 10/21, as 09/21). The 10% minimum weighting applies to tenders above the Find a Tender thresholds; below them, weighting is set in proportion to the contract.",
   },
   themes: [
     {
