@@ -4,7 +4,7 @@
  * Excel (so "=…" is a formula and TENDER functions compute). Reads go straight to the fake's
  * inspector; writes go through `run`, like the add-in's own.
  */
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { ExcelHost } from "../test/excelHost";
 import type { ExcelRun } from "../src/excel/shared/excelRun";
 import { columnLetter, qualified } from "../src/core/shared/addresses";
@@ -56,11 +56,26 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
   // The selection lives in the workbook, as in Excel: "go to cell" in the pane moves it too.
   const cell = selectedCell(fake.inspect.selection(), active);
 
-  // Follow the workbook's active sheet when an action switches it (e.g. "go to cell").
+  // Follow the workbook's active sheet when an action switches it (e.g. "go to cell"), and only
+  // then: a request that merely reads (the pane re-reading the workbook) must not take the user
+  // off the sheet they chose, as Excel would not.
+  const lastActive = useRef<string | undefined>(undefined);
   useEffect(() => {
     const now = fake.inspect.activeSheet();
+    if (now === lastActive.current) return;
+    lastActive.current = now;
     if (now && sheets.includes(now)) setSheet(now);
   }, [version, fake]); // runs when the workbook changed
+
+  // A click on a tab activates the sheet in the workbook, as in Excel, so the add-in sees the
+  // sheet the user is on and a later action's activate() is what moves the view.
+  const chooseSheet = (name: string): void => {
+    setSheet(name);
+    void run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    }).catch(() => undefined);
+  };
 
   const used = active ? sizeOf(fake.inspect.sheet(active).usedRange) : { rows: 0, cols: 0 };
   const rows = Math.min(Math.max(used.rows, 20), MAX_ROWS);
@@ -140,7 +155,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
       </div>
       <nav className="sheet-tabs" aria-label="Sheets">
         {sheets.map((name) => (
-          <button key={name} type="button" aria-pressed={name === active} onClick={() => setSheet(name)}>
+          <button key={name} type="button" aria-pressed={name === active} onClick={() => chooseSheet(name)}>
             {name}
           </button>
         ))}

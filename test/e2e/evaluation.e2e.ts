@@ -83,10 +83,13 @@ describe("an evaluation in the playground", () => {
     await pane.getByRole("button", { name: "Insert evaluation sheets" }).click();
     await page.getByRole("button", { name: "SV Measures" }).waitFor();
     // The sheet tabs appear as the first sheet is added; the pane's outcome line waits for the whole insert.
-    await pane.getByText(/^Added SV Setup/).waitFor();
+    await pane.getByText("Evaluation sheets inserted", { exact: true }).waitFor();
     await shot("inserted");
     await page.getByRole("button", { name: "SV Measures" }).click();
-    await expect(page.getByRole("table", { name: "Sheet SV Measures" }).getByText("ILL1", { exact: true }).count()).resolves.toBe(1);
+    const ill1 = page.getByRole("table", { name: "Sheet SV Measures" }).getByText("ILL1", { exact: true });
+    // The grid draws the sheet after its tab is chosen.
+    await ill1.first().waitFor();
+    await expect(ill1.count()).resolves.toBe(1);
   });
 
   it("loads the sample bids into SV Commitments", async () => {

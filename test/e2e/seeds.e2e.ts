@@ -9,7 +9,7 @@
  * test-results/e2e/seeds/<seed>/.
  */
 import { join } from "path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Frame, Locator, Page } from "playwright-core";
 import { BUILT_IN_FRAMEWORKS, measureTableFromFramework, type Criterion, type Framework } from "../../src/core";
 import { criterionRows } from "../../src/excel/setup/evaluationPlan";
 import { SAMPLE_BIDDERS, sampleBids, type SampleBidder } from "../../playground/sampleBidData";
@@ -121,8 +121,14 @@ async function setUp(s: Session, seed: Seed, scoring: { share: number; method?: 
   await pane.getByRole("button", { name: "Insert evaluation sheets" }).click();
   await page.getByRole("button", { name: "SV Measures" }).waitFor();
   // The sheet tabs appear as the first sheet is added; the pane's outcome line waits for the whole insert.
-  await pane.getByText(/^Added SV Setup/).waitFor();
+  await pane.getByText("Evaluation sheets inserted", { exact: true }).waitFor();
   await s.shot("inserted");
+}
+
+/** The grid draws a sheet after its tab is chosen: wait for the first match, then count them. */
+async function countShown(found: Locator): Promise<number> {
+  await found.first().waitFor();
+  return found.count();
 }
 
 async function loadSampleBids(s: Session): Promise<string> {
@@ -282,14 +288,14 @@ function qualitativeSeed(seed: Seed, extra?: (s: () => Session) => void): void {
     it("sets up with the framework's outcomes and inserts the evaluation sheets", async () => {
       await setUp(s, seed, { share: 0 });
       await s.page.getByRole("button", { name: "SV Criteria" }).click();
-      for (const c of criteriaOf(seed)) await expect(s.page.getByRole("table", { name: "Sheet SV Criteria" }).getByText(c.id, { exact: true }).count()).resolves.toBe(1);
+      for (const c of criteriaOf(seed)) await expect(countShown(s.page.getByRole("table", { name: "Sheet SV Criteria" }).getByText(c.id, { exact: true }))).resolves.toBe(1);
     });
 
     it("loads an answer from each sample bidder to every criterion", async () => {
       const status = await loadSampleBids(s);
       expect(status).toContain(`${SAMPLE_BIDDERS.length * criteriaOf(seed).length} written answers`);
       await s.page.getByRole("button", { name: "SV Answers" }).click();
-      for (const bidder of SAMPLE_BIDDERS) await expect(s.page.getByRole("table", { name: "Sheet SV Answers" }).getByText(bidder, { exact: true }).count()).resolves.toBe(criteriaOf(seed).length);
+      for (const bidder of SAMPLE_BIDDERS) await expect(countShown(s.page.getByRole("table", { name: "Sheet SV Answers" }).getByText(bidder, { exact: true }))).resolves.toBe(criteriaOf(seed).length);
     });
 
     extra?.(() => s);
@@ -412,7 +418,7 @@ qualitativeSeed(
       expect(kpis.length).toBeGreaterThan(0);
       await session().page.getByRole("button", { name: "SV Commitments" }).click();
       const grid = session().page.getByRole("table", { name: "Sheet SV Commitments" });
-      for (const ref of kpis) await expect(grid.getByText(ref, { exact: true }).count()).resolves.toBe(SAMPLE_BIDDERS.length);
+      for (const ref of kpis) await expect(countShown(grid.getByText(ref, { exact: true }))).resolves.toBe(SAMPLE_BIDDERS.length);
     });
   },
 );
@@ -436,7 +442,7 @@ qualitativeSeed(
       expect(refs.length).toBeGreaterThan(0);
       await session().page.getByRole("button", { name: "SV Commitments" }).click();
       const grid = session().page.getByRole("table", { name: "Sheet SV Commitments" });
-      for (const ref of refs) await expect(grid.getByText(ref, { exact: true }).count()).resolves.toBe(SAMPLE_BIDDERS.length);
+      for (const ref of refs) await expect(countShown(grid.getByText(ref, { exact: true }))).resolves.toBe(SAMPLE_BIDDERS.length);
       await validate(session());
       await expect(session().pane.getByText(/^0 errors$/).count()).resolves.toBe(1);
     });
