@@ -3,10 +3,10 @@ import "./setup";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
-import { describeFinding, ESSEX, type TenderFinding } from "../../src/core";
+import { describeFinding, ESSEX, FINDINGS, type TenderFinding } from "../../src/core";
 import { App } from "../../src/taskpane/App";
 import { ScoresPage } from "../../src/taskpane/scores/ScoresPage";
-import { SettingsChecks } from "../../src/taskpane/setup/SettingsChecks";
+import { NO_PROXY, SettingsChecks } from "../../src/taskpane/setup/SettingsChecks";
 import { StepNavigationContext } from "../../src/taskpane/stepNavigation";
 import { ValidatePage } from "../../src/taskpane/validate/ValidatePage";
 import { aBidderScore, aFakeActions, aFinding, aMissingProxy, aScoresView, aValidationView } from "./fakeActions";
@@ -129,10 +129,14 @@ describe("Scores, when measures in scope have no proxy value", () => {
 });
 
 describe("Set up, when measures in scope have no proxy value", () => {
+  it("groups the finding by its catalogue code, written out in the page so the catalogue can load later", () => {
+    expect(NO_PROXY).toBe(FINDINGS.measureWithoutProxy.code);
+  });
+
   const proxyless = (ref: string): TenderFinding => ({ ...describeFinding("measureWithoutProxy", { ref }), setting: "measuresInScope", ref });
 
   it("names them all in one item with the way to the council's table", async () => {
-    const { user, openSection } = withNavigation(<SettingsChecks framework={ESSEX} verdict={undefined} findings={[proxyless("ECC1"), proxyless("ECC3"), proxyless("ECC10")]} />);
+    const { user, openSection } = withNavigation(<SettingsChecks framework={ESSEX} verdict={undefined} findings={[proxyless("ECC1"), proxyless("ECC3"), proxyless("ECC10")]} checksUnavailable={undefined} />);
     const list = screen.getByRole("list", { name: "Problems with the settings" });
     const items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(1);

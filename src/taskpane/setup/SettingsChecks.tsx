@@ -1,10 +1,10 @@
 import { Badge } from "@fluentui/react-components";
-import { FINDINGS, type Severity, type TenderFinding, type TenderVerdict } from "../../core";
+import type { Severity, TenderFinding, TenderVerdict } from "../../core";
 import { ImportMeasureTableButton } from "../ImportMeasureTableButton";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
-export type SettingsChecksProps = Pick<SetupPageState, "framework" | "verdict" | "findings">;
+export type SettingsChecksProps = Pick<SetupPageState, "framework" | "verdict" | "findings" | "checksUnavailable">;
 
 const HEADLINE: Readonly<Record<TenderVerdict["decision"], string>> = {
   required: "social value must be evaluated",
@@ -24,12 +24,14 @@ const SEVERITY_BADGE: Readonly<Record<Severity, "danger" | "warning" | "informat
  * the one-line summary is a live region: reading the whole list on each keystroke would drown
  * a screen reader user, who can read the list itself when they choose.
  */
-export function SettingsChecks({ framework, verdict, findings }: SettingsChecksProps) {
+export function SettingsChecks({ framework, verdict, findings, checksUnavailable }: SettingsChecksProps) {
   const styles = useSetupPageStyles();
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const summary =
     framework === undefined
       ? "choose a framework to check them against its policy."
+      : checksUnavailable !== undefined
+        ? checksUnavailable
       : findings.length === 0
         ? "no problems found."
         : [plural(count("error"), "error"), plural(count("warning"), "warning"), plural(count("info"), "note")]
@@ -88,7 +90,9 @@ function FindingHead({ finding }: { finding: TenderFinding }) {
 }
 
 /** SV315, a measure in scope with no proxy value: one line for them all, however many. */
-const NO_PROXY = FINDINGS.measureWithoutProxy.code;
+// The code of FINDINGS.measureWithoutProxy, written out so the page need not load the whole
+// catalogue before it is interactive (a test holds the two equal).
+export const NO_PROXY = "SV315";
 
 /**
  * The measures in scope without a proxy value, as one item with the way to the council's table

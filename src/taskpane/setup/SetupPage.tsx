@@ -1,12 +1,18 @@
+import { lazy, Suspense } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import { useWorkbookState } from "../useWorkbookState";
-import { EvaluationInWorkbook } from "./EvaluationInWorkbook";
 import { FrameworkMeasures } from "./FrameworkMeasures";
 import { InsertEvaluation } from "./InsertEvaluation";
 import { SettingsChecks } from "./SettingsChecks";
 import { TenderSettingsFields } from "./TenderSettingsFields";
 import { useSetupPage } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
+
+/**
+ * Shown only on a workbook that already holds an evaluation, so it loads in its own chunk and the
+ * page is interactive first; until it arrives the form below is already filled from the sheet.
+ */
+const EvaluationInWorkbook = lazy(() => import(/* webpackChunkName: "workbook-evaluation" */ "./EvaluationInWorkbook").then((m) => ({ default: m.EvaluationInWorkbook })));
 
 export interface SetupPageProps {
   readonly actions: WorkbookActions;
@@ -22,7 +28,11 @@ export function SetupPage({ actions }: SetupPageProps) {
   const styles = useSetupPageStyles();
   return (
     <div className={styles.page}>
-      <EvaluationInWorkbook workbook={workbook} />
+      {workbook !== undefined && workbook.evaluation !== "none" && (
+        <Suspense fallback={null}>
+          <EvaluationInWorkbook workbook={workbook} />
+        </Suspense>
+      )}
       {/* Only what the picker uses, so typing in a settings field does not redraw the measure tree. */}
       <FrameworkMeasures
         frameworks={state.frameworks}

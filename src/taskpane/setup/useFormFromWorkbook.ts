@@ -1,8 +1,18 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { getBuiltInFramework } from "../../core";
 import type { WorkbookState } from "../../excel/actions";
-import { draftFromSheet, scopeFromWorkbook } from "./draftFromWorkbook";
 import { INITIAL_DRAFT, type SetupDraft } from "./setupForm";
+
+/**
+ * The reading of SV Setup into the form is needed only on a workbook that holds an evaluation, so
+ * it comes from its own chunk, requested as the pane's code runs; the form is filled the moment
+ * it arrives (milliseconds, from the add-in's own server), and never half-filled before.
+ */
+let reader: typeof import("./draftFromWorkbook") | undefined;
+const readerArrival: Promise<unknown> = import(/* webpackChunkName: "workbook-form" */ "./draftFromWorkbook").then(
+  (module) => (reader = module),
+  () => undefined,
+);
 
 /** The parts of the Set up page's state the workbook fills. */
 export interface SetupFormState {
@@ -32,9 +42,21 @@ interface Filled {
  */
 export function useFormFromWorkbook(workbook: WorkbookState | undefined, form: SetupFormState): void {
   const filled = useRef<Filled | undefined>(undefined);
+  const [readerReady, setReaderReady] = useState(reader !== undefined);
+  useEffect(() => {
+    if (readerReady) return;
+    let mounted = true;
+    void readerArrival.then(() => {
+      if (mounted && reader !== undefined) setReaderReady(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [readerReady]);
   const { frameworkId, draft, selected, chosenOutcomes, setFrameworkId, setDraft, setSelected, setChosenOutcomes } = form;
   useEffect(() => {
-    if (workbook === undefined || workbook.evaluation === "none") return;
+    if (workbook === undefined || workbook.evaluation === "none" || reader === undefined) return;
+    const { draftFromSheet, scopeFromWorkbook } = reader;
     const last = filled.current;
     if (last?.stamp === workbook.stamp) return;
     const untouched =
@@ -56,5 +78,5 @@ export function useFormFromWorkbook(workbook: WorkbookState | undefined, form: S
     setDraft(next.draft);
     setSelected(next.selected);
     setChosenOutcomes(next.chosenOutcomes);
-  }, [workbook, frameworkId, draft, selected, chosenOutcomes, setFrameworkId, setDraft, setSelected, setChosenOutcomes]);
+  }, [workbook, frameworkId, draft, selected, chosenOutcomes, setFrameworkId, setDraft, setSelected, setChosenOutcomes, readerReady]);
 }

@@ -6,10 +6,7 @@ import type { Conflict } from "../../excel/setup/writePlan";
 import {
   allMeasures,
   BUILT_IN_FRAMEWORKS,
-  checkTender,
   measureTableFromFramework,
-  frameworkThresholds,
-  tenderVerdict,
   type Framework,
   type Outcome,
   type TenderFinding,
@@ -17,6 +14,7 @@ import {
 } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
 import { useTenderSettingsSchema } from "./useTenderSettingsSchema";
+import { useTenderChecks } from "./useTenderChecks";
 import { switchFrameworkDraft } from "./frameworkDraft";
 import { useFormFromWorkbook } from "./useFormFromWorkbook";
 import { FIELD_LABELS, INITIAL_DRAFT, readSetupDraft, type ReadSetup, type SetupDraft, type SetupField } from "./setupForm";
@@ -66,6 +64,8 @@ export interface SetupPageState {
   readonly verdict: TenderVerdict | undefined;
   /** Live checks of the settings (checkTender), minus those about a field already in error. */
   readonly findings: readonly TenderFinding[];
+  /** Why the live checks are not there yet (their code is still loading, or could not load); undefined once they run. */
+  readonly checksUnavailable: string | undefined;
   /**
    * Why Insert did nothing, as it was when the user pressed it; cleared by the next edit (the
    * fields keep their own errors), so the alert is read out once, not on every keystroke.
@@ -125,8 +125,10 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
     [draft, framework, measuresInScope, outcomesInScope, schema],
   );
 
+  const checks = useTenderChecks();
   const verdict = useMemo(() => {
-    if (framework === undefined) return undefined;
+    if (framework === undefined || !("live" in checks)) return undefined;
+    const { tenderVerdict, frameworkThresholds } = checks.live;
     const s = read.draftSettings;
     return tenderVerdict(
       {
@@ -139,11 +141,11 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
       },
       frameworkThresholds(framework),
     );
-  }, [framework, read.draftSettings]);
+  }, [framework, read.draftSettings, checks]);
 
   const findings = useMemo(() => {
-    if (framework === undefined) return [];
-    const all = checkTender(read.draftSettings, {
+    if (framework === undefined || !("live" in checks)) return [];
+    const all = checks.live.checkTender(read.draftSettings, {
       id: framework.id,
       name: framework.name,
       policy: framework.policy,
@@ -154,7 +156,8 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
       criteria: framework.criteria,
     });
     return all.filter((f) => !(f.setting in read.errors));
-  }, [framework, read, measureTable]);
+  }, [framework, read, measureTable, checks]);
+  const checksUnavailable = "unavailable" in checks ? checks.unavailable : undefined;
 
   /** Everything that stops an insert: no framework, fields in error, error findings. */
   const whatBlocks = (): string[] => {
@@ -163,6 +166,8 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
     const fields = (Object.keys(read.errors) as SetupField[]).map((f) => FIELD_LABELS[f]);
     if (fields.length > 0) out.push(`Fix ${fields.length === 1 ? "this field" : "these fields"}: ${fields.join(", ")}.`);
     if (framework !== undefined) out.push(...read.otherErrors);
+    // Insert never goes ahead unchecked: an error the checks would have found must stop it.
+    if (framework !== undefined && checksUnavailable !== undefined) out.push(checksUnavailable);
     for (const f of findings) if (f.severity === "error") out.push(`${f.code}: ${f.message}`);
     return out;
   };
@@ -324,6 +329,7 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
     fieldWarning,
     verdict,
     findings,
+    checksUnavailable,
     blockers,
     operation,
     outcome,
