@@ -181,7 +181,7 @@ describe("bids, moderation and sign-off in the playground", () => {
         }
       }
       await pane.getByRole("button", { name: "Save my marks" }).click();
-      await pane.getByText(new RegExp(`Saved 6 rows of ${evaluator}'s marks`)).waitFor();
+      await pane.getByText(new RegExp(`Saved 6 changed rows of ${evaluator}'s marks`)).waitFor();
     }
     await shot("marked");
   });

@@ -200,7 +200,7 @@ async function markAndModerate(s: Session, seed: Seed): Promise<void> {
       }
     }
     await pane.getByRole("button", { name: "Save my marks" }).click();
-    await pane.getByText(new RegExp(`Saved ${SAMPLE_BIDDERS.length * criteria.length} rows of ${evaluator}'s marks`)).waitFor();
+    await pane.getByText(new RegExp(`Saved ${SAMPLE_BIDDERS.length * criteria.length} changed rows of ${evaluator}'s marks`)).waitFor();
   }
   await s.shot("marked");
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
@@ -172,12 +172,43 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
     });
   };
 
+  /**
+   * Shows the chosen evaluator's marks as SV Marks holds them now: read again on every switch,
+   * since the pane's last read may predate a save (theirs from this pane, or a co-author's).
+   */
   const chooseEvaluator = (name: string): void => {
     setNotice(undefined);
     setEvaluator(name);
     const fresh = view === undefined || name === "" ? {} : draftsOf(view, name);
     setDrafts(fresh);
     setSaved(fresh);
+    shownAtSwitch.current = { evaluator: name, drafts: fresh };
+    if (view !== undefined && name !== "") void refreshFor(name);
+  };
+
+  /** What the switch showed, so the re-read keeps anything typed meanwhile. */
+  const shownAtSwitch = useRef<{ evaluator: string; drafts: Record<string, MarkDraft> } | undefined>(undefined);
+  const refreshFor = async (name: string): Promise<void> => {
+    const done = await operation.run("Reading the marks", (options) => actions.readMarking(options));
+    const shown = shownAtSwitch.current;
+    // Another switch since: that one's read decides.
+    if (done === undefined || shown === undefined || shown.evaluator !== name) return;
+    if (!done.ok) {
+      setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
+      return;
+    }
+    setView(done.value);
+    readNow();
+    const latest = draftsOf(done.value, name);
+    setSaved(latest);
+    // SV Marks as it is now, with whatever the evaluator typed since the switch on top.
+    setDrafts((now) => {
+      const typed = Object.entries(now).filter(([key, d]) => {
+        const before = shown.drafts[key] ?? BLANK;
+        return d.mark !== before.mark || d.comment !== before.comment;
+      });
+      return { ...latest, ...Object.fromEntries(typed) };
+    });
   };
 
   const change = (key: string, part: Partial<MarkDraft>): void =>
@@ -186,7 +217,20 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
   const save = async (): Promise<void> => {
     if (view === undefined || evaluator === "") return;
     setNotice(undefined);
-    const marks: MarkInput[] = tasks.map((t) => {
+    // Only what the evaluator changed is written: a mark they did not touch is never sent, so a
+    // stale or partial view can never blank a saved mark. A blank goes over a saved mark only when
+    // they cleared it, and the confirmation says so.
+    const changed = tasks.filter((t) => {
+      const d = drafts[t.key] ?? BLANK;
+      const s = saved[t.key] ?? BLANK;
+      return d.mark !== s.mark || d.comment !== s.comment;
+    });
+    if (changed.length === 0) {
+      setNotice({ intent: "info", message: "Nothing to save: no mark or comment has changed since the marks were read or last saved." });
+      return;
+    }
+    const cleared = changed.filter((t) => (drafts[t.key] ?? BLANK).mark === "" && (saved[t.key] ?? BLANK).mark !== "").length;
+    const marks: MarkInput[] = changed.map((t) => {
       const d = drafts[t.key] ?? BLANK;
       return { bidder: t.bidder, criterion: t.criterion, mark: d.mark === "" ? null : Number(d.mark), comment: d.comment };
     });
@@ -200,11 +244,12 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
       return;
     }
     setSaved(sent);
-    const given = marks.filter((m) => m.mark !== null).length;
+    const given = tasks.filter((t) => (sent[t.key] ?? BLANK).mark !== "").length;
     const n = done.value.saved;
+    const clearedNote = cleared === 0 ? "" : ` ${cleared === 1 ? "1 mark was" : `${cleared} marks were`} cleared, as you chose.`;
     setNotice({
       intent: "success",
-      message: `Saved ${n === 1 ? "1 row" : `${n} rows`} of ${who}'s marks on SV Marks (${given} of ${marks.length} marked). Other evaluators' rows are untouched.`,
+      message: `Saved ${n === 1 ? "1 changed row" : `${n} changed rows`} of ${who}'s marks on SV Marks (${given} of ${tasks.length} marked).${clearedNote} Other evaluators' rows and ${who}'s unchanged rows are untouched.`,
     });
   };
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "../setup";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { ModerationView } from "../../../src/excel/moderation/moderationActions";
 import { ModerationPage } from "../../../src/taskpane/moderation/ModerationPage";
 import { aFakeActions, deferred, type FakeActions } from "../fakeActions";
@@ -48,13 +48,73 @@ describe("Moderation: marking", () => {
     expect(actions.saveMarks).toHaveBeenCalledTimes(1);
     const [evaluator, marks] = actions.saveMarks.mock.calls[0]!;
     expect(evaluator).toBe("Alice");
+    // Only what Alice changed is written: her untouched rows are never sent.
     expect(marks).toEqual([
       { bidder: "Acme Ltd", criterion: "SV1", mark: 4, comment: "Named college partner." },
-      { bidder: "Acme Ltd", criterion: "SV2", mark: null, comment: "" },
-      { bidder: "Brightside CIC", criterion: "SV1", mark: null, comment: "" },
       { bidder: "Brightside CIC", criterion: "SV2", mark: 2, comment: "" },
     ]);
-    expect(await screen.findByText(/Saved 4 rows of Alice's marks on SV Marks \(2 of 4 marked\)/)).toBeInTheDocument();
+    expect(await screen.findByText(/Saved 2 changed rows of Alice's marks on SV Marks \(2 of 4 marked\)/)).toBeInTheDocument();
+  });
+
+  it("never loses saved marks: switching evaluator and back shows what SV Marks holds, and a save sends only the change (issue #16)", async () => {
+    // SV Marks as the workbook holds it: saves land there, and every read returns it as it is now.
+    let rows = markRows();
+    const actions = aFakeActions({
+      readMarking: jest.fn(async () => aMarkingView({ marks: rows })),
+      saveMarks: jest.fn(async (who: string, marks: readonly { bidder: string; criterion: string; mark: number | null; comment: string }[]) => {
+        rows = rows.map((r) => {
+          const m = marks.find((x) => r.evaluator === who && x.bidder === r.bidder && x.criterion === r.criterion);
+          return m === undefined ? r : { ...r, mark: m.mark, comment: m.comment };
+        });
+        return { saved: marks.length };
+      }),
+    });
+    const { user } = await markingAs("Alice", actions);
+    for (const [bidder, criterion] of [["Acme Ltd", "SV1"], ["Acme Ltd", "SV2"], ["Brightside CIC", "SV1"], ["Brightside CIC", "SV2"]] as const) {
+      await user.selectOptions(task(bidder, criterion).getByRole("combobox", { name: "Mark" }), "3");
+    }
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    await screen.findByText(/Saved 4 changed rows of Alice's marks/);
+
+    const who = screen.getByRole("combobox", { name: /Who is marking/ });
+    await user.selectOptions(who, "Bob");
+    await user.selectOptions(who, "Alice");
+    // Alice's four saved marks are shown, read from SV Marks, not blanks from the first read.
+    await waitFor(() => expect(task("Acme Ltd", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("3"));
+    expect(task("Brightside CIC", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("3");
+
+    await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "5");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    expect(actions.saveMarks).toHaveBeenLastCalledWith("Alice", [{ bidder: "Acme Ltd", criterion: "SV1", mark: 5, comment: "" }], expect.anything());
+    expect(await screen.findByText(/Saved 1 changed row of Alice's marks on SV Marks \(4 of 4 marked\)/)).toBeInTheDocument();
+    expect(rows.filter((r) => r.evaluator === "Alice").map((r) => r.mark)).toEqual([5, 3, 3, 3]);
+  });
+
+  it("keeps a mark typed while the switch's re-read is on its way, over SV Marks as it now is", async () => {
+    const later = deferred<ReturnType<typeof aMarkingView>>();
+    const readMarking = jest.fn().mockResolvedValueOnce(aMarkingView({ marks: othersMarked })).mockReturnValueOnce(later.promise);
+    const { user } = await markingAs("Bob", aFakeActions({ readMarking }));
+    await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "4");
+    // Meanwhile a co-author's save reached SV Marks for another of Bob's items.
+    later.resolve(aMarkingView({ marks: othersMarked.map((r) => (r.evaluator === "Bob" && r.bidder === "Brightside CIC" && r.criterion === "SV2" ? { ...r, mark: 5 } : r)) }));
+    await waitFor(() => expect(task("Brightside CIC", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("5"));
+    expect(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" })).toHaveValue("4");
+  });
+
+  it("writes a blank over a saved mark only when the evaluator cleared it, and says so", async () => {
+    const actions = aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ marks: othersMarked })) });
+    const { user } = await markingAs("Bob", actions);
+    await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    expect(actions.saveMarks).toHaveBeenCalledWith("Bob", [{ bidder: "Acme Ltd", criterion: "SV1", mark: null, comment: "" }], expect.anything());
+    expect(await screen.findByText(/1 mark was cleared, as you chose\./)).toBeInTheDocument();
+  });
+
+  it("sends nothing when nothing changed", async () => {
+    const { user, actions } = await markingAs("Alice");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    expect(actions.saveMarks).not.toHaveBeenCalled();
+    expect(await screen.findByText(/^Nothing to save/)).toBeInTheDocument();
   });
 
   it("starts from the evaluator's own saved marks and offers only the scale's marks", async () => {
