@@ -40,6 +40,25 @@ function anInsertedTender() {
 }
 
 describe("reading what the workbook holds", () => {
+  it.each(["desktop-legacy", "busy", "apostrophe-kept"] as const)("on %s Excel an inserted evaluation reads back the same, its blank settings blank (not 0) and no problems", async (profile) => {
+    const { run } = await anEvaluationWorkbook([], anInsertedTender(), { profile });
+    const state = await readWorkbookState(run);
+    expect(state.evaluation).toBe("complete");
+    expect(state.problems).toEqual([]);
+    expect(state.settings).toMatchObject({ contractName: "Highways maintenance", contractValue: 2_400_000, evaluators: ["Ann Lee", "Bo Chen"] });
+    expect(state.settings.procurementStart).toBeUndefined();
+    expect(state.settings.vatBasis).toBeUndefined();
+    expect(state.bidders).toEqual(["Acme Ltd", "Beta Services"]);
+  });
+
+  it("on an Excel without worksheet events (min-api) the pane still reads the workbook, and watching sheets quietly does nothing", async () => {
+    const { run } = await anEvaluationWorkbook([], anInsertedTender(), { profile: "min-api" });
+    expect((await readWorkbookState(run)).evaluation).toBe("complete");
+    // Resolves (with a watch, or undefined where events are missing) rather than throwing.
+    const watch = await watchSheets(run, jest.fn());
+    await watch?.stop();
+  });
+
   it("a workbook without the evaluation holds none of it", async () => {
     const { run } = aFakeWorkbook();
     const state = await readWorkbookState(run);
