@@ -3,6 +3,7 @@
  * native charts, the commitments register and the community offers.
  */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
+import type { SummaryGap } from "../../core";
 import { buildSummaries } from "./writeSummaries";
 import { buildReport } from "./writeReport";
 import { buildRegister } from "./writeRegister";
@@ -44,6 +45,8 @@ export interface AssessmentSummaryView {
     reason?: string;
   };
   criteria: SummaryCriterion[];
+  /** What the summary lacks before it can be sent (Procurement Regulations 2024 reg 31); empty when ready. */
+  gaps?: SummaryGap[];
   /** The whole summary as plain text, ready to paste into a letter. */
   text: string;
 }
@@ -113,6 +116,7 @@ export function createReportActions(run: ExcelRun, now: () => Date = () => new D
           maxTotal: s.maxTotal,
           quantitative: { ...s.quantitative, themes: s.quantitative.themes.map((t) => ({ ...t })) },
           criteria: s.criteria.map((c) => ({ id: c.id, question: c.question, mark: c.mark, points: c.points, available: c.available, reasons: c.reasons, agreed: c.agreed })),
+          gaps: s.gaps.map((g) => ({ ...g })),
           text: s.text,
         })),
       };

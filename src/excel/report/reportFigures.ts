@@ -8,7 +8,7 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { bidderKey, formatPercent, sheetDate, parseScoringMethod, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
+import { bidderKey, formatPercent, sheetDate, parseScale, parseScoringMethod, refKey, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, UNITS, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCommitment, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;
@@ -23,6 +23,12 @@ export interface ScoredBidder {
   byTheme: { theme: string; value: number }[];
   /** Why the bid is disregarded, as a sentence for its assessment summary; absent when it counts. */
   disregarded?: string;
+  /** SV_Scores[Held]: why the bid is held back by a faulty commitment row (core heldBids.ts); it then has no score or rank. */
+  held?: string;
+  /** The bid's valid commitments, for the reasons that refer to its tender. */
+  commitments: SummaryCommitment[];
+  /** The text SV Scores shows in place of a score (a bid held back), if it does. */
+  scoreNote?: string;
 }
 
 export interface ReportFigures {
@@ -53,6 +59,8 @@ export function reportFigures(data: ReportData): ReportFigures {
   const rollUpText = textIn(data.settings.rollUp).toLowerCase();
   const rollUp: RollUp = (ROLL_UPS as readonly string[]).includes(rollUpText) ? (rollUpText as RollUp) : "consensus";
   const scaleTop = setting(data, "scaleTop") ?? Math.max(0, ...textIn(data.settings.scale).split(",").map(Number).filter(Number.isFinite));
+  const scale = parseScale(data.settings.scale);
+  const weighting = setting(data, "weighting");
   const tender: SummaryTender = {
     contractName: textIn(data.settings.contractName),
     // Read as Set up reads it: a date retyped as 01/03/2025 or entered as an Excel date still names the law.
@@ -63,6 +71,8 @@ export function reportFigures(data: ReportData): ReportFigures {
     method,
     rollUp,
     topMark: scaleTop,
+    ...(scale ? { scale } : {}),
+    ...(weighting !== undefined ? { weighting } : {}),
     ...(method === "target" && targetReturn !== undefined ? { target: targetValueFromReturn(targetReturn, contractValue) } : {}),
   };
 
@@ -72,6 +82,15 @@ export function reportFigures(data: ReportData): ReportFigures {
   const themes: string[] = [];
   for (const m of data.measures) if (!themes.includes(m.themeId)) themes.push(m.themeId);
   const byBidder = new Map(valuations.map((v) => [bidderKey(v.bidder), v]));
+  const measureOf = new Map(data.measures.map((m) => [refKey(m.ref), m]));
+  const commitmentsOf = new Map<string, SummaryCommitment[]>();
+  for (const c of validation.commitments) {
+    const m = measureOf.get(refKey(c.ref));
+    if (!m) continue;
+    const list = commitmentsOf.get(bidderKey(c.bidder)) ?? [];
+    list.push({ ref: m.ref, measure: m.description, quantity: c.quantity, unit: UNITS[m.unit].label, value: m.type === "Record" ? 0 : c.quantity * (m.proxy ?? 0) });
+    commitmentsOf.set(bidderKey(c.bidder), list);
+  }
 
   const bidders: ScoredBidder[] = [];
   for (const row of records(data.scores)) {
@@ -83,8 +102,11 @@ export function reportFigures(data: ReportData): ReportFigures {
       if (error) throw new ReportRefusedError(`${SHEETS.scores} shows ${error} in ${bidder}'s ${column}. Fix it first (Validate finds the cause), then build again.`);
       return numberIn(cell) ?? 0;
     };
+    const held = textIn(row("Held"));
     const valuation = byBidder.get(bidderKey(bidder));
     const disregarded = disregardedSentence(textIn(row("Disregarded")));
+    // A bid held back shows its reason in Score as text: its summary has no total until it is resolved.
+    const scoreText = numberIn(row("Score")) === undefined && errorIn(row("Score")) === undefined ? textIn(row("Score")) : "";
     bidders.push({
       bidder,
       rank: figure("Rank"),
@@ -96,6 +118,9 @@ export function reportFigures(data: ReportData): ReportFigures {
       other: numberIn(row("PriceQuality")),
       byTheme: themes.map((theme) => ({ theme, value: valuation?.byTheme[theme] ?? 0 })),
       ...(disregarded ? { disregarded } : {}),
+      ...(held ? { held } : {}),
+      commitments: commitmentsOf.get(bidderKey(bidder)) ?? [],
+      ...(scoreText ? { scoreNote: scoreText } : {}),
     });
   }
   if (bidders.length === 0) {
@@ -116,7 +141,7 @@ export function reportFigures(data: ReportData): ReportFigures {
   }
   const totalWeight = criteriaRows.reduce((s, c) => s + c.weight, 0);
   const qualitativeAvailable = maxPoints * (1 - share);
-  const criteria = criteriaRows.map((c) => ({ id: c.id, question: c.question, available: totalWeight > 0 ? (qualitativeAvailable * c.weight) / totalWeight : 0 }));
+  const criteria = criteriaRows.map((c) => ({ id: c.id, question: c.question, weight: c.weight, available: totalWeight > 0 ? (qualitativeAvailable * c.weight) / totalWeight : 0 }));
 
   // An item is agreed when SV_Consensus says Closed (or, without a Status column, has a Mark).
   const items: SummaryItemInput[] = consensusRows.map((r) => {
@@ -136,6 +161,18 @@ export function reportFigures(data: ReportData): ReportFigures {
   });
 
   return { tender, contractName: tender.contractName ?? "", weighting: setting(data, "weighting"), themes, bidders, criteria, items };
+}
+
+/**
+ * Refuses what would present the bids in rank order, or name a winner, while a bid is held back:
+ * its rank is not known until its faulty commitment row is fixed (core heldBids.ts).
+ */
+export function refuseWhileHeld(f: Pick<ReportFigures, "bidders">, what: string): void {
+  const held = f.bidders.find((b) => b.held !== undefined);
+  if (held === undefined) return;
+  throw new ReportRefusedError(
+    `${held.bidder} is held back on ${SHEETS.scores} (${held.held}), so it has no score or rank yet and ${what} cannot be built. Fix that commitment row (Validate lists what to do), then build again.`,
+  );
 }
 
 /**

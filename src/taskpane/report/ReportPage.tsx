@@ -165,6 +165,7 @@ function SummaryCard({ summary, state }: { summary: AssessmentSummaryView; state
           </li>
         ))}
       </ul>
+      <SummaryReadiness summary={summary} />
       <div className={styles.actions}>
         <Button size="small" onClick={() => state.onCopy(summary.bidder)} aria-label={`Copy ${summary.bidder}'s summary`}>
           Copy
@@ -176,6 +177,31 @@ function SummaryCard({ summary, state }: { summary: AssessmentSummaryView; state
         </Field>
       )}
     </article>
+  );
+}
+
+/** What the summary lacks before it can be sent (reg 31), or that it is ready; the same list SV Summaries shows. */
+function SummaryReadiness({ summary }: { summary: AssessmentSummaryView }) {
+  const styles = useReportPageStyles();
+  const gaps = summary.gaps ?? [];
+  if (gaps.length === 0) {
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>Ready to send: it holds everything an assessment summary must.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        Not ready to send: {gaps.length === 1 ? "1 thing is" : `${formatNumber(gaps.length)} things are`} missing.
+        <ul className={styles.bulleted} aria-label={`What ${summary.bidder}'s summary lacks`}>
+          {gaps.map((g) => (
+            <li key={`${g.code}-${g.criterion ?? ""}`}>{g.message}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   measureTableFromFramework,
   scoreBids,
   valueBids,
+  UNITS,
   type SummaryInput,
   type TenderSettings,
 } from "../../../src/core";
@@ -23,8 +24,10 @@ import { aTender } from "../../support/scoringBuilders";
 interface SummaryCase {
   description: string;
   settings: Partial<TenderSettings>;
+  /** SV Setup holds no weighting (SV_Weighting blank). */
+  noWeighting?: boolean;
   commitments: { bidder: string; ref: string; quantity: number }[];
-  consensus: { bidder: string; criterion: string; mark: number | null; rationale?: string; marks?: string }[];
+  consensus: { bidder: string; criterion: string; mark: number | null; rationale?: string; marks?: string; answer?: string }[];
 }
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -58,6 +61,8 @@ function summaryInputOf(c: SummaryCase): SummaryInput {
       ...(settings.method === "target" ? { target: (settings.targetReturn ?? 0) * settings.contractValue } : {}),
       rollUp: settings.rollUp,
       topMark: Math.max(...settings.scale.marks),
+      scale: settings.scale,
+      ...(c.noWeighting ? {} : { weighting: settings.weighting }),
     },
     criteria: ILLUSTRATIVE.criteria.map((q, i) => ({ id: q.id, question: q.question, available: available[i]?.available ?? 0 })),
     bids: scores.map((s) => {
@@ -69,6 +74,12 @@ function summaryInputOf(c: SummaryCase): SummaryInput {
         returnRatio: v?.returnRatio ?? 0,
         quantitative: s.quantitative,
         byTheme: Object.entries(v?.byTheme ?? {}).map(([id, value]) => ({ theme: themeName.get(id) ?? id, value })),
+        commitments: c.commitments
+          .filter((x) => x.bidder === s.bidder)
+          .map((x) => {
+            const m = measures.find((e) => e.ref === x.ref);
+            return { ref: x.ref, measure: m?.description ?? "", quantity: x.quantity, unit: m ? UNITS[m.unit].label : "", value: x.quantity * (m?.proxy ?? 0) };
+          }),
       };
     }),
     items: c.consensus.map((x) => {
@@ -100,14 +111,14 @@ if (UPDATE) {
 const cases = loadGoldenCases<SummaryCase>(root);
 
 function readCaseInputs(dir: string): { dir: string; input: SummaryCase }[] {
-  return ["three-bidders-consensus", "target-method-average"]
+  return ["three-bidders-consensus", "target-method-average", "not-ready-to-send"]
     .map((name) => join(dir, name))
     .map((d) => ({ dir: d, input: JSON.parse(readFileSync(join(d, "input.json"), "utf8")) as SummaryCase }));
 }
 
 describe("assessment summary golden cases", () => {
   it("has the sample tenders to run", () => {
-    expect(cases.map((c) => c.name).sort()).toEqual(["target-method-average", "three-bidders-consensus"]);
+    expect(cases.map((c) => c.name).sort()).toEqual(["not-ready-to-send", "target-method-average", "three-bidders-consensus"]);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))("%s: figures", (_name, golden) => {
@@ -223,5 +234,60 @@ describe("assessment summaries", () => {
     const reasons = assessmentSummaries(input).map((s) => s.quantitative.reason);
     expect(reasons[0]).toContain("It meets the target of £200,000 (25p per £1), so it scored all 6 points under the target method.");
     expect(reasons[1]).toContain("this offer reaches");
+  });
+
+});
+
+describe("what a summary lacks before it can be sent (Procurement Regulations 2024 reg 31)", () => {
+  const consensusCase = (): SummaryInput => summaryInputOf(readCaseInputs(root)[0]?.input as SummaryCase);
+  const notReady = (): SummaryInput => summaryInputOf(readCaseInputs(root)[2]?.input as SummaryCase);
+  const gapsOf = (input: SummaryInput, bidder: string) => assessmentSummaries(input).find((s) => s.bidder === bidder)?.gaps.map((g) => [g.code, g.criterion ?? ""]);
+
+  it("finds nothing missing in a summary with the weighting, the method, the scale, agreed marks with reasons, and a total", () => {
+    expect(gapsOf(consensusCase(), "Acme Grounds Ltd")).toEqual([]);
+  });
+
+  it("names a criterion the panel has not agreed yet", () => {
+    expect(gapsOf(consensusCase(), "Castle Services")).toEqual([["not-agreed", "ILL-Q2"]]);
+  });
+
+  it("names a missing weighting, reasons that only say it was discussed, reasons that never refer to the answer, and a mark with no reasons", () => {
+    expect(gapsOf(notReady(), "Fenland Facilities")).toEqual([["no-weighting", ""], ["weak-reasons", "ILL-Q2"]]);
+    expect(gapsOf(notReady(), "Grantham Cleaning")).toEqual([["no-weighting", ""], ["reasons-not-about-bid", "ILL-Q1"], ["no-reasons", "ILL-Q2"]]);
+  });
+
+  it("says the £ part has no method when the target method has no target", () => {
+    const input = consensusCase();
+    const noTarget = { ...input, tender: { ...input.tender, method: "target" as const } };
+    const s = assessmentSummaries(noTarget)[0];
+    expect(s?.gaps.map((g) => g.code)).toContain("no-method");
+    expect(s?.methodology.join(" ")).not.toContain("target of");
+  });
+
+  it("says the mark scale is missing when SV Setup's scale cannot be read", () => {
+    const input = consensusCase();
+    const { scale: _scale, ...tender } = input.tender;
+    expect(assessmentSummaries({ ...input, tender })[0]?.gaps.map((g) => g.code)).toEqual(["no-scale"]);
+  });
+
+  it("says there is no total while SV Scores shows a reason in place of the bid's score", () => {
+    const input = consensusCase();
+    const bids = input.bids.map((b) => (b.bidder === "Brightside CIC" ? { ...b, scoreNote: "Held: SV110 on SV Commitments row 9" } : b));
+    const gaps = assessmentSummaries({ ...input, bids }).find((s) => s.bidder === "Brightside CIC")?.gaps ?? [];
+    expect(gaps.map((g) => g.code)).toEqual(["no-total"]);
+    expect(gaps[0]?.message).toContain("Held: SV110 on SV Commitments row 9");
+  });
+
+  it("states the methodology once per letter: weighting, each part's points and share, each criterion's points, the scale and what each mark means", () => {
+    const text = assessmentSummaries(consensusCase())[0]?.text ?? "";
+    expect(text).toContain("Social value is 10% of the award, marked out of 20 points: 10 (50%) for the commitments offered and 10 (50%) for the written answers.");
+    expect(text).toContain("ILL-Q1 carries 5 points; ILL-Q2 carries 5 points.");
+    expect(text).toContain("0 unacceptable, 1 poor, 2 weak, 3 satisfactory, 4 good, 5 excellent");
+    expect(text).toContain("Total: 17 of 20 points (commitments 10, written answers 7).");
+  });
+
+  it("explains the £ by the bidder's own commitments, largest first, a £ measure shown as money", () => {
+    const acme = assessmentSummaries(consensusCase())[0];
+    expect(acme?.quantitative.basis).toMatch(/^The tender's commitments: ILL1 Local people employed on the contract: 6 FTE \(£120,000 of social value\); ILL7 [^;]*: £150,000 \(£75,000 of social value\);/);
   });
 });

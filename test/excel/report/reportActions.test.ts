@@ -154,7 +154,30 @@ describe("assessment summaries sheet", () => {
   it("wraps the reasons column for printing", async () => {
     const { fake, run } = await aScoredTender();
     await createReportActions(run, CLOCK).buildSummaries();
-    expect(fake.inspect.format(`'${SHEETS.summaries}'!E6`).wrapText).toBe(true);
+    const firstBody = sheetValues(fake, SHEETS.summaries).findIndex((r) => String(r[0]).startsWith("Commitments: £")) + 1;
+    expect(firstBody).toBeGreaterThan(0);
+    expect(fake.inspect.format(`'${SHEETS.summaries}'!E${firstBody}`).wrapText).toBe(true);
+  });
+
+  it("states the methodology, and writes under each bidder what its summary lacks before it can be sent (reg 31)", async () => {
+    const { fake, run } = await aScoredTender();
+    // Acme's answer shares no word with the panel's reasons; Brightside's is the one they describe.
+    await fillTable(run, TABLES.answers, [
+      { Bidder: "Acme Grounds Ltd", Criterion: "ILL-Q1", Answer: "Our gardeners will mow verges and plant bulbs around the estate." },
+      { Bidder: "Brightside CIC", Criterion: "ILL-Q1", Answer: "A named delivery lead owns a quarterly plan; the college partner is agreed." },
+    ]);
+    const result = await createReportActions(run, CLOCK).buildSummaries();
+    const gaps = (bidder: string) => result.summaries.find((s) => s.bidder === bidder)?.gaps.map((g) => [g.code, g.criterion]);
+    expect(gaps("Acme Grounds Ltd")).toEqual([["reasons-not-about-bid", "ILL-Q1"]]);
+    expect(gaps("Brightside CIC")).toEqual([]);
+    expect(gaps("Castle Services")).toEqual([["not-agreed", "ILL-Q2"]]);
+    const cells = cellsIn(fake, SHEETS.summaries);
+    expect(cells).toContain("Social value is 10% of the award, marked out of 20 points: 10 (50%) for the commitments offered and 10 (50%) for the written answers.");
+    expect(cells.find((c) => c.startsWith("Brightside CIC:"))).toContain("Ready to send.");
+    expect(cells.find((c) => c.startsWith("Acme Grounds Ltd:"))).toContain("Not ready to send: 1 thing missing (listed below).");
+    expect(cells).toContain("Before Acme Grounds Ltd's summary can be sent:");
+    expect(cells.some((c) => c.startsWith("- ILL-Q1: the reasons use none of the words of Acme Grounds Ltd's answer"))).toBe(true);
+    expect(cells.some((c) => c.startsWith("- ILL-Q2: the panel has not agreed a mark yet."))).toBe(true);
   });
 
   it("costs a fixed number of requests, and rebuilding replaces its own sheet", async () => {

@@ -41,6 +41,31 @@ describe("Report: assessment summaries", () => {
     ).toBeInTheDocument();
   });
 
+  it("says which summaries are ready to send and lists what each other one lacks", async () => {
+    const actions = aFakeActions();
+    actions.buildSummaries.mockResolvedValue(
+      aSummariesResult({
+        summaries: [
+          anAssessmentSummary({ gaps: [] }),
+          anAssessmentSummary({
+            bidder: "Brightside CIC",
+            rank: 2,
+            gaps: [
+              { code: "no-reasons", criterion: "SV2", message: "SV2: there are no reasons for the mark." },
+              { code: "no-weighting", message: "Social value's weighting in the whole award is missing." },
+            ],
+          }),
+        ],
+      }),
+    );
+    await withSummaries(actions);
+    expect(summary("Acme Ltd").getByText("Ready to send: it holds everything an assessment summary must.")).toBeInTheDocument();
+    const brightside = summary("Brightside CIC");
+    expect(brightside.getByText(/Not ready to send: 2 things are missing/)).toBeInTheDocument();
+    const list = brightside.getByRole("list", { name: "What Brightside CIC's summary lacks" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["SV2: there are no reasons for the mark.", "Social value's weighting in the whole award is missing."]);
+  });
+
   it("copies a bidder's summary text", async () => {
     const { user, clipboard } = await withSummaries();
     await user.click(summary("Brightside CIC").getByRole("button", { name: "Copy Brightside CIC's summary" }));
