@@ -167,7 +167,7 @@ describe("assessment summaries sheet", () => {
       { Bidder: "Brightside CIC", Criterion: "ILL-Q1", Answer: "A named delivery lead owns a quarterly plan; the college partner is agreed." },
     ]);
     const result = await createReportActions(run, CLOCK).buildSummaries();
-    const gaps = (bidder: string) => result.summaries.find((s) => s.bidder === bidder)?.gaps.map((g) => [g.code, g.criterion]);
+    const gaps = (bidder: string) => result.summaries.find((s) => s.bidder === bidder)?.gaps?.map((g) => [g.code, g.criterion]);
     expect(gaps("Acme Grounds Ltd")).toEqual([["reasons-not-about-bid", "ILL-Q1"]]);
     expect(gaps("Brightside CIC")).toEqual([]);
     expect(gaps("Castle Services")).toEqual([["not-agreed", "ILL-Q2"]]);
