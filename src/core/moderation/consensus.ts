@@ -9,6 +9,7 @@ import { getBuiltInFramework } from "../setup/frameworks/builtins";
 import { SHEETS } from "../shared/layout";
 import { bidderKey } from "../shared/refs";
 import { readQuantity, readText } from "../shared/cells";
+import { formatNumber } from "../shared/format";
 import { decide, type Decision } from "../shared/decision";
 import { emptyWritePlan, type WritePlan } from "../shared/writePlan";
 import { moderateMarks, moderationSummary, type ConsensusRecord, type ModerationItem, type ModerationProblem } from "./moderation";
@@ -84,6 +85,7 @@ function rationaleContext(
   bidder: string,
   criterion: string,
   mark: unknown,
+  evaluatorMarks?: readonly number[],
 ) {
   const c = a.criteria.find((x) => bidderKey(x.id) === bidderKey(criterion));
   const answer = answers.find((x) => itemKey(x.bidder, x.criterion) === itemKey(bidder, criterion))?.answer;
@@ -100,7 +102,26 @@ function rationaleContext(
     requiresSmartCommitment: a.smartCommitment,
     mark,
     lowestMark: a.panel.scale.marks[0] ?? 0,
+    ...(evaluatorMarks !== undefined ? { evaluatorMarks } : {}),
   };
+}
+
+/**
+ * The evaluators' marks behind an agreed mark, for the Braceurself check (rationale.ts): only
+ * under the consensus roll-up, where the panel chose the mark. An average or median that equals
+ * one evaluator's mark is arithmetic, not the panel adopting that evaluator's view.
+ */
+function adoptedFrom(panel: PanelSettings, item: Pick<ModerationItem, "marks"> | undefined): readonly number[] | undefined {
+  return panel.rollUp === "consensus" && item !== undefined ? item.marks.map((m) => m.mark) : undefined;
+}
+
+/**
+ * An average or median the panel has not yet confirmed: no reason recorded, or no record of who
+ * agreed. Bromcom v United Learning Trust [2022] EWHC 3262 (TCC): averaging may sit beside
+ * moderation, never replace it, so each rolled-up mark still needs the panel's own reasons.
+ */
+export function awaitsConfirmation(rollUp: PanelSettings["rollUp"], row: Pick<ConsensusRow, "rationale" | "agreedBy"> | undefined): boolean {
+  return rollUp !== "consensus" && (row === undefined || row.rationale.trim() === "" || row.agreedBy.trim() === "");
 }
 
 /** Core's problems, said for what a user can do about them in this workbook. */
@@ -149,12 +170,22 @@ export function analyse(wb: ModerationSnapshot): Analysis {
   const items: ModerationItemView[] = core.map((item: ModerationItem) => {
     const row = rowOf.get(itemKey(item.bidder, item.criterion));
     const hasConsensus = row !== undefined && row.mark !== null;
-    const issues = hasConsensus ? checkRationale(row.rationale, rationaleContext({ criteria, bidders, rows, panel, smartCommitment }, answers, item.bidder, item.criterion, row.mark)).map(toView) : [];
+    // The rationale is checked against the mark it explains: the agreed consensus, or under
+    // average or median the rolled-up mark the panel confirms with it.
+    const reasoned = row !== undefined && row.rationale.trim() !== "";
+    const checkedMark = panel.rollUp !== "consensus" && reasoned ? item.rolledUp : hasConsensus ? row.mark : undefined;
+    const issues =
+      row !== undefined && checkedMark !== undefined
+        ? checkRationale(row.rationale, rationaleContext({ criteria, bidders, rows, panel, smartCommitment }, answers, item.bidder, item.criterion, checkedMark, adoptedFrom(panel, item))).map(toView)
+        : [];
     const blocking = issues.some((i) => i.severity === "error");
-    const reopen = blocking && panel.rollUp === "consensus" && item.status === "closed";
+    const unconfirmed = item.rolledUp !== null && awaitsConfirmation(panel.rollUp, row);
+    const reopen = (blocking || unconfirmed) && item.status === "closed";
     return {
       ...item,
-      ...(reopen ? { rolledUp: null, status: "open" as const } : {}),
+      // Under consensus an item the rationale cannot close has no mark yet; an average or median
+      // is still the evaluators' marks rolled up (SV_Consensus[Mark] shows it), only not confirmed.
+      ...(reopen ? { ...(panel.rollUp === "consensus" ? { rolledUp: null } : {}), status: "open" as const } : {}),
       agreedBy: row?.agreedBy ?? "",
       agreedAt: row?.agreedAt ?? "",
       rationaleIssues: issues,
@@ -196,11 +227,19 @@ function refusal(code: string, message: string): ConsensusResult {
 
 const CONSENSUS_KEYS = ["Bidder", "Criterion"] as const;
 
+/** The names in an AgreedBy cell as it was written ("Ann, Ben and Cat"; ";" from a hand edit). */
+function agreedNames(cell: string): string[] {
+  return uniqueNames(cell.split(/[,;]| and /));
+}
+
 /**
  * The panel's consensus for one bidder × criterion: Consensus, Rationale, AgreedBy (names
- * joined, in the panel's own spelling) and AgreedAt, guarded by the row's keys. The rationale is
- * checked first; with any error nothing is planned and the result says why. Warnings do not
- * stop it and come back with the result.
+ * joined, in the panel's own spelling) and AgreedAt, guarded by the row's keys. Only the fields
+ * the input gives are written (and AgreedAt, the time of the change); the others stay as
+ * SV_Consensus holds them and are checked as they are there. So a blank never goes over a
+ * recorded mark or rationale: a mark is always one of the scale's, and an empty rationale is
+ * an error. The rationale is checked first; with any error nothing is planned and the result
+ * says why. Warnings do not stop it and come back with the result.
  */
 export function planConsensus(wb: ModerationSnapshot, input: ConsensusInput, agreedAt: string): Decision<{ result: ConsensusResult; plan: WritePlan }> {
   return decide(() => {
@@ -215,36 +254,58 @@ export function planConsensus(wb: ModerationSnapshot, input: ConsensusInput, agr
     const criterion = String(input.criterion ?? "").trim();
     const row = a.rows.find((r) => itemKey(r.bidder, r.criterion) === itemKey(bidder, criterion));
     if (row === undefined) return refused("unknown-item", `There is no row for ${bidder} on ${criterion} on SV Moderation. Use Prepare marking to add the missing rows.`);
-    if (typeof input.mark !== "number" || !a.panel.scale.marks.includes(input.mark)) {
-      return refused("mark-not-on-scale", `${String(input.mark)} is not a mark on the ${a.panel.scale.label} scale (${a.panel.scale.marks.join(", ")}). The consensus must be one of the scale's marks.`);
+    const given = { mark: input.mark !== undefined, rationale: input.rationale !== undefined, agreedBy: input.agreedBy !== undefined };
+    if (!given.mark && !given.rationale && !given.agreedBy) {
+      return refused("nothing-to-record", `Nothing to record for ${row.bidder} on ${row.criterion}: no mark, rationale or list of who agreed was given. ${SHEETS.moderation} is unchanged.`);
     }
-    const agreedBy = uniqueNames((input.agreedBy ?? []).map((n) => String(n ?? "")));
+    // Average or median: the mark is the evaluators' marks rolled up, which the panel confirms
+    // with its reason (Bromcom); it is the formula's, so the Consensus cell is not written.
+    const confirming = a.panel.rollUp !== "consensus";
+    const item = a.items.find((i) => itemKey(i.bidder, i.criterion) === itemKey(row.bidder, row.criterion));
+    if (confirming) {
+      const rolled = item?.rolledUp ?? null;
+      const how = a.panel.rollUp;
+      if (rolled === null) return refused("no-roll-up-yet", `${row.bidder} on ${row.criterion} has no ${how} mark yet: it is taken once every evaluator on the panel has given a mark on the scale.`);
+      if (given.mark && input.mark !== rolled) {
+        return refused(
+          "not-the-roll-up",
+          `Under the ${how} roll-up the mark for ${row.bidder} on ${row.criterion} is the ${how} of the evaluators' marks, ${formatNumber(rolled)}; the panel confirms it with its reason. To change it, an evaluator changes their own mark on ${SHEETS.marks}.`,
+        );
+      }
+    }
+    const mark: unknown = confirming ? (item?.rolledUp ?? null) : given.mark ? input.mark : row.mark;
+    if (mark === null) return refused("no-mark", `Choose the mark the panel agreed for ${row.bidder} on ${row.criterion}: ${SHEETS.moderation} has no consensus mark for it yet.`);
+    if (!confirming && (typeof mark !== "number" || !a.panel.scale.marks.includes(mark))) {
+      return refused("mark-not-on-scale", `${String(mark)} is not a mark on the ${a.panel.scale.label} scale (${a.panel.scale.marks.join(", ")}). The consensus must be one of the scale's marks.`);
+    }
+    const agreedBy = uniqueNames(given.agreedBy ? (input.agreedBy ?? []).map((n) => String(n ?? "")) : agreedNames(row.agreedBy));
     if (agreedBy.length === 0) return refused("no-agreed-by", "Say who agreed this mark: tick the panel members present.");
     const strangers = agreedBy.filter((n) => !a.panel.evaluators.some((e) => bidderKey(e) === bidderKey(n)));
     if (strangers.length > 0) {
       return refused("agreed-by-not-on-panel", `${strangers.join(", ")} ${strangers.length === 1 ? "is" : "are"} not on the panel listed on ${SHEETS.setup} (${a.panel.evaluators.join(", ")}). Only panel members can agree a consensus mark.`);
     }
-    const rationale = typeof input.rationale === "string" ? input.rationale.trim() : "";
+    const rationale = given.rationale ? (typeof input.rationale === "string" ? input.rationale.trim() : "") : row.rationale;
     if (rationale.length > MAX_CELL_CHARS) {
       return refused(
         "rationale-too-long",
         `The rationale has ${rationale.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}. Keep the reasons for this mark and put longer notes in the meeting's minutes. Nothing was written.`
       );
     }
-    const issues = checkRationale(rationale, rationaleContext(a, answersOf(wb), bidder, criterion, input.mark)).map(toView);
+    const issues = checkRationale(rationale, rationaleContext(a, answersOf(wb), bidder, criterion, mark, adoptedFrom(a.panel, item))).map(toView);
     const errors = issues.filter((i) => i.severity === "error");
     if (errors.length > 0) return { result: { ok: false, issues: errors }, plan };
 
     const table = requireTable(wb, "consensus");
     const index = row.row - table.firstRow;
     const guard = rowGuard(table, index, CONSENSUS_KEYS, `the row for ${row.bidder} on ${row.criterion}`);
-    const values: [string, unknown][] = [
-      ["Consensus", input.mark],
-      ["Rationale", rationale],
-      ["AgreedBy", agreedBy.map((n) => a.panel.evaluators.find((e) => bidderKey(e) === bidderKey(n)) ?? n).join(", ")],
-      ["AgreedAt", agreedAt],
+    const values: [string, unknown, boolean][] = [
+      ["Consensus", mark, given.mark && !confirming],
+      ["Rationale", rationale, given.rationale],
+      ["AgreedBy", agreedBy.map((n) => a.panel.evaluators.find((e) => bidderKey(e) === bidderKey(n)) ?? n).join(", "), given.agreedBy],
+      ["AgreedAt", agreedAt, true],
     ];
-    for (const [header, value] of values) {
+    for (const [header, value, write] of values) {
+      if (!write) continue;
       const c = column(table, header);
       if (c >= 0) plan.writes.push({ sheet: table.sheet, row: row.row, column: table.firstColumn + c, values: [[value]], guards: [guard] });
     }

@@ -97,13 +97,17 @@ export interface ModerationView {
   rollUpChanged?: RollUpChange;
 }
 
+/**
+ * A consensus to record. A field left out stays as SV_Consensus holds it: the pane sends only
+ * what the panel changed, so a co-author's entry made since the pane read it is not overwritten.
+ */
 export interface ConsensusInput {
   bidder: string;
   criterion: string;
-  mark: number;
-  rationale: string;
+  mark?: number;
+  rationale?: string;
   /** Who agreed: the panel members present. */
-  agreedBy: string[];
+  agreedBy?: string[];
 }
 
 /** warnings: advice about a rationale that was accepted (e.g. it uses none of the question's words). */

@@ -6,6 +6,7 @@ import type { ConsensusState } from "./useConsensus";
 import { itemKey, sameEvaluator } from "./keys";
 import { NoticeRegions } from "../Notice";
 import { RollUpWarning } from "./RollUpWarning";
+import { AveragingNotice } from "../AveragingNotice";
 import { formatWhen, sentence } from "./wording";
 import { useModerationPageStyles } from "./ModerationPage.styles";
 
@@ -54,6 +55,7 @@ export function ConsensusSection({ consensus, busy, progress }: ConsensusSection
       {view !== undefined && (
         <>
           <RollUpWarning change={view.rollUpChanged} />
+          <AveragingNotice rollUp={view.rollUp} />
           <p className={styles.text}>
             Each item scores by {ROLL_UP_PHRASE[view.rollUp]}. An item is flagged when its marks differ by more than{" "}
             {formatNumber(view.moderationThreshold)}.
@@ -173,6 +175,7 @@ function ItemCard({
           </span>
         )}
         {item.status === "closed" && <span>{closedLine(item)} </span>}
+        {selectable && consensus.unrecorded(item) && <span className={styles.flag}>Typed here, not recorded yet. </span>}
         {item.rationaleIssues.map((issue) => (
           <span key={issue.code}>
             {issue.severity === "warning" ? "Note" : "Not closed"}: {sentence(issue.message)}{" "}
@@ -226,16 +229,26 @@ function ConsensusForm(props: { id: string; item: ModerationItemView; view: Mode
   const legendId = useId("agreed-by-");
   return (
     <div id={id} role="group" aria-label={`Consensus for ${item.bidder} on ${item.criterion}`} className={styles.form}>
-      <Field label="Agreed mark" required validationMessage={formErrors.mark}>
-        <Select value={draft.mark} disabled={readOnly} onChange={(_e, data) => consensus.onDraftChange({ mark: data.value })}>
-          <option value="">Choose the agreed mark</option>
-          {consensus.scaleMarks.map((m) => (
-            <option key={m} value={String(m)}>
-              {m}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {view.rollUp !== "consensus" ? (
+        <Field label="Mark the panel confirms" validationMessage={formErrors.mark}>
+          <p className={styles.text}>
+            {item.rolledUp === null
+              ? `No ${view.rollUp} yet: it is taken once every evaluator has marked.`
+              : `The ${view.rollUp} of the evaluators' marks, ${formatNumber(item.rolledUp)}. Record the panel's reason and who agreed to confirm it.`}
+          </p>
+        </Field>
+      ) : (
+        <Field label="Agreed mark" required validationMessage={formErrors.mark}>
+          <Select value={draft.mark} disabled={readOnly} onChange={(_e, data) => consensus.onDraftChange({ mark: data.value })}>
+            <option value="">Choose the agreed mark</option>
+            {consensus.scaleMarks.map((m) => (
+              <option key={m} value={String(m)}>
+                {m}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field
         label="Rationale"
         required

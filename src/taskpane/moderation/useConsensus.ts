@@ -1,17 +1,15 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { ModerationItemView, ModerationView, RationaleIssueView } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
-import { itemKey, sameEvaluator } from "./keys";
+import { useWorkbookState } from "../useWorkbookState";
+import { formatNumber } from "../../core";
+import { itemKey } from "./keys";
 import { formatWhen, listNames } from "./wording";
+import { changedFields, consensusInput, pendingEdits, recordedDraft, shownDraft, type ConsensusDraft, type ConsensusEdits, type ConsensusField } from "./consensusDraft";
 
-/** The consensus form of the selected item: mark "" until one is chosen. */
-export interface ConsensusDraft {
-  readonly mark: string;
-  readonly rationale: string;
-  readonly agreedBy: readonly string[];
-}
+export type { ConsensusDraft } from "./consensusDraft";
 
 /** Problems with the form the pane can see itself, before asking the workbook. */
 export interface ConsensusFormErrors {
@@ -31,6 +29,8 @@ export interface ConsensusState {
   /** Why the workbook would not close the item with this rationale. */
   readonly issues: readonly RationaleIssueView[];
   readonly formErrors: ConsensusFormErrors;
+  /** Whether the panel typed something for this item that is not recorded yet. */
+  readonly unrecorded: (item: ModerationItemView) => boolean;
   readonly readOnly: boolean;
   readonly notice: Notice | undefined;
   readonly onLoad: () => void;
@@ -51,6 +51,16 @@ function rank(item: ModerationItemView): number {
 
 const EMPTY: ConsensusDraft = { mark: "", rationale: "", agreedBy: [] };
 
+const FIELD_WORDS: Record<ConsensusField, string> = { mark: "the mark", rationale: "the rationale", agreedBy: "who agreed" };
+
+/** After a record that changed some fields only: which, and that the rest stayed as the sheet holds them. */
+function onlyChanged(fields: readonly ConsensusField[], choosesMark: boolean): string {
+  const kept = (Object.keys(FIELD_WORDS) as ConsensusField[]).filter((f) => !fields.includes(f) && (choosesMark || f !== "mark"));
+  if (kept.length === 0) return "";
+  const rest = listNames(kept.map((f) => FIELD_WORDS[f]));
+  return ` Only ${listNames(fields.map((f) => FIELD_WORDS[f]))} changed; ${rest} ${kept.length === 1 ? "is as SV Moderation holds it" : "are as SV Moderation holds them"}.`;
+}
+
 /**
  * Moderation: the panel's marks side by side, and the consensus mark and rationale for each
  * bidder × criterion. The workbook checks the rationale (core `checkRationale`) and refuses one
@@ -64,10 +74,14 @@ export function useConsensus(
   const [view, setView] = useState<ModerationView | undefined>(undefined);
   const [openOnly, setOpenOnly] = useState(false);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [draft, setDraft] = useState<ConsensusDraft>(EMPTY);
+  // What the panel typed per item and has not recorded: kept while other items are looked at,
+  // and laid over SV_Consensus as each read finds it, so a re-read never loses it.
+  const [edits, setEdits] = useState<Readonly<Record<string, ConsensusEdits>>>({});
   const [issues, setIssues] = useState<readonly RationaleIssueView[]>([]);
   const [formErrors, setFormErrors] = useState<ConsensusFormErrors>({});
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const selectedNow = useRef(selected);
+  selectedNow.current = selected;
 
   const items = useMemo(() => {
     const all = (view?.items ?? []).map((item, index) => ({ item, index }));
@@ -77,10 +91,15 @@ export function useConsensus(
       .map(({ item }) => item);
   }, [view, openOnly]);
 
+  const panel = view?.evaluators ?? [];
+  const selectedItem = view?.items.find((i) => itemKey(i) === selected);
+  const draft = selectedItem === undefined ? EMPTY : shownDraft(selectedItem, panel, edits[itemKey(selectedItem)]);
+
   const read = (options: Parameters<WorkbookActions["readModeration"]>[0]) => actions.readModeration(options);
 
-  const load = async (): Promise<void> => {
-    setNotice(undefined);
+  /** quiet: a read the pane made itself (an item chosen, the page shown), which leaves the last notice up. */
+  const load = async (quiet = false): Promise<void> => {
+    if (!quiet) setNotice(undefined);
     const done = await operation.run("Reading the moderation", read);
     if (done === undefined) return;
     if (!done.ok) {
@@ -88,7 +107,22 @@ export function useConsensus(
       return;
     }
     setView(done.value);
+    // The chosen item's issues as recorded now, unless they are about a rationale typed here.
+    const chosen = done.value.items.find((i) => itemKey(i) === selectedNow.current);
+    if (chosen !== undefined && edits[itemKey(chosen)]?.rationale === undefined) setIssues(chosen.rationaleIssues);
   };
+
+  // SV_Consensus may have changed while another page was shown (a co-author, the sheet itself):
+  // read it again when this page is shown again.
+  const { shownStep } = useWorkbookState();
+  const shownBefore = useRef(shownStep);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const before = shownBefore.current;
+    shownBefore.current = shownStep;
+    if (shownStep === "moderation" && before !== undefined && before !== "moderation" && view !== undefined) void loadRef.current(true);
+  }, [shownStep, view]);
 
   const openModeration = async (): Promise<void> => {
     setNotice(undefined);
@@ -113,6 +147,7 @@ export function useConsensus(
     });
   };
 
+  /** Opens (or closes) an item's form, and reads SV_Consensus again so it shows what is recorded now. */
   const select = (item: ModerationItemView): void => {
     const key = itemKey(item);
     setIssues(item.rationaleIssues);
@@ -122,31 +157,39 @@ export function useConsensus(
       return;
     }
     setSelected(key);
-    const panel = view?.evaluators ?? [];
-    const named = item.agreedBy
-      .split(/[,;]| and /)
-      .filter((n) => n.trim() !== "");
-    const agreed = named.length === 0 ? panel : panel.filter((e) => named.some((n) => sameEvaluator(n, e)));
-    setDraft({ mark: item.consensus === null ? "" : String(item.consensus), rationale: item.rationale ?? "", agreedBy: agreed });
+    void load(true);
+  };
+
+  const edit = (change: (shown: ConsensusDraft) => ConsensusEdits): void => {
+    if (selectedItem === undefined) return;
+    const key = itemKey(selectedItem);
+    const part = change(draft);
+    setEdits((now) => ({ ...now, [key]: { ...now[key], ...part } }));
   };
 
   const record = async (): Promise<void> => {
-    const item = view?.items.find((i) => itemKey(i) === selected);
+    const item = selectedItem;
     if (item === undefined) return;
     setNotice(undefined);
+    const key = itemKey(item);
+    const shown = draft;
+    // Under average or median the mark is the evaluators' marks rolled up: the panel confirms it.
+    const choosesMark = view?.rollUp === "consensus";
     const errors: ConsensusFormErrors = {
-      ...(draft.mark === "" ? { mark: "Choose the mark the panel agreed." } : {}),
-      ...(draft.agreedBy.length === 0 ? { agreedBy: "Tick at least one evaluator who agreed." } : {}),
+      ...(choosesMark && shown.mark === ""
+        ? { mark: item.consensus === null ? "Choose the mark the panel agreed." : `The recorded mark (${item.consensus}) cannot be cleared here: choose the mark the panel agreed.` }
+        : {}),
+      ...(shown.agreedBy.length === 0 ? { agreedBy: "Tick at least one evaluator who agreed." } : {}),
     };
     setFormErrors(errors);
     if (errors.mark !== undefined || errors.agreedBy !== undefined) return;
-    const input = {
-      bidder: item.bidder,
-      criterion: item.criterion,
-      mark: Number(draft.mark),
-      rationale: draft.rationale,
-      agreedBy: [...draft.agreedBy],
-    };
+    // Only the fields that differ from SV_Consensus are sent: the others stay as the sheet holds them.
+    const fields = changedFields(item, panel, shown).filter((f) => choosesMark || f !== "mark");
+    const input = consensusInput(item, shown, fields, choosesMark);
+    if (fields.length === 0 || input === undefined) {
+      setNotice({ intent: "info", message: "Nothing to record: the agreed mark, the rationale and who agreed are as SV Moderation holds them." });
+      return;
+    }
     const done = await operation.run(
       "Recording the consensus",
       async (options) => {
@@ -168,11 +211,17 @@ export function useConsensus(
     }
     setIssues([]);
     setSelected(undefined);
+    setEdits((now) => Object.fromEntries(Object.entries(now).filter(([k]) => k !== key)));
     if (done.value.view !== undefined) setView(done.value.view);
+    // The confirmation says what SV_Consensus holds now, as read back after the write.
+    const now = done.value.view?.items.find((i) => itemKey(i) === key);
+    const held = now === undefined ? shown : recordedDraft(now, done.value.view?.evaluators ?? panel);
+    const rolledUp = (now ?? item).rolledUp;
+    const markWords = choosesMark ? `mark ${held.mark}` : `the ${view?.rollUp ?? "rolled-up"} mark${rolledUp === null ? "" : ` ${formatNumber(rolledUp)}`} confirmed`;
     setNotice({
       intent: "success",
       message: [
-        `Consensus recorded for ${item.bidder} on ${item.criterion}: mark ${input.mark}, agreed by ${listNames(input.agreedBy)} on ${formatWhen(result.agreedAt)}.`,
+        `Consensus recorded for ${item.bidder} on ${item.criterion}: ${markWords}, agreed by ${listNames(held.agreedBy)} on ${formatWhen(result.agreedAt)}.${onlyChanged(fields, choosesMark)}`,
         ...(result.warnings ?? []).map((w) => `Note: ${w.message}`),
       ].join(" "),
     });
@@ -187,19 +236,17 @@ export function useConsensus(
     draft,
     issues,
     formErrors,
+    unrecorded: (item) => pendingEdits(item, panel, edits[itemKey(item)]) !== undefined,
     readOnly: view?.signedAt !== undefined,
     notice,
     onLoad: () => void load(),
     onOpenModeration: () => void openModeration(),
     onOpenOnlyChange: setOpenOnly,
     onSelect: select,
-    onDraftChange: (part) => setDraft((now) => ({ ...now, ...part })),
+    onDraftChange: (part) => edit(() => part),
     onToggleAgreed: (evaluator, agreed) =>
-      setDraft((now) => ({
-        ...now,
-        agreedBy: agreed
-          ? (view?.evaluators ?? []).filter((e) => e === evaluator || now.agreedBy.includes(e))
-          : now.agreedBy.filter((e) => e !== evaluator),
+      edit((shown) => ({
+        agreedBy: agreed ? panel.filter((e) => e === evaluator || shown.agreedBy.includes(e)) : shown.agreedBy.filter((e) => e !== evaluator),
       })),
     onRecord: () => void record(),
     onSigned: (signedAt) => {

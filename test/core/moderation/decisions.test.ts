@@ -148,6 +148,52 @@ describe("planConsensus", () => {
     expect(agreeVaguelyOn("UK Government Social Value Model (PPN 06/20)").result).toEqual({ ok: true, agreedAt: AT });
   });
 
+  /** Acme Ltd on Q1 as SV_Consensus holds it after the panel recorded 4, agreed by Ann and Ben. */
+  const recorded = () => {
+    const wb = open();
+    const table = wb.tables.consensus!;
+    table.rows[0] = ["Acme Ltd", "Q1", "", "", "", "", "", 4, rationale, "Ann, Ben", "2026-12-05T09:00:00.000Z", "", "", ""];
+    return wb;
+  };
+
+  it("writes only the fields the panel changed: a new mark keeps the rationale and who agreed as SV_Consensus holds them (issue #16)", () => {
+    const d = planConsensus(recorded(), { bidder: "Acme Ltd", criterion: "Q1", mark: 5 }, AT);
+    if (!d.ok) throw new Error(d.refusal);
+    expect(d.value.result).toEqual({ ok: true, agreedAt: AT });
+    // Consensus and AgreedAt only: the Rationale and AgreedBy cells are not written at all.
+    expect(d.value.plan.writes.map((w) => [w.column, w.values[0]?.[0]])).toEqual([
+      [8, 5],
+      [11, AT],
+    ]);
+  });
+
+  it("checks the rationale SV_Consensus holds against a new mark given alone", () => {
+    const wb = recorded();
+    wb.tables.consensus!.rows[0]![8] = "Agreed";
+    const d = planConsensus(wb, { bidder: "Acme Ltd", criterion: "Q1", mark: 5 }, AT);
+    if (!d.ok) throw new Error(d.refusal);
+    expect(d.value.result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "placeholder" })] });
+    expect(d.value.plan.writes).toEqual([]);
+  });
+
+  it("never writes a blank over a recorded rationale or mark: a cleared rationale is refused, and an item with no mark needs one", () => {
+    const cleared = planConsensus(recorded(), { bidder: "Acme Ltd", criterion: "Q1", rationale: "" }, AT);
+    if (!cleared.ok) throw new Error(cleared.refusal);
+    expect(cleared.value.result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "empty" })] });
+    expect(cleared.value.plan.writes).toEqual([]);
+    const noMark = planConsensus(open(), { bidder: "Acme Ltd", criterion: "Q1", rationale }, AT);
+    if (!noMark.ok) throw new Error(noMark.refusal);
+    expect(noMark.value.result).toEqual({ ok: false, issues: [{ code: "no-mark", message: expect.stringMatching(/^Choose the mark the panel agreed for Acme Ltd on Q1/) }] });
+    expect(noMark.value.plan.writes).toEqual([]);
+  });
+
+  it("refuses, writing nothing, when nothing was given to change", () => {
+    const d = planConsensus(recorded(), { bidder: "Acme Ltd", criterion: "Q1" }, AT);
+    if (!d.ok) throw new Error(d.refusal);
+    expect(d.value.result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "nothing-to-record" })] });
+    expect(d.value.plan.writes).toEqual([]);
+  });
+
   it("returns the refusal as the result and plans no write when someone off the panel agreed", () => {
     const d = planConsensus(open(), { bidder: "Acme Ltd", criterion: "Q1", mark: 4, rationale, agreedBy: ["Zed"] }, AT);
     if (!d.ok) throw new Error(d.refusal);

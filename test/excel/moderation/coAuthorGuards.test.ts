@@ -87,4 +87,21 @@ describe("Record consensus with a co-author at work", () => {
     const recorded = rowsOf(wb.fake, "SV_Consensus").filter((r) => r.Consensus !== "" && r.Consensus !== null);
     expect(recorded).toEqual([]);
   });
+
+  it("keeps a rationale a co-author typed since the pane's read when the panel changes only the mark (issue #16)", async () => {
+    const wb = await allMarked();
+    await wb.actions.openModeration();
+    await wb.actions.recordConsensus({ bidder: "Acme Ltd", criterion: "Q2", mark: 4, rationale: RATIONALES["Acme Ltd|Q2"] as string, agreedBy: ["Ann", "Ben", "Cat"] });
+    // A co-author rewrites the rationale on SV Moderation; the pane, which read before that, sends the new mark alone.
+    const theirs = "Quarterly KPI reports backed by payroll evidence and an annual independent audit show delivery will be verified.";
+    const row = rowsOf(wb.fake, "SV_Consensus").findIndex((r) => r.Bidder === "Acme Ltd" && r.Criterion === "Q2");
+    const t = wb.fake.inspect.table("SV_Consensus")!;
+    const [, first, top] = /!([A-Z])(\d+):/.exec(t.dataBodyAddress)!;
+    const column = String.fromCharCode(first!.charCodeAt(0) + t.headers.indexOf("Rationale"));
+    wb.fake.coauthor.type(`'SV Moderation'!${column}${Number(top) + row}`, theirs);
+
+    const result = await wb.actions.recordConsensus({ bidder: "Acme Ltd", criterion: "Q2", mark: 5 });
+    expect(result.ok).toBe(true);
+    expect(rowsOf(wb.fake, "SV_Consensus")[row]).toMatchObject({ Consensus: 5, Rationale: theirs, AgreedBy: "Ann, Ben, Cat" });
+  });
 });

@@ -15,6 +15,8 @@ import {
   markRows,
 } from "../fakeModerationActions";
 import { renderPage } from "../renderPage";
+import { useState } from "react";
+import { WorkbookStateContext } from "../../../src/taskpane/useWorkbookState";
 
 function renderModeration(actions: FakeActions = aFakeActions()) {
   return { actions, ...renderPage(<ModerationPage actions={actions} />) };
@@ -282,7 +284,8 @@ describe("Moderation: consensus", () => {
     expect(rationale).toHaveValue("Better than Acme.");
     expect(rationale).toHaveAccessibleDescription(/This rationale cannot close the item\. It compares bids with each other/);
     expect(form.getByRole("combobox", { name: /Agreed mark/ })).toHaveValue("3");
-    expect(actions.readModeration).toHaveBeenCalledTimes(1);
+    // Read on Load and again when the item was chosen; a refusal reads nothing more.
+    expect(actions.readModeration).toHaveBeenCalledTimes(2);
   });
 
   it("records a consensus agreed by the panel members ticked, and shows it agreed", async () => {
@@ -295,13 +298,13 @@ describe("Moderation: consensus", () => {
       agreedAt: "2025-03-05T11:20:00.000Z",
     };
     const { user, actions } = await moderating();
-    actions.readModeration.mockResolvedValue(aModerationView([aModerationItem(), closed, agreedItem]));
     await user.click(itemButton(/^Brightside CIC · SV2/));
     const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
     expect(form.getAllByRole("checkbox").filter((c) => (c as HTMLInputElement).checked)).toHaveLength(3);
     await user.click(form.getByRole("checkbox", { name: "Bob" }));
     await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "3");
     await user.type(form.getByRole("textbox", { name: /Rationale/ }), "Clear monthly evidence of each placement.");
+    actions.readModeration.mockResolvedValue(aModerationView([aModerationItem(), closed, agreedItem]));
     await user.click(form.getByRole("button", { name: "Record consensus" }));
 
     expect(actions.recordConsensus).toHaveBeenCalledWith({
@@ -313,6 +316,93 @@ describe("Moderation: consensus", () => {
     });
     expect(await screen.findByText(/Consensus recorded for Brightside CIC on SV2: mark 3, agreed by Alice and Carol/)).toBeInTheDocument();
     expect(itemButton(/^Brightside CIC · SV2/)).toHaveAccessibleDescription(/agreed by Alice, Carol on 5 Mar 2025/);
+  });
+
+  it("keeps what was typed for an item while another is looked at, and shows it again on return (issue #16)", async () => {
+    const { user } = await moderating();
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = () => within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    await user.selectOptions(form().getByRole("combobox", { name: /Agreed mark/ }), "3");
+    await user.type(form().getByRole("textbox", { name: /Rationale/ }), "Clear monthly evidence of each placement.");
+    await user.click(itemButton(/^Acme Ltd · SV1/));
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    expect(form().getByRole("combobox", { name: /Agreed mark/ })).toHaveValue("3");
+    expect(form().getByRole("textbox", { name: /Rationale/ })).toHaveValue("Clear monthly evidence of each placement.");
+    expect(itemButton(/^Brightside CIC · SV2/)).toHaveAccessibleDescription(/Typed here, not recorded yet\./);
+  });
+
+  it("reads SV_Consensus again when an item is chosen, so a co-author's record shows, with what was typed kept on top", async () => {
+    const { user, actions } = await moderating();
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    await user.type(within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" })).getByRole("textbox", { name: /Rationale/ }), "Our own reasons.");
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    // Meanwhile a co-author recorded 4 with their rationale, agreed by Alice and Bob.
+    const theirs = { ...flagged, consensus: 4, rolledUp: 4, status: "closed" as const, rationale: "A co-author's reasons.", agreedBy: "Alice, Bob", agreedAt: "2025-03-05T11:20:00.000Z" };
+    actions.readModeration.mockResolvedValue(aModerationView([aModerationItem(), closed, theirs]));
+    await user.click(itemButton(/^Brightside CIC · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" }));
+    await waitFor(() => expect(form.getByRole("combobox", { name: /Agreed mark/ })).toHaveValue("4"));
+    expect(form.getByRole("textbox", { name: /Rationale/ })).toHaveValue("Our own reasons.");
+    expect(form.getByRole("checkbox", { name: "Alice" })).toBeChecked();
+    expect(form.getByRole("checkbox", { name: "Bob" })).toBeChecked();
+    expect(form.getByRole("checkbox", { name: "Carol" })).not.toBeChecked();
+  });
+
+  it("sends only what the panel changed: a new mark alone leaves the recorded rationale and who agreed as SV_Consensus holds them", async () => {
+    const { user, actions } = await moderating();
+    await user.click(itemButton(/^Acme Ltd · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Acme Ltd on SV2" }));
+    expect(form.getByRole("textbox", { name: /Rationale/ })).toHaveValue("Quarterly reports with named evidence.");
+    await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "4");
+    actions.readModeration.mockResolvedValue(aModerationView([aModerationItem(), { ...closed, consensus: 4, rolledUp: 4 }, flagged]));
+    await user.click(form.getByRole("button", { name: "Record consensus" }));
+    expect(actions.recordConsensus).toHaveBeenCalledWith({ bidder: "Acme Ltd", criterion: "SV2", mark: 4 });
+    expect(await screen.findByText(/Consensus recorded for Acme Ltd on SV2: mark 4, agreed by Alice, Bob and Carol on 5 Mar 2025, \d\d:\d\d\. Only the mark changed; the rationale and who agreed are as SV Moderation holds them\./)).toBeInTheDocument();
+  });
+
+  it("never sends a blank over a recorded mark: clearing it is refused with a sentence, and nothing is written", async () => {
+    const { user, actions } = await moderating();
+    await user.click(itemButton(/^Acme Ltd · SV2/));
+    const form = within(screen.getByRole("group", { name: "Consensus for Acme Ltd on SV2" }));
+    await user.selectOptions(form.getByRole("combobox", { name: /Agreed mark/ }), "");
+    await user.click(form.getByRole("button", { name: "Record consensus" }));
+    expect(form.getByText(/The recorded mark \(3\) cannot be cleared here: choose the mark the panel agreed\./)).toBeInTheDocument();
+    expect(actions.recordConsensus).not.toHaveBeenCalled();
+  });
+
+  it("sends nothing when nothing in the form differs from SV_Consensus", async () => {
+    const { user, actions } = await moderating();
+    await user.click(itemButton(/^Acme Ltd · SV2/));
+    await user.click(within(screen.getByRole("group", { name: "Consensus for Acme Ltd on SV2" })).getByRole("button", { name: "Record consensus" }));
+    expect(actions.recordConsensus).not.toHaveBeenCalled();
+    expect(await screen.findByText(/^Nothing to record: the agreed mark, the rationale and who agreed are as SV Moderation holds them/)).toBeInTheDocument();
+  });
+
+  it("reads SV_Consensus again when the page is shown again, keeping what was typed", async () => {
+    /** The Moderation page as the pane shows it among the steps, with a way to look at another page. */
+    function AmongSteps({ actions }: { actions: FakeActions }) {
+      const [shown, setShown] = useState("moderation");
+      return (
+        <WorkbookStateContext.Provider value={{ shownStep: shown, state: undefined, failure: undefined, refresh: () => undefined }}>
+          <button type="button" onClick={() => setShown(shown === "moderation" ? "scores" : "moderation")}>
+            Switch page
+          </button>
+          <ModerationPage actions={actions} />
+        </WorkbookStateContext.Provider>
+      );
+    }
+    const actions = aFakeActions({ readModeration: jest.fn().mockResolvedValue(aModerationView([aModerationItem(), closed, flagged])) });
+    const { user } = renderPage(<AmongSteps actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Load moderation" }));
+    await user.click(await screen.findByRole("button", { name: /^Brightside CIC · SV2/ }));
+    await user.type(within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" })).getByRole("textbox", { name: /Rationale/ }), "Our own reasons.");
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    // While another page was shown, a co-author recorded Acme Ltd's SV1.
+    const agreed = aModerationItem({ consensus: 3, rolledUp: 3, status: "closed", rationale: "Named partners and dates for each placement.", agreedBy: "Alice, Bob", agreedAt: "2025-03-05T11:20:00.000Z" });
+    actions.readModeration.mockResolvedValue(aModerationView([agreed, closed, flagged]));
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    await waitFor(() => expect(itemButton(/^Acme Ltd · SV1/)).toHaveAccessibleDescription(/Consensus 3, agreed by Alice, Bob/));
+    expect(within(screen.getByRole("group", { name: "Consensus for Brightside CIC on SV2" })).getByRole("textbox", { name: /Rationale/ })).toHaveValue("Our own reasons.");
   });
 
   it("shows a rationale warning as a note, not as a reason the item is open", async () => {
