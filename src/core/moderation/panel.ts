@@ -17,6 +17,8 @@ export interface PanelSettings {
   moderationThreshold: number;
   blindMarking: boolean;
   moderationOpen: boolean;
+  /** SV_TenderSaysAveraged: the tender documents said marks would be averaged (see layout.ts). */
+  tenderSaysAveraged: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function panelSettings(wb: ModerationSnapshot): PanelSettings {
     moderationThreshold: threshold.kind === "number" && threshold.value >= 0 ? threshold.value : 1,
     blindMarking: yes(value("blindMarking")),
     moderationOpen: yes(value("moderationOpen")),
+    tenderSaysAveraged: yes(value("tenderSaysAveraged")),
   };
 }
 

@@ -18,7 +18,7 @@
  */
 import { bidderKey, criterionKey } from "../shared/refs";
 
-export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference" | "no-commitment";
+export type RationaleIssueCode = "empty" | "placeholder" | "too-short" | "copied" | "compares-bids" | "names-bidder" | "no-reference" | "no-commitment" | "no-bid-evidence";
 
 export interface RationaleIssue {
   code: RationaleIssueCode;
@@ -50,6 +50,11 @@ export interface RationaleContext {
   /** The consensus mark, and the lowest mark of the scale: the commitment check is for marks above it. */
   mark?: unknown;
   lowestMark?: number;
+  /**
+   * The evaluators' own marks for this item, when `mark` is a consensus the panel agreed: a
+   * consensus that is one evaluator's mark and none of the others' must rest on what the bid says.
+   */
+  evaluatorMarks?: readonly number[];
 }
 
 /**
@@ -346,6 +351,9 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
     });
   }
 
+  const evidence = bidEvidenceIssue(text, context, what);
+  if (evidence !== undefined && !issues.some((i) => i.severity === "error")) issues.push(evidence);
+
   const reference = [context.criterionText, context.answer].filter((t): t is string => typeof t === "string" && t.trim() !== "");
   if (!issues.some((i) => i.severity === "error") && reference.length > 0) {
     const mentionsId = criterion !== "" && ` ${normalised} `.includes(` ${normaliseRationale(criterion)} `);
@@ -374,7 +382,8 @@ function check(rationale: unknown, context: RationaleContext): RationaleIssue[] 
       });
     }
   }
-  return issues;
+  // Errors first (a stable sort keeps each severity's order).
+  return issues.sort((x, y) => (x.severity === "error" ? 0 : 1) - (y.severity === "error" ? 0 : 1));
 }
 
 const MONTHS = "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -408,6 +417,73 @@ function commitmentGaps(text: string): { figure: boolean; when: boolean } {
   }
   const figure = /\d/.test(rest) || NUMBER_WORDS.test(rest);
   return { figure, when };
+}
+
+/**
+ * Words the rationale must share with the bid's answer (and not with the question) to count as
+ * pointing at what the bid says. Three: one or two shared words happen by chance ("local",
+ * "residents"); a misreading keeps a word or two of the bid ("stair lift" for "stair climber").
+ */
+export const ANSWER_WORDS_FOR_EVIDENCE = 3;
+
+/** A quotation: text of three or more words between double quotes, straight or curly. */
+const QUOTATION = /[“"]([^“”"]{3,400})[”"]/g;
+
+/** A place in the bid: "section 3.2", "page 4", "para 5", "appendix B". */
+const PLACE_IN_BID = /\b(?:section|page|pages|para|paragraph|appendix|annex|question)\s+(?:\d|[a-z]\b)/i;
+
+/**
+ * Braceurself v NHS England [2022]: one evaluator misread the bid ("stair climber" read as
+ * "stair lift"), the others adopted that view at moderation, and the court re-scored the bid — a
+ * consensus must rest on what the bid says. So when the agreed mark is one evaluator's and
+ * differs from every other evaluator's, the rationale must quote the answer or name what it
+ * offers; a quotation the answer does not hold is the misreading itself. Without the answer in
+ * the workbook only a quotation or a place in the bid can show it.
+ */
+function bidEvidenceIssue(text: string, context: RationaleContext, what: string): RationaleIssue | undefined {
+  const marks = Array.isArray(context.evaluatorMarks) ? context.evaluatorMarks.filter((m): m is number => typeof m === "number") : [];
+  const mark = context.mark;
+  if (typeof mark !== "number" || marks.length < 2) return undefined;
+  const givers = marks.filter((m) => m === mark).length;
+  if (givers !== 1) return undefined;
+  const others = marks.filter((m) => m !== mark);
+  const adopted = `The agreed mark ${mark} for ${what} is one evaluator's mark; the others gave ${others.join(", ")}.`;
+  const why =
+    "When the panel adopts one evaluator's view, the record must show it rests on what the bid says (Braceurself v NHS England [2022]: the panel adopted an evaluator's misreading of the bid and the court re-scored it).";
+  const answer = typeof context.answer === "string" ? context.answer : "";
+  const original = text.slice(0, MAX_ANALYSED);
+  const quotes = [...original.matchAll(QUOTATION)].map((m) => normaliseRationale(m[1] ?? "")).filter((q) => words(q).length >= 3);
+  if (answer.trim() === "") {
+    if (quotes.length > 0 || PLACE_IN_BID.test(original)) return undefined;
+    return {
+      code: "no-bid-evidence",
+      severity: "error",
+      message: `${adopted} ${why} Quote the words of the answer that decided the mark, or say where in the bid they are (e.g. section 3.2).`,
+    };
+  }
+  const inAnswer = ` ${normaliseRationale(answer)} `;
+  // Quoting the question is fine; it just says nothing about the bid.
+  const inQuestion = ` ${normaliseRationale(context.criterionText ?? "")} `;
+  const misquoted = quotes.find((q) => !inAnswer.includes(` ${q} `) && !inQuestion.includes(` ${q} `));
+  const fromBid = quotes.some((q) => inAnswer.includes(` ${q} `));
+  if (misquoted !== undefined) {
+    return {
+      code: "no-bid-evidence",
+      severity: "error",
+      message: `${adopted} The rationale quotes ${quoteShort(misquoted)}, but the bid's answer does not say that. ${why} Check the quotation against the answer and correct it, or the mark.`,
+    };
+  }
+  if (fromBid || PLACE_IN_BID.test(original)) return undefined;
+  const question = contentWords(normaliseRationale(context.criterionText ?? ""));
+  const bids = contentWords(normaliseRationale(answer));
+  let shared = 0;
+  for (const w of contentWords(normaliseRationale(text))) if (bids.has(w) && !question.has(w)) shared += 1;
+  if (shared >= ANSWER_WORDS_FOR_EVIDENCE) return undefined;
+  return {
+    code: "no-bid-evidence",
+    severity: "error",
+    message: `${adopted} ${why} Say what the bid says that decided the mark: quote its answer, or name what it offers in its own terms.`,
+  };
 }
 
 /** Issues that stop an item from closing. */

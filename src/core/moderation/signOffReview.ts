@@ -15,7 +15,8 @@ import { canonicalCell, canonicalRecord, type EvaluationRecord, type RecordTable
 import { cellOf, column, type ModerationSnapshot, type SnapshotRequest, type TableKey } from "./snapshot";
 import { rollUpChange, rollUpChangeMessage } from "./panel";
 import { itemKey, markRows } from "./marking";
-import { analyse, MODERATION_READ } from "./consensus";
+import { analyse, awaitsConfirmation, MODERATION_READ } from "./consensus";
+import { formatNumber } from "../shared/format";
 import type { OpenItem, SignOffReview } from "./views";
 
 /** Every table of the record, in the record's order, with the columns that name a row. */
@@ -28,10 +29,12 @@ export const RECORD_TABLES: readonly { key: TableKey; rowKey: string[] }[] = [
   { key: "marks", rowKey: ["Evaluator", "Bidder", "Criterion"] },
   { key: "consensus", rowKey: ["Bidder", "Criterion"] },
   { key: "scores", rowKey: ["Bidder"] },
+  // Who decided the threshold verdict, scope and weighting, when and why (Procurement Act 2023 s.98).
+  { key: "decisions", rowKey: ["Decision", "DecidedAt"] },
 ];
 
 /** The sheets signed, in workbook order of the plan. */
-export const SIGNED_SHEETS: readonly string[] = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores];
+export const SIGNED_SHEETS: readonly string[] = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores, SHEETS.decisions];
 
 const MODERATION_TABLES_ALL = Object.fromEntries(Object.keys(MODERATION_READ.tables).map((k) => [k, "all"])) as Record<keyof typeof MODERATION_READ.tables, "all">;
 
@@ -95,16 +98,17 @@ function reviewOf(wb: ModerationSnapshot): SignOffReview {
     const where = item.row !== undefined ? at(SHEETS.moderation, item.row, consensusCol) : {};
     const name = `${item.bidder}, ${item.criterion}`;
     const blocking = item.rationaleIssues.filter((i) => i.severity !== "warning");
+    const row = a.rows.find((r) => item.row === r.row);
     if (item.status === "open") {
       const why =
         blocking.length > 0
           ? `the rationale cannot close it: ${blocking[0]?.message}`
-          : item.consensus === null && a.panel.rollUp === "consensus"
-            ? "no consensus mark is recorded yet."
-            : "not every evaluator has given a mark on the scale yet.";
+          : item.rolledUp !== null && awaitsConfirmation(a.panel.rollUp, row)
+            ? `the panel has not confirmed the ${a.panel.rollUp} mark ${formatNumber(item.rolledUp)} with its reason and who agreed. Averaging is not moderation (Bromcom v United Learning Trust [2022] EWHC 3262 (TCC)): discuss the item, then record the reason and who agreed from the Moderation page.`
+            : item.consensus === null && a.panel.rollUp === "consensus"
+              ? "no consensus mark is recorded yet."
+              : "not every evaluator has given a mark on the scale yet.";
       open.push({ kind: "moderation", message: `${name}: ${why}`, ...where });
-    } else if (item.flagged && item.consensus === null) {
-      open.push({ kind: "moderation", message: `${name}: the marks are more than ${a.panel.moderationThreshold} apart and the panel has not recorded a consensus and rationale for it.`, ...where });
     } else if (blocking.length > 0) {
       open.push({ kind: "moderation", message: `${name}: ${blocking[0]?.message}`, ...where });
     } else if (item.consensus !== null && item.agreedBy.trim() === "") {
@@ -114,6 +118,20 @@ function reviewOf(wb: ModerationSnapshot): SignOffReview {
         kind: "moderation",
         message: `${name}: the consensus mark has no record of who agreed it. Record it from the Moderation page, or type the panel members' names in AgreedBy.`,
         ...(item.row !== undefined ? at(SHEETS.moderation, item.row, agreedCol) : {}),
+      });
+    }
+    // A mark between the scale's marks (an average of 3.67 on a whole-mark 0–5 scale) is a score
+    // the tender did not promise unless its documents said marks would be averaged: Bromcom v
+    // United Learning Trust [2022] EWHC 3262 (TCC).
+    if (item.rolledUp !== null && !a.panel.scale.marks.includes(item.rolledUp) && !a.panel.tenderSaysAveraged) {
+      const markCell = consensus && item.row !== undefined ? at(SHEETS.moderation, item.row, consensus.firstColumn + Math.max(0, column(consensus, "Mark"))) : where;
+      open.push({
+        kind: "moderation",
+        message:
+          `${name}: the ${a.panel.rollUp} mark ${formatNumber(item.rolledUp)} is not a mark on the ${a.panel.scale.label} scale (${a.panel.scale.marks.join(", ")}) the tender promised. ` +
+          `Bromcom v United Learning Trust [2022] EWHC 3262 (TCC) held decimal marks the tender had not announced unlawful. ` +
+          `If the tender documents said marks would be averaged, set ${SETTING_NAMES.tenderSaysAveraged} on ${SHEETS.setup} to Yes; if they did not, take advice before signing.`,
+        ...markCell,
       });
     }
     for (const p of item.problems) {

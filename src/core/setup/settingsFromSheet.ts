@@ -55,6 +55,8 @@ export interface SheetSettings {
   tenderId?: string;
   blindMarking?: boolean;
   moderationOpen?: boolean;
+  /** The tender documents said marks would be averaged (SV_TenderSaysAveraged). */
+  tenderSaysAveraged?: boolean;
 }
 
 export interface SheetSettingProblem {
@@ -106,6 +108,7 @@ const LABELS: Partial<Record<SettingKey, string>> = {
   tenderId: "Tender id",
   blindMarking: "Blind marking",
   moderationOpen: "Moderation open",
+  tenderSaysAveraged: "Tender says marks are averaged",
 };
 
 /** Excel's day 0 for serial dates (1900 date system, as Excel on Windows and the web use). */
@@ -278,6 +281,7 @@ export function settingsFromSheet(cells: Readonly<Partial<Record<SettingKey, She
   assign("tenderId", read("tenderId", text));
   assign("blindMarking", read("blindMarking", yesNo));
   assign("moderationOpen", read("moderationOpen", yesNo));
+  assign("tenderSaysAveraged", read("tenderSaysAveraged", yesNo));
   // SV_Target is calculated from the contract value and the target return: when one of those
   // cannot be read, the target's error is that problem again, not another one to fix.
   const fromInputs = problems.some((p) => p.key === "contractValue" || p.key === "targetReturn");

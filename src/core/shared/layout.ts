@@ -27,6 +27,12 @@ export const SHEETS = {
   signOff: "SV Sign-off",
   /** Very hidden: the values as signed, so Verify can say exactly what changed. */
   record: "SV Record",
+  /** Who decided the threshold verdict, scope and weighting, when and why (Procurement Act 2023 s.98); added with its first entry. */
+  decisions: "SV Decisions",
+  /** The decision record exported for the tender file: every material decision with who, when and why. */
+  decisionRecord: "SV Decision Record",
+  /** The panel's clarification outcomes for implausible commitments (issue #16 point 4). */
+  clarifications: "SV Clarifications",
 } as const;
 
 export const TABLES = {
@@ -39,6 +45,8 @@ export const TABLES = {
   marks: "SV_Marks",
   consensus: "SV_Consensus",
   register: "SV_Register",
+  decisions: "SV_Decisions",
+  clarifications: "SV_Clarifications",
 } as const;
 
 /** Named cells on SV Setup, each the value cell of one setting. */
@@ -79,6 +87,12 @@ export const SETTING_NAMES = {
   blindMarking: "SV_BlindMarking",
   /** Yes once the panel opens moderation (marks visible to all, consensus can be recorded). */
   moderationOpen: "SV_ModerationOpen",
+  /**
+   * Yes: the tender documents told bidders that evaluators' marks would be averaged, so a rolled-up
+   * mark between the scale's marks (3.67 on 0–5) may be signed off. Bromcom v United Learning
+   * Trust [2022] EWHC 3262 (TCC): decimal marks the tender had not promised were unlawful.
+   */
+  tenderSaysAveraged: "SV_TenderSaysAveraged",
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -89,7 +103,12 @@ export type SettingKey = keyof typeof SETTING_NAMES;
  */
 export const ROLL_UP_FIXED_NAMES = { rollUp: "SV_RollUpFixed", at: "SV_RollUpFixedAt" } as const;
 
-export const MEASURE_COLUMNS = ["Ref", "Theme", "Outcome", "Measure", "Unit", "Proxy", "Type", "InScope", "Max", "Evidence", "Excludes", "Guidance"] as const;
+/**
+ * Ceiling (added after Guidance, so older tables keep their places and read as before): the
+ * largest quantity the council will believe for the measure; above it a commitment is held
+ * until the panel records a clarification (SV124). Optional: blank means no ceiling.
+ */
+export const MEASURE_COLUMNS = ["Ref", "Theme", "Outcome", "Measure", "Unit", "Proxy", "Type", "InScope", "Max", "Evidence", "Excludes", "Guidance", "Ceiling"] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 
 /** Bidder, Ref, Unit, Quantity and Evidence are typed or imported; the rest are formulas. */
@@ -113,7 +132,22 @@ export const MARK_COLUMNS = ["Evaluator", "Bidder", "Criterion", "Mark", "Commen
  */
 export const CONSENSUS_COLUMNS = ["Bidder", "Criterion", "Marks", "Min", "Max", "Spread", "Flag", "Consensus", "Rationale", "AgreedBy", "AgreedAt", "Mark", "Points", "Status"] as const;
 
-export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "Disregarded", "PriceQuality"] as const;
+/**
+ * One row per implausible item the panel has clarified: Ref blank means the whole bid (its total).
+ * Outcome is Accepted, Capped (CappedAt is the quantity counted; £ for a whole bid) or Excluded
+ * (counts 0); it counts only with Reason, DecidedBy and DecidedAt (an Excel date) all given.
+ */
+export const CLARIFICATION_COLUMNS = ["Bidder", "Ref", "Issue", "Outcome", "CappedAt", "Reason", "DecidedBy", "DecidedAt"] as const;
+export type ClarificationColumn = (typeof CLARIFICATION_COLUMNS)[number];
+
+/** Held (added last, so older tables keep their places): why a bid is held back by a faulty commitment row, or blank (core heldBids.ts). */
+/**
+ * SV_Decisions, a log the pane appends to: Decision is "Threshold verdict", "Scope" or
+ * "Weighting"; Value the setting(s) as they stood when recorded; DecidedAt ISO text.
+ */
+export const DECISION_COLUMNS = ["Decision", "Value", "DecidedBy", "DecidedAt", "Reason"] as const;
+
+export const SCORE_COLUMNS = ["Bidder", "Value", "LEV", "SV", "Return", "Benchmark", "Quantitative", "Qualitative", "Score", "Rank", "Disregarded", "PriceQuality", "Held"] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 /** The grey of calculated columns, so they read as "not for typing" (insert and Validate write it). */
@@ -128,6 +162,8 @@ export const FORMATS = {
   points: "0.00",
   text: "@",
   general: "General",
+  /** An Excel date, written day first as UK councils read it. */
+  date: "dd/mm/yyyy",
 } as const;
 
 /** The column Validate adds to SV_Commitments for each row's findings (an import clears it). */

@@ -6,7 +6,8 @@
  * calculated column into new rows only while the user's AutoCorrect option "Fill formulas in
  * tables to create calculated columns" is on, and that option applies to add-ins too.
  */
-import { SETTING_NAMES, TABLES } from "./layout";
+import { SETTING_NAMES, SHEETS, TABLES } from "./layout";
+import { HOLDING_CODES } from "../scores/heldBids";
 import { consecutiveRuns } from "./runs";
 
 /*
@@ -74,24 +75,46 @@ function lookup(column: string): string {
  */
 const COMMITMENT_PROXY_FORMULA = `=IFERROR(IF(INDEX(${TABLES.measures}[Proxy],${MEASURE_POSITION})="","",INDEX(${TABLES.measures}[Proxy],${MEASURE_POSITION})),"")`;
 
+/*
+ * The panel's clarification of this row (SV Clarifications, issue #16 point 4), as core
+ * readClarifications decides it: the first row of SV_Clarifications for this bidder and ref
+ * whose Outcome is Accepted, Excluded or Capped (with a CappedAt number of 0 or more), and whose
+ * Reason, DecidedBy and DecidedAt (an Excel date) are all given. A row lacking any of them is no
+ * outcome. FILTER finds nothing in an empty table (#CALC!), which IFERROR turns into "no outcome".
+ */
+const CLARIFICATION = TABLES.clarifications;
+const OUTCOME_CELLS = `TRIM(${CLARIFICATION}[Outcome]&"")`;
+const CLARIFIED_MASK =
+  `(${textKey(`${CLARIFICATION}[Bidder]`)}=${textKey("[@Bidder]")})*(${textKey(`${CLARIFICATION}[Ref]`)}=${textKey("[@Ref]")})` +
+  `*(TRIM(${CLARIFICATION}[Reason]&"")<>"")*(TRIM(${CLARIFICATION}[DecidedBy]&"")<>"")*ISNUMBER(${CLARIFICATION}[DecidedAt])*(${CLARIFICATION}[DecidedAt]>0)` +
+  `*((${OUTCOME_CELLS}="Accepted")+(${OUTCOME_CELLS}="Excluded")+(${OUTCOME_CELLS}="Capped")*ISNUMBER(${CLARIFICATION}[CappedAt])*(${CLARIFICATION}[CappedAt]>=0))`;
+/** The row's recorded outcome (Accepted, Capped or Excluded), or "". */
+const ROW_OUTCOME = `IFERROR(INDEX(FILTER(${OUTCOME_CELLS},${CLARIFIED_MASK}),1),"")`;
+/** The same for the Check column, with the figure of a cap ("Capped 500"), which SVCHECK names. */
+const ROW_OUTCOME_TEXT = `IFERROR(INDEX(FILTER(${OUTCOME_CELLS}&IF(${OUTCOME_CELLS}="Capped"," "&${CLARIFICATION}[CappedAt],""),${CLARIFIED_MASK}),1),"")`;
+/** The quantity the row counts: 0 when excluded, never more than the cap when capped (core countedQuantity). */
+const COUNTED_QUANTITY =
+  `IF(${ROW_OUTCOME}="Excluded",0,IF(${ROW_OUTCOME}="Capped",MIN([@Quantity],INDEX(FILTER(${CLARIFICATION}[CappedAt],${CLARIFIED_MASK}),1)),[@Quantity]))`;
+
 /**
- * Value: quantity × the row's measure's proxy. A record-only measure (Type "Record") is worth
+ * Value: the counted quantity (the quantity as given, or the panel's clarified figure) × the row's measure's proxy. A record-only measure (Type "Record") is worth
  * £0 whatever its Proxy cell holds, as the pane values it (core valuation); a blank proxy reaches
  * SVVALUE as 0 or blank, £0 either way.
  */
 const COMMITMENT_VALUE_FORMULA =
-  `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],[@Quantity],${measureText("Ref")},` +
+  `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],${COUNTED_QUANTITY},${measureText("Ref")},` +
   `IF(${measureText("Type")}="Record","",${measureCell("Proxy")})))`;
 
 /**
- * Check: the row against its own measure only (its ref, unit, InScope, Proxy and Type), "OK" for
- * an empty row. Proxy and Type go as text, so a blank proxy (a measure the council has not
+ * Check: the row against its own measure only (its ref, unit, InScope, Proxy, Type and Ceiling)
+ * and the contract value, "OK" for an empty row; an implausible figure with a recorded outcome
+ * says so (SV125) rather than holding the bid. Proxy and Type go as text, so a blank proxy (a measure the council has not
  * priced: SV122, the row counts £0) reads as blank on every build, not as a proxy of 0.
  */
 const COMMITMENT_CHECK_FORMULA =
   `=IF(AND(ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
   `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")},` +
-  `${measureText("Proxy")},${measureText("Type")}))`;
+  `${measureText("Proxy")},${measureText("Type")},${measureText("Ceiling")},${SETTING_NAMES.contractValue},${ROW_OUTCOME_TEXT}))`;
 
 /**
  * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
@@ -122,6 +145,37 @@ const MARKS_GIVEN = `COUNTIFS(${SAME_ITEM},${TABLES.marks}[Mark],">=0")`;
  */
 const SAME_BIDDER = `${textKey(`${TABLES.commitments}[Bidder]`)}=${textKey("[@Bidder]")}`;
 
+/**
+ * Commitments whose Check shows an error (core heldBids.ts: the row is faulty and holds its bid
+ * back), as a TRUE/FALSE array: the code the Check starts with, found among the catalogue's
+ * error codes. FIND, not MATCH, because both Excel and HyperFormula apply it cell by cell over a
+ * column; a Check that is itself an Excel error reads as not faulty (its row's Value then shows
+ * the trouble, and SV_Scores[Held] catches it).
+ */
+const ERROR_CODE_LIST = ` ${HOLDING_CODES.join(" ")} `;
+const FAULTY = `ISNUMBER(FIND(" "&LEFT(${TABLES.commitments}[Check],5)&" ","${ERROR_CODE_LIST}"))`;
+/** This bidder's rows that count: neither faulty nor someone else's. A faulty row's Value (often an error) is never read. */
+const COUNTED = `(${SAME_BIDDER})*NOT(${FAULTY})`;
+/** Position in SV_Commitments of this bidder's first faulty row, or #N/A. */
+const FIRST_FAULT = `MATCH(1,(${SAME_BIDDER})*${FAULTY},0)`;
+
+/**
+ * Why the bid is held back, or "" when it is not: the code of its first faulty row and the row
+ * ("SV108 on SV Commitments row 6", core heldText words it the same), or, should the bid's
+ * Value be an Excel error all the same, that. Quantitative, Score and Rank give no figure for a
+ * held bid, and its £ is not among those the others are scored against.
+ */
+const HELD =
+  `=IFERROR(LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers])),` +
+  `IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}",""))`;
+
+/**
+ * The £ of the bids that are scored, for SVSCORE's `values`: "" (ignored) for a bid held back or
+ * disregarded. IFERROR, because a held bid's Value or Disregarded may be an Excel error, which
+ * would otherwise reach every bid's score (the #VALUE! in every row, issue #16).
+ */
+const SCORED_VALUES = `IF(IFERROR(([Held]="")*([Disregarded]=""),0),[Value],"")`;
+
 /** Commitments whose Check says SV122: their measure has no proxy value, so they count £0. */
 const UNPRICED = `COUNTIF(${TABLES.commitments}[Check],"SV122*")`;
 
@@ -144,17 +198,19 @@ export const TABLE_FORMULAS = {
     Check: COMMITMENT_CHECK_FORMULA,
   },
   scores: {
-    Value: `=SUM(IF(${SAME_BIDDER},${TABLES.commitments}[Value],0))`,
-    LEV: `=SUM(IF((${SAME_BIDDER})*(${TABLES.commitments}[Type]="LEV"),${TABLES.commitments}[Value],0))`,
-    SV: `=SUM(IF((${SAME_BIDDER})*(${TABLES.commitments}[Type]="SV"),${TABLES.commitments}[Value],0))`,
+    Value: `=SUM(IF(${COUNTED},${TABLES.commitments}[Value],0))`,
+    LEV: `=SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="LEV"),${TABLES.commitments}[Value],0))`,
+    SV: `=SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="SV"),${TABLES.commitments}[Value],0))`,
     Return: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})`,
     Benchmark: `=TENDER.SVBENCHMARK([@Return])`,
-    Quantitative: `=IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],IF([Disregarded]="",[Value],""),` +
-      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target}))`,
+    Quantitative: `=IF([@Held]<>"","Held: "&[@Held],IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],${SCORED_VALUES},` +
+      `${SETTING_NAMES.maxPoints}*${SETTING_NAMES.quantitativeShare},${SETTING_NAMES.method},${SETTING_NAMES.target})))`,
     Qualitative: `=IF([@Disregarded]<>"",0,SUMIFS(${TABLES.consensus}[Points],${TABLES.consensus}[Bidder],[@Bidder]))`,
-    Score: "=[@Quantitative]+[@Qualitative]",
-    Rank: '=COUNTIF([Score],">"&[@Score])+1',
+    Score: `=IF([@Held]<>"","Held: "&[@Held],[@Quantitative]+[@Qualitative])`,
+    // COUNTIF skips the held bids' text Scores: a rank counts only the bids not held back.
+    Rank: `=IF([@Held]<>"","Held",COUNTIF([Score],">"&[@Score])+1)`,
     Disregarded: DISREGARDED,
+    Held: HELD,
   },
   consensus: {
     Marks: `=IFERROR(TEXTJOIN(", ",1,FILTER(${TABLES.marks}[Evaluator]&" "&${TABLES.marks}[Mark],${SAME_ITEM_MASK})),"")`,
@@ -162,13 +218,19 @@ export const TABLE_FORMULAS = {
     Max: `=IF(${MARKS_GIVEN}=0,"",MAXIFS(${TABLES.marks}[Mark],${SAME_ITEM}))`,
     Spread: `=IF([@Min]="","",[@Max]-[@Min])`,
     Flag: `=IF([@Spread]="","",IF([@Spread]>${SETTING_NAMES.moderationThreshold},"Discuss",""))`,
-    Mark: `=IF(${SETTING_NAMES.rollUp}="consensus",IF([@Consensus]="","",[@Consensus]),` +
+    // Anything but average or median (a blank cell included) is consensus, as the pane reads
+    // SV_RollUp (panel.ts): consensus is the default roll-up (Bromcom, see Status).
+    Mark: `=IF(AND(TRIM(${SETTING_NAMES.rollUp})<>"average",TRIM(${SETTING_NAMES.rollUp})<>"median"),IF([@Consensus]="","",[@Consensus]),` +
       `IF(OR(${SETTING_NAMES.panelSize}=0,${MARKS_GIVEN}<${SETTING_NAMES.panelSize}),"",` +
-      `IF(${SETTING_NAMES.rollUp}="median",MEDIAN(FILTER(${TABLES.marks}[Mark],${SAME_ITEM_MASK})),` +
+      `IF(TRIM(${SETTING_NAMES.rollUp})="median",MEDIAN(FILTER(${TABLES.marks}[Mark],${SAME_ITEM_MASK})),` +
       `SUMIFS(${TABLES.marks}[Mark],${SAME_ITEM})/${MARKS_GIVEN})))`,
     Points: `=IF(OR([@Mark]="",${SETTING_NAMES.scaleTop}<=0),0,[@Mark]/${SETTING_NAMES.scaleTop}*${SETTING_NAMES.maxPoints}*(1-${SETTING_NAMES.quantitativeShare})` +
       `*IFERROR(INDEX(${TABLES.criteria}[Weight],MATCH([@Criterion],${TABLES.criteria}[Id],0))/SUM(${TABLES.criteria}[Weight]),0))`,
-    Status: `=IF([@Mark]="","Open",IF(OR(AND(${SETTING_NAMES.rollUp}="consensus",TRIM([@Rationale])=""),AND([@Flag]="Discuss",[@Consensus]="")),"Open","Closed"))`,
+    // Open until the panel has recorded its reason and who agreed, under every roll-up: an average
+    // or median sits beside moderation, never in place of it (Bromcom v United Learning Trust
+    // [2022] EWHC 3262 (TCC)); the record must explain each mark (Lancashire Care v Lancashire CC
+    // [2018] EWHC 1589 (TCC)). Under consensus a flagged item has no Mark until one is agreed.
+    Status: `=IF(OR([@Mark]="",TRIM([@Rationale])="",TRIM([@AgreedBy])=""),"Open","Closed")`,
   },
 } as const;
 

@@ -106,6 +106,15 @@ function setupRows(input: PlanInput): SettingRow[] {
     row("tenderId", "Tender id", input.tenderId ?? "", FORMATS.text, "Identifies this tender: response forms carry it, so a form for another tender is refused. Do not change it."),
     row("blindMarking", "Blind marking", input.blindMarking ? "Yes" : "No", FORMATS.text, "Yes: the pane shows each evaluator only their own marks until moderation opens.", ["Yes", "No"]),
     row("moderationOpen", "Moderation open", "No", FORMATS.text, "Set by the pane when the panel opens moderation.", ["Yes", "No"]),
+    // Last, so a workbook made before this row existed keeps every other setting where it was.
+    row(
+      "tenderSaysAveraged",
+      "Tender says marks are averaged",
+      input.tenderSaysAveraged ? "Yes" : "No",
+      FORMATS.text,
+      "Yes only if the tender documents told bidders that evaluators' marks would be averaged: then an average or median between the scale's marks (3.67) can be signed off (Bromcom v United Learning Trust [2022] EWHC 3262 (TCC)).",
+      ["Yes", "No"],
+    ),
   ];
 }
 
@@ -122,6 +131,8 @@ const MEASURE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Evidence", numberFormat: FORMATS.text, width: 80, list: ["Required", "Optional"] },
   { header: "Excludes", numberFormat: FORMATS.text, width: 120 },
   { header: "Guidance", numberFormat: FORMATS.text, width: 260 },
+  // Optional, the council's: above it a commitment is held until the panel clarifies it (SV124).
+  { header: "Ceiling", numberFormat: FORMATS.number, width: 70, nonNegative: true },
 ];
 
 export function measureRows(measures: readonly MeasureEntry[]): Record<string, unknown>[] {
@@ -138,6 +149,7 @@ export function measureRows(measures: readonly MeasureEntry[]): Record<string, u
     Evidence: m.evidenceRequired ? "Required" : "",
     Excludes: m.excludes.join(", "),
     Guidance: m.guidance ?? "",
+    Ceiling: m.ceiling ?? "",
   }));
 }
 
@@ -169,6 +181,30 @@ const COMMITMENT_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Actions", numberFormat: FORMATS.text, width: 200 },
 ];
 
+
+/**
+ * The panel's clarification outcomes (issue #16 point 4): all typed, by the pane's form or by
+ * hand. DecidedAt is an Excel date, because the commitments' formulas count an outcome only with
+ * one (ISNUMBER), whatever the locale's way of writing dates.
+ */
+export const CLARIFICATION_TABLE_COLUMNS: readonly ColumnPlan[] = [
+  { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
+  { header: "Ref", numberFormat: FORMATS.text, width: 60 },
+  { header: "Issue", numberFormat: FORMATS.text, width: 300 },
+  { header: "Outcome", numberFormat: FORMATS.text, width: 80, list: ["Accepted", "Capped", "Excluded"] },
+  { header: "CappedAt", numberFormat: FORMATS.number, width: 80, nonNegative: true },
+  { header: "Reason", numberFormat: FORMATS.text, width: 300 },
+  { header: "DecidedBy", numberFormat: FORMATS.text, width: 140 },
+  { header: "DecidedAt", numberFormat: FORMATS.date, width: 90 },
+];
+
+/** SV Clarifications as insert writes it, and as the pane adds it to a workbook made before it existed. */
+export const CLARIFICATIONS_SHEET: SheetPlan = {
+  name: SHEETS.clarifications,
+  title: "Clarifications: the panel's outcome for each implausible commitment or bid total (Ref blank = the whole bid)",
+  table: { name: TABLES.clarifications, columns: CLARIFICATION_TABLE_COLUMNS, rows: [{}] },
+  freezeRows: TABLE_TOP_ROW,
+};
 
 const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Bidder", numberFormat: FORMATS.text, width: 140 },
@@ -207,6 +243,9 @@ const SCORE_TABLE_COLUMNS: readonly ColumnPlan[] = [
   // Price and quality points from the rest of the evaluation, out of (100 − social value points):
   // only the sensitivity note uses them.
   { header: "PriceQuality", numberFormat: FORMATS.points, width: 90, nonNegative: true },
+  // Last, so the columns before it keep their places in workbooks made before it existed. Why the
+  // bid is held back (a faulty commitment row), which its Quantitative, Score and Rank then show.
+  { header: "Held", numberFormat: FORMATS.general, width: 220, formula: TABLE_FORMULAS.scores.Held },
 ];
 
 const CRITERIA_TABLE_COLUMNS: readonly ColumnPlan[] = [
@@ -311,6 +350,8 @@ export interface PlanInput {
   tenderId?: string;
   /** Hide each evaluator's marks from the others in the pane until moderation opens. */
   blindMarking?: boolean;
+  /** The tender documents said marks would be averaged (SV_TenderSaysAveraged). */
+  tenderSaysAveraged?: boolean;
 }
 
 /** Excel tables always hold at least one row. */
@@ -336,6 +377,9 @@ export function buildEvaluationPlan(input: PlanInput): WorkbookPlan {
         table: { name: TABLES.criteria, columns: CRITERIA_TABLE_COLUMNS, rows: atLeastOne(criterionRows(input.criteria ?? [], input.settings.outcomesInScope)) },
         freezeRows: TABLE_TOP_ROW,
       },
+      // Before SV Commitments, whose Value and Check formulas look outcomes up in its table:
+      // Excel refuses a formula naming a table that does not exist yet.
+      CLARIFICATIONS_SHEET,
       {
         name: SHEETS.commitments,
         title: "Bidders' commitments (one row per bidder and measure)",

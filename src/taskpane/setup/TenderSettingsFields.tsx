@@ -14,6 +14,7 @@ import {
   type ScoringMethod,
 } from "../../core";
 import { readEvaluators, type SetupField } from "./setupForm";
+import { AveragingNotice } from "../AveragingNotice";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
 
@@ -78,7 +79,7 @@ export function TenderSettingsFields({
       validationState: error !== undefined ? "error" : warning !== undefined ? "warning" : "none",
     };
   };
-  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts" | "blindMarking" | "vatBasis" | "buyer">, inputMode?: "decimal" | "numeric") => ({
+  const text = (name: Exclude<SetupField, "category" | "method" | "rollUp" | "requireBothParts" | "blindMarking" | "tenderSaysAveraged" | "vatBasis" | "buyer">, inputMode?: "decimal" | "numeric") => ({
     value: draft[name],
     onChange: (_e: unknown, data: { value: string }) => onFieldChange(name, data.value),
     onBlur: () => onFieldBlur(name),
@@ -228,6 +229,16 @@ export function TenderSettingsFields({
           ))}
         </Select>
       </Field>
+      {draft.rollUp !== "consensus" && (
+        <>
+          <AveragingNotice rollUp={draft.rollUp} />
+          <Checkbox
+            checked={draft.tenderSaysAveraged}
+            onChange={(_e, data) => onFieldChange("tenderSaysAveraged", data.checked === true)}
+            label="The tender documents say evaluators' marks will be averaged"
+          />
+        </>
+      )}
       <Field {...field("moderationThreshold", "Moderation threshold (marks)", "A spread of marks above this must be discussed.")} required>
         <Input {...text("moderationThreshold", "decimal")} />
       </Field>

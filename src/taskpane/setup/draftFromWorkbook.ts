@@ -36,6 +36,7 @@ export function draftFromSheet(s: SheetSettings): Partial<SetupDraft> {
   if (s.moderationThreshold !== undefined) d.moderationThreshold = String(s.moderationThreshold);
   if (s.requireBothParts !== undefined) d.requireBothParts = s.requireBothParts;
   if (s.blindMarking !== undefined) d.blindMarking = s.blindMarking;
+  if (s.tenderSaysAveraged !== undefined) d.tenderSaysAveraged = s.tenderSaysAveraged;
   return d;
 }
 

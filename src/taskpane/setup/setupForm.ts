@@ -51,6 +51,8 @@ export interface SetupDraft {
   requireBothParts: boolean;
   /** Each evaluator sees only their own marks in the pane until moderation opens. */
   blindMarking: boolean;
+  /** The tender documents said evaluators' marks would be averaged (average or median roll-up only). */
+  tenderSaysAveraged: boolean;
 }
 
 export type SetupField = keyof SetupDraft;
@@ -82,6 +84,7 @@ export const INITIAL_DRAFT: SetupDraft = {
   moderationThreshold: "2",
   requireBothParts: false,
   blindMarking: false,
+  tenderSaysAveraged: false,
 };
 
 /** Field names as the form labels them, for the error summary. */
@@ -105,6 +108,7 @@ export const FIELD_LABELS: Readonly<Record<SetupField, string>> = {
   moderationThreshold: "Moderation threshold",
   requireBothParts: "Both parts required",
   blindMarking: "Blind marking",
+  tenderSaysAveraged: "Tender says marks are averaged",
 };
 
 /** What the tender covers, chosen outside the settings fields (framework and measure picker). */

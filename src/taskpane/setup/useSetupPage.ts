@@ -273,6 +273,8 @@ export function useSetupPage(actions: WorkbookActions, workbook?: WorkbookState)
       thresholdReason: verdict?.reason ?? "",
       criteria: framework.criteria,
       blindMarking: draft.blindMarking,
+      // Only a roll-up that averages can give marks between the scale's marks.
+      tenderSaysAveraged: draft.rollUp !== "consensus" && draft.tenderSaysAveraged,
     };
 
     // Look first, so a workbook that already has the evaluation is never written to.

@@ -178,3 +178,57 @@ describe("a rationale under PPN 002 (no marks without a specific, measurable, ti
     expect(codes("Agreed.", ppn002)).toEqual(["placeholder"]);
   });
 });
+
+describe("a consensus that adopts one evaluator's mark (Braceurself v NHS England [2022])", () => {
+  const ANSWER =
+    "We will provide a stair climber for every resident who needs one within two weeks of referral, fitted by our own trained technicians, with a monthly check.";
+  const adopted: RationaleContext = { ...context, answer: ANSWER, mark: 4, evaluatorMarks: [4, 2, 2] };
+  // Reasoned and long enough, but nothing in it is taken from what this bid wrote.
+  const GENERAL = "Strong and credible approach that meets the criterion well, with good evidence of delivery and value.";
+
+  it("asks for the evidence in the bid when the panel moved everyone to one evaluator's mark", () => {
+    const issues = checkRationale(GENERAL, adopted);
+    expect(issues.map((i) => [i.code, i.severity])).toContainEqual(["no-bid-evidence", "error"]);
+    const issue = issues.find((i) => i.code === "no-bid-evidence");
+    expect(issue?.message).toContain("Braceurself");
+    expect(issue?.message).toMatch(/quote|what the bid says/i);
+  });
+
+  it("is satisfied by a quotation from the bid's answer", () => {
+    const quoted = `${GENERAL} The bid says “a stair climber for every resident who needs one”.`;
+    expect(codes(quoted, adopted)).not.toContain("no-bid-evidence");
+  });
+
+  it("is satisfied by a specific reference to what the answer offers", () => {
+    const specific = "The answer offers stair climbers fitted by its own trained technicians within two weeks of referral, which meets the criterion.";
+    expect(codes(specific, adopted)).not.toContain("no-bid-evidence");
+  });
+
+  it("is not satisfied by a quotation the answer does not hold (a misreading of the bid)", () => {
+    // The misreading in Braceurself: "stair climber" read as "stair lift".
+    const misread = `${GENERAL} The bid offers “a stair lift for every resident”.`;
+    expect(codes(misread, adopted)).toContain("no-bid-evidence");
+  });
+
+  it("is satisfied by a section or page of the bid when the answer is not in the workbook", () => {
+    const { answer: _none, ...withoutAnswer } = adopted;
+    expect(codes(GENERAL, withoutAnswer)).toContain("no-bid-evidence");
+    expect(codes(`${GENERAL} See section 3.2 of the response, on fitting times.`, withoutAnswer)).not.toContain("no-bid-evidence");
+  });
+
+  it("does not ask when the evaluators already agreed, or when the consensus is nobody's mark", () => {
+    expect(codes(GENERAL, { ...adopted, evaluatorMarks: [4, 4, 2] })).not.toContain("no-bid-evidence");
+    expect(codes(GENERAL, { ...adopted, evaluatorMarks: [4, 4, 4] })).not.toContain("no-bid-evidence");
+    expect(codes(GENERAL, { ...adopted, mark: 3, evaluatorMarks: [4, 2, 2] })).not.toContain("no-bid-evidence");
+    expect(codes(GENERAL, { ...adopted, evaluatorMarks: [4] })).not.toContain("no-bid-evidence");
+  });
+});
+
+describe("a consensus that adopts one evaluator's mark: quoting the question", () => {
+  it("neither satisfies nor fails the check: only the bid's own words count", () => {
+    const adopted: RationaleContext = { ...context, answer: "We will fund twelve apprenticeships with Southend College from April 2027.", mark: 4, evaluatorMarks: [4, 3, 5] };
+    const quotingQuestion = `Asked “${context.criterionText}”, the response is credible and meets the criterion well overall.`;
+    expect(checkRationale(quotingQuestion, adopted).find((i) => i.code === "no-bid-evidence")?.message).not.toMatch(/does not say that/);
+    expect(codes(`${quotingQuestion} It funds twelve apprenticeships with Southend College.`, adopted)).not.toContain("no-bid-evidence");
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
-import { TABLES } from "../../../src/core/shared/layout";
+import { SETTING_NAMES, TABLES } from "../../../src/core/shared/layout";
 import type { RollUp } from "../../../src/core";
 
 const CRITERIA = [
@@ -13,7 +13,7 @@ const CRITERIA = [
   { id: "Q2", question: "How will it be measured and verified?" },
 ];
 
-async function aModeratedWorkbook(rollUp: RollUp) {
+async function aModeratedWorkbook(rollUp: RollUp, acmeQ1Consensus = 4) {
   // 10 points, half for the qualitative answers: 2.5 points per criterion (equal weights).
   const wb = await anEvaluationWorkbook([], aPlanInput({ settings: aTender({ rollUp }), criteria: CRITERIA, bidders: ["Acme Ltd", "Beta plc"] }));
   const marks = [
@@ -31,7 +31,7 @@ async function aModeratedWorkbook(rollUp: RollUp) {
   ].map(([Evaluator, Bidder, Criterion, Mark]) => ({ Evaluator, Bidder, Criterion, Mark }));
   await typeIntoTable(wb.run, TABLES.marks, marks);
   await typeIntoTable(wb.run, TABLES.consensus, [
-    { Bidder: "Acme Ltd", Criterion: "Q1", Consensus: 4, Rationale: "Clear delivery plan with named local partners and dates." },
+    { Bidder: "Acme Ltd", Criterion: "Q1", Consensus: acmeQ1Consensus, Rationale: "Clear delivery plan with named local partners and dates.", AgreedBy: "Ann, Ben, Cat" },
     { Bidder: "Acme Ltd", Criterion: "Q2" },
     { Bidder: "Beta plc", Criterion: "Q1", Consensus: 2, Rationale: "" },
   ]);
@@ -73,6 +73,34 @@ describe("SV Moderation formulas", () => {
     expect(acmeQ2).toMatchObject({ Mark: "", Status: "Open" });
     expect(betaQ1?.Mark).toBe(2);
     expect(betaQ1?.Points).toBeCloseTo(1, 10);
+  });
+
+  it.each(["average", "median"] as const)("%s roll-up: an item stays Open until the panel records its reason and who agreed (Bromcom)", async (rollUp) => {
+    const wb = await aModeratedWorkbook(rollUp);
+    const [acmeQ1, , betaQ1] = rowsOf(wb, TABLES.consensus);
+    expect(acmeQ1).toMatchObject({ Mark: 4, Status: "Closed" });
+    // Every evaluator marked 2, so there is a mark, but no reason is recorded.
+    expect(betaQ1).toMatchObject({ Mark: 2, Status: "Open" });
+  });
+
+  it("a consensus with a rationale but no record of who agreed it stays Open", async () => {
+    const wb = await aModeratedWorkbook("consensus");
+    await wb.run(async (context) => {
+      const table = context.workbook.tables.getItem(TABLES.consensus);
+      table.columns.getItem("AgreedBy").getDataBodyRange().getCell(0, 0).values = [[""]];
+      await context.sync();
+    });
+    expect(rowsOf(wb, TABLES.consensus)[0]).toMatchObject({ Mark: 4, Status: "Open" });
+  });
+
+  it("a blank roll-up on SV Setup scores the consensus, as the pane reads it", async () => {
+    // The average of Ann 3, Ben 5 and Cat 4 is 4; the panel agreed 5.
+    const wb = await aModeratedWorkbook("average", 5);
+    await wb.run(async (context) => {
+      context.workbook.names.getItem(SETTING_NAMES.rollUp).getRange().values = [[""]];
+      await context.sync();
+    });
+    expect(rowsOf(wb, TABLES.consensus)[0]).toMatchObject({ Mark: 5, Status: "Closed" });
   });
 
   it("median roll-up: the middle mark", async () => {

@@ -170,7 +170,8 @@ describe("consensus and rationales", () => {
     await actions.prepareMarking();
     for (const [evaluator, marks] of Object.entries(PANEL_MARKS)) await actions.saveMarks(evaluator, marks.filter((x) => x.bidder === "Acme Ltd"));
     await actions.openModeration();
-    const rationale = "Care leavers get ten of the training places, with three named local partners and quarterly reports on progress against the criterion.";
+    // Section 2 points to the bid: the panel settled on Cat's 4 over Ann's 3 and Ben's 5 (Braceurself).
+    const rationale = "Care leavers get ten of the training places (section 2), with three named local partners and quarterly reports on progress against the criterion.";
     const result = await actions.recordConsensus({ bidder: "Acme Ltd", criterion: "Q1", mark: 4, rationale, agreedBy: ["Ann", "Ben", "Cat"] });
     expect(result).toMatchObject({ ok: true, warnings: [{ code: "names-bidder" }] });
     expect((await item(actions, "Acme Ltd", "Q1")).status).toBe("closed");

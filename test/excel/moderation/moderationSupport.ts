@@ -3,6 +3,7 @@ import { aPlanInput, anEvaluationWorkbook } from "../support";
 import { aTender } from "../../support/scoringBuilders";
 import { createModerationActions, type MarkInput } from "../../../src/excel/moderation/moderationActions";
 import type { ExcelHost, ExcelHostOptions } from "../../excelHost";
+import type { RollUp } from "../../../src/core";
 
 export const CRITERIA = [
   { id: "Q1", question: "How will you deliver local training and employment?" },
@@ -14,10 +15,16 @@ export const COMMITMENTS = [
   ["Birch Homes", "ILL9", "hours", 80],
 ];
 
-export async function aMarkingWorkbook(options: { blindMarking?: boolean; commitments?: unknown[][]; hostOptions?: ExcelHostOptions } = {}) {
+export async function aMarkingWorkbook(options: { blindMarking?: boolean; commitments?: unknown[][]; hostOptions?: ExcelHostOptions; rollUp?: RollUp; tenderSaysAveraged?: boolean } = {}) {
   const wb = await anEvaluationWorkbook(
     options.commitments ?? COMMITMENTS,
-    aPlanInput({ settings: aTender({ evaluators: ["Ann", "Ben", "Cat"], moderationThreshold: 1 }), criteria: CRITERIA, bidders: BIDDERS, blindMarking: options.blindMarking ?? false }),
+    aPlanInput({
+      settings: aTender({ evaluators: ["Ann", "Ben", "Cat"], moderationThreshold: 1, ...(options.rollUp !== undefined ? { rollUp: options.rollUp } : {}) }),
+      criteria: CRITERIA,
+      bidders: BIDDERS,
+      blindMarking: options.blindMarking ?? false,
+      tenderSaysAveraged: options.tenderSaysAveraged ?? false,
+    }),
     options.hostOptions
   );
   return { ...wb, actions: createModerationActions(wb.run) };
@@ -39,7 +46,8 @@ export const PANEL_MARKS: Record<string, MarkInput[]> = {
 };
 
 export const RATIONALES: Record<string, string> = {
-  "Acme Ltd|Q1": "Three named local training partners and a committed 120 hours of mentoring meet the criterion well; start dates are given.",
+  // The panel settles on Cat's 4 over Ann's 3 and Ben's 5, so the rationale points to the bid (Braceurself).
+  "Acme Ltd|Q1": "Three named local training partners and a committed 120 hours of mentoring (section 2 of the answer) meet the criterion well; start dates are given.",
   "Acme Ltd|Q2": "Quarterly KPI reports with payroll evidence show how delivery will be verified; no independent audit, so good not excellent.",
   "Birch Homes|Q1": "The training offer is generic: no partners, no dates and no local recruitment route, so it only partly meets the criterion.",
   "Birch Homes|Q2": "Measurement relies on self-reporting once a year with no evidence named, which is weak against the verification criterion.",

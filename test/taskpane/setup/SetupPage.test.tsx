@@ -224,6 +224,39 @@ describe("Set up: inserting the evaluation", () => {
     expect(input.blindMarking).toBe(true);
   });
 
+  it("defaults to consensus and explains, when average is chosen, that averaging is not moderation (Bromcom)", async () => {
+    const { user, actions } = renderSetup();
+    await fillEssexTender(user);
+    const rollUp = screen.getByRole("combobox", { name: /Roll-up of marks/ });
+    expect(rollUp).toHaveValue("consensus");
+    expect(screen.queryByText("Averaging is not moderation")).not.toBeInTheDocument();
+    await user.selectOptions(rollUp, "average");
+    expect(screen.getByText("Averaging is not moderation")).toBeInTheDocument();
+    expect(screen.getByText(/Bromcom v United Learning Trust \[2022\] EWHC 3262 \(TCC\)/)).toHaveTextContent(
+      /still discusses each item and records its reason.*only if the tender documents said marks would be averaged/,
+    );
+    await user.click(screen.getByRole("checkbox", { name: /tender documents say evaluators' marks will be averaged/ }));
+    await user.click(insertButton());
+    await screen.findByText("Evaluation sheets inserted");
+    const [input] = actions.insertEvaluation.mock.calls[0] as [PlanInput, OperationOptions];
+    expect(input.settings.rollUp).toBe("average");
+    expect(input.tenderSaysAveraged).toBe(true);
+  });
+
+  it("does not record that marks are averaged under consensus, even if ticked before switching back", async () => {
+    const { user, actions } = renderSetup();
+    await fillEssexTender(user);
+    const rollUp = screen.getByRole("combobox", { name: /Roll-up of marks/ });
+    await user.selectOptions(rollUp, "median");
+    await user.click(screen.getByRole("checkbox", { name: /tender documents say evaluators' marks will be averaged/ }));
+    await user.selectOptions(rollUp, "consensus");
+    expect(screen.queryByText("Averaging is not moderation")).not.toBeInTheDocument();
+    await user.click(insertButton());
+    await screen.findByText("Evaluation sheets inserted");
+    const [input] = actions.insertEvaluation.mock.calls[0] as [PlanInput, OperationOptions];
+    expect(input.tenderSaysAveraged).toBe(false);
+  });
+
   it("names the sheets it inserted", async () => {
     const { user } = renderSetup();
     await fillEssexTender(user);
