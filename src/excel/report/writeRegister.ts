@@ -40,7 +40,6 @@ import {
   FORMATS,
   KPI_LABELS,
   MAX_CELL_CHARS,
-  refKey,
   registerAnswers,
   registerEntryKey,
   registerKpis,
@@ -58,7 +57,7 @@ import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../share
 import { keptAsText } from "../shared/cellSafety";
 import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { numberIn, readReportData, records, textIn, type AnswerIndex, type ReportData, type TableRows } from "./readReportData";
-import { reportFigures } from "./reportFigures";
+import { refuseWhileHeld, reportFigures } from "./reportFigures";
 import { assertOurs, builtNote, ReportRefusedError, SheetDraft } from "./reportSheet";
 import { offersByBidder, readOffers } from "./writeReport";
 
@@ -104,7 +103,7 @@ export async function buildRegister(run: ExcelRun, bidder?: string, options: Ope
   const validation = validateCommitments(data.commitments, data.measures, contractValue > 0 ? { contractValue } : {});
   const evidenceByRow = new Map(data.commitments.map((c) => [c.row, textIn(c.evidence)]));
   const commitments = validation.commitments.map((c) => ({ ...c, evidence: evidenceByRow.get(c.row) ?? "" }));
-  const kept = keptEntries(data, who, new Set(commitments.filter((c) => bidderKey(c.bidder) === bidderKey(who)).map((c) => refKey(c.ref))));
+  const kept = keptEntries(data, who, entryKeys(registerRows(who, commitments, data.measures)));
   const rows = registerRows(who, commitments, data.measures, kept);
   const nothing = `${who} has no commitments on ${SHEETS.commitments} and no written answers on ${SHEETS.answers}, so there is nothing to register.`;
   if (rows.length === 0) {
@@ -317,18 +316,36 @@ function chooseBidder(data: ReportData, bidder: string | undefined): string {
     if (!match) throw new ReportRefusedError(`No bidder called "${bidder.trim()}" is on ${SHEETS.scores} or ${SHEETS.commitments}.`);
     return match;
   }
-  const first = reportFigures(data).bidders.filter((b) => b.rank === 1);
+  const figures = reportFigures(data);
+  refuseWhileHeld(figures, "the winner's register");
+  const first = figures.bidders.filter((b) => b.rank === 1);
   if (first.length !== 1) {
     throw new ReportRefusedError(`${first.map((b) => b.bidder).join(" and ")} share rank 1 on ${SHEETS.scores}: choose the bidder the register is for.`);
   }
   return (first[0] as { bidder: string }).bidder;
 }
 
+/** The entry key of each row the register will have (a ref's n-th row is its n-th commitment). */
+function entryKeys(rows: readonly RegisterRow[]): Set<string> {
+  const seen = new Map<string, number>();
+  return new Set(rows.map((r) => registerEntryKey(r.ref, seen)));
+}
+
+/** "ILL1", or "ILL1 (its 2nd line)" for a ref's later line. */
+function lineOf(ref: string, key: string): string {
+  const n = Number(key.slice(key.lastIndexOf("#") + 1)) + 1;
+  if (!(n > 1)) return ref;
+  const suffix = n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : n % 10 === 1 && n % 100 !== 11 ? "st" : "th";
+  return `${ref} (its ${n}${suffix} line)`;
+}
+
 /**
  * Due date and Delivered typed in the current register, by Ref, for the bidder being built.
- * Refuses when an entered value belongs to another bidder or to a commitment that is gone.
+ * Refuses when an entered value would have no row in the rebuilt register (`planned`): it
+ * belongs to another bidder, to a commitment that is gone, or to a line added by hand beyond
+ * the bidder's commitments to that ref. A rebuild never drops an entry.
  */
-function keptEntries(data: ReportData, bidder: string, refs: ReadonlySet<string>): Map<string, RegisterEntry> {
+function keptEntries(data: ReportData, bidder: string, planned: ReadonlySet<string>): Map<string, RegisterEntry> {
   const kept = new Map<string, RegisterEntry>();
   const lost: string[] = [];
   const seen = new Map<string, number>();
@@ -343,7 +360,7 @@ function keptEntries(data: ReportData, bidder: string, refs: ReadonlySet<string>
     const sameBidder = bidderKey(rowBidder) === bidderKey(bidder);
     const key = sameBidder ? registerEntryKey(ref, seen) : "";
     if (!entered(due) && !entered(delivered)) continue;
-    if (!sameBidder || !refs.has(refKey(ref))) lost.push(`${rowBidder} ${ref}`);
+    if (!sameBidder || !planned.has(key)) lost.push(`${rowBidder} ${sameBidder ? lineOf(ref, key) : ref}`);
     else kept.set(key, { dueDate: entered(due) ? due : "", delivered: entered(delivered) ? delivered : "" });
   }
   if (lost.length > 0) {

@@ -331,6 +331,25 @@ describe("commitments register", () => {
     expect(fake.inspect.values(`'${SHEETS.register}'!I5`)).toEqual([[3]]);
   });
 
+  it("refuses a rebuild that would drop a delivery line added to the register by hand, keeping it (issue #16)", async () => {
+    const { fake, run } = await aScoredTender();
+    const actions = createReportActions(run, CLOCK);
+    await actions.buildRegister();
+    // The contract manager adds a second ILL1 line to the register for a later delivery; Acme
+    // has one ILL1 commitment, so a rebuild would have no row to put it on.
+    await run(async (context) => {
+      const line = REGISTER_COLUMNS.map((c) => (c === "Bidder" ? "Acme Grounds Ltd" : c === "Ref" ? "ILL1" : c === "Delivered" ? 2 : ""));
+      context.workbook.tables.getItem(TABLES.register).rows.add(undefined, [line]);
+      await context.sync();
+    });
+    const before = fake.inspect.values(fake.inspect.table(TABLES.register)!.dataBodyAddress);
+
+    await expect(actions.buildRegister()).rejects.toThrow(
+      /SV Register holds a Due date or Delivered figure for Acme Grounds Ltd ILL1 \(its 2nd line\), which the register for Acme Grounds Ltd would not include, so nothing was rebuilt/,
+    );
+    expect(fake.inspect.values(fake.inspect.table(TABLES.register)!.dataBodyAddress)).toEqual(before);
+  });
+
   it("keeps the register as it is when a Delivered figure is typed while it is being rebuilt, and says so", async () => {
     const { fake, run } = await aScoredTender();
     await createReportActions(run, CLOCK).buildRegister();
