@@ -2,7 +2,7 @@
  * Fake Report actions for the pane's component tests (see fakeActions.ts): each a jest.fn that
  * succeeds with a small, plausible answer, plus builders for the results they return.
  */
-import type { AssessmentSummaryView, RegisterResult, ReportActions, ReportResult, SummariesResult } from "../../src/excel/report/reportActions";
+import type { AssessmentSummaryView, DecisionRecordExport, RegisterResult, ReportActions, ReportResult, SummariesResult } from "../../src/excel/report/reportActions";
 
 export function anAssessmentSummary(overrides: Partial<AssessmentSummaryView> = {}): AssessmentSummaryView {
   return {
@@ -77,10 +77,25 @@ export function aRegisterResult(overrides: Partial<RegisterResult> = {}): Regist
   };
 }
 
+export function aDecisionRecordExport(overrides: Partial<DecisionRecordExport> = {}): DecisionRecordExport {
+  return {
+    sheet: "SV Decision Record",
+    entries: [
+      { kind: "weighting", decision: "Weighting", value: "Weighting 10%", by: "Evan", at: "2026-11-03T14:00:00.000Z", why: "Council policy", where: "SV Decisions row 4" },
+      { kind: "consensus", decision: "Consensus: Acme Ltd, SV1", value: "Consensus mark 4", by: "Ann, Ben", at: "2026-12-03", why: "", where: "SV Moderation row 4", missing: "Not recorded: why." },
+    ],
+    incomplete: 1,
+    csv: '"Decision"\r\n"Weighting"\r\n',
+    ...overrides,
+  };
+}
+
 export function aFakeReportActions(): jest.Mocked<ReportActions> {
   return {
     buildSummaries: jest.fn().mockResolvedValue(aSummariesResult()),
     buildReport: jest.fn().mockResolvedValue(aReportResult()),
     buildRegister: jest.fn((bidder?: string) => Promise.resolve(aRegisterResult(bidder === undefined ? {} : { bidder }))),
+    recordDecision: jest.fn().mockResolvedValue({ sheet: "SV Decisions", row: ["Weighting", "Weighting 10%", "Evan", "2026-11-03T14:00:00.000Z", "Council policy"] }),
+    exportDecisionRecord: jest.fn().mockResolvedValue(aDecisionRecordExport()),
   };
 }

@@ -7,6 +7,10 @@ import type { SummaryGap } from "../../core";
 import { buildSummaries } from "./writeSummaries";
 import { buildReport } from "./writeReport";
 import { buildRegister } from "./writeRegister";
+import { exportDecisionRecord, recordDecision, type DecisionRecordExport, type DecisionRecorded } from "./decisionRecord";
+import type { DecisionLogInput } from "../../core";
+
+export type { DecisionRecordExport, DecisionRecorded };
 
 export interface SummaryCriterion {
   id: string;
@@ -96,6 +100,10 @@ export interface ReportActions {
   buildReport(options?: OperationOptions): Promise<ReportResult>;
   /** Writes SV Register for the winner (or the bidder named): commitments to monitor, KPIs, community offers. */
   buildRegister(bidder?: string, options?: OperationOptions): Promise<RegisterResult>;
+  /** Appends who decided the threshold verdict, scope or weighting, when and why, to SV_Decisions (Procurement Act 2023 s.98). */
+  recordDecision(input: DecisionLogInput, options?: OperationOptions): Promise<DecisionRecorded>;
+  /** Writes SV Decision Record (every material decision with who, when and why) and returns it, with its CSV text. */
+  exportDecisionRecord(options?: OperationOptions): Promise<DecisionRecordExport>;
 }
 
 /**
@@ -122,6 +130,8 @@ export function createReportActions(run: ExcelRun, now: () => Date = () => new D
       };
     },
     buildReport: (options) => buildReport(run, options, now()),
+    recordDecision: (input, options) => recordDecision(run, input, options, now),
+    exportDecisionRecord: (options) => exportDecisionRecord(run, options, now()),
     buildRegister: async (bidder, options) => {
       const r = await buildRegister(run, bidder, options, now());
       return {
