@@ -1,9 +1,9 @@
 import { NoticeRegions } from "../Notice";
 import type { ReactNode } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, mergeClasses, useId } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
-import type { AssessmentSummaryView, RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
-import { formatGBP, formatNumber, formatPercent } from "../../core";
+import type { AssessmentSummaryView, DecisionRecordExport, RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
+import { formatGBP, formatNumber, formatPercent, LOGGED_DECISIONS, type LoggedDecision } from "../../core";
 import { OperationProgress } from "../OperationProgress";
 import { useReportPage, type Notice, type ReportPageState, type ReportSection, type TextClipboard } from "./useReportPage";
 import { useReportPageStyles } from "./ReportPage.styles";
@@ -74,6 +74,80 @@ export function ReportPage({ actions, clipboard }: ReportPageProps) {
       >
         {state.register !== undefined && <Register result={state.register} />}
       </Section>
+      <Section
+        title="Decision record"
+        intro="The record the Procurement Act 2023 (s.98) asks you to keep: each material decision with who made it, when and why — the threshold verdict, the scope and the weighting (record them below), each consensus, each clarification outcome and the sign-off. Written to SV Decision Record; keep it until 3 years after the contract is entered into."
+        action={state.decisionRecord === undefined ? "Export decision record" : "Export the decision record again"}
+        onAction={state.onExportDecisionRecord}
+        busy={busy}
+        progress={progressIn("decisions")}
+        notice={state.notices.decisions}
+      >
+        <RecordDecisionForm state={state} busy={busy} />
+        {state.decisionRecord !== undefined && <DecisionRecordView result={state.decisionRecord} state={state} />}
+      </Section>
+    </div>
+  );
+}
+
+/** Who decided a set-up decision, and why: appended to SV Decisions with the settings as they are now. */
+function RecordDecisionForm({ state, busy }: { state: ReportPageState; busy: boolean }) {
+  const styles = useReportPageStyles();
+  const draft = state.decisionDraft;
+  return (
+    <div className={styles.section}>
+      <p className={styles.text}>Record a set-up decision as SV Setup holds it now. Record it again whenever it changes.</p>
+      <Field label="Decision">
+        <Select value={draft.decision} onChange={(_e, data) => state.onDecisionDraftChange({ decision: data.value as LoggedDecision })} disabled={busy}>
+          {(Object.keys(LOGGED_DECISIONS) as LoggedDecision[]).map((k) => (
+            <option key={k} value={k}>
+              {LOGGED_DECISIONS[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Decided by" hint="The name of the person or body that decided.">
+        <Input value={draft.by} onChange={(_e, data) => state.onDecisionDraftChange({ by: data.value })} disabled={busy} />
+      </Field>
+      <Field label="Why" hint="The reason, e.g. the policy or the approval it rests on.">
+        <Textarea value={draft.reason} onChange={(_e, data) => state.onDecisionDraftChange({ reason: data.value })} disabled={busy} resize="vertical" />
+      </Field>
+      <div className={styles.actions}>
+        <Button onClick={state.onRecordDecision} disabled={busy}>
+          Record this decision
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function DecisionRecordView({ result, state }: { result: DecisionRecordExport; state: ReportPageState }) {
+  const styles = useReportPageStyles();
+  const incomplete = result.entries.filter((e) => e.missing !== undefined);
+  return (
+    <div className={styles.section}>
+      <p className={styles.text}>
+        {result.sheet} lists {result.entries.length === 1 ? "1 decision" : `${formatNumber(result.entries.length)} decisions`}.
+      </p>
+      {incomplete.length > 0 && (
+        <ul className={styles.bulleted} aria-label="Decisions the record cannot yet explain">
+          {incomplete.map((e) => (
+            <li key={e.decision}>
+              {e.decision}: {e.missing}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.actions}>
+        <Button size="small" onClick={state.onCopyDecisionCsv}>
+          Copy as CSV
+        </Button>
+      </div>
+      {state.csvFallback && (
+        <Field label="The decision record as CSV, to copy">
+          <Textarea value={result.csv} readOnly resize="vertical" rows={6} />
+        </Field>
+      )}
     </div>
   );
 }

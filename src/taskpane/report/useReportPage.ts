@@ -1,11 +1,19 @@
 import type { Notice } from "../Notice";
 import { useCallback, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
+import type { DecisionRecordExport, RegisterResult, ReportResult, SummariesResult } from "../../excel/report/reportActions";
+import type { LoggedDecision } from "../../core";
 import type { OperationOptions } from "../../excel/shared/excelRun";
 import { useOperation, type OperationState } from "../useOperation";
 
-export type ReportSection = "summaries" | "report" | "register";
+export type ReportSection = "summaries" | "report" | "register" | "decisions";
+
+/** A set-up decision as the form holds it before it is recorded. */
+export interface DecisionDraft {
+  readonly decision: LoggedDecision;
+  readonly by: string;
+  readonly reason: string;
+}
 
 export type { Notice };
 
@@ -33,7 +41,18 @@ export interface ReportPageState {
   readonly onBuildReport: () => void;
   readonly onRegisterBidderChange: (bidder: string) => void;
   readonly onBuildRegister: () => void;
+  /** The decision record as last exported (Procurement Act 2023 s.98). */
+  readonly decisionRecord: DecisionRecordExport | undefined;
+  readonly decisionDraft: DecisionDraft;
+  /** True when the CSV could not be copied: the pane shows it to copy by hand. */
+  readonly csvFallback: boolean;
+  readonly onDecisionDraftChange: (change: Partial<DecisionDraft>) => void;
+  readonly onRecordDecision: () => void;
+  readonly onExportDecisionRecord: () => void;
+  readonly onCopyDecisionCsv: () => void;
 }
+
+const EMPTY_DECISION: DecisionDraft = { decision: "threshold", by: "", reason: "" };
 
 function browserClipboard(): TextClipboard | undefined {
   // Office on the web and older desktop hosts may not offer the async clipboard at all.
@@ -51,6 +70,9 @@ export function useReportPage(actions: WorkbookActions, clipboard: () => TextCli
   const [registerBidder, setRegisterBidder] = useState("");
   const [copyFallback, setCopyFallback] = useState<string | undefined>(undefined);
   const [notices, setNotices] = useState<Readonly<Partial<Record<ReportSection, Notice>>>>({});
+  const [decisionRecord, setDecisionRecord] = useState<DecisionRecordExport | undefined>(undefined);
+  const [decisionDraft, setDecisionDraft] = useState<DecisionDraft>(EMPTY_DECISION);
+  const [csvFallback, setCsvFallback] = useState(false);
 
   const notify = (section: ReportSection, notice: Notice | undefined): void => setNotices((now) => ({ ...now, [section]: notice }));
 
@@ -84,17 +106,26 @@ export function useReportPage(actions: WorkbookActions, clipboard: () => TextCli
     });
   };
 
+  /** Copies text; false when this host has no clipboard or it refused (no permission). */
+  const copyText = async (text: string): Promise<boolean> => {
+    const target = clipboard();
+    if (target === undefined) return false;
+    try {
+      await target.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const copy = async (bidder: string): Promise<void> => {
     const summary = summaries?.summaries.find((s) => s.bidder === bidder);
     if (summary === undefined) return;
-    const target = clipboard();
-    try {
-      if (target === undefined) throw new Error("No clipboard");
-      await target.writeText(summary.text);
+    if (await copyText(summary.text)) {
       setCopyFallback(undefined);
       notify("summaries", { intent: "success", message: `${bidder}'s summary is copied: paste it into the letter.` });
-    } catch {
-      // Refused (no permission, or no clipboard in this host): the text is shown to copy by hand.
+    } else {
+      // The text is shown to copy by hand.
       setCopyFallback(bidder);
       notify("summaries", {
         intent: "warning",
@@ -116,6 +147,41 @@ export function useReportPage(actions: WorkbookActions, clipboard: () => TextCli
     setRegister(result);
   };
 
+  const recordDecision = async (): Promise<void> => {
+    const draft = decisionDraft;
+    const result = await runIn("decisions", "Recording the decision", (options) => actions.recordDecision(draft, options));
+    if (result === undefined) return;
+    // The name stays for the next decision; the reason belongs to this one.
+    setDecisionDraft((now) => ({ ...now, reason: "" }));
+    notify("decisions", { intent: "success", message: `Recorded on ${result.sheet}: ${result.row[0] ?? "the decision"} (${result.row[1] ?? ""}), decided by ${result.row[2] ?? ""}. Export the decision record to see it with the others.` });
+  };
+
+  const exportDecisionRecord = async (): Promise<void> => {
+    const result = await runIn("decisions", "Writing the decision record", (options) => actions.exportDecisionRecord(options));
+    if (result === undefined) return;
+    setDecisionRecord(result);
+    setCsvFallback(false);
+    const n = result.entries.length;
+    notify("decisions", {
+      intent: result.incomplete > 0 ? "warning" : "success",
+      message:
+        result.incomplete > 0
+          ? `${n} decisions are on ${result.sheet}; ${result.incomplete} of them lack who, when or why (listed below). Record what is missing, then export again.`
+          : `${n} decisions are on ${result.sheet}, each with who, when and why. Save a copy with the tender file.`,
+    });
+  };
+
+  const copyDecisionCsv = async (): Promise<void> => {
+    if (decisionRecord === undefined) return;
+    if (await copyText(decisionRecord.csv)) {
+      setCsvFallback(false);
+      notify("decisions", { intent: "success", message: "The decision record is copied as CSV: paste it into a text file saved as .csv, or into a spreadsheet." });
+    } else {
+      setCsvFallback(true);
+      notify("decisions", { intent: "warning", message: `The pane could not copy the CSV here. Select the text shown below and copy it with Ctrl+C (Cmd+C on a Mac), or save the ${decisionRecord.sheet} sheet as CSV.` });
+    }
+  };
+
   const bidders = summaries?.summaries.map((s) => s.bidder) ?? [];
 
   return {
@@ -133,5 +199,12 @@ export function useReportPage(actions: WorkbookActions, clipboard: () => TextCli
     onBuildReport: () => void buildReport(),
     onRegisterBidderChange: setRegisterBidder,
     onBuildRegister: () => void buildRegister(),
+    decisionRecord,
+    decisionDraft,
+    csvFallback,
+    onDecisionDraftChange: (change) => setDecisionDraft((now) => ({ ...now, ...change })),
+    onRecordDecision: () => void recordDecision(),
+    onExportDecisionRecord: () => void exportDecisionRecord(),
+    onCopyDecisionCsv: () => void copyDecisionCsv(),
   };
 }

@@ -183,3 +183,41 @@ describe("Report: commitments register", () => {
     expect(await screen.findByText("Described: No winner yet")).toBeInTheDocument();
   });
 });
+
+describe("Report: decision record (Procurement Act 2023 s.98)", () => {
+  it("records who decided the weighting and why, then clears the reason and keeps the name for the next", async () => {
+    const { user, actions } = renderReport();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Decision" }), "Weighting");
+    await user.type(screen.getByRole("textbox", { name: /Decided by/ }), "Evan Head of Service");
+    await user.type(screen.getByRole("textbox", { name: /Why/ }), "Council policy");
+    await user.click(screen.getByRole("button", { name: "Record this decision" }));
+    expect(actions.recordDecision).toHaveBeenCalledWith({ decision: "weighting", by: "Evan Head of Service", reason: "Council policy" }, expect.anything());
+    expect(await screen.findByText(/^Recorded on SV Decisions: Weighting \(Weighting 10%\), decided by Evan\./)).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Why/ })).toHaveValue("");
+    expect(screen.getByRole("textbox", { name: /Decided by/ })).toHaveValue("Evan Head of Service");
+  });
+
+  it("shows the refusal in the user's words when a decision cannot be recorded", async () => {
+    const { user } = renderReport(aFakeActions({ recordDecision: jest.fn().mockRejectedValue(new Error("Say who made the decision")) }));
+    await user.click(screen.getByRole("button", { name: "Record this decision" }));
+    expect(await screen.findByText("Described: Say who made the decision")).toBeInTheDocument();
+  });
+
+  it("exports the record, lists the decisions it cannot yet explain, and copies it as CSV", async () => {
+    const { user, clipboard } = renderReport();
+    await user.click(screen.getByRole("button", { name: "Export decision record" }));
+    expect(await screen.findByText("2 decisions are on SV Decision Record; 1 of them lack who, when or why (listed below). Record what is missing, then export again.")).toBeInTheDocument();
+    const list = screen.getByRole("list", { name: "Decisions the record cannot yet explain" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Consensus: Acme Ltd, SV1: Not recorded: why."]);
+    await user.click(screen.getByRole("button", { name: "Copy as CSV" }));
+    expect(clipboard!.writeText).toHaveBeenCalledWith('"Decision"\r\n"Weighting"\r\n');
+  });
+
+  it("shows the CSV to copy by hand when there is no clipboard", async () => {
+    const { user } = renderReport(aFakeActions(), null);
+    await user.click(screen.getByRole("button", { name: "Export decision record" }));
+    await user.click(await screen.findByRole("button", { name: "Copy as CSV" }));
+    // A text box shows line ends as \n; spreadsheets read either.
+    expect(screen.getByRole("textbox", { name: "The decision record as CSV, to copy" })).toHaveValue('"Decision"\n"Weighting"\n');
+  });
+});
