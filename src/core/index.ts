@@ -32,6 +32,7 @@ export { isBlank, cellError, notReadyError, firstNotReady, readText, readQuantit
 export * from "./validate/findings";
 export * from "./validate/validateCommitments";
 export * from "./validate/missingProxies";
+export * from "./validate/clarifications";
 
 // Valuation, scoring, moderation
 export * from "./scores/benchmark";

@@ -20,6 +20,8 @@ import type { MeasureType } from "../core/setup/frameworks/schema";
 import type { ScoringMethod } from "../core/setup/tender";
 import { parseUnit } from "../core/setup/units";
 import { checkCommitment, type CheckableMeasure } from "../core/validate/validateCommitments";
+import { CLARIFICATION_OUTCOMES, type ClarificationOutcome } from "../core/validate/clarifications";
+import { readQuantity } from "../core/shared/cells";
 import {
   asMatrix,
   cellCount,
@@ -180,15 +182,31 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
  * @param [in_scope] Optional: TRUE/FALSE (or Yes/No) per measure, same size as measure_refs; FALSE marks a measure this tender does not ask for, blank (or 0) means in scope.
  * @param [proxies] Optional: each measure's proxy (£ per unit), same size as measure_refs; a blank one means the council has not priced the measure, and a commitment to it counts £0 (SV122).
  * @param [types] Optional: each measure's type (LEV, SV or Record), same size as measure_refs; a Record measure is worth £0 by design (SV118).
+ * @param [ceilings] Optional: each measure's ceiling, same size as measure_refs; a quantity above it is implausible (SV124). Blank means none.
+ * @param [contract_value] Optional: the contract value in £; a commitment worth more is implausible (SV123).
+ * @param [clarified] Optional: the panel's recorded outcome for this commitment (Accepted, Capped or Excluded, "Capped 500" to name the cap; blank if none): an implausible commitment with one says so (SV125) instead of an error.
  * @returns "OK" or a message such as "SV103 …".
  */
-export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][], measure_units: any[][], in_scope?: any[][], proxies?: any[][], types?: any[][]): string {
+export function svCheck(
+  ref: any,
+  quantity: any,
+  unit: any,
+  measure_refs: any[][],
+  measure_units: any[][],
+  in_scope?: any[][],
+  proxies?: any[][],
+  types?: any[][],
+  ceilings?: any[][],
+  contract_value?: any,
+  clarified?: any,
+): string {
   const refs = placedCells(asMatrix(measure_refs));
   const units = placedCells(asMatrix(measure_units));
   if (refs.length !== units.length) fail(E().invalidValue, `measure_refs has ${refs.length} cells but measure_units has ${units.length}: give one unit per measure.`);
   const scope = sameSizeAsRefs(in_scope, "in_scope", refs.length);
   const prices = sameSizeAsRefs(proxies, "proxies", refs.length);
   const kinds = sameSizeAsRefs(types, "types", refs.length);
+  const caps = sameSizeAsRefs(ceilings, "ceilings", refs.length);
   const measures = new Map<string, CheckableMeasure>();
   refs.forEach((cell, i) => {
     if (isBlankCell(textCell(cell.value))) return;
@@ -203,11 +221,14 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
     // Only what was passed is checked: without proxies (a formula written before they were an
     // argument) the row is not judged on its measure's price.
     if (prices) {
-      const price = prices[i]?.value;
-      // The proxy's amount does not matter here, only whether there is one.
-      measure.proxy = isBlankCell(typeof price === "string" ? price.trim() : price) ? null : 0;
+      // The template passes proxies as text ("16.93"), so a blank one reads blank on every build.
+      const price = readQuantity(prices[i]?.value);
+      measure.proxy = price.kind === "blank" ? null : price.kind === "number" ? price.value : 0;
     }
     if (kinds) measure.type = readMeasureType(kinds[i]?.value);
+    const cap = caps ? readQuantity(caps[i]?.value) : undefined;
+    // 0 is a blank cell as older desktop builds pass it, not a ceiling of nothing.
+    if (cap?.kind === "number" && cap.value > 0) measure.ceiling = cap.value;
     measures.set(key, measure);
   });
   const rowRef = textCell(single(ref, "ref"));
@@ -217,7 +238,21 @@ export function svCheck(ref: any, quantity: any, unit: any, measure_refs: any[][
   // desktop build. With a ref, a 0 quantity stays 0: the template's Check formula passes "" for
   // an empty quantity, so it is flagged on every build.
   const emptyRow = isBlankCell(rowRef) && isBlankCell(rowUnit) && rowQuantity === 0;
-  return checkCommitment(rowRef, emptyRow ? null : rowQuantity, rowUnit, measures);
+  const cv = single(contract_value ?? null, "contract_value");
+  const outcome = readClarifiedOutcome(single(clarified ?? null, "clarified"));
+  return checkCommitment(rowRef, emptyRow ? null : rowQuantity, rowUnit, measures, {
+    ...(typeof cv === "number" && cv > 0 ? { contractValue: cv } : {}),
+    ...(outcome !== undefined ? { clarified: outcome } : {}),
+  });
+}
+
+/** Accepted, Capped or Excluded (trimmed, any case), a cap's figure after it ("Capped 500"); anything else is no outcome. */
+function readClarifiedOutcome(cell: unknown): { outcome: ClarificationOutcome; cappedAt?: number } | undefined {
+  const [word = "", figure] = (typeof cell === "string" ? cell.trim().toLowerCase() : "").split(/\s+/);
+  const outcome = CLARIFICATION_OUTCOMES.find((o) => o.toLowerCase() === word);
+  if (outcome === undefined) return undefined;
+  const cap = outcome === "Capped" && figure !== undefined ? Number(figure) : NaN;
+  return Number.isFinite(cap) ? { outcome, cappedAt: cap } : { outcome };
 }
 
 /** An optional per-measure argument as cells, refused unless it has one cell per measure ref. */

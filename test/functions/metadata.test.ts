@@ -118,6 +118,9 @@ describe("custom functions metadata", () => {
         ["in_scope", "matrix", true],
         ["proxies", "matrix", true],
         ["types", "matrix", true],
+        ["ceilings", "matrix", true],
+        ["contract_value", "scalar", true],
+        ["clarified", "scalar", true],
       ],
     ],
     [

@@ -23,6 +23,11 @@ export interface MeasureEntry {
   inScope: boolean;
   /** Largest credible quantity, where the council sets one. */
   max?: number;
+  /**
+   * The council's ceiling (SV Measures' optional Ceiling column): a commitment above it is
+   * implausible and holds the bid until the panel clarifies it (SV124). Max above it only warns.
+   */
+  ceiling?: number;
   evidenceRequired: boolean;
   /** Refs that cannot count the same thing as this one. */
   excludes: readonly string[];
@@ -99,6 +104,8 @@ export function parseMeasures(headers: string[], body: unknown[][], firstRow: nu
     }
     const proxyCell = readQuantity(at(row, "Proxy"));
     const maxCell = readQuantity(at(row, "Max"));
+    // Absent in workbooks inserted before the column existed: no ceiling, as when left blank.
+    const ceilingCell = readQuantity(at(row, "Ceiling"));
     const typeText = (readText(at(row, "Type")) ?? "SV").toUpperCase();
     const type = TYPES.find((t) => t.toUpperCase() === typeText) ?? "SV";
     const inScopeText = (readText(at(row, "InScope")) ?? "Yes").toLowerCase();
@@ -114,6 +121,7 @@ export function parseMeasures(headers: string[], body: unknown[][], firstRow: nu
       type,
       inScope: !["no", "n", "false", "0"].includes(inScopeText),
       ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
+      ...(ceilingCell.kind === "number" && ceilingCell.value >= 0 ? { ceiling: ceilingCell.value } : {}),
       evidenceRequired: (readText(at(row, "Evidence")) ?? "").toLowerCase().startsWith("req"),
       excludes: (readText(at(row, "Excludes")) ?? "")
         .split(/[,;]/)

@@ -136,8 +136,9 @@ export const CONSENSUS_COLUMNS = ["Bidder", "Criterion", "Marks", "Min", "Max", 
  * One row per implausible item the panel has clarified: Ref blank means the whole bid (its total).
  * Outcome is Accepted, Capped (CappedAt is the quantity counted; £ for a whole bid) or Excluded
  * (counts 0); it counts only with Reason, DecidedBy and DecidedAt (an Excel date) all given.
+ * Counts is a formula: the outcome as it counts ("Capped 500"), blank while the row is no outcome.
  */
-export const CLARIFICATION_COLUMNS = ["Bidder", "Ref", "Issue", "Outcome", "CappedAt", "Reason", "DecidedBy", "DecidedAt"] as const;
+export const CLARIFICATION_COLUMNS = ["Bidder", "Ref", "Issue", "Outcome", "CappedAt", "Reason", "DecidedBy", "DecidedAt", "Counts"] as const;
 export type ClarificationColumn = (typeof CLARIFICATION_COLUMNS)[number];
 
 /** Held (added last, so older tables keep their places): why a bid is held back by a faulty commitment row, or blank (core heldBids.ts). */

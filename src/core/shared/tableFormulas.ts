@@ -77,24 +77,35 @@ const COMMITMENT_PROXY_FORMULA = `=IFERROR(IF(INDEX(${TABLES.measures}[Proxy],${
 
 /*
  * The panel's clarification of this row (SV Clarifications, issue #16 point 4), as core
- * readClarifications decides it: the first row of SV_Clarifications for this bidder and ref
- * whose Outcome is Accepted, Excluded or Capped (with a CappedAt number of 0 or more), and whose
- * Reason, DecidedBy and DecidedAt (an Excel date) are all given. A row lacking any of them is no
- * outcome. FILTER finds nothing in an empty table (#CALC!), which IFERROR turns into "no outcome".
+ * readClarifications decides it. SV_Clarifications[Counts] says whether a clarification row
+ * counts and how ("Accepted", "Excluded", "Capped 500", or "" while it lacks an outcome, a
+ * figure to cap at, its reason, who decided or the date), so a commitment row only matches its
+ * bidder and ref against the rows that count and takes the first. Kept short on purpose: Value
+ * and Check are sent once per row when rows are written, and a longer formula pushes a large
+ * import over Excel's 5 MB request limit into an extra request. FILTER finds nothing in an
+ * empty table (#CALC!), which IFERROR turns into "no outcome".
  */
 const CLARIFICATION = TABLES.clarifications;
-const OUTCOME_CELLS = `TRIM(${CLARIFICATION}[Outcome]&"")`;
 const CLARIFIED_MASK =
-  `(${textKey(`${CLARIFICATION}[Bidder]`)}=${textKey("[@Bidder]")})*(${textKey(`${CLARIFICATION}[Ref]`)}=${textKey("[@Ref]")})` +
-  `*(TRIM(${CLARIFICATION}[Reason]&"")<>"")*(TRIM(${CLARIFICATION}[DecidedBy]&"")<>"")*ISNUMBER(${CLARIFICATION}[DecidedAt])*(${CLARIFICATION}[DecidedAt]>0)` +
-  `*((${OUTCOME_CELLS}="Accepted")+(${OUTCOME_CELLS}="Excluded")+(${OUTCOME_CELLS}="Capped")*ISNUMBER(${CLARIFICATION}[CappedAt])*(${CLARIFICATION}[CappedAt]>=0))`;
-/** The row's recorded outcome (Accepted, Capped or Excluded), or "". */
-const ROW_OUTCOME = `IFERROR(INDEX(FILTER(${OUTCOME_CELLS},${CLARIFIED_MASK}),1),"")`;
-/** The same for the Check column, with the figure of a cap ("Capped 500"), which SVCHECK names. */
-const ROW_OUTCOME_TEXT = `IFERROR(INDEX(FILTER(${OUTCOME_CELLS}&IF(${OUTCOME_CELLS}="Capped"," "&${CLARIFICATION}[CappedAt],""),${CLARIFIED_MASK}),1),"")`;
-/** The quantity the row counts: 0 when excluded, never more than the cap when capped (core countedQuantity). */
+  `(TRIM(${CLARIFICATION}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${CLARIFICATION}[Ref]&"")=TRIM([@Ref]&""))*(${CLARIFICATION}[Counts]<>"")`;
+/** The row's recorded outcome, as SVCHECK reads it ("Accepted", "Excluded", "Capped 500"), or "". */
+const ROW_OUTCOME_TEXT = `IFERROR(INDEX(FILTER(${CLARIFICATION}[Counts],${CLARIFIED_MASK}),1),"")`;
+/** The quantity the row counts (core countedQuantity): 0 when excluded, the cap when capped below the quantity, else the quantity as given. */
 const COUNTED_QUANTITY =
-  `IF(${ROW_OUTCOME}="Excluded",0,IF(${ROW_OUTCOME}="Capped",MIN([@Quantity],INDEX(FILTER(${CLARIFICATION}[CappedAt],${CLARIFIED_MASK}),1)),[@Quantity]))`;
+  `IFERROR(INDEX(FILTER(IF(${CLARIFICATION}[Counts]="Excluded",0,IF((LEFT(${CLARIFICATION}[Counts],6)="Capped")*(${CLARIFICATION}[CappedAt]<[@Quantity]),` +
+  `${CLARIFICATION}[CappedAt],[@Quantity])),${CLARIFIED_MASK}),1),[@Quantity])`;
+
+/** A clarification row's Outcome, trimmed. */
+const OUTCOME = `TRIM([@Outcome]&"")`;
+/**
+ * SV_Clarifications[Counts]: the outcome as it counts, or "" when the row is no outcome yet
+ * (core readClarifications: a bidder, one of the three outcomes, a CappedAt of 0 or more for
+ * Capped, and a Reason, DecidedBy and DecidedAt that is an Excel date).
+ */
+const CLARIFICATION_COUNTS =
+  `=IF(AND(TRIM([@Bidder]&"")<>"",TRIM([@Reason]&"")<>"",TRIM([@DecidedBy]&"")<>"",IF(ISNUMBER([@DecidedAt]),[@DecidedAt]>0,FALSE)),` +
+  `IF(${OUTCOME}="Accepted","Accepted",IF(${OUTCOME}="Excluded","Excluded",` +
+  `IF(${OUTCOME}="Capped",IF(ISNUMBER([@CappedAt]),IF([@CappedAt]>=0,"Capped "&[@CappedAt],""),""),""))),"")`;
 
 /**
  * Value: the counted quantity (the quantity as given, or the panel's clarified figure) × the row's measure's proxy. A record-only measure (Type "Record") is worth
@@ -211,6 +222,9 @@ export const TABLE_FORMULAS = {
     Rank: `=IF([@Held]<>"","Held",COUNTIF([Score],">"&[@Score])+1)`,
     Disregarded: DISREGARDED,
     Held: HELD,
+  },
+  clarifications: {
+    Counts: CLARIFICATION_COUNTS,
   },
   consensus: {
     Marks: `=IFERROR(TEXTJOIN(", ",1,FILTER(${TABLES.marks}[Evaluator]&" "&${TABLES.marks}[Mark],${SAME_ITEM_MASK})),"")`,

@@ -149,12 +149,15 @@ export const FINDINGS = {
     message: "{quantity} is above the most the council counts for {ref} ({max}).",
     action: "Ask the bidder to confirm and evidence the figure; it is counted as given until then.",
   },
+  // An error, not an info: the sheet's formulas (TENDER.SVVALUE, like Excel's own SUM) cannot
+  // count a number stored as text, so the pane counting it as read would give the bid another
+  // figure than SV Scores does (#16 point 2: one rule for faulty rows in the pane and the sheet).
   quantityAsText: {
     code: "SV116",
-    severity: "info",
+    severity: "error",
     title: "Number typed as text",
-    message: "The quantity {text} is typed as text; it is read as {quantity}.",
-    action: "Retype it as a plain number so the sheet's formulas can use it.",
+    message: "The quantity {text} is typed as text, so the sheet's formulas cannot count it (it reads as {quantity}).",
+    action: "Retype it as a plain number (select the cell, type the figure, press Enter).",
   },
   percentAsFraction: {
     code: "SV117",
@@ -177,6 +180,9 @@ export const FINDINGS = {
     message: "{ref} needs evidence, and none is given.",
     action: "Ask the bidder for the evidence before relying on this commitment.",
   },
+  // SV120, SV203 and SV204 are retired (issue #16 point 4): an implausible figure is now an error
+  // that holds the bid until the panel clarifies it (SV123, SV206, SV207). Kept so their codes
+  // are never reused; nothing raises them.
   moneyOverContract: {
     code: "SV120",
     severity: "warning",
@@ -191,6 +197,29 @@ export const FINDINGS = {
     message: "The {column} cell should be worked out by its column's formula, but holds {found} instead, so what the sheet shows for this row may be wrong.",
     action:
       "Retype nothing here: copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back. Clearing the cell is not enough: Excel leaves it empty.",
+  },
+  commitmentOverContract: {
+    code: "SV123",
+    severity: "error",
+    title: "Commitment worth more than the contract (implausible)",
+    message: "{figure} for {ref} is more than the whole contract value ({contractValue}), which is not credible as offered.",
+    action:
+      "Ask the bidder to clarify, then record the panel's outcome on SV Clarifications (Accepted, Capped at a figure, or Excluded) with the reason, who decided and the date; the bid's score for commitments is held until then.",
+  },
+  quantityAboveCeiling: {
+    code: "SV124",
+    severity: "error",
+    title: "Quantity above the council's ceiling (implausible)",
+    message: "{quantity} is above the ceiling the council set for {ref} ({ceiling}), which is not credible as offered.",
+    action:
+      "Ask the bidder to clarify, then record the panel's outcome on SV Clarifications (Accepted, Capped at a figure, or Excluded) with the reason, who decided and the date; the bid's score for commitments is held until then.",
+  },
+  commitmentClarified: {
+    code: "SV125",
+    severity: "info",
+    title: "Implausible commitment clarified by the panel",
+    message: "The panel clarified this commitment: {outcome}.",
+    action: "Nothing to fix; SV Clarifications holds the panel's reason.",
   },
   proxyMissing: {
     code: "SV122",
@@ -236,6 +265,31 @@ export const FINDINGS = {
     title: "Commitments to a measure with no proxy value",
     message: "{ref} ({measure}) is in scope but has no proxy value on SV Measures, so {reliance}.",
     action: "Import the council's measure table with its proxy values (Bids, Import a measure table, Update), or type the proxy (£ per unit) into SV Measures; the scores are incomplete until then.",
+  },
+
+  bidTotalOverContract: {
+    code: "SV206",
+    severity: "error",
+    title: "Bid's social value above the contract value (implausible)",
+    message: "{bidder}'s commitments are worth {total}, more than the contract value ({contractValue}), which is not credible as offered.",
+    action:
+      "Ask the bidder to show how each commitment will be delivered, then record the panel's outcome for the whole bid on SV Clarifications (Ref left blank) with the reason, who decided and the date; the bid's score for commitments is held until then.",
+  },
+  bidReturnImplausible: {
+    code: "SV207",
+    severity: "error",
+    title: "Bid's return far above the benchmark (implausible)",
+    message:
+      "{bidder}'s commitments return {return} of the contract value, more than twice the benchmark upper quartile ({quartile}), which is not credible as offered.",
+    action:
+      "Ask the bidder to evidence deliverability, then record the panel's outcome for the whole bid on SV Clarifications (Ref left blank) with the reason, who decided and the date; the bid's score for commitments is held until then.",
+  },
+  bidClarified: {
+    code: "SV208",
+    severity: "info",
+    title: "Implausible bid total clarified by the panel",
+    message: "The panel clarified {bidder}'s total: {outcome}.",
+    action: "Nothing to fix; SV Clarifications holds the panel's reason.",
   },
 
   // SV3xx — the tender's settings.

@@ -26,7 +26,13 @@
  * - SV122 a measure in scope, not record-only, with no proxy value (warning, on the Proxy
  *   cell): the row is counted, at £0, so the bid's score is incomplete until the council's
  *   proxy is entered. `measuresWithoutProxy` (missingProxies.ts) says the same once per measure.
- * - SV120 a £ commitment above the whole contract value (warning).
+ * - Implausible figures (issue #16 point 4) are errors that hold the bid until the panel records
+ *   a clarification outcome on SV Clarifications (clarifications.ts): SV123 a commitment worth
+ *   more than the whole contract value (quantity × proxy, or a £ quantity itself: no single
+ *   commitment can credibly return more than the contract is worth); SV124 a quantity above the
+ *   ceiling the council set for the measure (SV Measures' Ceiling column). Once an outcome is
+ *   recorded the row says so (SV125, info) and counts the outcome's quantity (capped or 0).
+ *   SV120 (the old warning for a £ quantity above the contract value) is retired.
  * - SV121 a calculated cell (Measure, Proxy, Type, Value, Check) that holds a typed value or
  *   nothing instead of its formula: the row's value in the sheet is then not the measure's.
  *   The reader of the workbook finds these cells (`ValidationContext.typedOverFormulas`); the
@@ -38,12 +44,15 @@
  *   order given (sheet order).
  * - SV202 two mutually exclusive measures (`excludes`, either direction) claimed by one
  *   bidder: a warning on the later row naming the earlier one (the two may be different £).
- * - SV203 a bid worth more than the contract value; SV204 a bid whose return is more than
+ * - SV206 a bid worth more than the contract value; SV207 a bid whose return is more than
  *   {@link FAR_ABOVE_FACTOR} × the benchmark upper quartile (default 36.6%, Southend policy,
- *   seed 002). Both warnings, on the bidder's first row. "Far" is twice the upper quartile
- *   (73.2p per £1 by default): a quarter of contracts already reach the quartile, so reaching
- *   it is no cause for doubt, while twice it lies well beyond what the published returns show
- *   (suppliers typically commit 3–16%, DOMAIN.md). SV204 is not raised when SV203 is.
+ *   seed 002). Both errors on the bidder's first row, holding the bid until the panel records
+ *   an outcome for the whole bid (Ref blank on SV Clarifications; then SV208, info). "Far" is
+ *   twice the upper quartile (73.2p per £1 by default): a quarter of contracts already reach
+ *   the quartile, so reaching it is no cause for doubt, while twice it lies well beyond what the
+ *   published returns show (suppliers typically commit 3–16%, DOMAIN.md). SV207 is not raised
+ *   when SV206 is. A bid capped as a whole counts its rows scaled down to the cap, excluded
+ *   counts them 0 (the retired warnings SV203/SV204 said the same without holding the bid).
  *
  * Bidders are one bidder however they are typed (trimmed, case-insensitive) and appear in
  * findings and commitments as first spelled. Refs compare the same way (`refKey`).
@@ -68,7 +77,8 @@ import {
   type Severity,
 } from "./findings";
 import { BENCHMARK_RETURNS } from "../scores/benchmark";
-import { clip, formatGBP, formatPercent, quote } from "../shared/format";
+import { clip, formatGBP, formatNumber, formatPercent, quote } from "../shared/format";
+import { clarificationKey, countedQuantity, describeOutcome, indexClarifications, type Clarification } from "./clarifications";
 import { bidderKey } from "../shared/refs";
 import { indexMeasures, refKey, type MeasureEntry } from "../setup/measureTable";
 import { parseUnit, UNITS, type UnitKey } from "../setup/units";
@@ -89,6 +99,8 @@ export interface ValidationContext {
   deliverabilityReturn?: number;
   /** Calculated cells that hold a typed value or nothing instead of their formula (SV121). */
   typedOverFormulas?: readonly TypedOverFormula[];
+  /** The panel's decided clarification outcomes (readClarifications' `decided`). */
+  clarifications?: readonly Clarification[];
 }
 
 /** A calculated cell of a commitment row whose formula was typed or pasted over, or cleared. */
@@ -109,7 +121,13 @@ export interface ValidationResult {
 }
 
 /** What `checkCommitment` needs of a measure; the custom function has only refs and units. */
-export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy">>;
+export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy" | "ceiling">>;
+
+/** What the implausibility rules of one row need besides its measure: the contract value and the row's outcome, if clarified. */
+export interface RowPlausibility {
+  contractValue?: number;
+  clarified?: Pick<Clarification, "outcome" | "cappedAt">;
+}
 
 type Described = ReturnType<typeof describeFinding>;
 
@@ -179,7 +197,10 @@ class RowReader<M extends CheckableMeasure> {
   /** The unit is blank or the measure's own. */
   unitMatches = false;
 
-  constructor(private readonly index: ReadonlyMap<string, M>) {}
+  constructor(
+    private readonly index: ReadonlyMap<string, M>,
+    private readonly contractValue?: number
+  ) {}
 
   resolve(cell: unknown): { text: string | undefined; measure: M | undefined } {
     let hit: RefLookup<M> | undefined;
@@ -220,7 +241,7 @@ class RowReader<M extends CheckableMeasure> {
     return parseUnit(text) ?? UNIT_UNKNOWN;
   }
 
-  check(sink: Sink, refCell: unknown, quantityCell: unknown, unitCell: unknown): void {
+  check(sink: Sink, refCell: unknown, quantityCell: unknown, unitCell: unknown, clarified?: RowPlausibility["clarified"]): void {
     const measure = this.measure;
     const unit = this.readUnit(unitCell);
     this.unitMatches = unit === UNIT_BLANK || (measure !== undefined && unit === measure.unit);
@@ -252,6 +273,8 @@ class RowReader<M extends CheckableMeasure> {
       else sink.add("Quantity", describeFinding("quantityNotNumber", { found: describeCell(quantityCell) }));
     }
 
+    if (this.quantity !== undefined && measure !== undefined && this.unitMatches) this.checkPlausible(sink, measure, this.quantity, clarified);
+
     // Unit.
     if (unit === "error" || unit === "not-text") {
       reportUnreadable(sink, "Unit", unitCell);
@@ -263,6 +286,29 @@ class RowReader<M extends CheckableMeasure> {
         describeFinding("unitMismatch", { unit: describeCell(unitCell), ref: measure.ref, expected: UNITS[measure.unit].label })
       );
     }
+  }
+
+  /**
+   * SV123 and SV124: a figure no bidder can credibly deliver as stated. Errors until the panel
+   * records an outcome; then SV125 says which (on the Quantity cell, where the figure is).
+   */
+  private checkPlausible(sink: Sink, measure: M, quantity: number, clarified: RowPlausibility["clarified"]): void {
+    const found: Described[] = [];
+    const cv = this.contractValue;
+    if (cv !== undefined) {
+      const worth = measure.type !== "Record" && typeof measure.proxy === "number" ? quantity * measure.proxy : 0;
+      const money = UNITS[measure.unit].money;
+      if (worth > cv || (money && quantity > cv)) {
+        const figure = money ? formatGBP(quantity) : `${formatNumber(quantity, 2)} ${UNITS[measure.unit].label} (worth ${formatGBP(worth)})`;
+        found.push(describeFinding("commitmentOverContract", { figure, ref: measure.ref, contractValue: formatGBP(cv) }));
+      }
+    }
+    if (typeof measure.ceiling === "number" && quantity > measure.ceiling) {
+      found.push(describeFinding("quantityAboveCeiling", { quantity, ref: measure.ref, ceiling: measure.ceiling }));
+    }
+    if (found.length === 0) return;
+    if (clarified !== undefined) sink.add("Quantity", describeFinding("commitmentClarified", { outcome: describeOutcome(clarified) }));
+    else for (const d of found) sink.add("Quantity", d);
   }
 
   private checkQuantity(sink: Sink, value: number, fromText: boolean, cell: unknown): void {
@@ -317,8 +363,10 @@ function isBlankRow(r: CommitmentInputRow): boolean {
 interface BidderState {
   name: string;
   firstRow: number;
-  /** £ of the bidder's accepted commitments. */
+  /** £ of the bidder's accepted commitments, as counted after any clarification of a row. */
   total: number;
+  /** Indexes of the bidder's accepted commitments in the result. */
+  accepted: number[];
   /** First row claiming each measure. */
   claims: Map<MeasureEntry, number>;
 }
@@ -371,8 +419,10 @@ export function validateCommitments(
   const contractValue = positive(context.contractValue) ? context.contractValue : undefined;
   const quartile = positive(context.deliverabilityReturn) ? context.deliverabilityReturn : DEFAULT_DELIVERABILITY_RETURN;
 
+  const clarified = indexClarifications(context.clarifications ?? []);
+
   const sink = new Sink();
-  const reader = new RowReader(index);
+  const reader = new RowReader(index, contractValue);
   const commitments: Commitment[] = [];
   const bidders = new Map<string, BidderState>();
   const bidderCache = new Map<string, BidderState | null>();
@@ -388,7 +438,7 @@ export function validateCommitments(
       const key = bidderKey(name);
       state = bidders.get(key);
       if (state === undefined) {
-        state = { name, firstRow: row, total: 0, claims: new Map() };
+        state = { name, firstRow: row, total: 0, accepted: [], claims: new Map() };
         bidders.set(key, state);
       }
     }
@@ -426,28 +476,13 @@ export function validateCommitments(
       else reportUnreadable(sink, "Bidder", input.bidder);
     }
 
-    reader.check(sink, input.ref, input.quantity, input.unit);
+    const outcome = bidder !== undefined && measure !== undefined ? clarified.get(clarificationKey(bidder.name, measure.ref)) : undefined;
+    reader.check(sink, input.ref, input.quantity, input.unit, outcome);
     const quantity = reader.quantity;
 
     if (measure !== undefined) {
       if (measure.evidenceRequired && !hasEvidence(input.evidence)) {
         sink.add("Evidence", describeFinding("evidenceMissing", { ref: measure.ref }));
-      }
-      if (
-        contractValue !== undefined &&
-        quantity !== undefined &&
-        reader.unitMatches &&
-        UNITS[measure.unit].money &&
-        quantity > contractValue
-      ) {
-        sink.add(
-          "Quantity",
-          describeFinding("moneyOverContract", {
-            amount: formatGBP(quantity),
-            ref: measure.ref,
-            contractValue: formatGBP(contractValue),
-          })
-        );
       }
       if (bidder !== undefined) {
         const first = bidder.claims.get(measure);
@@ -475,8 +510,10 @@ export function validateCommitments(
     reportTypedOver(row);
 
     if (sink.rowErrors === 0 && bidder !== undefined && measure !== undefined && quantity !== undefined) {
-      commitments.push({ row, bidder: bidder.name, ref: measure.ref, quantity });
-      if (measure.type !== "Record" && measure.proxy !== null) bidder.total += quantity * measure.proxy;
+      const counted = countedQuantity(quantity, outcome);
+      bidder.accepted.push(commitments.length);
+      commitments.push({ row, bidder: bidder.name, ref: measure.ref, quantity: counted });
+      if (measure.type !== "Record" && measure.proxy !== null) bidder.total += counted * measure.proxy;
     }
   }
 
@@ -490,24 +527,33 @@ export function validateCommitments(
     for (const bidder of bidders.values()) {
       sink.startRow(bidder.firstRow);
       sink.bidder = bidder.name;
+      let issue: Described | undefined;
       if (bidder.total > contractValue) {
-        sink.add(
-          "Bidder",
-          describeFinding("bidOverContract", {
-            bidder: bidder.name,
-            total: formatGBP(bidder.total),
-            contractValue: formatGBP(contractValue),
-          })
-        );
+        issue = describeFinding("bidTotalOverContract", {
+          bidder: bidder.name,
+          total: formatGBP(bidder.total),
+          contractValue: formatGBP(contractValue),
+        });
       } else if (bidder.total / contractValue > FAR_ABOVE_FACTOR * quartile) {
-        sink.add(
-          "Bidder",
-          describeFinding("bidFarAboveBenchmark", {
-            bidder: bidder.name,
-            return: formatPercent(bidder.total / contractValue),
-            quartile: formatPercent(quartile),
-          })
-        );
+        issue = describeFinding("bidReturnImplausible", {
+          bidder: bidder.name,
+          return: formatPercent(bidder.total / contractValue),
+          quartile: formatPercent(quartile),
+        });
+      }
+      if (issue === undefined) continue;
+      const outcome = clarified.get(clarificationKey(bidder.name, undefined));
+      if (outcome === undefined) {
+        sink.add("Bidder", issue);
+        continue;
+      }
+      sink.add("Bidder", describeFinding("bidClarified", { bidder: bidder.name, outcome: describeOutcome(outcome) }));
+      // The whole bid counts its outcome: each row scaled by the same factor, so the bid's £ is
+      // the cap (or 0) and its rows keep their shares of it.
+      const factor = countedQuantity(bidder.total, outcome) / bidder.total;
+      for (const i of bidder.accepted) {
+        const c = commitments[i]!;
+        commitments[i] = { ...c, quantity: c.quantity * factor };
       }
     }
   }
@@ -534,13 +580,14 @@ export function checkCommitment(
   ref: unknown,
   quantity: unknown,
   unit: unknown,
-  measures: ReadonlyMap<string, CheckableMeasure>
+  measures: ReadonlyMap<string, CheckableMeasure>,
+  plausibility: RowPlausibility = {}
 ): string {
   if (isBlank(ref) && isBlank(quantity) && isBlank(unit)) return "OK";
   const sink = new Sink();
-  const reader = new RowReader(measures);
+  const reader = new RowReader(measures, positive(plausibility.contractValue) ? plausibility.contractValue : undefined);
   reader.resolve(ref);
-  reader.check(sink, ref, quantity, unit);
+  reader.check(sink, ref, quantity, unit, plausibility.clarified);
   for (const severity of SEVERITY_ORDER) {
     const first = sink.findings.find((f) => f.severity === severity);
     if (first !== undefined) return first.code + " " + first.message;
@@ -568,5 +615,8 @@ export const CHECK_COMMITMENT_CODES: readonly FindingCode[] = (
     "percentAsFraction",
     "recordOnly",
     "proxyMissing",
+    "commitmentOverContract",
+    "quantityAboveCeiling",
+    "commitmentClarified",
   ] as const satisfies readonly FindingName[]
 ).map((name) => FINDINGS[name].code);

@@ -13,7 +13,7 @@
 import { measureRows } from "../setup/evaluationPlan";
 import { ImportRefusedError } from "./importPlan";
 import { MEASURE_COLUMNS, readText, refKey, TABLES, type MeasureEntry } from "../../core";
-import { applyMeasureUpdate, mergeMeasures, type MeasureUpdatePreview } from "../setup/updateMeasures";
+import { applyMeasureUpdate, measureLayoutOf, mergeMeasures, type MeasureUpdatePreview } from "../setup/updateMeasures";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { WorkbookNotSetUpError } from "../setup/readEvaluation";
 
@@ -80,8 +80,8 @@ export function planMeasureTableImport(headers: readonly string[], sheetRows: re
       .filter((k) => k.columns.length > 0);
     return { ...merged, ...base, rows, keptEdits, proxyChanges };
   }
-  const expected = [...MEASURE_COLUMNS];
-  if (headers.length !== expected.length || headers.some((h, i) => h !== expected[i])) {
+  const expected = measureLayoutOf(headers);
+  if (expected === undefined) {
     return { added: [], updated: [], keptEdits: [], keptRows: [], rows: [], unexpectedHeaders: [...headers], ...base };
   }
   const refIndex = expected.indexOf("Ref");

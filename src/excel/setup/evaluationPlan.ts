@@ -196,6 +196,8 @@ export const CLARIFICATION_TABLE_COLUMNS: readonly ColumnPlan[] = [
   { header: "Reason", numberFormat: FORMATS.text, width: 300 },
   { header: "DecidedBy", numberFormat: FORMATS.text, width: 140 },
   { header: "DecidedAt", numberFormat: FORMATS.date, width: 90 },
+  // Blank while the row is not yet an outcome (no reason, who or date): the commitments read only rows that count.
+  { header: "Counts", numberFormat: FORMATS.general, width: 100, formula: TABLE_FORMULAS.clarifications.Counts },
 ];
 
 /** SV Clarifications as insert writes it, and as the pane adds it to a workbook made before it existed. */

@@ -13,7 +13,7 @@ import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 
 /** Columns whose sheet value is the evaluator's decision, kept over the framework's. */
-const EVALUATOR_COLUMNS = ["Proxy", "InScope", "Max", "Evidence"] as const;
+const EVALUATOR_COLUMNS = ["Proxy", "InScope", "Max", "Evidence", "Ceiling"] as const;
 
 export interface MeasureUpdatePreview {
   /** Refs added from the framework. */
@@ -30,6 +30,16 @@ export interface MeasureUpdatePreview {
   unexpectedHeaders?: string[];
 }
 
+/**
+ * The layout a sheet's SV_Measures headers follow: today's MEASURE_COLUMNS, or the same without
+ * Ceiling (workbooks inserted before that column was added keep working, written as they are);
+ * undefined for any other headers.
+ */
+export function measureLayoutOf(headers: readonly string[]): readonly string[] | undefined {
+  const layouts: readonly (readonly string[])[] = [MEASURE_COLUMNS, MEASURE_COLUMNS.filter((c) => c !== "Ceiling")];
+  return layouts.find((expected) => headers.length === expected.length && headers.every((h, i) => h === expected[i]));
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (typeof a === "number" || typeof b === "number") return Number(a) === Number(b);
   return String(a ?? "").trim().toLowerCase() === String(b ?? "").trim().toLowerCase();
@@ -37,11 +47,11 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Pure: merges the sheet's table with the framework's rows. */
 export function mergeMeasures(headers: readonly string[], sheetRows: readonly unknown[][], measures: readonly MeasureEntry[]): MeasureUpdatePreview {
-  const expected = [...MEASURE_COLUMNS];
-  if (headers.length !== expected.length || headers.some((h, i) => h !== expected[i])) {
+  const expected = measureLayoutOf(headers);
+  if (expected === undefined) {
     return { added: [], updated: [], keptEdits: [], keptRows: [], rows: [], unexpectedHeaders: [...headers] };
   }
-  const col = (name: string): number => expected.indexOf(name as (typeof expected)[number]);
+  const col = (name: string): number => expected.indexOf(name);
   const existing = new Map<string, unknown[]>();
   for (const row of sheetRows) {
     const ref = String(row[col("Ref")] ?? "").trim();
@@ -115,8 +125,9 @@ export async function applyMeasureUpdate(run: ExcelRun, preview: MeasureUpdatePr
     await context.sync();
     const top = whole.rowIndex + 1;
     const left = whole.columnIndex + 1;
-    const rows = preview.rows.length ? preview.rows : [MEASURE_COLUMNS.map(() => "")];
-    const cols = MEASURE_COLUMNS.length;
+    // As wide as the sheet's table (a table without Ceiling stays without it).
+    const cols = preview.rows[0]?.length ?? MEASURE_COLUMNS.length;
+    const rows = preview.rows.length ? preview.rows : [Array.from({ length: cols }, () => "")];
     if (rows.length > body.rowCount) {
       // A longer table takes the rows below it: they must be empty, or we refuse.
       const below = sheet.getRange(blockAddress(top + 1 + body.rowCount, left, rows.length - body.rowCount, cols)).load("values, address");

@@ -167,12 +167,12 @@ describe("validateCommitments: quantities", () => {
     expect(result.commitments).toHaveLength(1);
   });
 
-  it("a number typed as text is read, with an info saying how", () => {
+  it("a number typed as text is an error saying how it reads, and is not counted, as the sheet cannot count it", () => {
     const result = validate([aRow({ ref: "SPEND", unit: "£", quantity: "£1,200.50" })]);
     expect(result.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
-      ["SV116", "info", "The quantity \u201c£1,200.50\u201d is typed as text; it is read as 1,200.5."],
+      ["SV116", "error", "The quantity \u201c£1,200.50\u201d is typed as text, so the sheet's formulas cannot count it (it reads as 1,200.5)."],
     ]);
-    expect(result.commitments[0]?.quantity).toBe(1200.5);
+    expect(result.commitments).toEqual([]);
   });
 
   it("a record-only measure gets an info and is kept", () => {
@@ -254,28 +254,29 @@ describe("validateCommitments: double counting and exclusive measures", () => {
 });
 
 describe("validateCommitments: £ and deliverability", () => {
-  it("a £ commitment larger than the contract value is a warning", () => {
-    const { findings } = validate([aRow({ ref: "SPEND", unit: "£", quantity: 2_000_000 })], { contractValue: 1_000_000 });
-    const f = findings.find((x) => x.code === "SV120");
-    expect(f).toMatchObject({ severity: "warning", column: "Quantity" });
-    expect(f?.message).toBe("£2,000,000 for SPEND is more than the whole contract value (£1,000,000).");
+  it("a £ commitment larger than the contract value is an implausible error, and the row is not counted", () => {
+    const { findings, commitments } = validate([aRow({ ref: "SPEND", unit: "£", quantity: 2_000_000 })], { contractValue: 1_000_000 });
+    const f = findings.find((x) => x.code === "SV123");
+    expect(f).toMatchObject({ severity: "error", column: "Quantity" });
+    expect(f?.message).toBe("£2,000,000 for SPEND is more than the whole contract value (£1,000,000), which is not credible as offered.");
+    expect(commitments).toEqual([]);
   });
 
-  it("a bid worth more than the contract value is a warning on the bidder's first row", () => {
+  it("a bid worth more than the contract value is an implausible error on the bidder's first row", () => {
     const { findings } = validate(
       [aRow({ row: 4, ref: "SPEND", unit: "£", quantity: 600_000 }), aRow({ row: 5, ref: "M1", quantity: 5_000 })],
       { contractValue: 1_000_000 }
     );
-    expect(findings.map((f) => [f.code, f.row, f.column])).toEqual([["SV203", 4, "Bidder"]]);
-    expect(findings[0]?.message).toBe("Acme Ltd's commitments are worth £1,100,000, more than the contract value (£1,000,000).");
+    expect(findings.map((f) => [f.code, f.severity, f.row, f.column])).toEqual([["SV206", "error", 4, "Bidder"]]);
+    expect(findings[0]?.message).toBe("Acme Ltd's commitments are worth £1,100,000, more than the contract value (£1,000,000), which is not credible as offered.");
   });
 
-  it("a return above twice the benchmark upper quartile is a warning", () => {
+  it("a return above twice the benchmark upper quartile is an implausible error", () => {
     // 80% of the contract value: under the value, over 2 × 36.6%.
     const { findings } = validate([aRow({ ref: "M1", quantity: 8_000 })], { contractValue: 1_000_000 });
-    expect(findings.map((f) => f.code)).toEqual(["SV204"]);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([["SV207", "error"]]);
     expect(findings[0]?.message).toBe(
-      "Acme Ltd's commitments return 80% of the contract value, more than twice the benchmark upper quartile (36.6%)."
+      "Acme Ltd's commitments return 80% of the contract value, more than twice the benchmark upper quartile (36.6%), which is not credible as offered."
     );
   });
 
@@ -284,7 +285,7 @@ describe("validateCommitments: £ and deliverability", () => {
   });
 
   it("uses the benchmark quartile it is given", () => {
-    expect(codes([aRow({ ref: "M1", quantity: 3_000 })], { contractValue: 1_000_000, deliverabilityReturn: 0.1 })).toEqual(["SV204"]);
+    expect(codes([aRow({ ref: "M1", quantity: 3_000 })], { contractValue: 1_000_000, deliverabilityReturn: 0.1 })).toEqual(["SV207"]);
   });
 
   it("counts only accepted rows, and nothing for record-only measures, in a bid's total", () => {

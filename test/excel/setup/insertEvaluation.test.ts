@@ -12,7 +12,7 @@ describe("inserting the evaluation workbook", () => {
     const result = await insertPlan(run, buildEvaluationPlan(aPlanInput()));
     expect(result.status).toBe("written");
     // The summaries, report, register and sign-off sheets are written by their own actions.
-    const atInsert = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores];
+    const atInsert = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.clarifications, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores];
     expect(fake.inspect.sheetNames()).toEqual(["Sheet1", ...atInsert]);
     expect(fake.inspect.tables().map((t) => t.name).sort()).toEqual(Object.values(TABLES).filter((t) => t !== TABLES.register).sort());
     expect(namedCell(fake, SETTING_NAMES.contractValue).value).toBe(1_000_000);

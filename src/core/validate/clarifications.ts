@@ -1,0 +1,171 @@
+/**
+ * The panel's clarification outcomes for implausible commitments (issue #16 point 4), as the
+ * SV Clarifications sheet holds them (table SV_Clarifications, CLARIFICATION_COLUMNS).
+ *
+ * A commitment or a bid's total that is implausible (SV123, SV124, SV206, SV207) holds the bid's
+ * score for commitments until the panel has asked the bidder and decided one of:
+ * - Accepted: counted as stated;
+ * - Capped: counted at CappedAt (the quantity in the measure's unit; £ for a whole bid);
+ * - Excluded: counts 0.
+ * Ref blank is the whole bid (a bid-total issue). An outcome counts only with its Reason, who
+ * decided (DecidedBy) and when (DecidedAt, an Excel date): a decision the panel cannot explain
+ * later is not one it can defend (Procurement Act 2023 s.98 asks for the reasons of material
+ * decisions to be kept). The sheet's formulas apply exactly these rules (tableFormulas.ts): the
+ * first complete row for an item decides it; a later row for the same item is ignored.
+ */
+import { cellError, isBlank, readQuantity, readText } from "../shared/cells";
+import { formatIsoDate, formatNumber } from "../shared/format";
+import { bidderKey, refKey } from "../shared/refs";
+import { sheetDate } from "../setup/settingsFromSheet";
+
+export const CLARIFICATION_OUTCOMES = ["Accepted", "Capped", "Excluded"] as const;
+export type ClarificationOutcome = (typeof CLARIFICATION_OUTCOMES)[number];
+
+/** One row of SV_Clarifications as read: every field is whatever its cell holds. */
+export interface ClarificationInputRow {
+  /** 1-based sheet row. */
+  row: number;
+  bidder: unknown;
+  ref: unknown;
+  issue: unknown;
+  outcome: unknown;
+  cappedAt: unknown;
+  reason: unknown;
+  decidedBy: unknown;
+  decidedAt: unknown;
+}
+
+/** A decided clarification: an outcome with everything it needs. */
+export interface Clarification {
+  row: number;
+  bidder: string;
+  /** The measure ref; undefined for the whole bid. */
+  ref?: string;
+  issue: string;
+  outcome: ClarificationOutcome;
+  /** Capped only: the quantity counted (£ for the whole bid). */
+  cappedAt?: number;
+  reason: string;
+  decidedBy: string;
+  /** Excel date serial. */
+  decidedAt: number;
+}
+
+/** A row of SV Clarifications that records no outcome, and why, in a sentence. */
+export interface ClarificationProblem {
+  row: number;
+  bidder?: string;
+  ref?: string;
+  message: string;
+}
+
+export interface ClarificationsRead {
+  decided: Clarification[];
+  problems: ClarificationProblem[];
+}
+
+/** The key a clarification and a commitment share: bidder and ref (blank ref: the whole bid). */
+export function clarificationKey(bidder: string, ref: string | undefined): string {
+  return bidderKey(bidder) + "\u0000" + (ref === undefined ? "" : refKey(ref));
+}
+
+function outcomeOf(cell: unknown): ClarificationOutcome | undefined {
+  const text = readText(cell)?.toLowerCase();
+  return CLARIFICATION_OUTCOMES.find((o) => o.toLowerCase() === text);
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/**
+ * The rows of SV_Clarifications: the decided outcomes, and a problem for each row whose outcome
+ * does not count yet (unknown outcome, Capped without a figure, reason, who or date missing).
+ * A row with a blank Outcome is an item not yet decided: no problem. Never throws on cell content.
+ */
+export function readClarifications(rows: readonly ClarificationInputRow[]): ClarificationsRead {
+  const decided: Clarification[] = [];
+  const problems: ClarificationProblem[] = [];
+  const firstRow = new Map<string, number>();
+  for (const r of rows) {
+    if (r === null || typeof r !== "object") continue;
+    if (isBlank(r.outcome)) continue;
+    const bidder = readText(r.bidder);
+    const ref = readText(r.ref);
+    const where = `Row ${r.row} of SV Clarifications`;
+    const about = bidder === undefined ? where : `${where} (${bidder}${ref === undefined ? ", whole bid" : `, ${ref}`})`;
+    const problem = (message: string): void => {
+      problems.push({ row: r.row, ...(bidder !== undefined ? { bidder } : {}), ...(ref !== undefined ? { ref } : {}), message });
+    };
+    const outcome = outcomeOf(r.outcome);
+    if (outcome === undefined) {
+      problem(`${about}: “${readText(r.outcome) ?? String(cellError(r.outcome) ?? "")}” is not an outcome. Choose Accepted, Capped or Excluded.`);
+      continue;
+    }
+    if (bidder === undefined) {
+      problem(`${where}: the outcome ${outcome} names no bidder. Enter the bidder as SV Commitments spells it.`);
+      continue;
+    }
+    const missing: string[] = [];
+    const capped = readQuantity(r.cappedAt);
+    if (outcome === "Capped" && !(capped.kind === "number" && !capped.fromText && capped.value >= 0)) missing.push("the figure it is capped at (CappedAt, a number)");
+    const reason = readText(r.reason);
+    if (reason === undefined) missing.push("the reason");
+    const decidedBy = readText(r.decidedBy);
+    if (decidedBy === undefined) missing.push("who decided (DecidedBy)");
+    const decidedAt = typeof r.decidedAt === "number" && Number.isFinite(r.decidedAt) && r.decidedAt > 0 ? r.decidedAt : undefined;
+    if (decidedAt === undefined) missing.push("the date decided (DecidedAt, a date)");
+    if (missing.length > 0 || reason === undefined || decidedBy === undefined || decidedAt === undefined) {
+      problem(`${about}: the outcome ${outcome} is not recorded yet, because it lacks ${joinWords(missing)}. Until it has them the bid stays held.`);
+      continue;
+    }
+    const key = clarificationKey(bidder, ref);
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) {
+      problem(`${about}: the same item is already decided in row ${earlier}, which counts; delete this row or that one.`);
+      continue;
+    }
+    firstRow.set(key, r.row);
+    decided.push({
+      row: r.row,
+      bidder,
+      ...(ref !== undefined ? { ref } : {}),
+      issue: readText(r.issue) ?? "",
+      outcome,
+      ...(outcome === "Capped" && capped.kind === "number" ? { cappedAt: capped.value } : {}),
+      reason,
+      decidedBy,
+      decidedAt,
+    });
+  }
+  return { decided, problems };
+}
+
+/** Decided clarifications by `clarificationKey`. */
+export function indexClarifications(decided: readonly Clarification[]): ReadonlyMap<string, Clarification> {
+  const map = new Map<string, Clarification>();
+  for (const c of decided) {
+    const key = clarificationKey(c.bidder, c.ref);
+    if (!map.has(key)) map.set(key, c);
+  }
+  return map;
+}
+
+/** The quantity a commitment counts once clarified: as stated, capped (never raised by a cap) or 0. */
+export function countedQuantity(quantity: number, clarification: Pick<Clarification, "outcome" | "cappedAt"> | undefined): number {
+  if (clarification === undefined || clarification.outcome === "Accepted") return quantity;
+  if (clarification.outcome === "Excluded") return 0;
+  return Math.min(quantity, clarification.cappedAt ?? quantity);
+}
+
+/** The outcome in words, as the Check column and the summaries say it ("capped at 5,000"). */
+export function describeOutcome(c: Pick<Clarification, "outcome" | "cappedAt">): string {
+  if (c.outcome === "Capped") return c.cappedAt === undefined ? "capped" : `capped at ${formatNumber(c.cappedAt, 2)}`;
+  return c.outcome === "Accepted" ? "accepted as stated" : "excluded (counts 0)";
+}
+
+/** Who decided and when, e.g. "J Patel, 7 December 2026". */
+export function describeDecision(c: Pick<Clarification, "decidedBy" | "decidedAt">): string {
+  const iso = sheetDate(c.decidedAt);
+  return `${c.decidedBy}, ${iso === undefined ? String(c.decidedAt) : formatIsoDate(iso)}`;
+}

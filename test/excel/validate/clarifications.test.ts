@@ -1,0 +1,118 @@
+/**
+ * Implausible commitments and the panel's clarification outcomes, in the workbook (issue #16
+ * point 4): the sheet's formulas, computed by HyperFormula with the TENDER functions registered.
+ * The defect: 999,999,999,999,999 hours passed with a warning and took every commitment point.
+ */
+import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
+import { ILLUSTRATIVE, measureTableFromFramework } from "../../../src/core";
+import { TABLES } from "../../../src/core/shared/layout";
+import type { ExcelHost } from "../../excelHost";
+
+const HUGE = 999_999_999_999_999;
+/** 1 January 2026 as an Excel date. */
+const DECIDED_AT = 46023;
+
+const ILL9_PROXY = measureTableFromFramework(ILLUSTRATIVE).find((m) => m.ref === "ILL9")?.proxy as number;
+
+function tableRows(fake: ExcelHost, name: string): Record<string, unknown>[] {
+  const table = fake.inspect.table(name);
+  if (!table) throw new Error(`no ${name}`);
+  return fake.inspect.values(table.dataBodyAddress).map((r) => Object.fromEntries(table.headers.map((h, i) => [h, r[i]])));
+}
+
+function rowOf(rows: Record<string, unknown>[], bidder: string): Record<string, unknown> {
+  const row = rows.find((r) => r.Bidder === bidder);
+  if (!row) throw new Error(`no row for ${bidder}`);
+  return row;
+}
+
+/** Acme commits an absurd number of hours, Birch 300 hours, both to ILL9 (contract £1,000,000, 5 points for commitments). */
+async function aWorkbookWithTheHugeBid() {
+  return anEvaluationWorkbook(
+    [
+      ["Acme Care", "ILL9", "hours", HUGE],
+      ["Birch Homes", "ILL9", "hours", 300],
+    ],
+    aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }),
+  );
+}
+
+const anOutcome = (overrides: Record<string, unknown>): Record<string, unknown> => ({
+  Bidder: "Acme Care",
+  Ref: "ILL9",
+  Issue: "999,999,999,999,999 hours",
+  Reason: "The bidder confirmed a typing error: 500 hours a year.",
+  DecidedBy: "Evaluation panel (chair J Patel)",
+  DecidedAt: DECIDED_AT,
+  ...overrides,
+});
+
+describe("an implausible commitment in the workbook", () => {
+  it("no longer takes every commitment point: its Check is an error and the other bid scores in full", async () => {
+    const { fake } = await aWorkbookWithTheHugeBid();
+    const scores = tableRows(fake, TABLES.scores);
+    expect(rowOf(scores, "Acme Care").Quantitative).not.toBe(5);
+    expect(rowOf(scores, "Birch Homes").Quantitative).toBe(5);
+    const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
+    expect(String(acme.Check)).toMatch(/^SV123 /);
+  });
+
+  it("a quantity above the council's ceiling for the measure is an error too", async () => {
+    const measures = measureTableFromFramework(ILLUSTRATIVE).map((m) => (m.ref === "ILL9" ? { ...m, ceiling: 1_000 } : m));
+    const { fake } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 1_500]], aPlanInput({ measures, bidders: ["Acme Care"] }));
+    expect(String(rowOf(tableRows(fake, TABLES.commitments), "Acme Care").Check)).toMatch(/^SV124 1,500 is above the ceiling/);
+  });
+
+  it("capped by the panel: the Check says so, Value counts the cap, and both bids score on it", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Capped", CappedAt: 500 })]);
+    const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
+    expect(acme.Check).toBe("SV125 The panel clarified this commitment: capped at 500.");
+    expect(acme.Value).toBeCloseTo(500 * ILL9_PROXY, 6);
+    const scores = tableRows(fake, TABLES.scores);
+    expect(rowOf(scores, "Acme Care").Quantitative).toBeCloseTo(5, 9);
+    expect(rowOf(scores, "Birch Homes").Quantitative).toBeCloseTo(5 * (300 / 500), 9);
+  });
+
+  it("excluded by the panel: the commitment counts £0", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Excluded" })]);
+    const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
+    expect(acme.Check).toBe("SV125 The panel clarified this commitment: excluded (counts 0).");
+    expect(acme.Value).toBe(0);
+    const scores = tableRows(fake, TABLES.scores);
+    expect(rowOf(scores, "Acme Care").Quantitative).toBe(0);
+    expect(rowOf(scores, "Birch Homes").Quantitative).toBe(5);
+  });
+
+  it("accepted as stated: the commitment counts in full", async () => {
+    const { fake, run } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 100_000]], aPlanInput({ bidders: ["Acme Care"] }));
+    expect(String(rowOf(tableRows(fake, TABLES.commitments), "Acme Care").Check)).toMatch(/^SV123 /);
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Accepted" })]);
+    const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
+    expect(acme.Check).toBe("SV125 The panel clarified this commitment: accepted as stated.");
+    expect(acme.Value).toBeCloseTo(100_000 * ILL9_PROXY, 4);
+  });
+
+  it.each([
+    ["no reason", { Reason: "" }],
+    ["no one named as deciding", { DecidedBy: "" }],
+    ["a date typed as text", { DecidedAt: "someday" }],
+    ["Capped without a figure", { CappedAt: "" }],
+  ])("an outcome with %s is not an outcome: the Check stays an error and the cap is not applied", async (_, gap) => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Capped", CappedAt: 500, ...gap })]);
+    const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
+    expect(String(acme.Check)).toMatch(/^SV123 /);
+    expect(acme.Value).toBeCloseTo(HUGE * ILL9_PROXY, -6);
+  });
+
+  it("an outcome for another bidder or measure changes nothing here", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Bidder: "Birch Homes", Outcome: "Excluded" }), anOutcome({ Ref: "ILL1", Outcome: "Excluded" })]);
+    const rows = tableRows(fake, TABLES.commitments);
+    expect(String(rowOf(rows, "Acme Care").Check)).toMatch(/^SV123 /);
+    // Birch's 300 hours were plausible, but the panel's outcome for them is applied all the same, as core does.
+    expect(rowOf(rows, "Birch Homes").Value).toBe(0);
+  });
+});
