@@ -11,6 +11,7 @@ import { decide, refuse, valueOf, type Decision } from "../shared/decision";
 import { parseMeasures } from "../setup/measureTable";
 import type { CommitmentInputRow } from "../bids/commitments";
 import { validateCommitments } from "../validate/validateCommitments";
+import { clarificationInputRows, readClarifications } from "../validate/clarifications";
 import { canonicalCell, canonicalRecord, type EvaluationRecord, type RecordTable } from "./fingerprint";
 import { cellOf, column, type ModerationSnapshot, type SnapshotRequest, type TableKey } from "./snapshot";
 import { rollUpChange, rollUpChangeMessage } from "./panel";
@@ -31,10 +32,12 @@ export const RECORD_TABLES: readonly { key: TableKey; rowKey: string[] }[] = [
   { key: "scores", rowKey: ["Bidder"] },
   // Who decided the threshold verdict, scope and weighting, when and why (Procurement Act 2023 s.98).
   { key: "decisions", rowKey: ["Decision", "DecidedAt"] },
+  // The panel's outcome for each implausible commitment (issue #16 point 4): a changed one is a changed record.
+  { key: "clarifications", rowKey: ["Bidder", "Ref"] },
 ];
 
 /** The sheets signed, in workbook order of the plan. */
-export const SIGNED_SHEETS: readonly string[] = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores, SHEETS.decisions];
+export const SIGNED_SHEETS: readonly string[] = [SHEETS.setup, SHEETS.measures, SHEETS.criteria, SHEETS.commitments, SHEETS.answers, SHEETS.offers, SHEETS.marks, SHEETS.moderation, SHEETS.scores, SHEETS.decisions, SHEETS.clarifications];
 
 const MODERATION_TABLES_ALL = Object.fromEntries(Object.keys(MODERATION_READ.tables).map((k) => [k, "all"])) as Record<keyof typeof MODERATION_READ.tables, "all">;
 
@@ -156,7 +159,11 @@ function reviewOf(wb: ModerationSnapshot): SignOffReview {
       evidence: cellOf(commitments, row, "Evidence"),
     }));
     const cv = wb.settings.contractValue?.value;
-    const result = validateCommitments(rows, entries, typeof cv === "number" && cv > 0 ? { contractValue: cv } : {});
+    // An implausible commitment holds sign-off until the panel's outcome for it is recorded in full.
+    const clarifications = wb.tables.clarifications;
+    const read = clarifications ? readClarifications(clarificationInputRows(clarifications.headers, clarifications.rows, clarifications.firstRow)) : { decided: [], problems: [] };
+    for (const p of read.problems) open.push({ kind: "validation", message: p.message, ...at(SHEETS.clarifications, p.row, (clarifications?.firstColumn ?? 1) + Math.max(0, clarifications ? column(clarifications, "Outcome") : 0)) });
+    const result = validateCommitments(rows, entries, { ...(typeof cv === "number" && cv > 0 ? { contractValue: cv } : {}), clarifications: read.decided });
     for (const f of result.findings) {
       if (f.severity !== "error") continue;
       const c = column(commitments, f.column);
@@ -172,6 +179,12 @@ function reviewOf(wb: ModerationSnapshot): SignOffReview {
         const error = cellError(cell);
         if (error !== undefined) open.push({ kind: "scores", message: `SV Scores row ${scores.firstRow + i}, ${scores.headers[c]}: the cell shows ${error}. Fix what it depends on before signing.`, ...at(SHEETS.scores, scores.firstRow + i, scores.firstColumn + c) });
       });
+      // A bid held back by a faulty commitment row (heldBids.ts) has no score or rank to sign.
+      const held = cellOf(scores, row, "Held");
+      if (typeof held === "string" && held.trim() !== "") {
+        const c = Math.max(0, column(scores, "Held"));
+        open.push({ kind: "scores", message: `SV Scores row ${scores.firstRow + i}: ${String(cellOf(scores, row, "Bidder"))} is held back (${held.trim()}), so it has no score or rank yet. Fix that commitment row before signing.`, ...at(SHEETS.scores, scores.firstRow + i, scores.firstColumn + c) });
+      }
     });
   }
   return { open, ready: open.length === 0 };

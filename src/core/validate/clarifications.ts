@@ -13,7 +13,7 @@
  * decisions to be kept). The sheet's formulas apply exactly these rules (tableFormulas.ts): the
  * first complete row for an item decides it; a later row for the same item is ignored.
  */
-import { cellError, isBlank, readQuantity, readText } from "../shared/cells";
+import { cellError, headerIndex, isBlank, readQuantity, readText } from "../shared/cells";
 import { formatIsoDate, formatNumber } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { sheetDate } from "../setup/settingsFromSheet";
@@ -62,6 +62,23 @@ export interface ClarificationProblem {
 export interface ClarificationsRead {
   decided: Clarification[];
   problems: ClarificationProblem[];
+}
+
+/** SV_Clarifications' body (headers as the sheet has them, in any order) as input rows; `firstRow` is the sheet row of the first body row. */
+export function clarificationInputRows(headers: readonly string[], body: readonly (readonly unknown[])[], firstRow: number): ClarificationInputRow[] {
+  const col = headerIndex(headers);
+  const at = (row: readonly unknown[], name: string): unknown => (col(name) >= 0 ? row[col(name)] : undefined);
+  return body.map((row, i) => ({
+    row: firstRow + i,
+    bidder: at(row, "Bidder"),
+    ref: at(row, "Ref"),
+    issue: at(row, "Issue"),
+    outcome: at(row, "Outcome"),
+    cappedAt: at(row, "CappedAt"),
+    reason: at(row, "Reason"),
+    decidedBy: at(row, "DecidedBy"),
+    decidedAt: at(row, "DecidedAt"),
+  }));
 }
 
 /** The key a clarification and a commitment share: bidder and ref (blank ref: the whole bid). */

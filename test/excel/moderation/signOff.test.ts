@@ -39,8 +39,9 @@ describe("the final review", () => {
     const review = await actions.reviewSignOff();
     expect(review.ready).toBe(false);
     const kinds = new Set(review.open.map((o) => o.kind));
-    // The unknown measure also leaves Birch Homes' score showing #N/A.
+    // The unknown measure also holds Birch Homes back on SV Scores: it has no score to sign.
     expect(kinds).toEqual(new Set(["moderation", "validation", "scores"]));
+    expect(review.open.find((o) => o.kind === "scores")?.message).toMatch(/Birch Homes is held back \(SV103 on SV Commitments row 6\)/);
     expect(review.open.find((o) => o.kind === "moderation" && o.message.startsWith("Acme Ltd, Q1"))).toMatchObject({ sheet: SHEETS.moderation });
     expect(review.open.find((o) => o.kind === "validation")).toMatchObject({ sheet: SHEETS.commitments, address: "B6" });
     await expect(actions.signOff("Dee Lead")).rejects.toThrow(/cannot be signed yet/);
@@ -260,5 +261,34 @@ describe("a sign-off that fails part-way", () => {
     await actions.signOff("Dee Lead");
     expect((await actions.verify()).status).toBe("intact");
     expect(usedValues(fake, SHEETS.scores).values).toEqual(scoresBefore);
+  });
+});
+
+describe("sign-off and the panel's clarifications (issue #16 point 4)", () => {
+  // 100,000 hours of ILL9 are worth more than the £1,000,000 contract: implausible (SV123).
+  const IMPLAUSIBLE = [["Acme Ltd", "ILL9", "hours", 100_000], COMMITMENTS[1]!];
+  const CAPPED = { Bidder: "Acme Ltd", Ref: "ILL9", Issue: "100,000 hours", Outcome: "Capped", CappedAt: 500, Reason: "The bidder confirmed 500 hours a year.", DecidedBy: "Dee Lead", DecidedAt: 46023 };
+
+  it("is refused while an implausible commitment has no outcome, or one without its reason", async () => {
+    const { run, actions } = await allAgreed({ commitments: IMPLAUSIBLE });
+    const review = await actions.reviewSignOff();
+    expect(review.open.find((o) => o.kind === "validation")?.message).toMatch(/^SV123 row 4: /);
+    await typeIntoTable(run, TABLES.clarifications, [{ ...CAPPED, Reason: "" }]);
+    const incomplete = await actions.reviewSignOff();
+    expect(incomplete.open.map((o) => o.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Row 4 of SV Clarifications \(Acme Ltd, ILL9\): the outcome Capped is not recorded yet, because it lacks the reason\./)]));
+    await expect(actions.signOff("Dee Lead")).rejects.toThrow(/cannot be signed yet/);
+  });
+
+  it("signs once the outcome is recorded, and Verify reports a clarification changed afterwards", async () => {
+    const { fake, run, actions } = await allAgreed({ commitments: IMPLAUSIBLE });
+    await typeIntoTable(run, TABLES.clarifications, [CAPPED]);
+    expect((await actions.reviewSignOff()).open).toEqual([]);
+    await actions.signOff("Dee Lead");
+    const address = await editAsUser(run, TABLES.clarifications, (r) => r.Bidder === "Acme Ltd", "CappedAt", 5_000, fake);
+    const result = await actions.verify();
+    expect(result.status).toBe("changed");
+    expect(result.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sheet: SHEETS.clarifications, address, before: 500, after: 5_000, message: expect.stringContaining("(Acme Ltd, ILL9): CappedAt was 500, now 5000.") })]),
+    );
   });
 });
