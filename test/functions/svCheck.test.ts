@@ -170,8 +170,14 @@ describe("TENDER.SVCHECK returns the first problem", () => {
     expect(check("ECC10", -1, "hours")).toMatch(/^SV112 /);
   });
 
-  it("an error before information", () => {
-    expect(check("ECC10", "12", "hours")).toMatch(/^SV108 /);
+  it("a number typed as text is an error like the unit's, so the quantity's comes first", () => {
+    expect(check("ECC10", "12", "hours")).toMatch(/^SV116 /);
+  });
+
+  it("an error before information, even information on an earlier argument", () => {
+    // ECC10 record-only: an info on the ref (SV118), then an error on the unit (SV108).
+    const types = col(...TABLE.map(([ref]) => (ref === "ECC10" ? "Record" : "SV")));
+    expect(svCheck("ECC10", 12, "hours", REFS, UNITS, OMITTED, OMITTED, types)).toMatch(/^SV108 /);
   });
 });
 

@@ -458,8 +458,11 @@ export function scoreBids(
   );
 }
 
-/** Competition ranking with the tolerance documented on {@link BidScore.rank}. */
-function competitionRanks(scores: readonly number[], maxPoints: number): number[] {
+/**
+ * Competition ranking with the tolerance documented on {@link BidScore.rank}. The Scores page
+ * ranks with it too, over the bids not held back (heldBids.ts), as SV_Scores[Rank] does.
+ */
+export function competitionRanks(scores: readonly number[], maxPoints: number): number[] {
   const tolerance = 1e-9 * Math.max(1, maxPoints);
   const sorted = [...scores].sort((a, b) => b - a);
   return scores.map((score) => {

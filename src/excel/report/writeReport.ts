@@ -10,7 +10,7 @@
 import { bidderKey, blockAddress, FORMATS, SHEETS } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { numberIn, readReportData, records, textIn } from "./readReportData";
-import { reportFigures, sensitivityNotes, type ReportFigures } from "./reportFigures";
+import { refuseWhileHeld, reportFigures, sensitivityNotes, type ReportFigures } from "./reportFigures";
 import { assertOurs, builtNote, freshSheet, SheetDraft } from "./reportSheet";
 
 export const CHART_NAMES = { themes: "SV_ChartThemes", scores: "SV_ChartScores" } as const;
@@ -63,6 +63,7 @@ export async function buildReport(run: ExcelRun, options: OperationOptions = {},
   const data = await readReportData(run, SHEETS.report, options);
   assertOurs(data.target, SHEETS.report);
   const f = reportFigures(data);
+  refuseWhileHeld(f, "the award report");
   const notes = sensitivityNotes(f);
   const offers = readOffers(data.offers);
   const layout = reportLayout(f, notes, offers, now);

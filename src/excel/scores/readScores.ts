@@ -1,8 +1,10 @@
 /**
  * The Scores page's figures, computed by src/core from what the workbook holds — the same
- * rules the sheet's TENDER formulas apply, so the pane and the sheet agree. Rows with
- * validation errors are left out of the pane's figures (and the count says so), where the
- * sheet's formulas show the error instead.
+ * rules the sheet's TENDER formulas apply, so the pane and the sheet agree. A bid with a faulty
+ * commitment row (an error in validation, as the sheet's Check column shows it) is held back
+ * by one rule on both (core heldBids.ts): no points for commitments, no score and no rank, and
+ * its £ (of its other rows) is not among the values the other bids are scored against; every
+ * other bid is scored and ranked among the bids not held back.
  *
  * Whether a bid is disregarded (the tender requires both parts and it lacks one) is read from
  * SV_Scores[Disregarded], the sheet's formula, as the qualitative points are: the pane then
@@ -10,7 +12,7 @@
  * values the others are scored against.
  */
 import { readEvaluation } from "../setup/readEvaluation";
-import { benchmarkPosition, bidderKey, formatPercent, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, measuresWithoutProxy, type MissingProxy, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
+import { benchmarkPosition, bidderKey, competitionRanks, formatPercent, heldBids, type HeldBid, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, measuresWithoutProxy, type MissingProxy, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { NotReadyError, notReadyMessage, refuseIfCalculating } from "../shared/notReady";
 
@@ -21,12 +23,24 @@ export interface BidderScore {
   sv: number;
   returnRatio: number;
   benchmark: BenchmarkBand;
-  quantitative: number;
+  /** Points for commitments; undefined while the bid is held back. */
+  quantitative: number | undefined;
   qualitative: number;
-  score: number;
-  rank: number;
+  /** undefined while the bid is held back. */
+  score: number | undefined;
+  /** Rank among the bids not held back; undefined while this one is. */
+  rank: number | undefined;
   /** Why the bid is disregarded, as SV Scores says ("No answers", "No commitments" …); absent when it counts. */
   disregarded?: string;
+  /** The faulty rows holding the bid back, as SV Scores' Held column names the first; absent when it is not held. */
+  held?: HeldBid;
+}
+
+/** A bid with a score: not held back. */
+export type ScoredBidder = BidderScore & { quantitative: number; score: number; rank: number };
+
+export function isScored(b: BidderScore): b is ScoredBidder {
+  return b.score !== undefined && b.rank !== undefined && b.quantitative !== undefined;
 }
 
 export interface ScoresView {
@@ -36,7 +50,7 @@ export interface ScoresView {
   method: ScoringMethod;
   /** Share of the points for commitments (SV_QuantShare): 0 on a qualitative tender, where the answers carry every point. */
   quantitativeShare: number;
-  /** Commitment rows left out because validation found errors in them. */
+  /** Commitment rows with errors: each holds its bid back, or belongs to no bid. */
   rowsWithErrors: number;
   /** Plain-English sensitivity of the award to the weighting, when price/quality points are known. */
   sensitivityNote: string;
@@ -90,19 +104,34 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     }
   }
   const disregardedFor = (bidder: string): string | undefined => qualitative.get(bidderKey(bidder))?.disregarded;
-  const values = valuations.filter((v) => disregardedFor(v.bidder) === undefined).map((v) => v.total);
+  // Held back by core's rule, or by the sheet's Held column when it says so on its own (a Value
+  // that is an Excel error for a reason validation cannot see): the sheet shows no figure then either.
+  const held = heldBids(validation.findings);
+  const heldFor = (bidder: string): HeldBid | undefined => {
+    const key = bidderKey(bidder);
+    const sheetHeld = qualitative.get(key)?.held;
+    return held.get(key) ?? (sheetHeld !== undefined ? { bidder, faults: [], text: sheetHeld } : undefined);
+  };
+  const values = valuations.filter((v) => disregardedFor(v.bidder) === undefined && heldFor(v.bidder) === undefined).map((v) => v.total);
   const available = maxPoints * share;
   const target = method === "target" && targetReturn !== undefined ? targetValueFromReturn(targetReturn, contractValue) : undefined;
   if (method === "target" && target === undefined) problems.push("The target method needs a target return on SV Setup.");
 
   const rows = valuations.map((v) => {
     const disregarded = disregardedFor(v.bidder);
-    if (disregarded !== undefined) return { v, quantitative: 0, qualitative: 0, score: 0, disregarded };
+    const qual = disregarded !== undefined ? 0 : (qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0);
+    const heldBack = heldFor(v.bidder);
+    if (heldBack !== undefined) return { v, quantitative: undefined, qualitative: qual, score: undefined, disregarded, held: heldBack };
+    if (disregarded !== undefined) return { v, quantitative: 0, qualitative: 0, score: 0, disregarded, held: undefined };
     const q = quantitativeScore(v.total, values, available, method, target);
-    const qual = qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0;
     const quantitative = q.ok ? q.value : 0;
-    return { v, quantitative, qualitative: qual, score: quantitative + qual, disregarded };
+    return { v, quantitative, qualitative: qual, score: quantitative + qual, disregarded, held: undefined };
   });
+  const ranked = rows.filter((r) => r.score !== undefined);
+  const ranks = competitionRanks(
+    ranked.map((r) => r.score as number),
+    maxPoints,
+  );
   const bidders: BidderScore[] = rows.map((r) => ({
     bidder: r.v.bidder,
     value: r.v.total,
@@ -113,22 +142,25 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     quantitative: r.quantitative,
     qualitative: r.qualitative,
     score: r.score,
-    rank: 1 + rows.filter((o) => o.score > r.score + 1e-9 * Math.max(1, maxPoints)).length,
+    rank: r.score === undefined ? undefined : ranks[ranked.indexOf(r)],
     ...(r.disregarded !== undefined ? { disregarded: r.disregarded } : {}),
+    ...(r.held !== undefined ? { held: r.held } : {}),
   }));
 
   let sensitivityNote = "Enter each bid's price and quality points in the PriceQuality column of SV Scores to see how the weighting affects the award.";
-  const others = bidders.map((b) => qualitative.get(bidderKey(b.bidder))?.other);
-  if (bidders.length >= 2 && weighting !== undefined && others.every((o) => o !== undefined)) {
+  // Only the bids with a score: a held bid has none to weigh yet.
+  const scored = bidders.filter((b) => b.score !== undefined);
+  const others = scored.map((b) => qualitative.get(bidderKey(b.bidder))?.other);
+  if (scored.length >= 2 && weighting !== undefined && others.every((o) => o !== undefined)) {
     const s = weightingSensitivity({
-      bids: bidders.map((b, i) => ({ bidder: b.bidder, socialValue: b.score, other: others[i] as number })),
+      bids: scored.map((b, i) => ({ bidder: b.bidder, socialValue: b.score as number, other: others[i] as number })),
       socialValueAvailable: maxPoints,
       otherAvailable: Math.max(0, 100 - maxPoints),
       weighting,
     });
     sensitivityNote = s.ok ? s.value.note : `Sensitivity could not be worked out: ${s.message}`;
-  } else if (bidders.length < 2) {
-    sensitivityNote = "Sensitivity needs at least two bids.";
+  } else if (scored.length < 2) {
+    sensitivityNote = bidders.length > scored.length ? "Sensitivity needs at least two bids that are not held back." : "Sensitivity needs at least two bids.";
   } else if (weighting === undefined) {
     sensitivityNote = `The weighting on SV Setup is missing; set it (e.g. ${formatPercent(0.1)}) to see the sensitivity.`;
   }
@@ -143,6 +175,8 @@ interface SheetScore {
   other: number | undefined;
   /** SV_Scores[Disregarded]: the reason, when the sheet disregards the bid. */
   disregarded: string | undefined;
+  /** SV_Scores[Held]: why the sheet holds the bid back, when it does. */
+  held: string | undefined;
 }
 
 /** Bidder → qualitative points and price/quality points typed on SV Scores. */
@@ -173,6 +207,7 @@ async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> 
         qualitative: q.kind === "number" ? q.value : 0,
         other: o.kind === "number" ? o.value : undefined,
         disregarded: disregardReason(row[col("Disregarded")]),
+        held: disregardReason(row[col("Held")]),
       });
     }
     return out;
@@ -180,9 +215,9 @@ async function readScoresTable(run: ExcelRun): Promise<Map<string, SheetScore>> 
 }
 
 /**
- * The reason in a Disregarded cell, or undefined when the bid counts. A workbook inserted before
- * the column existed has none (every bid counts, as its formulas score them); an error value
- * there comes from an error in the bid's Value, which the sheet shows and validation explains.
+ * The reason in a Disregarded or Held cell, or undefined when the bid counts. A workbook inserted
+ * before the column existed has none (every bid counts, as its formulas score them); an error
+ * value there comes from an error in the bid's Value, which the sheet shows and validation explains.
  */
 function disregardReason(cell: unknown): string | undefined {
   // readText gives undefined for an error value as for a blank.

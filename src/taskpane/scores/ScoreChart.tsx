@@ -1,11 +1,11 @@
 import { useId } from "@fluentui/react-components";
-import type { BidderScore } from "../../excel/scores/readScores";
+import type { ScoredBidder } from "../../excel/scores/readScores";
 import { formatNumber } from "../../core";
 import { useScoreChartStyles } from "./ScoreChart.styles";
 
 export interface ScoreChartProps {
-  /** In the order to draw them, best first. */
-  readonly bidders: readonly BidderScore[];
+  /** In the order to draw them, best first; bids held back have no score to draw. */
+  readonly bidders: readonly ScoredBidder[];
   /** The most points a bid can get; the bars' full length. */
   readonly maxPoints: number;
 }

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
-import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
+import { isScored, type BidderScore, type ScoresView } from "../../excel/scores/readScores";
 import { bidderKey, formatGBP, formatNumber, formatPercent, type MissingProxy, type ScoringMethod } from "../../core";
 import { MissingProxiesNotice } from "../MissingProxiesNotice";
 import { OperationProgress } from "../OperationProgress";
@@ -20,11 +20,12 @@ const METHOD_PHRASE: Readonly<Record<ScoringMethod, string>> = {
 
 /**
  * Scores: the bids' social value scores as the workbook holds them, in rank order, with a bar
- * chart, the sensitivity of the award to the weighting, and what was left out and why — rows
- * with errors, and bids disregarded because the tender requires both parts.
+ * chart, the sensitivity of the award to the weighting, and what was left out and why — bids
+ * held back by a faulty commitment row, rows with errors, and bids disregarded because the
+ * tender requires both parts.
  */
 export function ScoresPage({ actions }: ScoresPageProps) {
-  const { operation, view, ranked, failure, onRefresh } = useScoresPage(actions);
+  const { operation, view, ranked, failure, onRefresh, onGoToRow } = useScoresPage(actions);
   const styles = useScoresPageStyles();
   const busy = operation.running !== undefined;
   return (
@@ -49,14 +50,14 @@ export function ScoresPage({ actions }: ScoresPageProps) {
       <div role="status" className={styles.results}>
         {/* First, before any figure: commitments valued at £0 for want of a proxy make every score incomplete. */}
         {view !== undefined && <MissingProxiesNotice missing={view.missingProxies} page="scores" />}
-        {view !== undefined && <Warnings view={view} />}
+        {view !== undefined && <Warnings view={view} onGoToRow={onGoToRow} />}
         {view !== undefined && <p className={styles.text}>{summary(view)}</p>}
       </div>
       {view !== undefined && ranked.length > 0 && (
         <>
           <ScoresTable bidders={ranked} missingProxies={view.missingProxies} columns={columnsFor(view, ranked)} />
           {/* A chart of empty bars would look like a finished result. */}
-          {!noResult(ranked) && <ScoreChart bidders={ranked} maxPoints={view.maxPoints} />}
+          {!noResult(ranked) && <ScoreChart bidders={ranked.filter(isScored)} maxPoints={view.maxPoints} />}
         </>
       )}
       {view !== undefined && <Sensitivity note={view.sensitivityNote} />}
@@ -74,16 +75,14 @@ function summary(view: ScoresView): string {
   return `${bids}, scored ${METHOD_PHRASE[view.method]}, out of ${formatNumber(view.maxPoints)} points. Contract value ${formatGBP(view.contractValue)}.`;
 }
 
-function Warnings({ view }: { view: ScoresView }) {
+function Warnings({ view, onGoToRow }: { view: ScoresView; onGoToRow: (row: number) => void }) {
   const styles = useScoresPageStyles();
   return (
     <>
+      <HeldBack bidders={view.bidders} onGoToRow={onGoToRow} />
       {view.rowsWithErrors > 0 && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {view.rowsWithErrors === 1 ? "1 row with errors is" : `${formatNumber(view.rowsWithErrors)} rows with errors are`} left out of
-            these scores — see Validate.
-          </MessageBarBody>
+          <MessageBarBody>{rowsWithErrorsText(view.rowsWithErrors)}</MessageBarBody>
         </MessageBar>
       )}
       <Disregarded bidders={view.bidders} />
@@ -100,6 +99,47 @@ function Warnings({ view }: { view: ScoresView }) {
         </MessageBar>
       )}
     </>
+  );
+}
+
+function rowsWithErrorsText(rows: number): string {
+  const these = rows === 1 ? "1 commitment row has errors and is" : `${formatNumber(rows)} commitment rows have errors and are`;
+  return `${these} not counted — Validate lists each one with what to do.`;
+}
+
+/**
+ * Bids held back by a faulty commitment row (core heldBids.ts), each with its rows, codes and
+ * messages, and a button to each row: the rule is the sheet's, so SV Scores shows "Held" there too.
+ */
+function HeldBack({ bidders, onGoToRow }: { bidders: readonly BidderScore[]; onGoToRow: (row: number) => void }) {
+  const styles = useScoresPageStyles();
+  const held = bidders.filter((b) => b.held !== undefined);
+  if (held.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{held.length === 1 ? "1 bid is held back" : `${held.length} bids are held back`}</MessageBarTitle>
+        A bid with an error in any of its commitment rows gets no points for commitments, no score and no rank until the row is
+        fixed; the other bids are scored and ranked among themselves. SV Scores shows the same.
+        <ul className={styles.list}>
+          {held.map((b) => (
+            <li key={b.bidder}>
+              {b.bidder}: held by {b.held?.text}.
+              <ul className={styles.list}>
+                {(b.held?.faults ?? []).map((f, i) => (
+                  <li key={`${f.row}-${f.code}-${i}`}>
+                    {f.code}, row {f.row}: {f.message} What to do: {f.action}{" "}
+                    <Button size="small" appearance="transparent" onClick={() => onGoToRow(f.row)}>
+                      {`Go to row ${f.row}`}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -131,9 +171,9 @@ function disregardedPhrase(b: BidderScore): string {
   return (b.disregarded ?? "").toLowerCase();
 }
 
-/** Every bid scores 0: ranks would all be 1, a tie that is no result. */
+/** Every bid scores 0 or is held back: ranks would all be 1, a tie that is no result. */
 function noResult(bidders: readonly BidderScore[]): boolean {
-  return bidders.every((b) => !(b.score > 0));
+  return bidders.every((b) => !((b.score ?? 0) > 0));
 }
 
 /** How many of each bidder's commitments count £0 for want of a proxy (one per measure: a second is SV201, not counted). */
@@ -224,9 +264,10 @@ function ScoresTable({ bidders, missingProxies, columns }: { bidders: readonly B
           {bidders.map((b) => (
             <tr key={b.bidder}>
               {/* With every bid at 0 a rank of 1 each would read as a tie: there is no rank yet. */}
-              <td className={number}>{unranked ? <span aria-label="no rank yet">–</span> : b.rank}</td>
+              <td className={number}>{unranked ? <span aria-label="no rank yet">–</span> : (b.rank ?? "Held")}</td>
               <td className={cell}>
                 {b.bidder}
+                {b.held !== undefined && <span className={styles.disregarded}>Held: {b.held.text}</span>}
                 {b.disregarded !== undefined && <span className={styles.disregarded}>Disregarded: {disregardedPhrase(b)}</span>}
               </td>
               {columns.money && (
@@ -241,9 +282,9 @@ function ScoresTable({ bidders, missingProxies, columns }: { bidders: readonly B
                   <td className={cell}>{b.benchmark}</td>
                 </>
               )}
-              {columns.quantitative && <td className={number}>{formatNumber(b.quantitative)}</td>}
+              {columns.quantitative && <td className={number}>{b.quantitative === undefined ? "Held" : formatNumber(b.quantitative)}</td>}
               <td className={number}>{formatNumber(b.qualitative)}</td>
-              <td className={number}>{formatNumber(b.score)}</td>
+              <td className={number}>{b.score === undefined ? "Held" : formatNumber(b.score)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
+import { SHEETS } from "../../core";
 import type { WorkbookActions } from "../../excel/actions";
 import type { BidderScore, ScoresView } from "../../excel/scores/readScores";
 import { useOperation, type OperationState } from "../useOperation";
@@ -11,6 +12,8 @@ export interface ScoresPageState {
   readonly ranked: readonly BidderScore[];
   readonly failure: { readonly message: string; readonly cancelled: boolean } | undefined;
   readonly onRefresh: () => void;
+  /** Selects a faulty row of a held bid on SV Commitments, to fix it there. */
+  readonly onGoToRow: (row: number) => void;
 }
 
 /** State of the Scores page; the workbook is reached only through `actions`. */
@@ -21,7 +24,8 @@ export function useScoresPage(actions: WorkbookActions): ScoresPageState {
   const operation = useOperation(describeError);
 
   const ranked = useMemo(
-    () => [...(view?.bidders ?? [])].sort((a, b) => a.rank - b.rank || a.bidder.localeCompare(b.bidder, "en-GB")),
+    // Bids held back have no rank: they come after the ranked ones.
+    () => [...(view?.bidders ?? [])].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.bidder.localeCompare(b.bidder, "en-GB")),
     [view],
   );
 
@@ -37,5 +41,14 @@ export function useScoresPage(actions: WorkbookActions): ScoresPageState {
   // Scores shown are the workbook's now: bids or settings changed since are read again.
   const readNow = useRereadWhenWorkbookChanges("scores", view !== undefined, operation.running !== undefined, () => void refresh());
 
-  return { operation, view, ranked, failure, onRefresh: () => void refresh() };
+  const goToRow = async (row: number): Promise<void> => {
+    try {
+      // SV_Commitments starts in column A (evaluationPlan.ts): the row's first cell, its Bidder.
+      await actions.goToCell(SHEETS.commitments, `A${row}`);
+    } catch (error) {
+      setFailure({ message: describeError(error), cancelled: false });
+    }
+  };
+
+  return { operation, view, ranked, failure, onRefresh: () => void refresh(), onGoToRow: (row) => void goToRow(row) };
 }

@@ -115,6 +115,6 @@ describe("Essex once the council's table is imported (Update, with proxies)", ()
       ["Acme Care", 3 * 28_000 + 40 * 101],
       ["Birch Homes", 2 * 28_000 + 26 * 250],
     ]);
-    expect(scores.bidders.every((b) => b.score > 0)).toBe(true);
+    expect(scores.bidders.every((b) => (b.score ?? 0) > 0)).toBe(true);
   });
 });

@@ -91,9 +91,37 @@ describe("Scores", () => {
     expect(screen.getByText("Acme Ltd wins at any social value weighting from 5% to 20%.")).toBeInTheDocument();
   });
 
-  it("says how many rows with errors are left out", async () => {
+  it("says how many rows with errors are not counted", async () => {
     await refreshed(aScoresView({ rowsWithErrors: 3 }));
-    expect(screen.getByText("3 rows with errors are left out of these scores — see Validate.")).toBeInTheDocument();
+    expect(screen.getByText("3 commitment rows have errors and are not counted — Validate lists each one with what to do.")).toBeInTheDocument();
+  });
+
+  describe("a bid held back by a faulty commitment row", () => {
+    const fault = { row: 6, code: "SV108" as const, message: "The unit hours does not match ILL1, which is counted in FTE.", action: "Convert the quantity to FTE and correct the unit." };
+    const withHeld = aScoresView({
+      maxPoints: 10,
+      rowsWithErrors: 1,
+      bidders: [
+        aBidderScore({ bidder: "Acme Ltd", quantitative: 5, qualitative: 4, score: 9, rank: 1 }),
+        aBidderScore({ bidder: "Birch Homes", quantitative: undefined, qualitative: 3, score: undefined, rank: undefined, held: { bidder: "Birch Homes", faults: [fault], text: "SV108 on SV Commitments row 6" } }),
+      ],
+    });
+
+    it("shows Held in place of its points, score and rank, after the ranked bids", async () => {
+      await refreshed(withHeld);
+      const table = screen.getByRole("table", { name: "Scores by bidder, in rank order" });
+      const rows = within(table).getAllByRole("row").slice(1);
+      const cells = within(rows[1]!).getAllByRole("cell").map((c) => c.textContent);
+      expect(cells).toEqual(["Held", "Birch HomesHeld: SV108 on SV Commitments row 6", "£250,000", "25%", "median to upper quartile", "Held", "3", "Held"]);
+    });
+
+    it("says which bid is held back and why, row by row, and takes the user to the row", async () => {
+      const { actions, user } = await refreshed(withHeld);
+      expect(screen.getByText("1 bid is held back")).toBeInTheDocument();
+      expect(screen.getByText(/SV108, row 6: The unit hours does not match ILL1/)).toBeInTheDocument();
+      await user.click(screen.getByRole("button", { name: "Go to row 6" }));
+      expect(actions.goToCell).toHaveBeenCalledWith("SV Commitments", "A6");
+    });
   });
 
   it("lists the settings it could not read", async () => {

@@ -1,0 +1,78 @@
+/**
+ * Held back: the one rule the Scores page and SV Scores apply to faulty commitment rows
+ * (issue #16 point 2). A commitment row is faulty when validation reports an error on it (a
+ * warning or an info is not a fault); a bid with any faulty row is held back: it gets no points
+ * for commitments, no score and no rank until the row is fixed, while every other bid is scored
+ * and ranked among the bids not held back. An error so stays with the bid it belongs to.
+ *
+ * The sheet applies the rule to what its Check column shows (TENDER.SVCHECK, see
+ * tableFormulas.ts); the pane to what core validateCommitments finds. Both report the same
+ * codes on a row, with one exception the sheet cannot see and so does not hold a bid for
+ * (see {@link NOT_SHOWN_BY_CHECK}).
+ */
+import { SHEETS } from "../shared/layout";
+import { bidderKey } from "../shared/refs";
+import { CATALOGUE, FINDINGS, type Finding, type FindingCode } from "../validate/findings";
+
+/**
+ * Errors the Check column cannot show, so the sheet cannot hold a bid for them and the pane
+ * does not either (they still appear in Validate, and the row is left out of the bid's £):
+ * SV201, the second row of a measure claimed twice, needs the bid's other rows; SV121, a
+ * calculated cell typed over, is a fault in the very cells the sheet would read.
+ */
+export const NOT_SHOWN_BY_CHECK: readonly FindingCode[] = [FINDINGS.duplicateMeasure.code, FINDINGS.typedOverFormula.code];
+
+/**
+ * Every code that, shown in a Check cell, makes its row faulty: the catalogue's errors. Taken
+ * from the catalogue rather than listed, so an error code added later holds its bid in the
+ * sheet as soon as the Check column shows it.
+ */
+export const HOLDING_CODES: readonly FindingCode[] = CATALOGUE.filter((e) => e.severity === "error").map((e) => e.code as FindingCode);
+
+/** One faulty row of a held bid: where, which rule, and what to do. */
+export interface Fault {
+  /** 1-based sheet row on SV Commitments. */
+  row: number;
+  code: FindingCode;
+  message: string;
+  action: string;
+}
+
+export interface HeldBid {
+  /** As first spelled on SV Commitments. */
+  bidder: string;
+  /** Every faulty row's errors, in sheet order. */
+  faults: Fault[];
+  /** The first fault as SV Scores words it: "SV108 on SV Commitments row 6". */
+  text: string;
+}
+
+/** The sheet's wording of a held bid's first fault; SV_Scores[Held] builds the same text by formula. */
+export function heldText(fault: Pick<Fault, "code" | "row">): string {
+  return `${fault.code} on ${SHEETS.commitments} row ${fault.row}`;
+}
+
+/** Whether a finding makes its row faulty under the rule above. */
+export function holdsItsBid(f: Pick<Finding, "severity" | "code">): boolean {
+  return f.severity === "error" && !NOT_SHOWN_BY_CHECK.includes(f.code);
+}
+
+/**
+ * The bids held back, keyed by bidderKey, from validation's findings (sorted by row, as
+ * validateCommitments returns them). A faulty row with no bidder holds no bid: it belongs to
+ * none (Validate still reports it).
+ */
+export function heldBids(findings: readonly Finding[]): Map<string, HeldBid> {
+  const held = new Map<string, HeldBid>();
+  for (const f of findings) {
+    if (!holdsItsBid(f) || f.bidder === undefined) continue;
+    const key = bidderKey(f.bidder);
+    let bid = held.get(key);
+    if (bid === undefined) {
+      bid = { bidder: f.bidder, faults: [], text: heldText(f) };
+      held.set(key, bid);
+    }
+    bid.faults.push({ row: f.row, code: f.code, message: f.message, action: f.action });
+  }
+  return held;
+}
