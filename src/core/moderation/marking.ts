@@ -297,7 +297,7 @@ export function planSaveMarks(wb: ModerationSnapshot, evaluator: string, inputs:
     }
     const rows = new Map(markRows(table).map((m) => [itemKey(m.evaluator, m.bidder, m.criterion), m]));
     const problems: string[] = [];
-    const changes: { row: MarkRow; mark: number | null; comment: string; keepTyped: boolean }[] = [];
+    const changes: { row: MarkRow; mark: number | null; comment: string; keepTyped: boolean; commentGiven: boolean }[] = [];
     for (const input of inputs) {
       const bidder = String(input.bidder ?? "").trim();
       const criterion = String(input.criterion ?? "").trim();
@@ -306,23 +306,26 @@ export function planSaveMarks(wb: ModerationSnapshot, evaluator: string, inputs:
         problems.push(`There is no row for ${who}, ${bidder}, ${criterion} on SV Marks; use Prepare marking to add it.`);
         continue;
       }
-      const mark = input.mark === undefined ? null : input.mark;
-      if (mark !== null && !onScale(mark, panel.scale)) {
+      // A part left out is not written: the evaluator did not change it (issue #16).
+      const markGiven = input.mark !== undefined;
+      const commentGiven = input.comment !== undefined;
+      const mark: number | null = input.mark !== undefined ? input.mark : row.mark;
+      if (markGiven && mark !== null && !onScale(mark, panel.scale)) {
         problems.push(`${bidder}, ${criterion}: ${describeMark(mark)} is not a mark on the ${panel.scale.label} scale (${panel.scale.marks.join(", ")}).`);
         continue;
       }
-      const comment = typeof input.comment === "string" ? input.comment : "";
+      const comment = !commentGiven ? row.comment : typeof input.comment === "string" ? input.comment : "";
       if (comment.length > MAX_CELL_CHARS) {
         problems.push(`${bidder}, ${criterion}: the comment has ${comment.length.toLocaleString("en-GB")} characters; an Excel cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-GB")}. Shorten it.`);
         continue;
       }
       // A mark typed into the sheet as text stays as it is until the evaluator gives a mark here:
       // a blank from the pane (which cannot show the text as a mark) must not erase it.
-      const keepTyped = mark === null && row.typed !== undefined;
+      const keepTyped = !markGiven || (mark === null && row.typed !== undefined);
       if ((row.mark === mark && row.typed === undefined) || keepTyped) {
         if (row.comment === comment) continue;
       }
-      changes.push({ row, mark, comment, keepTyped });
+      changes.push({ row, mark, comment, keepTyped, commentGiven });
     }
     if (problems.length > 0) {
       refuse(`No marks were saved. ${problems.slice(0, 5).join(" ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}`);
@@ -333,7 +336,7 @@ export function planSaveMarks(wb: ModerationSnapshot, evaluator: string, inputs:
       const guard = rowGuard(table, index, MARK_KEYS, `${c.row.evaluator}'s mark for ${c.row.bidder} on ${c.row.criterion}`);
       const writes = [
         c.keepTyped ? undefined : cellWrite(table, index, "Mark", c.mark === null ? "" : c.mark, guard),
-        cellWrite(table, index, "Comment", c.comment, guard),
+        c.commentGiven ? cellWrite(table, index, "Comment", c.comment, guard) : undefined,
         cellWrite(table, index, "Updated", at, guard),
       ];
       for (const w of writes) if (w) plan.writes.push(w);

@@ -53,11 +53,16 @@ export interface MarkingView {
   rollUpChanged?: RollUpChange;
 }
 
+/**
+ * One evaluator's mark and comment for a bidder × criterion. A part left out stays as SV Marks
+ * holds it: the pane sends only what the evaluator changed, so a save never writes a mark (or a
+ * blank) the evaluator did not touch. null is a mark cleared on purpose.
+ */
 export interface MarkInput {
   bidder: string;
   criterion: string;
-  mark: number | null;
-  comment: string;
+  mark?: number | null;
+  comment?: string;
 }
 
 /** Why a rationale cannot close an item (see core `checkRationale`). */

@@ -1,17 +1,14 @@
 import { useMemo, useRef, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
-import type { MarkInput, MarkingView, MarkRow } from "../../excel/moderation/moderationActions";
+import type { MarkingView } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
 import { evaluatorKey } from "../../core";
 import { sameEvaluator, taskKey } from "./keys";
 import { useRereadWhenWorkbookChanges } from "../useWorkbookState";
+import { BLANK, draftsOf, keepTypedSince, marksToSave, rowsOf, type MarkDraft } from "./markDrafts";
 
-/** What the evaluator has entered for one bidder × criterion; mark "" is "not marked". */
-export interface MarkDraft {
-  readonly mark: string;
-  readonly comment: string;
-}
+export type { MarkDraft } from "./markDrafts";
 
 /** One bidder × criterion to mark, with what the pane may show beside it. */
 export interface MarkingTask {
@@ -50,24 +47,6 @@ export interface MarkingState {
   readonly onModerationOpened: () => void;
   readonly onSigned: (signedAt: string) => void;
 }
-
-function rowsOf(view: MarkingView, evaluator: string): Map<string, MarkRow> {
-  const rows = new Map<string, MarkRow>();
-  for (const row of view.marks) {
-    const key = taskKey(row.bidder, row.criterion);
-    // The first row wins, as the moderation maths reads it (a repeat is reported there).
-    if (sameEvaluator(row.evaluator, evaluator) && !rows.has(key)) rows.set(key, row);
-  }
-  return rows;
-}
-
-function draftsOf(view: MarkingView, evaluator: string): Record<string, MarkDraft> {
-  const drafts: Record<string, MarkDraft> = {};
-  for (const [key, row] of rowsOf(view, evaluator)) drafts[key] = { mark: row.mark === null ? "" : String(row.mark), comment: row.comment };
-  return drafts;
-}
-
-const BLANK: MarkDraft = { mark: "", comment: "" };
 
 /**
  * Marking: one evaluator's marks and comments, entered here and written only to that
@@ -183,32 +162,28 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
     setDrafts(fresh);
     setSaved(fresh);
     shownAtSwitch.current = { evaluator: name, drafts: fresh };
-    if (view !== undefined && name !== "") void refreshFor(name);
+    if (view !== undefined && name !== "") void refresh();
   };
 
   /** What the switch showed, so the re-read keeps anything typed meanwhile. */
   const shownAtSwitch = useRef<{ evaluator: string; drafts: Record<string, MarkDraft> } | undefined>(undefined);
-  const refreshFor = async (name: string): Promise<void> => {
+  const refresh = async (): Promise<void> => {
     const done = await operation.run("Reading the marks", (options) => actions.readMarking(options));
+    // One read runs at a time, so a switch made while it ran started none: this read, newer than
+    // what the switch showed, serves whoever is chosen now.
     const shown = shownAtSwitch.current;
-    // Another switch since: that one's read decides.
-    if (done === undefined || shown === undefined || shown.evaluator !== name) return;
+    if (done === undefined || shown === undefined) return;
     if (!done.ok) {
       setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
       return;
     }
     setView(done.value);
     readNow();
-    const latest = draftsOf(done.value, name);
+    if (shown.evaluator === "") return;
+    const latest = draftsOf(done.value, shown.evaluator);
     setSaved(latest);
     // SV Marks as it is now, with whatever the evaluator typed since the switch on top.
-    setDrafts((now) => {
-      const typed = Object.entries(now).filter(([key, d]) => {
-        const before = shown.drafts[key] ?? BLANK;
-        return d.mark !== before.mark || d.comment !== before.comment;
-      });
-      return { ...latest, ...Object.fromEntries(typed) };
-    });
+    setDrafts((now) => keepTypedSince(latest, now, shown.drafts));
   };
 
   const change = (key: string, part: Partial<MarkDraft>): void =>
@@ -220,20 +195,11 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
     // Only what the evaluator changed is written: a mark they did not touch is never sent, so a
     // stale or partial view can never blank a saved mark. A blank goes over a saved mark only when
     // they cleared it, and the confirmation says so.
-    const changed = tasks.filter((t) => {
-      const d = drafts[t.key] ?? BLANK;
-      const s = saved[t.key] ?? BLANK;
-      return d.mark !== s.mark || d.comment !== s.comment;
-    });
-    if (changed.length === 0) {
+    const { marks, cleared } = marksToSave(tasks, drafts, saved);
+    if (marks.length === 0) {
       setNotice({ intent: "info", message: "Nothing to save: no mark or comment has changed since the marks were read or last saved." });
       return;
     }
-    const cleared = changed.filter((t) => (drafts[t.key] ?? BLANK).mark === "" && (saved[t.key] ?? BLANK).mark !== "").length;
-    const marks: MarkInput[] = changed.map((t) => {
-      const d = drafts[t.key] ?? BLANK;
-      return { bidder: t.bidder, criterion: t.criterion, mark: d.mark === "" ? null : Number(d.mark), comment: d.comment };
-    });
     const who = evaluator;
     const sent = drafts;
     const done = await operation.run(`Saving ${who}'s marks`, (options) => actions.saveMarks(who, marks, options));

@@ -36,6 +36,18 @@ describe("planSaveMarks", () => {
     for (const w of d.value.plan.writes) expect(w.guards).toEqual([guard]);
   });
 
+  it("writes only the part given: a comment alone leaves the Mark cell as SV Marks holds it (issue #16)", () => {
+    // The pane read Ann's Birch Homes mark as 3; since then it became 4 on the sheet.
+    const marks = preparedMarks();
+    marks.rows[1]![3] = 4;
+    const d = planSaveMarks(aSnapshot({ tables: { marks } }), "Ann", [{ bidder: "Birch Homes", criterion: "Q1", comment: "Generic offer, no dates" }], AT);
+    if (!d.ok) throw new Error(d.refusal);
+    expect(d.value.plan.writes.map((w) => [w.row, w.column, w.values])).toEqual([
+      [5, 5, [["Generic offer, no dates"]]],
+      [5, 6, [[AT]]],
+    ]);
+  });
+
   it("refuses, planning nothing, for someone not on the panel", () => {
     const d = planSaveMarks(aSnapshot({ tables: { marks: preparedMarks() } }), "Zed", [{ bidder: "Acme Ltd", criterion: "Q1", mark: 4, comment: "" }], AT);
     expect(d).toEqual({ ok: false, refusal: expect.stringMatching(/^Zed is not on the panel listed on SV Setup \(Ann, Ben\)/) });

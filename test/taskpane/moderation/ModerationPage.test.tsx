@@ -53,7 +53,7 @@ describe("Moderation: marking", () => {
     // Only what Alice changed is written: her untouched rows are never sent.
     expect(marks).toEqual([
       { bidder: "Acme Ltd", criterion: "SV1", mark: 4, comment: "Named college partner." },
-      { bidder: "Brightside CIC", criterion: "SV2", mark: 2, comment: "" },
+      { bidder: "Brightside CIC", criterion: "SV2", mark: 2 },
     ]);
     expect(await screen.findByText(/Saved 2 changed rows of Alice's marks on SV Marks \(2 of 4 marked\)/)).toBeInTheDocument();
   });
@@ -63,10 +63,10 @@ describe("Moderation: marking", () => {
     let rows = markRows();
     const actions = aFakeActions({
       readMarking: jest.fn(async () => aMarkingView({ marks: rows })),
-      saveMarks: jest.fn(async (who: string, marks: readonly { bidder: string; criterion: string; mark: number | null; comment: string }[]) => {
+      saveMarks: jest.fn(async (who: string, marks: readonly { bidder: string; criterion: string; mark?: number | null; comment?: string }[]) => {
         rows = rows.map((r) => {
           const m = marks.find((x) => r.evaluator === who && x.bidder === r.bidder && x.criterion === r.criterion);
-          return m === undefined ? r : { ...r, mark: m.mark, comment: m.comment };
+          return m === undefined ? r : { ...r, mark: m.mark === undefined ? r.mark : m.mark, comment: m.comment ?? r.comment };
         });
         return { saved: marks.length };
       }),
@@ -87,7 +87,7 @@ describe("Moderation: marking", () => {
 
     await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "5");
     await user.click(screen.getByRole("button", { name: "Save my marks" }));
-    expect(actions.saveMarks).toHaveBeenLastCalledWith("Alice", [{ bidder: "Acme Ltd", criterion: "SV1", mark: 5, comment: "" }], expect.anything());
+    expect(actions.saveMarks).toHaveBeenLastCalledWith("Alice", [{ bidder: "Acme Ltd", criterion: "SV1", mark: 5 }], expect.anything());
     expect(await screen.findByText(/Saved 1 changed row of Alice's marks on SV Marks \(4 of 4 marked\)/)).toBeInTheDocument();
     expect(rows.filter((r) => r.evaluator === "Alice").map((r) => r.mark)).toEqual([5, 3, 3, 3]);
   });
@@ -103,12 +103,36 @@ describe("Moderation: marking", () => {
     expect(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" })).toHaveValue("4");
   });
 
+  it("keeps only the part typed while the switch's re-read is on its way: a comment typed then never blanks the mark SV Marks now holds", async () => {
+    const later = deferred<ReturnType<typeof aMarkingView>>();
+    const readMarking = jest.fn().mockResolvedValueOnce(aMarkingView({ marks: othersMarked })).mockReturnValueOnce(later.promise);
+    const actions = aFakeActions({ readMarking });
+    const { user } = await markingAs("Alice", actions);
+    await user.type(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" }), "No dates");
+    // Meanwhile Alice's mark for it, given in another window, reached SV Marks.
+    later.resolve(aMarkingView({ marks: othersMarked.map((r) => (r.evaluator === "Alice" && r.bidder === "Acme Ltd" && r.criterion === "SV1" ? { ...r, mark: 4 } : r)) }));
+    await waitFor(() => expect(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" })).toHaveValue("4"));
+    expect(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" })).toHaveValue("No dates");
+    await user.click(screen.getByRole("button", { name: "Save my marks" }));
+    expect(actions.saveMarks).toHaveBeenCalledWith("Alice", [{ bidder: "Acme Ltd", criterion: "SV1", comment: "No dates" }], expect.anything());
+  });
+
+  it("shows what SV Marks holds when the evaluator is switched again while the last switch's read is running", async () => {
+    const later = deferred<ReturnType<typeof aMarkingView>>();
+    const readMarking = jest.fn().mockResolvedValueOnce(aMarkingView({ marks: othersMarked })).mockReturnValueOnce(later.promise);
+    const { user } = await markingAs("Bob", aFakeActions({ readMarking }));
+    await user.selectOptions(screen.getByRole("combobox", { name: /Who is marking/ }), "Alice");
+    // The read Bob's choice started answers now: Alice's marks, saved meanwhile, are in it.
+    later.resolve(aMarkingView({ marks: othersMarked.map((r) => (r.evaluator === "Alice" && r.bidder === "Acme Ltd" && r.criterion === "SV2" ? { ...r, mark: 1 } : r)) }));
+    await waitFor(() => expect(task("Acme Ltd", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("1"));
+  });
+
   it("writes a blank over a saved mark only when the evaluator cleared it, and says so", async () => {
     const actions = aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ marks: othersMarked })) });
     const { user } = await markingAs("Bob", actions);
     await user.selectOptions(task("Acme Ltd", "SV1").getByRole("combobox", { name: "Mark" }), "");
     await user.click(screen.getByRole("button", { name: "Save my marks" }));
-    expect(actions.saveMarks).toHaveBeenCalledWith("Bob", [{ bidder: "Acme Ltd", criterion: "SV1", mark: null, comment: "" }], expect.anything());
+    expect(actions.saveMarks).toHaveBeenCalledWith("Bob", [{ bidder: "Acme Ltd", criterion: "SV1", mark: null }], expect.anything());
     expect(await screen.findByText(/1 mark was cleared, as you chose\./)).toBeInTheDocument();
   });
 
