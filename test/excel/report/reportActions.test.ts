@@ -444,7 +444,9 @@ describe("bids the report must still word correctly", () => {
 
   it("a bid the tender disregards (both parts required) scores 0 in its summary, which says why, and does not set the bar", async () => {
     // Dorset Care commits far more £ than anyone but gave no answers: with both parts required it is disregarded.
-    const dorset = [["Dorset Care", "ILL7", "£", 5_000_000, ""]];
+    // £1,000,000 of spend (worth £500,000): the most £, yet within the contract value, so it is not
+    // an implausible figure that would hold the bid back (#16 point 4) rather than disregard it.
+    const dorset = [["Dorset Care", "ILL7", "£", 1_000_000, ""]];
     const required = await aScoredTender({ castleQ2Agreed: true, moreBidders: ["Dorset Care"], moreCommitments: dorset, requireBothParts: true });
     const { summaries } = await createReportActions(required.run, CLOCK).buildSummaries();
     const summary = (bidder: string) => summaries.find((s) => s.bidder === bidder)!;

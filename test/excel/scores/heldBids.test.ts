@@ -10,6 +10,7 @@ import { aTender } from "../../support/scoringBuilders";
 import type { ScoringMethod } from "../../../src/core";
 import { TABLES } from "../../../src/core/shared/layout";
 import { readScores, type ScoresView } from "../../../src/excel/scores/readScores";
+import { createReportActions } from "../../../src/excel/report/reportActions";
 import type { ExcelHost } from "../../excelHost";
 
 /** SV_Scores as the sheet computes it, one record per bidder. */
@@ -78,6 +79,13 @@ describe("a faulty commitment row holds back its own bid only", () => {
     const held = paneFigures(view, "Birch Homes").held;
     expect(held?.faults.map((f) => [f.row, f.code])).toEqual([[6, "SV108"]]);
     expect(held?.faults[0]?.message).toMatch(/does not match ILL1/);
+  });
+
+  it("the award report and the winner's register wait until no bid is held back, saying which and why", async () => {
+    const { run } = await aWorkbookWith(BIDS);
+    const report = createReportActions(run);
+    await expect(report.buildReport()).rejects.toThrow(/Birch Homes is held back on SV Scores \(SV108 on SV Commitments row 6\)/);
+    await expect(report.buildRegister()).rejects.toThrow(/Birch Homes is held back/);
   });
 
   it("one text quantity leaves every other bid's Score and Rank a number", async () => {
