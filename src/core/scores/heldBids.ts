@@ -12,7 +12,9 @@
  */
 import { SHEETS } from "../shared/layout";
 import { bidderKey } from "../shared/refs";
+import type { ScoringMethod } from "../setup/tender";
 import { CATALOGUE, FINDINGS, type Finding, type FindingCode } from "../validate/findings";
+import { competitionRanks, quantitativeScore } from "./scoring";
 
 /**
  * Errors the Check column cannot show, so the sheet cannot hold a bid for them and the pane
@@ -75,4 +77,57 @@ export function heldBids(findings: readonly Finding[]): Map<string, HeldBid> {
     bid.faults.push({ row: f.row, code: f.code, message: f.message, action: f.action });
   }
   return held;
+}
+
+/** One bid as SV Scores holds it, for {@link scoreNotHeld}. */
+export interface BidToScore {
+  /** £ of its counted commitments. */
+  value: number;
+  /** Points for its answers (SV_Scores[Qualitative]). */
+  qualitative: number;
+  held: boolean;
+  /** Both parts required and one missing (SV_Scores[Disregarded]): scores 0 and sets no bar. */
+  disregarded: boolean;
+}
+
+/** A bid's points and rank; undefined where a held bid has none. */
+export interface BidPoints {
+  quantitative: number | undefined;
+  qualitative: number;
+  score: number | undefined;
+  rank: number | undefined;
+}
+
+export interface ScoringTerms {
+  /** Points for commitments: maxPoints × SV_QuantShare. */
+  available: number;
+  maxPoints: number;
+  method: ScoringMethod;
+  /** £ target for the target method. */
+  target?: number;
+}
+
+/**
+ * Every bid's points and rank by the rule above, as SV Scores' formulas give them: a held bid
+ * gets none; a disregarded one 0 points and 0 for its answers; the rest are scored by the
+ * tender's method against the £ of the bids neither held nor disregarded, and ranked (ties
+ * share a rank) among the bids not held back. A method that cannot score (the target method
+ * without a target) gives 0 here, where the sheet shows #NUM! and the page names the setting.
+ */
+export function scoreNotHeld(bids: readonly BidToScore[], terms: ScoringTerms): BidPoints[] {
+  const values = bids.filter((b) => !b.held && !b.disregarded).map((b) => b.value);
+  const points = bids.map((b): Omit<BidPoints, "rank"> => {
+    const qualitative = b.disregarded ? 0 : b.qualitative;
+    if (b.held) return { quantitative: undefined, qualitative, score: undefined };
+    if (b.disregarded) return { quantitative: 0, qualitative, score: 0 };
+    const q = quantitativeScore(b.value, values, terms.available, terms.method, terms.target);
+    const quantitative = q.ok ? q.value : 0;
+    return { quantitative, qualitative, score: quantitative + qualitative };
+  });
+  const scored = points.filter((p) => p.score !== undefined);
+  const ranks = competitionRanks(
+    scored.map((p) => p.score as number),
+    terms.maxPoints,
+  );
+  return points.map((p) => ({ ...p, rank: p.score === undefined ? undefined : ranks[scored.indexOf(p)] }));
 }

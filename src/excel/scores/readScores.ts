@@ -11,8 +11,8 @@
  * scores as core scoreBids does — a disregarded bid scores 0 and its £ is left out of the
  * values the others are scored against.
  */
-import { readEvaluation } from "../setup/readEvaluation";
-import { benchmarkPosition, bidderKey, competitionRanks, formatPercent, heldBids, type HeldBid, notReadyError, SETTING_NAMES, parseScoringMethod, quantitativeScore, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, measuresWithoutProxy, type MissingProxy, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
+import { commitmentContext, readEvaluation } from "../setup/readEvaluation";
+import { benchmarkPosition, bidderKey, formatPercent, heldBids, scoreNotHeld, type BidPoints, type HeldBid, notReadyError, SETTING_NAMES, parseScoringMethod, readQuantity, readText, TABLES, targetValueFromReturn, validateCommitments, valueBids, weightingSensitivity, measuresWithoutProxy, type MissingProxy, type BenchmarkBand, type ScoringMethod, type SettingKey } from "../../core";
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { NotReadyError, notReadyMessage, refuseIfCalculating } from "../shared/notReady";
 
@@ -93,7 +93,8 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
   const method = parseScoringMethod(readText(data.settings.method) ?? "relative") ?? "relative";
   const targetReturn = num(data.settings, "targetReturn");
 
-  const validation = validateCommitments(data.commitments, data.measures, contractValue > 0 ? { contractValue } : {});
+  // The panel's clarification outcomes count as on SV Commitments (issue #16 point 4).
+  const validation = validateCommitments(data.commitments, data.measures, commitmentContext(data).context);
   const errorRows = new Set(validation.findings.filter((f) => f.severity === "error").map((f) => f.row));
   const valued = contractValue > 0 ? valueBids(validation.commitments, data.measures, contractValue) : [];
   const valuations: Valued[] = valued.map((v) => ({ bidder: v.bidder, total: v.total, lev: v.lev, sv: v.sv, returnRatio: v.returnRatio, benchmark: v.benchmark.total }));
@@ -112,26 +113,20 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     const sheetHeld = qualitative.get(key)?.held;
     return held.get(key) ?? (sheetHeld !== undefined ? { bidder, faults: [], text: sheetHeld } : undefined);
   };
-  const values = valuations.filter((v) => disregardedFor(v.bidder) === undefined && heldFor(v.bidder) === undefined).map((v) => v.total);
   const available = maxPoints * share;
   const target = method === "target" && targetReturn !== undefined ? targetValueFromReturn(targetReturn, contractValue) : undefined;
   if (method === "target" && target === undefined) problems.push("The target method needs a target return on SV Setup.");
 
-  const rows = valuations.map((v) => {
-    const disregarded = disregardedFor(v.bidder);
-    const qual = disregarded !== undefined ? 0 : (qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0);
-    const heldBack = heldFor(v.bidder);
-    if (heldBack !== undefined) return { v, quantitative: undefined, qualitative: qual, score: undefined, disregarded, held: heldBack };
-    if (disregarded !== undefined) return { v, quantitative: 0, qualitative: 0, score: 0, disregarded, held: undefined };
-    const q = quantitativeScore(v.total, values, available, method, target);
-    const quantitative = q.ok ? q.value : 0;
-    return { v, quantitative, qualitative: qual, score: quantitative + qual, disregarded, held: undefined };
-  });
-  const ranked = rows.filter((r) => r.score !== undefined);
-  const ranks = competitionRanks(
-    ranked.map((r) => r.score as number),
-    maxPoints,
+  const points = scoreNotHeld(
+    valuations.map((v) => ({
+      value: v.total,
+      qualitative: qualitative.get(bidderKey(v.bidder))?.qualitative ?? 0,
+      held: heldFor(v.bidder) !== undefined,
+      disregarded: disregardedFor(v.bidder) !== undefined,
+    })),
+    { available, maxPoints, method, ...(target !== undefined ? { target } : {}) },
   );
+  const rows = valuations.map((v, i) => ({ v, ...(points[i] as BidPoints), disregarded: disregardedFor(v.bidder), held: heldFor(v.bidder) }));
   const bidders: BidderScore[] = rows.map((r) => ({
     bidder: r.v.bidder,
     value: r.v.total,
@@ -142,7 +137,7 @@ export async function readScores(run: ExcelRun, options: OperationOptions = {}):
     quantitative: r.quantitative,
     qualitative: r.qualitative,
     score: r.score,
-    rank: r.score === undefined ? undefined : ranks[ranked.indexOf(r)],
+    rank: r.rank,
     ...(r.disregarded !== undefined ? { disregarded: r.disregarded } : {}),
     ...(r.held !== undefined ? { held: r.held } : {}),
   }));
