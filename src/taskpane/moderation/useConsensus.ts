@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { WorkbookActions } from "../../excel/actions";
 import type { ModerationItemView, ModerationView, RationaleIssueView } from "../../excel/moderation/moderationActions";
 import type { OperationState } from "../useOperation";
 import type { Notice } from "../Notice";
-import { useWorkbookState } from "../useWorkbookState";
+import { useRereadOnShow } from "./useRereadOnShow";
 import { formatNumber } from "../../core";
 import { itemKey } from "./keys";
 import { formatWhen, listNames } from "./wording";
@@ -97,32 +97,27 @@ export function useConsensus(
 
   const read = (options: Parameters<WorkbookActions["readModeration"]>[0]) => actions.readModeration(options);
 
-  /** quiet: a read the pane made itself (an item chosen, the page shown), which leaves the last notice up. */
-  const load = async (quiet = false): Promise<void> => {
+  /**
+   * quiet: a read the pane made itself (an item chosen, the page shown), which leaves the last
+   * notice up. Answers whether it read: not while another action of the page runs.
+   */
+  const load = async (quiet = false): Promise<boolean> => {
     if (!quiet) setNotice(undefined);
     const done = await operation.run("Reading the moderation", read);
-    if (done === undefined) return;
+    if (done === undefined) return false;
     if (!done.ok) {
       setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
-      return;
+      return true;
     }
     setView(done.value);
     // The chosen item's issues as recorded now, unless they are about a rationale typed here.
     const chosen = done.value.items.find((i) => itemKey(i) === selectedNow.current);
     if (chosen !== undefined && edits[itemKey(chosen)]?.rationale === undefined) setIssues(chosen.rationaleIssues);
+    return true;
   };
 
-  // SV_Consensus may have changed while another page was shown (a co-author, the sheet itself):
-  // read it again when this page is shown again.
-  const { shownStep } = useWorkbookState();
-  const shownBefore = useRef(shownStep);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  useEffect(() => {
-    const before = shownBefore.current;
-    shownBefore.current = shownStep;
-    if (shownStep === "moderation" && before !== undefined && before !== "moderation" && view !== undefined) void loadRef.current(true);
-  }, [shownStep, view]);
+  // Shown again, the page reads SV_Consensus again: what was typed is kept, laid over it.
+  useRereadOnShow("moderation", operation.running !== undefined, async () => (view === undefined ? true : load(true)));
 
   const openModeration = async (): Promise<void> => {
     setNotice(undefined);

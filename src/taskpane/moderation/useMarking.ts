@@ -6,6 +6,7 @@ import type { Notice } from "../Notice";
 import { evaluatorKey } from "../../core";
 import { sameEvaluator, taskKey } from "./keys";
 import { useRereadWhenWorkbookChanges } from "../useWorkbookState";
+import { useRereadOnShow } from "./useRereadOnShow";
 import { BLANK, draftsOf, keepTypedSince, marksToSave, rowsOf, type MarkDraft } from "./markDrafts";
 
 export type { MarkDraft } from "./markDrafts";
@@ -167,24 +168,34 @@ export function useMarking(actions: WorkbookActions, operation: OperationState):
 
   /** What the switch showed, so the re-read keeps anything typed meanwhile. */
   const shownAtSwitch = useRef<{ evaluator: string; drafts: Record<string, MarkDraft> } | undefined>(undefined);
-  const refresh = async (): Promise<void> => {
+  /** Answers whether it read: not while another action of the page runs. */
+  const refresh = async (): Promise<boolean> => {
     const done = await operation.run("Reading the marks", (options) => actions.readMarking(options));
     // One read runs at a time, so a switch made while it ran started none: this read, newer than
     // what the switch showed, serves whoever is chosen now.
     const shown = shownAtSwitch.current;
-    if (done === undefined || shown === undefined) return;
+    if (done === undefined) return false;
+    if (shown === undefined) return true;
     if (!done.ok) {
       setNotice({ intent: done.cancelled ? "info" : "error", message: done.message });
-      return;
+      return true;
     }
     setView(done.value);
     readNow();
-    if (shown.evaluator === "") return;
+    if (shown.evaluator === "") return true;
     const latest = draftsOf(done.value, shown.evaluator);
     setSaved(latest);
     // SV Marks as it is now, with whatever the evaluator typed since the switch on top.
     setDrafts((now) => keepTypedSince(latest, now, shown.drafts));
+    return true;
   };
+
+  // Shown again, the page reads SV Marks again, keeping what was typed and not saved.
+  useRereadOnShow("moderation", operation.running !== undefined, async () => {
+    if (view === undefined || evaluator === "") return true;
+    shownAtSwitch.current = { evaluator, drafts: saved };
+    return refresh();
+  });
 
   const change = (key: string, part: Partial<MarkDraft>): void =>
     setDrafts((now) => ({ ...now, [key]: { ...(now[key] ?? BLANK), ...part } }));

@@ -18,6 +18,19 @@ import { renderPage } from "../renderPage";
 import { useState } from "react";
 import { WorkbookStateContext } from "../../../src/taskpane/useWorkbookState";
 
+/** The Moderation page as the pane shows it among the steps, with a way to look at another page. */
+function AmongSteps({ actions }: { actions: FakeActions }) {
+  const [shown, setShown] = useState("moderation");
+  return (
+    <WorkbookStateContext.Provider value={{ shownStep: shown, state: undefined, failure: undefined, refresh: () => undefined }}>
+      <button type="button" onClick={() => setShown(shown === "moderation" ? "scores" : "moderation")}>
+        Switch page
+      </button>
+      <ModerationPage actions={actions} />
+    </WorkbookStateContext.Provider>
+  );
+}
+
 function renderModeration(actions: FakeActions = aFakeActions()) {
   return { actions, ...renderPage(<ModerationPage actions={actions} />) };
 }
@@ -125,6 +138,35 @@ describe("Moderation: marking", () => {
     // The read Bob's choice started answers now: Alice's marks, saved meanwhile, are in it.
     later.resolve(aMarkingView({ marks: othersMarked.map((r) => (r.evaluator === "Alice" && r.bidder === "Acme Ltd" && r.criterion === "SV2" ? { ...r, mark: 1 } : r)) }));
     await waitFor(() => expect(task("Acme Ltd", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("1"));
+  });
+
+  it("reads SV Marks again when the page is shown again, keeping what was typed and not saved", async () => {
+    let rows = othersMarked;
+    const actions = aFakeActions({ readMarking: jest.fn(async () => aMarkingView({ marks: rows })) });
+    const { user } = renderPage(<AmongSteps actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Load the marking sheet" }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: /Who is marking/ }), "Bob");
+    await user.type(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" }), "No dates");
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    // While another page was shown, Bob's mark for Brightside CIC on SV2 was changed on SV Marks.
+    rows = othersMarked.map((r) => (r.evaluator === "Bob" && r.bidder === "Brightside CIC" && r.criterion === "SV2" ? { ...r, mark: 5 } : r));
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    await waitFor(() => expect(task("Brightside CIC", "SV2").getByRole("combobox", { name: "Mark" })).toHaveValue("5"));
+    expect(task("Acme Ltd", "SV1").getByRole("textbox", { name: "Comment" })).toHaveValue("No dates");
+  });
+
+  it("reads both the marks and the moderation again when the page is shown again, one after the other", async () => {
+    const actions = aFakeActions({ readMarking: jest.fn().mockResolvedValue(aMarkingView({ marks: othersMarked })) });
+    const { user } = renderPage(<AmongSteps actions={actions} />);
+    await user.click(screen.getByRole("button", { name: "Load the marking sheet" }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: /Who is marking/ }), "Bob");
+    await user.click(screen.getByRole("button", { name: "Load moderation" }));
+    await screen.findByRole("button", { name: "Reload moderation" });
+    const [marks, moderation] = [actions.readMarking.mock.calls.length, actions.readModeration.mock.calls.length];
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    await user.click(screen.getByRole("button", { name: "Switch page" }));
+    await waitFor(() => expect(actions.readModeration).toHaveBeenCalledTimes(moderation + 1));
+    expect(actions.readMarking).toHaveBeenCalledTimes(marks + 1);
   });
 
   it("writes a blank over a saved mark only when the evaluator cleared it, and says so", async () => {
@@ -403,18 +445,6 @@ describe("Moderation: consensus", () => {
   });
 
   it("reads SV_Consensus again when the page is shown again, keeping what was typed", async () => {
-    /** The Moderation page as the pane shows it among the steps, with a way to look at another page. */
-    function AmongSteps({ actions }: { actions: FakeActions }) {
-      const [shown, setShown] = useState("moderation");
-      return (
-        <WorkbookStateContext.Provider value={{ shownStep: shown, state: undefined, failure: undefined, refresh: () => undefined }}>
-          <button type="button" onClick={() => setShown(shown === "moderation" ? "scores" : "moderation")}>
-            Switch page
-          </button>
-          <ModerationPage actions={actions} />
-        </WorkbookStateContext.Provider>
-      );
-    }
     const actions = aFakeActions({ readModeration: jest.fn().mockResolvedValue(aModerationView([aModerationItem(), closed, flagged])) });
     const { user } = renderPage(<AmongSteps actions={actions} />);
     await user.click(screen.getByRole("button", { name: "Load moderation" }));
