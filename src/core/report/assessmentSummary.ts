@@ -61,6 +61,8 @@ export interface SummaryCommitment {
   unit: string;
   /** £ of social value (quantity × proxy). */
   value: number;
+  /** The panel's clarification of an implausible figure, in words (clarifications.ts describeClarification); quantity and value are then as counted. */
+  clarified?: string;
 }
 
 export interface SummaryBidInput {
@@ -80,6 +82,8 @@ export interface SummaryBidInput {
   commitments?: readonly SummaryCommitment[];
   /** What SV Scores shows in place of a score (e.g. "Held: …"): the summary has no total until it is a number. */
   scoreNote?: string;
+  /** The panel's clarification of the bid's total, in words, when it had one (issue #16 point 4). */
+  clarified?: string;
 }
 
 export interface SummaryTender {
@@ -195,16 +199,19 @@ export function quantitativeReason(bid: SummaryBidInput, tender: SummaryTender, 
 }
 
 /** The commitments the £ rests on, largest first, so the bidder sees its own offer in the reasons. */
-export function commitmentBasis(commitments: readonly SummaryCommitment[] | undefined): string {
-  if (!commitments || commitments.length === 0) return "";
+export function commitmentBasis(commitments: readonly SummaryCommitment[] | undefined, bidClarified?: string): string {
+  // The bidder is told which figure the panel clarified and what it decided (issue #16 point 4).
+  const whole = bidClarified ? ` The bid's total was clarified: ${bidClarified}` : "";
+  if (!commitments || commitments.length === 0) return whole.trim();
   const listed = [...commitments]
     .sort((a, b) => b.value - a.value)
     .map((c) => {
       // A £ measure's quantity is itself money: "£150,000", not "150,000 £".
       const amount = c.unit.trim() === "£" ? formatGBP(c.quantity) : `${formatNumber(c.quantity, 2)} ${c.unit}`.trim();
-      return `${c.ref} ${c.measure}: ${amount} (${formatGBP(Math.round(c.value))} of social value)`.replace(/\s+/g, " ");
+      const clarified = c.clarified ? `, as clarified: ${c.clarified.replace(/\.$/, "")}` : "";
+      return `${c.ref} ${c.measure}: ${amount} (${formatGBP(Math.round(c.value))} of social value${clarified})`.replace(/\s+/g, " ");
     });
-  return `The tender's commitments: ${listed.join("; ")}.`;
+  return `The tender's commitments: ${listed.join("; ")}.${whole}`;
 }
 
 const share = (part: number, whole: number): string => (whole > 0 ? formatPercent(part / whole) : "0%");
@@ -388,7 +395,7 @@ export function assessmentSummaries(input: SummaryInput): AssessmentSummary[] {
         available: tender.quantitativeAvailable,
         themes,
         reason: quantitativeReason(bid, tender, counted),
-        basis: commitmentBasis(bid.commitments),
+        basis: commitmentBasis(bid.commitments, bid.clarified),
       },
       criteria,
       openItems: criteria.filter((c) => !c.agreed).length,

@@ -181,8 +181,14 @@ export function describeOutcome(c: Pick<Clarification, "outcome" | "cappedAt">):
   return c.outcome === "Accepted" ? "accepted as stated" : "excluded (counts 0)";
 }
 
-/** Who decided and when, e.g. "J Patel, 7 December 2026". */
-export function describeDecision(c: Pick<Clarification, "decidedBy" | "decidedAt">): string {
+/** The whole decision in words, for the bidder's summary: "capped at 500 by J Patel on 1 January 2026: the bidder confirmed …". */
+export function describeClarification(c: Clarification): string {
+  const reason = c.reason.trim();
+  return `${describeOutcome(c)} by ${c.decidedBy} on ${decidedOn(c)}: ${reason}${/[.!?]$/.test(reason) ? "" : "."}`;
+}
+
+/** When it was decided, as a person writes a date ("1 January 2026"). */
+function decidedOn(c: Pick<Clarification, "decidedAt">): string {
   const iso = sheetDate(c.decidedAt);
-  return `${c.decidedBy}, ${iso === undefined ? String(c.decidedAt) : formatIsoDate(iso)}`;
+  return iso === undefined ? String(c.decidedAt) : formatIsoDate(iso);
 }

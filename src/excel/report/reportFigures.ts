@@ -8,7 +8,8 @@
  */
 import { errorIn, numberIn, records, textIn, type ReportData } from "./readReportData";
 import { ReportRefusedError } from "./reportSheet";
-import { bidderKey, formatPercent, sheetDate, parseScale, parseScoringMethod, refKey, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, UNITS, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCommitment, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
+import { commitmentContext } from "../setup/readEvaluation";
+import { bidderKey, clarificationKey, describeClarification, indexClarifications, formatPercent, sheetDate, parseScale, parseScoringMethod, refKey, ROLL_UPS, SHEETS, targetSensitivity, targetValueFromReturn, UNITS, validateCommitments, valueBids, weightingSensitivity, type RollUp, type ScoringMethod, type SummaryCommitment, type SummaryCriterionInput, type SummaryItemInput, type SummaryTender } from "../../core";
 
 export interface ScoredBidder {
   bidder: string;
@@ -77,7 +78,14 @@ export function reportFigures(data: ReportData): ReportFigures {
   };
 
   // £ by theme from the commitments validation accepts (rows with errors add nothing, as on the Scores page).
-  const validation = validateCommitments(data.commitments, data.measures, { contractValue });
+  const checked = commitmentContext(data);
+  const validation = validateCommitments(data.commitments, data.measures, { ...checked.context, contractValue });
+  // Each summary names the figures the panel clarified and what it decided (issue #16 point 4).
+  const clarifiedOf = indexClarifications(checked.clarifications.decided);
+  const clarifiedText = (bidder: string, ref: string | undefined): { clarified?: string } => {
+    const c = clarifiedOf.get(clarificationKey(bidder, ref));
+    return c ? { clarified: describeClarification(c) } : {};
+  };
   const valuations = valueBids(validation.commitments, data.measures, contractValue);
   const themes: string[] = [];
   for (const m of data.measures) if (!themes.includes(m.themeId)) themes.push(m.themeId);
@@ -88,7 +96,7 @@ export function reportFigures(data: ReportData): ReportFigures {
     const m = measureOf.get(refKey(c.ref));
     if (!m) continue;
     const list = commitmentsOf.get(bidderKey(c.bidder)) ?? [];
-    list.push({ ref: m.ref, measure: m.description, quantity: c.quantity, unit: UNITS[m.unit].label, value: m.type === "Record" ? 0 : c.quantity * (m.proxy ?? 0) });
+    list.push({ ref: m.ref, measure: m.description, quantity: c.quantity, unit: UNITS[m.unit].label, value: m.type === "Record" ? 0 : c.quantity * (m.proxy ?? 0), ...clarifiedText(c.bidder, m.ref) });
     commitmentsOf.set(bidderKey(c.bidder), list);
   }
 
@@ -121,6 +129,7 @@ export function reportFigures(data: ReportData): ReportFigures {
       ...(held ? { held } : {}),
       commitments: commitmentsOf.get(bidderKey(bidder)) ?? [],
       ...(scoreText ? { scoreNote: scoreText } : {}),
+      ...clarifiedText(bidder, undefined),
     });
   }
   if (bidders.length === 0) {

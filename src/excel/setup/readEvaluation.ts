@@ -6,7 +6,7 @@
  * (calculatedCells.ts): no extra request, and only the offending cells come back.
  */
 import { RefusalError } from "../shared/refusal";
-import { columnLetter, headerIndex, parseMeasures, SETTING_NAMES, TABLES, type CommitmentInputRow, type MeasureEntry, type SettingKey, type TypedOverFormula } from "../../core";
+import { clarificationInputRows, columnLetter, headerIndex, parseMeasures, readClarifications, SETTING_NAMES, TABLES, type ClarificationInputRow, type ClarificationsRead, type CommitmentInputRow, type MeasureEntry, type SettingKey, type TypedOverFormula, type ValidationContext } from "../../core";
 import { MAX_REQUEST_BYTES, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { calculatedColumnIndexes, queueCalculatedCellSearch, readFoundAreas, typedOverCells, type CalculatedCellSearch } from "./calculatedCells";
@@ -28,6 +28,8 @@ export interface EvaluationData {
   settings: Partial<Record<SettingKey, unknown>>;
   /** Calculated commitment cells holding a typed value or nothing; [] unless `checkCalculatedCells` was asked. */
   typedOverFormulas: TypedOverFormula[];
+  /** SV_Clarifications' rows (the panel's outcomes for implausible commitments); [] in a workbook without the table. */
+  clarifications: ClarificationInputRow[];
   syncs: number;
 }
 
@@ -56,6 +58,8 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     const commitHeader = commitmentsTable.getHeaderRowRange().load("values");
     const commitBody = commitmentsTable.getDataBodyRange().load("rowCount, columnCount, rowIndex, columnIndex");
     const commitSheet = commitmentsTable.worksheet.load("name");
+    // Small (one row per clarified item), so read whole in this request; absent before issue #16.
+    const clarificationRange = context.workbook.tables.getItemOrNullObject(TABLES.clarifications).getRange().load("values, rowIndex");
     const settingCells = (Object.keys(SETTING_NAMES) as SettingKey[]).map((key) => {
       const item = context.workbook.names.getItemOrNullObject(SETTING_NAMES[key]);
       const range = item.getRangeOrNullObject().load("values");
@@ -123,8 +127,22 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
       typedOverFormulas = typedOverCells(search, areas.found, (row, column) => values[row - firstRow]?.[column - commitBody.columnIndex - 1]);
     }
 
-    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, commitmentsFirstColumn: commitBody.columnIndex + 1, settings, typedOverFormulas, syncs };
+    const [clarificationHeader = [], ...clarificationBody] = clarificationRange.isNullObject ? [] : clarificationRange.values;
+    const clarifications = clarificationInputRows(clarificationHeader.map(String), clarificationBody, clarificationRange.isNullObject ? 0 : clarificationRange.rowIndex + 2);
+
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, commitmentsFirstColumn: commitBody.columnIndex + 1, settings, typedOverFormulas, clarifications, syncs };
   });
+}
+
+/**
+ * What validating the commitments needs besides the rows, as read: the contract value (when a
+ * positive number) and the panel's decided clarifications, so every page counts the outcomes
+ * alike (Validate, Scores, Report). `clarifications` also holds the rows that do not count yet.
+ */
+export function commitmentContext(data: EvaluationData): { context: ValidationContext; clarifications: ClarificationsRead } {
+  const v = data.settings.contractValue;
+  const clarifications = readClarifications(data.clarifications);
+  return { context: { clarifications: clarifications.decided, ...(typeof v === "number" && v > 0 ? { contractValue: v } : {}) }, clarifications };
 }
 
 /** Which of the evaluation's tables are missing, as the error the pane shows. */

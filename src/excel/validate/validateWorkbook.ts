@@ -13,9 +13,9 @@
 import { literalText } from "../shared/cellSafety";
 import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { ChangedSinceReadError } from "../shared/refusal";
-import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, runsOf, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type Finding, type ValidationContext, type ValidationResult } from "../../core";
+import { CALCULATED_COLUMNS, CALCULATED_FILL, columnLetter, runsOf, SHEETS, STATUS_HEADER, TABLES, validateCommitments, type ClarificationProblem, type Finding, type ValidationResult } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
-import { readEvaluation, type EvaluationData } from "../setup/readEvaluation";
+import { commitmentContext, readEvaluation, type EvaluationData } from "../setup/readEvaluation";
 
 export const FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EFF6FC" } as const;
 const INPUT_HEADERS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const;
@@ -23,14 +23,11 @@ const INPUT_HEADERS = ["Bidder", "Ref", "Unit", "Quantity", "Evidence"] as const
 export interface WorkbookValidation {
   result: ValidationResult;
   data: EvaluationData;
+  /** Rows of SV Clarifications that record no outcome yet, and why. */
+  clarificationProblems: ClarificationProblem[];
   /** Sheet and address of each finding's cell, for "go to cell". */
   cellOf: (f: Finding) => { sheet: string; address: string };
   syncs: number;
-}
-
-function contractValueOf(data: EvaluationData): number | undefined {
-  const v = data.settings.contractValue;
-  return typeof v === "number" && v > 0 ? v : undefined;
 }
 
 export async function validateWorkbook(run: ExcelRun, options: OperationOptions = {}): Promise<WorkbookValidation> {
@@ -39,14 +36,13 @@ export async function validateWorkbook(run: ExcelRun, options: OperationOptions 
     checkCalculatedCells: true,
     onProgress: (p) => options.onProgress?.({ fraction: p.fraction * 0.6, message: p.message }),
   });
-  const contractValue = contractValueOf(data);
-  const context: ValidationContext = { typedOverFormulas: data.typedOverFormulas, ...(contractValue ? { contractValue } : {}) };
-  const result = validateCommitments(data.commitments, data.measures, context);
+  const { context, clarifications } = commitmentContext(data);
+  const result = validateCommitments(data.commitments, data.measures, { ...context, typedOverFormulas: data.typedOverFormulas });
   throwIfCancelled(options.signal);
   options.onProgress?.({ fraction: 0.7, message: "Marking the findings in the workbook…" });
   const writeSyncs = await writeMarks(run, data, result.findings);
   options.onProgress?.({ fraction: 1, message: "Done." });
-  return { result, data, cellOf: cellLocator(data), syncs: data.syncs + writeSyncs };
+  return { result, data, clarificationProblems: clarifications.problems, cellOf: cellLocator(data), syncs: data.syncs + writeSyncs };
 }
 
 function cellLocator(data: EvaluationData): (f: Finding) => { sheet: string; address: string } {

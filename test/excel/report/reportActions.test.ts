@@ -674,3 +674,16 @@ describe("a tender scored on its answers alone", () => {
     expect(fake.inspect.values(`'${SHEETS.register}'!X5`)).toEqual([["Two local hires in the first year, named in the mobilisation plan."]]);
   });
 });
+
+describe("assessment summaries and the panel's clarifications (issue #16 point 4)", () => {
+  it("tell the bidder which commitment was clarified, what the panel decided, by whom, when and why", async () => {
+    const { run } = await aScoredTender({ moreCommitments: [["Castle Services", "ILL10", "hours", 5_000_000, ""]] });
+    await typeIntoTable(run, TABLES.clarifications, [
+      { Bidder: "Castle Services", Ref: "ILL10", Issue: "5,000,000 hours", Outcome: "Capped", CappedAt: 2_000, Reason: "The bidder confirmed 2,000 hours over the contract", DecidedBy: "Dee Lead", DecidedAt: 46023 },
+    ]);
+    const result = await createReportActions(run, CLOCK).buildSummaries();
+    const castle = result.summaries.find((s) => s.bidder === "Castle Services");
+    expect(castle?.text).toContain("2,000 hours");
+    expect(castle?.text).toContain("as clarified: capped at 2,000 by Dee Lead on 1 January 2026: The bidder confirmed 2,000 hours over the contract");
+  });
+});

@@ -7,6 +7,7 @@ import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../../src/core";
 import { TABLES } from "../../../src/core/shared/layout";
 import type { ExcelHost } from "../../excelHost";
+import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
 
 const HUGE = 999_999_999_999_999;
 /** 1 January 2026 as an Excel date. */
@@ -114,5 +115,39 @@ describe("an implausible commitment in the workbook", () => {
     expect(String(rowOf(rows, "Acme Care").Check)).toMatch(/^SV123 /);
     // Birch's 300 hours were plausible, but the panel's outcome for them is applied all the same, as core does.
     expect(rowOf(rows, "Birch Homes").Value).toBe(0);
+  });
+});
+
+describe("Validate reads the panel's outcomes", () => {
+  it("lists the implausible commitment as an error, then as clarified once the outcome is recorded", async () => {
+    const { run } = await aWorkbookWithTheHugeBid();
+    const before = await validateWorkbook(run);
+    expect(before.result.findings.filter((f) => f.bidder === "Acme Care").map((f) => [f.code, f.severity])).toEqual([["SV123", "error"]]);
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Capped", CappedAt: 500 })]);
+    const after = await validateWorkbook(run);
+    expect(after.result.findings.filter((f) => f.bidder === "Acme Care").map((f) => [f.code, f.message])).toEqual([["SV125", "The panel clarified this commitment: capped at 500."]]);
+    expect(after.result.commitments.find((c) => c.bidder === "Acme Care")?.quantity).toBe(500);
+    expect(after.clarificationProblems).toEqual([]);
+  });
+
+  it("says which outcome row does not count yet, and why", async () => {
+    const { run } = await aWorkbookWithTheHugeBid();
+    await typeIntoTable(run, TABLES.clarifications, [anOutcome({ Outcome: "Excluded", DecidedBy: "" })]);
+    const { clarificationProblems, result } = await validateWorkbook(run);
+    expect(clarificationProblems.map((p) => p.message)).toEqual([
+      "Row 4 of SV Clarifications (Acme Care, ILL9): the outcome Excluded is not recorded yet, because it lacks who decided (DecidedBy). Until it has them the bid stays held.",
+    ]);
+    expect(result.findings.find((f) => f.bidder === "Acme Care")?.code).toBe("SV123");
+  });
+
+  it("works in a workbook made before SV Clarifications existed", async () => {
+    const { run } = await aWorkbookWithTheHugeBid();
+    await run(async (context) => {
+      context.workbook.tables.getItem(TABLES.clarifications).delete();
+      await context.sync();
+    });
+    const { result, clarificationProblems } = await validateWorkbook(run);
+    expect(result.findings.find((f) => f.bidder === "Acme Care")?.code).toBe("SV123");
+    expect(clarificationProblems).toEqual([]);
   });
 });
