@@ -35,6 +35,7 @@ export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions 
     validate: resolving<"validate">(aValidationView()),
     clearValidation: resolving<"clearValidation">(undefined),
     goToCell: resolving<"goToCell">(undefined),
+    recordClarification: resolving<"recordClarification">(undefined),
     readScores: resolving<"readScores">(aScoresView()),
     describeError: jest.fn((error: unknown) => `Described: ${error instanceof Error ? error.message : String(error)}`),
     ...overrides,
@@ -92,6 +93,7 @@ export function aValidationView(findings: Finding[] = [], overrides: Partial<Val
     rows: 10,
     measureProblems: [],
     missingProxies: [],
+    clarificationProblems: [],
     locate: (f) => ({ sheet: "SV Commitments", address: `${COLUMN_LETTERS[f.column] ?? "A"}${f.row}` }),
     ...overrides,
   };

@@ -17,6 +17,7 @@ import { cellError, headerIndex, isBlank, readQuantity, readText } from "../shar
 import { formatIsoDate, formatNumber } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { sheetDate } from "../setup/settingsFromSheet";
+import { decide, refuse, type Decision } from "../shared/decision";
 
 export const CLARIFICATION_OUTCOMES = ["Accepted", "Capped", "Excluded"] as const;
 export type ClarificationOutcome = (typeof CLARIFICATION_OUTCOMES)[number];
@@ -191,4 +192,64 @@ export function describeClarification(c: Clarification): string {
 function decidedOn(c: Pick<Clarification, "decidedAt">): string {
   const iso = sheetDate(c.decidedAt);
   return iso === undefined ? String(c.decidedAt) : formatIsoDate(iso);
+}
+
+/** The findings that hold a bid until the panel records an outcome (a commitment's, or the whole bid's). */
+export const IMPLAUSIBLE_CODES: readonly string[] = ["SV123", "SV124", "SV206", "SV207"];
+
+/** What the pane's form sends to record an outcome. */
+export interface ClarificationRequest {
+  bidder: string;
+  /** Blank or undefined: the whole bid. */
+  ref?: string;
+  /** What was implausible, in words (the finding's message). */
+  issue: string;
+  outcome: string;
+  /** Capped only: the quantity counted. */
+  cappedAt?: number | null;
+  reason: string;
+  decidedBy: string;
+  /** yyyy-mm-dd, as a date field gives it. */
+  decidedAt: string;
+}
+
+/** Days from Excel's day 0 (30 December 1899, the 1900 date system) to the date. */
+function excelSerial(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return undefined;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(utc);
+  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return undefined;
+  return Math.round((utc - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * The SV_Clarifications cells for an outcome the panel records, or why it cannot be recorded:
+ * the same rules readClarifications applies, so a recorded outcome always counts.
+ */
+export function clarificationCells(request: ClarificationRequest): Decision<Record<"Bidder" | "Ref" | "Issue" | "Outcome" | "CappedAt" | "Reason" | "DecidedBy" | "DecidedAt", string | number>> {
+  return decide(() => {
+    const bidder = request.bidder.trim();
+    if (bidder === "") refuse("Say which bidder the outcome is for.");
+    const outcome = outcomeOf(request.outcome);
+    if (outcome === undefined) refuse("Choose the outcome: Accepted (as stated), Capped (at a figure) or Excluded (counts 0).");
+    const capped = request.cappedAt;
+    if (outcome === "Capped" && !(typeof capped === "number" && Number.isFinite(capped) && capped >= 0)) refuse("Give the figure it is capped at: the quantity that counts, 0 or more.");
+    const reason = request.reason.trim();
+    if (reason === "") refuse("Give the panel's reason: the outcome is part of the signed record and must say why.");
+    const decidedBy = request.decidedBy.trim();
+    if (decidedBy === "") refuse("Say who decided (the panel, or its chair by name).");
+    const decidedAt = excelSerial(request.decidedAt);
+    if (decidedAt === undefined) refuse("Give the date the panel decided.");
+    return {
+      Bidder: bidder,
+      Ref: (request.ref ?? "").trim(),
+      Issue: request.issue.trim(),
+      Outcome: outcome,
+      CappedAt: outcome === "Capped" ? (capped as number) : "",
+      Reason: reason,
+      DecidedBy: decidedBy,
+      DecidedAt: decidedAt,
+    };
+  });
 }

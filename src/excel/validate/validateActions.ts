@@ -1,7 +1,8 @@
-/** What the Validate page may ask of the workbook: validate every commitment, clear the marks, go to a cell. */
+/** What the Validate page may ask of the workbook: validate every commitment, clear the marks, go to a cell, record a clarification. */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { clearValidation, selectCell, validateWorkbook } from "./validateWorkbook";
-import { measuresWithoutProxy, type Finding, type FindingCounts, type MissingProxy } from "../../core";
+import { recordClarification } from "./recordClarification";
+import { measuresWithoutProxy, type ClarificationProblem, type ClarificationRequest, type Finding, type FindingCounts, type MissingProxy } from "../../core";
 
 export interface ValidationView {
   findings: Finding[];
@@ -13,12 +14,16 @@ export interface ValidationView {
   missingProxies: MissingProxy[];
   /** Where each finding is, for "go to cell". */
   locate: (f: Finding) => { sheet: string; address: string };
+  /** Rows of SV Clarifications whose outcome does not count yet, and why. */
+  clarificationProblems: ClarificationProblem[];
 }
 
 export interface ValidateActions {
   validate(options?: OperationOptions): Promise<ValidationView>;
   clearValidation(): Promise<void>;
   goToCell(sheet: string, address: string): Promise<void>;
+  /** Writes the panel's outcome for an implausible item on SV Clarifications (adding the sheet if missing). */
+  recordClarification(request: ClarificationRequest): Promise<void>;
 }
 
 export function createValidateActions(run: ExcelRun): ValidateActions {
@@ -32,8 +37,10 @@ export function createValidateActions(run: ExcelRun): ValidateActions {
         measureProblems: v.data.measureProblems,
         missingProxies: measuresWithoutProxy(v.data.measures, v.result.commitments),
         locate: v.cellOf,
+        clarificationProblems: v.clarificationProblems,
       };
     },
+    recordClarification: (request) => recordClarification(run, request),
     clearValidation: () => clearValidation(run),
     goToCell: (sheet, address) => selectCell(run, sheet, address),
   };

@@ -8,6 +8,8 @@ import { ILLUSTRATIVE, measureTableFromFramework } from "../../../src/core";
 import { TABLES } from "../../../src/core/shared/layout";
 import type { ExcelHost } from "../../excelHost";
 import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
+import { recordClarification } from "../../../src/excel/validate/recordClarification";
+import { SHEETS } from "../../../src/core/shared/layout";
 
 const HUGE = 999_999_999_999_999;
 /** 1 January 2026 as an Excel date. */
@@ -149,5 +151,39 @@ describe("Validate reads the panel's outcomes", () => {
     const { result, clarificationProblems } = await validateWorkbook(run);
     expect(result.findings.find((f) => f.bidder === "Acme Care")?.code).toBe("SV123");
     expect(clarificationProblems).toEqual([]);
+  });
+});
+
+describe("recording an outcome from the pane", () => {
+  const request = { bidder: "Acme Care", ref: "ILL9", issue: "999,999,999,999,999 hours", outcome: "Capped", cappedAt: 500, reason: "Typing error confirmed by the bidder.", decidedBy: "J Patel", decidedAt: "2026-01-01" };
+
+  it("writes the outcome, which the sheet then counts; recording again updates the same row", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await recordClarification(run, request);
+    expect(tableRows(fake, TABLES.clarifications)).toEqual([
+      { Bidder: "Acme Care", Ref: "ILL9", Issue: "999,999,999,999,999 hours", Outcome: "Capped", CappedAt: 500, Reason: "Typing error confirmed by the bidder.", DecidedBy: "J Patel", DecidedAt: DECIDED_AT, Counts: "Capped 500" },
+    ]);
+    expect(rowOf(tableRows(fake, TABLES.commitments), "Acme Care").Value).toBeCloseTo(500 * ILL9_PROXY, 6);
+    await recordClarification(run, { ...request, outcome: "Excluded", cappedAt: null, reason: "=not credible" });
+    const rows = tableRows(fake, TABLES.clarifications);
+    expect(rows.map((r) => [r.Outcome, r.CappedAt, r.Reason])).toEqual([["Excluded", "", "=not credible"]]);
+    expect(rowOf(tableRows(fake, TABLES.commitments), "Acme Care").Value).toBe(0);
+  });
+
+  it("refuses an outcome without its reason, writing nothing", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await expect(recordClarification(run, { ...request, reason: "  " })).rejects.toThrow("Give the panel's reason: the outcome is part of the signed record and must say why.");
+    expect(tableRows(fake, TABLES.clarifications)[0]?.Outcome).toBe("");
+  });
+
+  it("adds SV Clarifications to a workbook made before it existed", async () => {
+    const { fake, run } = await aWorkbookWithTheHugeBid();
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.clarifications).delete();
+      await context.sync();
+    });
+    await recordClarification(run, request);
+    expect(fake.inspect.sheetNames()).toContain(SHEETS.clarifications);
+    expect(tableRows(fake, TABLES.clarifications).map((r) => r.Counts)).toEqual(["Capped 500"]);
   });
 });
