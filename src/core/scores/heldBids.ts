@@ -6,9 +6,9 @@
  * and ranked among the bids not held back. An error so stays with the bid it belongs to.
  *
  * The sheet applies the rule to what its Check column shows (TENDER.SVCHECK, see
- * tableFormulas.ts); the pane to what core validateCommitments finds. Both report the same
- * codes on a row, with one exception the sheet cannot see and so does not hold a bid for
- * (see {@link NOT_SHOWN_BY_CHECK}).
+ * tableFormulas.ts), and SV_Scores[Held] to a bid's implausible total (SV206, SV207); the pane
+ * to what core validateCommitments finds. Both report the same codes, but for the errors the
+ * sheet cannot see and so does not hold a bid for (see {@link NOT_SHOWN_BY_CHECK}).
  */
 import { SHEETS } from "../shared/layout";
 import { bidderKey } from "../shared/refs";

@@ -8,6 +8,8 @@
  */
 import { SETTING_NAMES, SHEETS, TABLES } from "./layout";
 import { HOLDING_CODES } from "../scores/heldBids";
+import { FINDINGS } from "../validate/findings";
+import { DEFAULT_DELIVERABILITY_RETURN, FAR_ABOVE_FACTOR } from "../validate/validateCommitments";
 import { consecutiveRuns } from "./runs";
 
 /*
@@ -170,15 +172,34 @@ const COUNTED = `(${SAME_BIDDER})*NOT(${FAULTY})`;
 /** Position in SV_Commitments of this bidder's first faulty row, or #N/A. */
 const FIRST_FAULT = `MATCH(1,(${SAME_BIDDER})*${FAULTY},0)`;
 
+/** The contract value as a number, 0 when it is not one. */
+const CONTRACT_VALUE = `IF(ISNUMBER(${SETTING_NAMES.contractValue}),${SETTING_NAMES.contractValue},0)`;
+/** The panel has recorded an outcome for this bid as a whole (a row of SV_Clarifications with its Ref blank); 0 in a workbook without the table. */
+const WHOLE_BID_CLARIFIED =
+  `IFERROR(SUM((TRIM(${TABLES.clarifications}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${TABLES.clarifications}[Ref]&"")="")*(${TABLES.clarifications}[Counts]<>"")),0)>0`;
 /**
- * Why the bid is held back, or "" when it is not: the code of its first faulty row and the row
- * ("SV108 on SV Commitments row 6", core heldText words it the same), or, should the bid's
- * Value be an Excel error all the same, that. Quantitative, Score and Rank give no figure for a
- * held bid, and its £ is not among those the others are scored against.
+ * The bid's total judged implausible, as core validateCommitments judges the total of its
+ * counted rows (#16 point 4): SV206 above the contract value, SV207 a return above
+ * FAR_ABOVE_FACTOR × the benchmark upper quartile (Southend policy, seed 002); #N/A when neither,
+ * when no contract value is set, or once the panel has clarified the whole bid.
+ */
+const BID_TOTAL_CODE =
+  `IF(${CONTRACT_VALUE}<=0,NA(),IF(${WHOLE_BID_CLARIFIED},NA(),IF([@Value]>${CONTRACT_VALUE},"${FINDINGS.bidTotalOverContract.code}",` +
+  `IF([@Value]/${CONTRACT_VALUE}>${FAR_ABOVE_FACTOR * DEFAULT_DELIVERABILITY_RETURN},"${FINDINGS.bidReturnImplausible.code}",NA()))))`;
+/** The bid's first row on SV Commitments, where validation reports a finding about its total. */
+const FIRST_ROW = `MATCH(1,(${SAME_BIDDER})*1,0)+ROW(${TABLES.commitments}[#Headers])`;
+
+/**
+ * Why the bid is held back, or "" when it is not, as core heldBids words it (heldText): a total
+ * the panel has yet to clarify, on the bid's first row, which validation lists first; else the
+ * code of its first faulty row and the row ("SV108 on SV Commitments row 6"); or, should the
+ * bid's Value be an Excel error all the same, that. Quantitative, Score and Rank give no figure
+ * for a held bid, and its £ is not among those the others are scored against.
  */
 const HELD =
-  `=IFERROR(LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers])),` +
-  `IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}",""))`;
+  `=IFERROR(${BID_TOTAL_CODE}&" on ${SHEETS.commitments} row "&(${FIRST_ROW}),` +
+  `IFERROR(LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers])),` +
+  `IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}","")))`;
 
 /**
  * The £ of the bids that are scored, for SVSCORE's `values`: "" (ignored) for a bid held back or

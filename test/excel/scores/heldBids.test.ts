@@ -5,7 +5,7 @@
  * HyperFormula with the TENDER functions registered; the pane reads the same workbook.
  */
 import fc from "fast-check";
-import { aPlanInput, anEvaluationWorkbook } from "../support";
+import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
 import type { ScoringMethod } from "../../../src/core";
 import { TABLES } from "../../../src/core/shared/layout";
@@ -88,6 +88,26 @@ describe("a faulty commitment row holds back its own bid only", () => {
     await expect(report.buildRegister()).rejects.toThrow(/Birch Homes is held back/);
   });
 
+  it("a bid whose total is implausible is held back in both until the panel clarifies the whole bid", async () => {
+    // 30 FTE (£600,000) and 4,000 hours (£404,000): each row plausible, the total above the £1,000,000 contract (SV206).
+    const { fake, run } = await aWorkbookWith([
+      ["Acme Care", "ILL1", "FTE", 30],
+      ["Acme Care", "ILL9", "hours", 4000],
+      ["Birch Homes", "ILL9", "hours", 100],
+    ]);
+    expect(rowOf(sheetScores(fake), "Acme Care").Held).toBe("SV206 on SV Commitments row 4");
+    expect(rowOf(sheetScores(fake), "Birch Homes").Rank).toBe(1);
+    expect(paneFigures(await readScores(run), "Acme Care").held?.text).toBe("SV206 on SV Commitments row 4");
+
+    await typeIntoTable(run, TABLES.clarifications, [
+      { Bidder: "Acme Care", Ref: "", Outcome: "Accepted", Reason: "Payroll plan and timesheets seen at clarification.", DecidedBy: "Panel", DecidedAt: 46000 },
+    ]);
+    const after = sheetScores(fake);
+    const view = await readScores(run);
+    expect([rowOf(after, "Acme Care").Held, rowOf(after, "Acme Care").Rank]).toEqual(["", 1]);
+    expect([paneFigures(view, "Acme Care").held, paneFigures(view, "Acme Care").rank]).toEqual([undefined, 1]);
+  });
+
   it("one text quantity leaves every other bid's Score and Rank a number", async () => {
     const { fake, run } = await aWorkbookWith([
       ["Acme Care", "ILL9", "hours", 100],
@@ -122,13 +142,14 @@ describe("a faulty commitment row holds back its own bid only", () => {
 });
 
 /**
- * Measures of the illustrative set a bid may commit to, with a valid quantity for each: small
- * enough that no bid comes near the contract value (that is another rule, #16 point 4).
+ * Measures of the illustrative set a bid may commit to, with a valid quantity for each: each row
+ * within the £1,000,000 contract value, while a bid's total may pass it or twice the benchmark
+ * upper quartile (SV206, SV207: implausible totals that hold the bid, #16 point 4).
  */
 const MEASURES = [
-  { ref: "ILL1", unit: "FTE", quantity: fc.integer({ min: 0, max: 4 }) },
+  { ref: "ILL1", unit: "FTE", quantity: fc.integer({ min: 0, max: 40 }) },
   { ref: "ILL4", unit: "weeks", quantity: fc.integer({ min: 0, max: 50 }) },
-  { ref: "ILL9", unit: "hours", quantity: fc.integer({ min: 0, max: 500 }) },
+  { ref: "ILL9", unit: "hours", quantity: fc.integer({ min: 0, max: 5000 }) },
   { ref: "ILL11", unit: "count", quantity: fc.integer({ min: 0, max: 20 }) },
   { ref: "ILL12", unit: "tCO2e", quantity: fc.integer({ min: 0, max: 100 }) },
 ] as const;
@@ -191,7 +212,7 @@ describe("the Scores page and SV Scores over workbooks with faulty rows", () => 
           }
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
   });
 });
