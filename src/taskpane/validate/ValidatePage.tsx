@@ -15,6 +15,7 @@ import { formatNumber, SEVERITY_MEANING, type Finding, type FindingCounts, type 
 import { MissingProxiesNotice } from "../MissingProxiesNotice";
 import { OperationProgress } from "../OperationProgress";
 import { PAGE_SIZE, useValidatePage, type FindingGroup } from "./useValidatePage";
+import { ClarificationsSection } from "./ClarificationsSection";
 import { useValidatePageStyles } from "./ValidatePage.styles";
 
 export interface ValidatePageProps {
@@ -34,7 +35,7 @@ const BADGE_COLOUR: Readonly<Record<Severity, "danger" | "warning" | "informativ
  * fix loop; "Clear marks" takes the marks off the sheet.
  */
 export function ValidatePage({ actions }: ValidatePageProps) {
-  const { operation, view, groups, notice, onValidate, onClear, onGoTo, onShowMore } = useValidatePage(actions);
+  const { operation, view, groups, notice, onValidate, onClear, onGoTo, onShowMore, implausible, clarification } = useValidatePage(actions);
   const styles = useValidatePageStyles();
   const busy = operation.running !== undefined;
   return (
@@ -69,6 +70,7 @@ export function ValidatePage({ actions }: ValidatePageProps) {
         {view !== undefined && <MissingProxiesNotice missing={view.missingProxies} page="validate" />}
       </div>
       {view !== undefined && view.measureProblems.length > 0 && <MeasureProblems problems={view.measureProblems} />}
+      {view !== undefined && <ClarificationsSection items={implausible} problems={view.clarificationProblems} form={clarification} />}
       {view !== undefined && view.findings.length > 0 && (
         <Accordion multiple collapsible defaultOpenItems={["error", "warning"]}>
           {groups

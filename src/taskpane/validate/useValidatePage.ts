@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { ValidationView, WorkbookActions } from "../../excel/actions";
 import type { Finding, Severity } from "../../core";
 import { useOperation, type OperationState } from "../useOperation";
+import { implausibleItems, useClarificationForm, type ClarificationFormState, type ImplausibleItem } from "./useClarificationForm";
 
 /** Worst first: the order the groups are shown in. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -34,6 +35,9 @@ export interface ValidatePageState {
   readonly onClear: () => void;
   readonly onGoTo: (finding: Finding) => void;
   readonly onShowMore: (severity: Severity) => void;
+  /** Implausible commitments and bid totals awaiting the panel's outcome, and the form that records one. */
+  readonly implausible: readonly ImplausibleItem[];
+  readonly clarification: ClarificationFormState;
 }
 
 /** State of the Validate page; the workbook is reached only through `actions`. */
@@ -49,8 +53,10 @@ export function useValidatePage(actions: WorkbookActions): ValidatePageState {
     return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity), shown: shown[severity] }));
   }, [view, shown]);
 
-  const validate = async (): Promise<void> => {
-    setNotice(undefined);
+  const implausible = useMemo(() => implausibleItems(view?.findings ?? []), [view]);
+
+  const validate = async (after?: Notice): Promise<void> => {
+    setNotice(after);
     const done = await operation.run("Validating the commitments", (options) => actions.validate(options));
     if (done === undefined) return;
     if (!done.ok) {
@@ -60,6 +66,9 @@ export function useValidatePage(actions: WorkbookActions): ValidatePageState {
     setView(done.value);
     setShown({ error: PAGE_SIZE, warning: PAGE_SIZE, info: PAGE_SIZE });
   };
+
+  // Once an outcome is recorded the page validates again, so the item shows as clarified.
+  const clarification = useClarificationForm(actions, (message) => void validate({ intent: "success", message }));
 
   const clear = async (): Promise<void> => {
     setNotice(undefined);
@@ -98,5 +107,7 @@ export function useValidatePage(actions: WorkbookActions): ValidatePageState {
     onClear: () => void clear(),
     onGoTo: (finding) => void goTo(finding),
     onShowMore,
+    implausible,
+    clarification,
   };
 }
