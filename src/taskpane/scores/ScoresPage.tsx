@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, useId } from "@fluentui/react-components";
 import type { WorkbookActions } from "../../excel/actions";
 import { isScored, type BidderScore, type ScoresView } from "../../excel/scores/readScores";
-import { bidderKey, formatGBP, formatNumber, formatPercent, type MissingProxy, type ScoringMethod } from "../../core";
+import { bidderKey, formatGBP, formatNumber, formatPercent, IMPLAUSIBLE_CODES, type MissingProxy, type ScoringMethod } from "../../core";
 import { MissingProxiesNotice } from "../MissingProxiesNotice";
 import { OperationProgress } from "../OperationProgress";
 import { ScoreChart } from "./ScoreChart";
@@ -125,6 +125,9 @@ function HeldBack({ bidders, onGoToRow }: { bidders: readonly BidderScore[]; onG
           {held.map((b) => (
             <li key={b.bidder}>
               {b.bidder}: held by {b.held?.text}.
+              {/* Issue #16 point 4: an implausible figure holds the bid only until the panel clarifies it. */}
+              {(b.held?.faults ?? []).some((f) => IMPLAUSIBLE_CODES.includes(f.code)) &&
+                " Its points for commitments are provisional until clarified: record the panel's outcome on the Validate page (Implausible commitments) or on SV Clarifications."}
               <ul className={styles.list}>
                 {(b.held?.faults ?? []).map((f, i) => (
                   <li key={`${f.row}-${f.code}-${i}`}>

@@ -207,3 +207,24 @@ describe("Scores", () => {
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Rank", "Bidder", "Social value", "Return", "Benchmark band", "Qualitative", "Score"]);
   });
 });
+
+describe("a bid held back by an implausible commitment (issue #16 point 4)", () => {
+  it("says its points for commitments are provisional until clarified, and where to record the outcome", async () => {
+    const fault = { row: 5, code: "SV123" as const, message: "999,999,999,999,999 hours for ILL9 is more than the whole contract value (£1,000,000), which is not credible as offered.", action: "Ask the bidder to clarify." };
+    await refreshed(
+      aScoresView({
+        bidders: [
+          aBidderScore({ bidder: "Birch Homes" }),
+          aBidderScore({ bidder: "Acme Care", quantitative: undefined, score: undefined, rank: undefined, held: { bidder: "Acme Care", faults: [fault], text: "SV123 on SV Commitments row 5" } }),
+        ],
+      }),
+    );
+    expect(screen.getByText(/Acme Care: held by SV123 on SV Commitments row 5\. Its points for commitments are provisional until clarified: record the panel's outcome on the Validate page/)).toBeInTheDocument();
+  });
+
+  it("says nothing of clarification for a bid held by an ordinary error", async () => {
+    const fault = { row: 6, code: "SV108" as const, message: "The unit hours does not match ILL1.", action: "Correct the unit." };
+    await refreshed(aScoresView({ bidders: [aBidderScore({ bidder: "Birch Homes", quantitative: undefined, score: undefined, rank: undefined, held: { bidder: "Birch Homes", faults: [fault], text: "SV108 on SV Commitments row 6" } })] }));
+    expect(screen.queryByText(/provisional until clarified/)).not.toBeInTheDocument();
+  });
+});
