@@ -4,6 +4,7 @@
  */
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { importForms, type FormImportResult } from "./importForms";
+import { ensureClarificationLayout } from "../setup/clarificationLayout";
 import { previewFormImport, type FormImportPreview } from "./importPreview";
 import { applyMeasureTableImport, previewMeasureTableImport, type MeasureImportMode, type MeasureTableApplyOptions, type MeasureTableImportPreview } from "./importMeasureTable";
 import { readFormTender } from "./readFormTender";
@@ -34,7 +35,11 @@ export function createBidsActions(run: ExcelRun): BidsActions {
   return {
     readFormTender: () => readFormTender(run),
     previewFormImport: (forms) => previewFormImport(run, forms),
-    importForms: (forms, replaceBidders, options) => importForms(run, forms, replaceBidders, options),
+    // A workbook inserted before SV Clarifications existed gets it first: the rows' formulas name it.
+    importForms: async (forms, replaceBidders, options) => {
+      await ensureClarificationLayout(run);
+      return importForms(run, forms, replaceBidders, options);
+    },
     readSelectionGrid: () => readSelectionGrid(run),
     previewMeasureTableImport: (measures, mode) => previewMeasureTableImport(run, measures, mode),
     applyMeasureTableImport: (preview, options) => applyMeasureTableImport(run, preview, options),

@@ -2,19 +2,18 @@
  * Records the panel's clarification outcome for an implausible commitment or bid total on SV
  * Clarifications (issue #16 point 4). Core decides the cells (clarificationCells: an outcome
  * without its reason, who or date is refused, never written); this writes them:
- * - in a workbook made before SV Clarifications existed, the sheet and its table are added first
- *   (the same plan insert writes), refusing if a sheet of that name is in the way;
+ * - in a workbook made before SV Clarifications existed, the sheet and its table (and SV_Measures'
+ *   Ceiling column) are added first (ensureClarificationLayout);
  * - the item's existing row (same bidder and ref, decided or not) is updated in place, else the
  *   table's blank row is used, else the table grows by one row over an empty row below it.
- * Typed text is written as text (a reason starting with "=" stays words). Requests: one to look
- * for the table (plus the insert when it is missing), one to read it, one to write.
+ * Typed text is written as text (a reason starting with "=" stays words). Requests: one or two to
+ * check the layout (more to add what is missing), one to read the table, one to write.
  */
 import { bidderKey, blockAddress, clarificationCells, columnFormulas, headerIndex, refKey, SHEETS, TABLES, type ClarificationRequest } from "../../core";
 import { literalText } from "../shared/cellSafety";
 import { RefusalError } from "../shared/refusal";
 import type { ExcelRun } from "../shared/excelRun";
-import { CLARIFICATIONS_SHEET } from "../setup/evaluationPlan";
-import { insertPlan } from "../setup/writePlan";
+import { ensureClarificationLayout } from "../setup/clarificationLayout";
 
 function keyOf(bidder: unknown, ref: unknown): string {
   return `${bidderKey(String(bidder ?? ""))}\u0000${refKey(String(ref ?? ""))}`;
@@ -25,17 +24,7 @@ export async function recordClarification(run: ExcelRun, request: ClarificationR
   if (!decided.ok) throw new RefusalError(decided.refusal);
   const cells = decided.value;
 
-  const exists = await run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(TABLES.clarifications);
-    await context.sync();
-    return !table.isNullObject;
-  });
-  if (!exists) {
-    const added = await insertPlan(run, { sheets: [CLARIFICATIONS_SHEET], names: [] });
-    if (added.status !== "written") {
-      throw new RefusalError(`This workbook has a sheet named ${SHEETS.clarifications} that the add-in did not make, so the outcome was not recorded. Rename that sheet, then record the outcome again.`);
-    }
-  }
+  await ensureClarificationLayout(run);
 
   await run(async (context) => {
     const table = context.workbook.tables.getItem(TABLES.clarifications);

@@ -1,0 +1,54 @@
+/**
+ * A workbook inserted before SV Clarifications and SV_Measures' Ceiling column existed (issue #16
+ * point 4) keeps working: the commitments' formulas now name both, and Excel refuses a formula
+ * naming a table or column that does not exist, so importing forms adds them first.
+ */
+import { createBidsActions } from "../../../src/excel/bids/bidsActions";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
+import { aFakeWorkbook, aPlanInput } from "../support";
+import { buildEvaluationPlan, type ColumnPlan } from "../../../src/excel/setup/evaluationPlan";
+import { insertPlan } from "../../../src/excel/setup/writePlan";
+import type { ReadForm } from "../../../src/forms/types";
+
+const TENDER = "T-OLD";
+
+/**
+ * The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column.
+ * Formulas naming either stand in as a constant: the older formulas themselves do not matter
+ * here, only that rows imported now get formulas Excel accepts.
+ */
+async function anOlderWorkbook() {
+  const wb = aFakeWorkbook();
+  const plan = buildEvaluationPlan(aPlanInput({ tenderId: TENDER }));
+  const older = (c: ColumnPlan): ColumnPlan => (c.formula !== undefined && /SV_Clarifications|\[Ceiling\]/.test(c.formula) ? { ...c, formula: '="as before"' } : c);
+  const sheets = plan.sheets
+    .filter((s) => s.name !== SHEETS.clarifications)
+    .map((s) => (s.table === undefined ? s : { ...s, table: { ...s.table, columns: s.table.columns.filter((c) => c.header !== "Ceiling").map(older) } }));
+  const inserted = await insertPlan(wb.run, { ...plan, sheets });
+  if (inserted.status !== "written") throw new Error("test set-up: insert refused");
+  return wb;
+}
+
+const aForm = (quantity: number): ReadForm => ({
+  fileName: "acme.xlsx",
+  tenderId: TENDER,
+  formVersion: 1,
+  bidder: "Acme Care",
+  commitments: [{ formRow: 5, ref: "ILL9", unit: "hours", quantity, baseline: null, actions: "", verification: "Timesheets" }],
+  answers: [],
+  offers: [],
+  notes: [],
+});
+
+describe("an evaluation inserted before SV Clarifications existed", () => {
+  it("imports forms: SV Clarifications and the Ceiling column are added first, and the new rows' Check works", async () => {
+    const { fake, run } = await anOlderWorkbook();
+    const result = await createBidsActions(run).importForms([aForm(999_999_999_999_999)], []);
+    expect(result.files.map((f) => f.status)).toEqual(["imported"]);
+    expect(fake.inspect.sheetNames()).toContain(SHEETS.clarifications);
+    expect(fake.inspect.table(TABLES.measures)?.headers.at(-1)).toBe("Ceiling");
+    const t = fake.inspect.table(TABLES.commitments)!;
+    const check = fake.inspect.values(t.dataBodyAddress).map((r) => r[t.headers.indexOf("Check")]);
+    expect(String(check[0])).toMatch(/^SV123 /);
+  });
+});
