@@ -68,6 +68,20 @@ describe("updating the measures to a framework", () => {
     expect(preview.rows).toHaveLength(ill.length + 1);
   });
 
+  it("keeps the council's Ceiling for a measure the framework still has (issue #16 point 4)", () => {
+    const edited = sheetRows.map((r) => [...r]);
+    edited[0]![headers.indexOf("Ceiling")] = 2_000;
+    const preview = mergeMeasures(headers, edited, ill);
+    expect(preview.rows[0]?.[headers.indexOf("Ceiling")]).toBe(2_000);
+  });
+
+  it("merges into a table made before the Ceiling column existed, keeping its width", () => {
+    const older = headers.filter((h) => h !== "Ceiling");
+    const preview = mergeMeasures(older, sheetRows.map((r) => r.slice(0, older.length)), ill);
+    expect(preview.unexpectedHeaders).toBeUndefined();
+    expect(preview.rows.every((r) => r.length === older.length)).toBe(true);
+  });
+
   it("refuses to merge into a table whose columns were changed", () => {
     expect(mergeMeasures(["Ref", "Name"], [], ill).unexpectedHeaders).toEqual(["Ref", "Name"]);
   });
