@@ -174,9 +174,35 @@ const FIRST_FAULT = `MATCH(1,(${SAME_BIDDER})*${FAULTY},0)`;
 
 /** The contract value as a number, 0 when it is not one. */
 const CONTRACT_VALUE = `IF(ISNUMBER(${SETTING_NAMES.contractValue}),${SETTING_NAMES.contractValue},0)`;
-/** The panel has recorded an outcome for this bid as a whole (a row of SV_Clarifications with its Ref blank); 0 in a workbook without the table. */
-const WHOLE_BID_CLARIFIED =
-  `IFERROR(SUM((TRIM(${TABLES.clarifications}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${TABLES.clarifications}[Ref]&"")="")*(${TABLES.clarifications}[Counts]<>"")),0)>0`;
+/** SV_Clarifications rows that record an outcome for this bid as a whole (Ref blank), as a 1/0 array. */
+const WHOLE_BID_MASK =
+  `(TRIM(${TABLES.clarifications}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${TABLES.clarifications}[Ref]&"")="")*(${TABLES.clarifications}[Counts]<>"")`;
+/** The panel has recorded an outcome for this bid as a whole; not in a workbook without the table. */
+const WHOLE_BID_CLARIFIED = `IFERROR(SUM(${WHOLE_BID_MASK}),0)>0`;
+/** That outcome as it counts ("Accepted", "Excluded", "Capped 500000"), or "". */
+const WHOLE_BID_OUTCOME = `IFERROR(INDEX(FILTER(${TABLES.clarifications}[Counts],${WHOLE_BID_MASK}),1),"")`;
+/** The £ the panel capped the bid at. */
+const WHOLE_BID_CAP = `IFERROR(INDEX(FILTER(${TABLES.clarifications}[CappedAt],${WHOLE_BID_MASK}),1),0)`;
+
+/** £ of this bid's counted rows (each as clarified on its own), before any outcome for the whole bid. */
+const ROWS_TOTAL = `SUM(IF(${COUNTED},${TABLES.commitments}[Value],0))`;
+/** `total` is implausible as validateCommitments judges a bid's total (SV206, SV207). */
+function implausible(total: string): string {
+  return `IF(${CONTRACT_VALUE}>0,OR(${total}>${CONTRACT_VALUE},${total}/${CONTRACT_VALUE}>${FAR_ABOVE_FACTOR * DEFAULT_DELIVERABILITY_RETURN}),FALSE)`;
+}
+/**
+ * SV_Scores[Value]: the counted rows' £, or, when that total is implausible and the panel has
+ * clarified the whole bid, the outcome's: 0 excluded, the cap when capped below it (core
+ * validateCommitments scales the bid's rows to the same figure, so the pane agrees).
+ */
+const BID_VALUE =
+  `=IF(AND(${WHOLE_BID_OUTCOME}<>"",${implausible(ROWS_TOTAL)}),IF(${WHOLE_BID_OUTCOME}="Excluded",0,` +
+  `IF(LEFT(${WHOLE_BID_OUTCOME},6)="Capped",MIN(${ROWS_TOTAL},${WHOLE_BID_CAP}),${ROWS_TOTAL})),${ROWS_TOTAL})`;
+/** LEV or SV: the £ of the counted rows of that type, scaled as the bid's Value is (exactly that £ when Value is unscaled). */
+function partOfValue(type: string): string {
+  const part = `SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="${type}"),${TABLES.commitments}[Value],0))`;
+  return `=IF([@Value]=${ROWS_TOTAL},${part},IF(${ROWS_TOTAL}=0,0,${part}*[@Value]/${ROWS_TOTAL}))`;
+}
 /**
  * The bid's total judged implausible, as core validateCommitments judges the total of its
  * counted rows (#16 point 4): SV206 above the contract value, SV207 a return above
@@ -230,9 +256,9 @@ export const TABLE_FORMULAS = {
     Check: COMMITMENT_CHECK_FORMULA,
   },
   scores: {
-    Value: `=SUM(IF(${COUNTED},${TABLES.commitments}[Value],0))`,
-    LEV: `=SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="LEV"),${TABLES.commitments}[Value],0))`,
-    SV: `=SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="SV"),${TABLES.commitments}[Value],0))`,
+    Value: BID_VALUE,
+    LEV: partOfValue("LEV"),
+    SV: partOfValue("SV"),
     Return: `=TENDER.SVRETURN([@Value],${SETTING_NAMES.contractValue})`,
     Benchmark: `=TENDER.SVBENCHMARK([@Return])`,
     Quantitative: `=IF([@Held]<>"","Held: "&[@Held],IF([@Disregarded]<>"",0,TENDER.SVSCORE([@Value],${SCORED_VALUES},` +

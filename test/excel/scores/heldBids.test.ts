@@ -108,6 +108,29 @@ describe("a faulty commitment row holds back its own bid only", () => {
     expect([paneFigures(view, "Acme Care").held, paneFigures(view, "Acme Care").rank]).toEqual([undefined, 1]);
   });
 
+  it("a bid the panel capped as a whole counts the cap in both, and the others are scored against it", async () => {
+    const { fake, run } = await aWorkbookWith([
+      ["Acme Care", "ILL1", "FTE", 30],
+      ["Acme Care", "ILL9", "hours", 4000],
+      ["Birch Homes", "ILL9", "hours", 1000],
+    ]);
+    await typeIntoTable(run, TABLES.clarifications, [
+      { Bidder: "Acme Care", Ref: "", Outcome: "Capped", CappedAt: 505_000, Reason: "Only the apprenticeships are evidenced.", DecidedBy: "Panel", DecidedAt: 46000 },
+    ]);
+    const sheet = sheetScores(fake);
+    const view = await readScores(run);
+    // Birch's £101,000 against Acme's capped £505,000: a fifth of the 5 points.
+    expect([rowOf(sheet, "Acme Care").Value, rowOf(sheet, "Birch Homes").Quantitative]).toEqual([505_000, 1]);
+    for (const name of ["Acme Care", "Birch Homes"]) {
+      const row = rowOf(sheet, name);
+      const pane = paneFigures(view, name);
+      expect(pane.value).toBeCloseTo(row.Value as number, 6);
+      expect(pane.lev + pane.sv).toBeCloseTo((row.LEV as number) + (row.SV as number), 6);
+      expect(pane.quantitative).toBeCloseTo(row.Quantitative as number, 9);
+      expect(pane.rank).toBe(row.Rank);
+    }
+  });
+
   it("one text quantity leaves every other bid's Score and Rank a number", async () => {
     const { fake, run } = await aWorkbookWith([
       ["Acme Care", "ILL9", "hours", 100],
