@@ -299,3 +299,40 @@ describe("TENDER.SVCHECK and a measure with no proxy value (SV122)", () => {
     expect(() => withProxies("ECC10", 26, PROXIES, col("SV"))).toThrow(/types has 1 cells but measure_refs has 5/);
   });
 });
+
+describe("SVCHECK: implausible figures and the panel's outcome (issue #16 point 4)", () => {
+  // As the template passes them: proxies and ceilings as text, blank where there is none.
+  const PROXIES = col("28000", "", "500", "16.93", "1");
+  const TYPES = col("LEV", "SV", "SV", "SV", "LEV");
+  const CEILINGS = col("", "", "52", "", "");
+  const implausible = (ref: string, quantity: unknown, clarified: unknown = "", contractValue: unknown = 1_000_000): string =>
+    svCheck(ref, quantity, "", REFS, UNITS, OMITTED, PROXIES, TYPES, CEILINGS, contractValue, clarified);
+
+  it("a commitment worth more than the contract value is SV123, an error", () => {
+    expect(implausible("ECC11", 999_999_999_999_999)).toMatch(/^SV123 999,999,999,999,999 hours \(worth £/);
+  });
+
+  it("a £ quantity above the contract value is SV123 whatever its proxy", () => {
+    expect(implausible("ECC18", 1_500_000)).toBe(
+      "SV123 £1,500,000 for ECC18 is more than the whole contract value (£1,000,000), which is not credible as offered.",
+    );
+  });
+
+  it("a quantity above the measure's ceiling is SV124", () => {
+    expect(implausible("ECC10", 53)).toBe("SV124 53 is above the ceiling the council set for ECC10 (52), which is not credible as offered.");
+  });
+
+  it("with the panel's outcome either reads SV125, naming a cap", () => {
+    expect(implausible("ECC10", 53, "Capped 52")).toBe("SV125 The panel clarified this commitment: capped at 52.");
+    expect(implausible("ECC11", 999_999_999_999_999, "accepted")).toBe("SV125 The panel clarified this commitment: accepted as stated.");
+  });
+
+  it("no contract value (blank, or 0 as older desktop builds pass a blank) means no SV123", () => {
+    expect(implausible("ECC11", 999_999_999_999_999, "", "")).toBe("OK");
+    expect(implausible("ECC11", 999_999_999_999_999, "", 0)).toBe("OK");
+  });
+
+  it("ceilings of another size than measure_refs are #VALUE!", () => {
+    expect(() => svCheck("ECC10", 1, "", REFS, UNITS, OMITTED, PROXIES, TYPES, col("", ""), OMITTED, OMITTED)).toThrowExcelError("#VALUE!", /ceilings has 2 cells but measure_refs has 5/);
+  });
+});
