@@ -5,6 +5,7 @@
 import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { importForms, type FormImportResult } from "./importForms";
 import { ensureClarificationLayout } from "../setup/clarificationLayout";
+import { ensureHeldColumn } from "../scores/heldColumn";
 import { previewFormImport, type FormImportPreview } from "./importPreview";
 import { applyMeasureTableImport, previewMeasureTableImport, type MeasureImportMode, type MeasureTableApplyOptions, type MeasureTableImportPreview } from "./importMeasureTable";
 import { readFormTender } from "./readFormTender";
@@ -35,9 +36,10 @@ export function createBidsActions(run: ExcelRun): BidsActions {
   return {
     readFormTender: () => readFormTender(run),
     previewFormImport: (forms) => previewFormImport(run, forms),
-    // A workbook inserted before SV Clarifications existed gets it first: the rows' formulas name it.
+    // A workbook inserted before SV Clarifications or SV_Scores[Held] existed gets them first: the rows' formulas name them.
     importForms: async (forms, replaceBidders, options) => {
       await ensureClarificationLayout(run);
+      await ensureHeldColumn(run);
       return importForms(run, forms, replaceBidders, options);
     },
     readSelectionGrid: () => readSelectionGrid(run),

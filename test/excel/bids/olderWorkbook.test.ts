@@ -52,3 +52,29 @@ describe("an evaluation inserted before SV Clarifications existed", () => {
     expect(String(check[0])).toMatch(/^SV123 /);
   });
 });
+
+/**
+ * The evaluation as insert wrote it before SV Scores had its Held column (issue #16 point 2):
+ * its Quantitative, Score and Rank formulas name no Held column.
+ */
+async function aWorkbookWithoutHeld() {
+  const wb = aFakeWorkbook();
+  const plan = buildEvaluationPlan(aPlanInput({ tenderId: TENDER, bidders: ["Birch Homes"] }));
+  const older = (c: ColumnPlan): ColumnPlan => (c.formula !== undefined && /\[@?Held\]/.test(c.formula) ? { ...c, formula: '="as before"' } : c);
+  const sheets = plan.sheets.map((s) => (s.table?.name !== TABLES.scores ? s : { ...s, table: { ...s.table, columns: s.table.columns.filter((c) => c.header !== "Held").map(older) } }));
+  const inserted = await insertPlan(wb.run, { ...plan, sheets });
+  if (inserted.status !== "written") throw new Error("test set-up: insert refused");
+  return wb;
+}
+
+describe("an evaluation inserted before SV Scores had its Held column", () => {
+  it("imports forms: the Held column is added first, so a new bidder's score formulas work", async () => {
+    const { fake, run } = await aWorkbookWithoutHeld();
+    const result = await createBidsActions(run).importForms([aForm(100)], []);
+    expect(result.files.map((f) => f.status)).toEqual(["imported"]);
+    const t = fake.inspect.table(TABLES.scores)!;
+    expect(t.headers.at(-1)).toBe("Held");
+    const acme = fake.inspect.values(t.dataBodyAddress).find((r) => r[0] === "Acme Care")!;
+    expect([acme[t.headers.indexOf("Held")], acme[t.headers.indexOf("Rank")]]).toEqual(["", 1]);
+  });
+});
