@@ -9,6 +9,7 @@ import { TABLES } from "../../../src/core/shared/layout";
 import type { ExcelHost } from "../../excelHost";
 import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
 import { recordClarification } from "../../../src/excel/validate/recordClarification";
+import { readScores } from "../../../src/excel/scores/readScores";
 import { SHEETS } from "../../../src/core/shared/layout";
 
 const HUGE = 999_999_999_999_999;
@@ -185,5 +186,30 @@ describe("recording an outcome from the pane", () => {
     await recordClarification(run, request);
     expect(fake.inspect.sheetNames()).toContain(SHEETS.clarifications);
     expect(tableRows(fake, TABLES.clarifications).map((r) => r.Counts)).toEqual(["Capped 500"]);
+  });
+});
+
+describe("a whole bid clarified (Ref blank), in the sheet and the pane alike", () => {
+  // Hours worth 80% of the £1,000,000 contract: a return over twice the 36.6% upper quartile (SV207).
+  const hours = Math.round(800_000 / ILL9_PROXY);
+  const aWorkbookWithAHighReturn = () =>
+    anEvaluationWorkbook(
+      [
+        ["Acme Care", "ILL9", "hours", hours],
+        ["Birch Homes", "ILL9", "hours", 300],
+      ],
+      aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }),
+    );
+
+  it("is held until clarified, then counts the cap on SV Scores and on the Scores page", async () => {
+    const { fake, run } = await aWorkbookWithAHighReturn();
+    expect(String(rowOf(tableRows(fake, TABLES.scores), "Acme Care").Held)).toMatch(/^SV207 on SV Commitments row 4/);
+    await recordClarification(run, { bidder: "Acme Care", issue: "Return of 80%", outcome: "Capped", cappedAt: 200_000, reason: "Only the hours with named partners are credible.", decidedBy: "J Patel", decidedAt: "2026-01-01" });
+    const acme = rowOf(tableRows(fake, TABLES.scores), "Acme Care");
+    expect(acme.Held).toBe("");
+    expect(acme.Value).toBeCloseTo(200_000, 6);
+    const pane = await readScores(run);
+    expect(pane.bidders.find((b) => b.bidder === "Acme Care")?.value).toBeCloseTo(200_000, 6);
+    expect(pane.bidders.find((b) => b.bidder === "Acme Care")?.quantitative).toBeCloseTo(acme.Quantitative as number, 9);
   });
 });
