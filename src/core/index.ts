@@ -8,7 +8,7 @@
 export * from "./setup/units";
 export * from "./shared/layout";
 export * from "./shared/addresses";
-export { TABLE_FORMULAS, SCORES_NOTICE_FORMULA, columnFormulas, columnFormulaRuns, type ColumnFormula } from "./shared/tableFormulas";
+export { TABLE_FORMULAS, SCORES_NOTICE_FORMULA, columnFormulas, columnFormulaRuns, type ColumnFormula } from "./workbook/tableFormulas";
 export { consecutiveRuns, runsOf } from "./shared/runs";
 export * from "./shared/decision";
 export * from "./shared/writePlan";

@@ -17,7 +17,7 @@ import { bidderKey } from "../shared/refs";
 import { readQuantity, readText } from "../shared/cells";
 import { decide, refuse, type Decision } from "../shared/decision";
 import { emptyWritePlan, type CellWrite, type KeyGuard, type WritePlan } from "../shared/writePlan";
-import { columnFormulaRuns, type ColumnFormula } from "../shared/tableFormulas";
+import { columnFormulaRuns, type ColumnFormula } from "../workbook/tableFormulas";
 import { consecutiveRuns } from "../shared/runs";
 import type { Scale } from "../setup/tenderTerms";
 import { cellOf, column, fullText, keyText, requireTable, textOf, uniqueNames, type ModerationSnapshot, type SnapshotRequest, type TableData } from "./snapshot";

@@ -2,7 +2,7 @@
  * Moderation decided without Excel (issue #13): from a snapshot of the workbook, core plans what
  * to write, with the guards that keep each write on the row it was read from.
  */
-import { TABLE_FORMULAS } from "../../../src/core/shared/tableFormulas";
+import { TABLE_FORMULAS } from "../../../src/core/workbook/tableFormulas";
 import { planOpenModeration, planPrepareMarking, planSaveMarks } from "../../../src/core/moderation/marking";
 import { planConsensus } from "../../../src/core/moderation/consensus";
 import { signOffDecision } from "../../../src/core/moderation/signOffReview";

@@ -5,7 +5,7 @@
  * column formulas itself, so the rows it adds compute exactly as on an Excel with the option on.
  */
 import { importForms } from "../../../src/excel/bids/importForms";
-import { TABLE_FORMULAS } from "../../../src/core/shared/tableFormulas";
+import { TABLE_FORMULAS } from "../../../src/core/workbook/tableFormulas";
 import { TABLES } from "../../../src/core/shared/layout";
 import type { ReadForm } from "../../../src/forms/types";
 import type { ProfileName } from "../../excelHost";

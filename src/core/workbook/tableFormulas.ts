@@ -6,11 +6,11 @@
  * calculated column into new rows only while the user's AutoCorrect option "Fill formulas in
  * tables to create calculated columns" is on, and that option applies to add-ins too.
  */
-import { SETTING_NAMES, SHEETS, TABLES } from "./layout";
+import { SETTING_NAMES, SHEETS, TABLES } from "../shared/layout";
 import { HOLDING_CODES } from "../scores/heldBids";
 import { FINDINGS } from "../validate/findings";
 import { DEFAULT_DELIVERABILITY_RETURN, FAR_ABOVE_FACTOR } from "../validate/validateCommitments";
-import { consecutiveRuns } from "./runs";
+import { consecutiveRuns } from "../shared/runs";
 
 /*
  * The commitment row's formulas. Two facts of real Excel shape them:
@@ -90,12 +90,19 @@ const COMMITMENT_PROXY_FORMULA = `=IFERROR(IF(INDEX(${TABLES.measures}[Proxy],${
 const CLARIFICATION = TABLES.clarifications;
 const CLARIFIED_MASK =
   `(TRIM(${CLARIFICATION}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${CLARIFICATION}[Ref]&"")=TRIM([@Ref]&""))*(${CLARIFICATION}[Counts]<>"")`;
+/**
+ * Whether the panel has recorded any outcome that counts: until it has (the usual case), a row
+ * skips the FILTER below, which would otherwise build its mask over SV_Clarifications twice per
+ * commitment row on every recalculation. A COUNTIF of the same range and criterion in every row
+ * is one that spreadsheet engines work out once.
+ */
+const ANY_OUTCOME = `COUNTIF(${CLARIFICATION}[Counts],"?*")>0`;
 /** The row's recorded outcome, as SVCHECK reads it ("Accepted", "Excluded", "Capped 500"), or "". */
-const ROW_OUTCOME_TEXT = `IFERROR(INDEX(FILTER(${CLARIFICATION}[Counts],${CLARIFIED_MASK}),1),"")`;
+const ROW_OUTCOME_TEXT = `IF(${ANY_OUTCOME},IFERROR(INDEX(FILTER(${CLARIFICATION}[Counts],${CLARIFIED_MASK}),1),""),"")`;
 /** The quantity the row counts (core countedQuantity): 0 when excluded, the cap when capped below the quantity, else the quantity as given. */
 const COUNTED_QUANTITY =
-  `IFERROR(INDEX(FILTER(IF(${CLARIFICATION}[Counts]="Excluded",0,IF((LEFT(${CLARIFICATION}[Counts],6)="Capped")*(${CLARIFICATION}[CappedAt]<[@Quantity]),` +
-  `${CLARIFICATION}[CappedAt],[@Quantity])),${CLARIFIED_MASK}),1),[@Quantity])`;
+  `IF(${ANY_OUTCOME},IFERROR(INDEX(FILTER(IF(${CLARIFICATION}[Counts]="Excluded",0,IF((LEFT(${CLARIFICATION}[Counts],6)="Capped")*(${CLARIFICATION}[CappedAt]<[@Quantity]),` +
+  `${CLARIFICATION}[CappedAt],[@Quantity])),${CLARIFIED_MASK}),1),[@Quantity]),[@Quantity])`;
 
 /** A clarification row's Outcome, trimmed. */
 const OUTCOME = `TRIM([@Outcome]&"")`;
@@ -196,12 +203,12 @@ function implausible(total: string): string {
  * validateCommitments scales the bid's rows to the same figure, so the pane agrees).
  */
 const BID_VALUE =
-  `=IF(AND(${WHOLE_BID_OUTCOME}<>"",${implausible(ROWS_TOTAL)}),IF(${WHOLE_BID_OUTCOME}="Excluded",0,` +
-  `IF(LEFT(${WHOLE_BID_OUTCOME},6)="Capped",MIN(${ROWS_TOTAL},${WHOLE_BID_CAP}),${ROWS_TOTAL})),${ROWS_TOTAL})`;
+  `=IF(${WHOLE_BID_OUTCOME}="",${ROWS_TOTAL},IF(NOT(${implausible(ROWS_TOTAL)}),${ROWS_TOTAL},IF(${WHOLE_BID_OUTCOME}="Excluded",0,` +
+  `IF(LEFT(${WHOLE_BID_OUTCOME},6)="Capped",MIN(${ROWS_TOTAL},${WHOLE_BID_CAP}),${ROWS_TOTAL}))))`;
 /** LEV or SV: the £ of the counted rows of that type, scaled as the bid's Value is (exactly that £ when Value is unscaled). */
 function partOfValue(type: string): string {
   const part = `SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="${type}"),${TABLES.commitments}[Value],0))`;
-  return `=IF([@Value]=${ROWS_TOTAL},${part},IF(${ROWS_TOTAL}=0,0,${part}*[@Value]/${ROWS_TOTAL}))`;
+  return `=IF(${WHOLE_BID_OUTCOME}="",${part},IF(${ROWS_TOTAL}=0,0,${part}*[@Value]/${ROWS_TOTAL}))`;
 }
 /**
  * The bid's total judged implausible, as core validateCommitments judges the total of its
@@ -222,10 +229,18 @@ const FIRST_ROW = `MATCH(1,(${SAME_BIDDER})*1,0)+ROW(${TABLES.commitments}[#Head
  * bid's Value be an Excel error all the same, that. Quantitative, Score and Rank give no figure
  * for a held bid, and its £ is not among those the others are scored against.
  */
+/*
+ * Cost: every scan of SV_Commitments for one bidder compares each row's name as the pane does
+ * (SAME_BIDDER), so SV_Scores' formulas are written to scan once per column in the usual case
+ * (no outcome for the whole bid, no implausible total): IF evaluates only the branch it takes,
+ * where AND, OR and & evaluate every argument. A bid with no faulty row costs Held one MATCH; only
+ * a held bid's formula looks again for the code and row of its first fault.
+ */
 const HELD =
-  `=IFERROR(${BID_TOTAL_CODE}&" on ${SHEETS.commitments} row "&(${FIRST_ROW}),` +
-  `IFERROR(LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers])),` +
-  `IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}","")))`;
+  `=IF(ISERROR(${BID_TOTAL_CODE}),` +
+  `IF(ISNA(${FIRST_FAULT}),IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}",""),` +
+  `LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers]))),` +
+  `${BID_TOTAL_CODE}&" on ${SHEETS.commitments} row "&(${FIRST_ROW}))`;
 
 /**
  * The £ of the bids that are scored, for SVSCORE's `values`: "" (ignored) for a bid held back or
