@@ -203,7 +203,7 @@ describe("an evaluation in the playground", () => {
       void dialog.accept();
     });
     await input.setInputFiles(join(shots, "evaluation.xlsx"));
-    await page.getByRole("status").filter({ hasText: /^Imported 10 sheet\(s\) from "evaluation.xlsx" \(values only/ }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^Imported 11 sheet\(s\) from "evaluation.xlsx" \(values only/ }).waitFor();
     expect(asked).toEqual([expect.stringMatching(/^Replace every sheet of this workbook/)]);
     await page.getByRole("button", { name: "SV Scores" }).click();
     const grid = page.getByRole("table", { name: "Sheet SV Scores" });

@@ -6,7 +6,9 @@
  * three evaluators mark every bid; open moderation, have a rationale that compares bids
  * refused, record the consensus on every item (one of them flagged); review, sign off, verify;
  * export the signed workbook and check in ExcelJS and LibreOffice that it holds values, not
- * formulas. Screenshots, the forms, the export and LibreOffice's CSVs go to
+ * formulas. One bidder commits an implausible number of people: Validate holds the bid until the
+ * panel records its clarification outcome, which is signed with the record, and Verify names the
+ * outcome once it is changed after sign-off. Screenshots, the forms, the export and LibreOffice's CSVs go to
  * test-results/e2e/forms-and-moderation/.
  */
 import { mkdirSync } from "fs";
@@ -30,6 +32,12 @@ const EVALUATORS = ["Evaluator A", "Evaluator B", "Evaluator C"] as const;
 const CRITERIA = ["ILL-Q1", "ILL-Q2"] as const;
 const INJECTION = '=HYPERLINK("http://example.invalid/steal","Click for our plan")';
 
+/** Cura's ILL2 as typed on its form: worth far more than the £1.5m contract, so held until clarified. */
+const IMPLAUSIBLE = 999_999_999_999_999;
+/** What the panel caps it at after asking Cura, and why. */
+const CAPPED_AT = 10;
+const CLARIFICATION_REASON = "Cura confirmed by email that it meant 10 long-term unemployed people; the extra digits were a keying error.";
+
 /**
  * What each bidder commits, by measure ref (illustrative set). ILL3 is left out: it cannot be
  * counted with ILL2, and a clean bid is what this journey signs off.
@@ -37,7 +45,7 @@ const INJECTION = '=HYPERLINK("http://example.invalid/steal","Click for our plan
 const QUANTITIES: Record<(typeof BIDDERS)[number], Record<string, number>> = {
   "Acme Care Ltd": { ILL1: 4, ILL2: 20, ILL4: 30 },
   "Birch Homes": { ILL1: 2, ILL2: 30, ILL4: 50 },
-  "Cura Partnership": { ILL1: 6, ILL2: 10 },
+  "Cura Partnership": { ILL1: 6, ILL2: IMPLAUSIBLE },
 };
 
 /**
@@ -53,12 +61,12 @@ const FORMS: Record<string, string> = {};
 
 /** Each consensus explains its own mark against the criterion (a copied rationale is refused). */
 const RATIONALES: Record<string, string> = {
-  "Acme Care Ltd ILL-Q1": "Names a social value lead and dated recruitment milestones with the local college, which meets the criterion; no contingency if the college places fewer learners.",
-  "Acme Care Ltd ILL-Q2": "Quarterly payroll extracts evidence the local jobs, but the answer gives no independent check of residence, so the measurement part is only adequate.",
-  "Birch Homes ILL-Q1": "The delivery plan ties apprenticeship weeks to named sites and start dates; the risk that sites slip is acknowledged but not mitigated.",
-  "Birch Homes ILL-Q2": "Reporting is monthly with supplier invoices for spend, a sound basis; verification of the jobs figures relies on self-declaration alone.",
-  "Cura Partnership ILL-Q1": "A credible route to hire local people through the job centre partnership, though the answer sets no dates for the first hires.",
-  "Cura Partnership ILL-Q2": "Evidence is promised through an annual report only, which is a weak basis for checking delivery during the contract year.",
+  "Acme Care Ltd ILL-Q1": 'The answer says it "will appoint a social value lead and report monthly". Names a social value lead and dated recruitment milestones with the local college, which meets the criterion; no contingency if the college places fewer learners.',
+  "Acme Care Ltd ILL-Q2": 'The answer says it "will evidence delivery with payroll and supplier invoices". Quarterly payroll extracts evidence the local jobs, but the answer gives no independent check of residence, so the measurement part is only adequate.',
+  "Birch Homes ILL-Q1": 'The answer says it "will appoint a social value lead and report monthly". The delivery plan ties apprenticeship weeks to named sites and start dates; the risk that sites slip is acknowledged but not mitigated.',
+  "Birch Homes ILL-Q2": 'The answer says it "will evidence delivery with payroll and supplier invoices". Reporting is monthly with supplier invoices for spend, a sound basis; verification of the jobs figures relies on self-declaration alone.',
+  "Cura Partnership ILL-Q1": 'The answer says it "will appoint a social value lead and report monthly". A credible route to hire local people through the job centre partnership, though the answer sets no dates for the first hires.',
+  "Cura Partnership ILL-Q2": 'The answer says it "will evidence delivery with payroll and supplier invoices". Evidence is promised through an annual report only, which is a weak basis for checking delivery during the contract year.',
 };
 
 async function shot(name: string): Promise<void> {
@@ -156,12 +164,35 @@ describe("bids, moderation and sign-off in the playground", () => {
     await expect(grid.getByText(INJECTION, { exact: true }).count()).resolves.toBe(1);
   });
 
-  it("validates the imported commitments clean", async () => {
+  it("holds Cura's implausible commitment until the panel records its clarification, then validates clean", async () => {
     await pane.getByRole("tab", { name: "Validate" }).click();
     const validate = pane.getByRole("tabpanel", { name: "Validate" });
     await validate.getByRole("button", { name: "Validate commitments" }).click();
+    await validate.getByRole("heading", { name: /^Implausible commitments to clarify/ }).waitFor();
+    await expect(validate.getByText(/Cura Partnership, ILL2/).count()).resolves.toBeGreaterThan(0);
+    await shot("implausible");
+
+    // Scores holds Cura's bid, not ranking it on a figure nobody believes.
+    await pane.getByRole("tab", { name: "Scores" }).click();
+    await pane.getByRole("button", { name: "Refresh scores" }).click();
+    await pane.getByText(/Cura Partnership/).first().waitFor();
+    await pane.getByText(/provisional until clarified/i).first().waitFor();
+    await shot("held-until-clarified");
+
+    await pane.getByRole("tab", { name: "Validate" }).click();
+    const item = validate.getByRole("listitem").filter({ hasText: "Cura Partnership, ILL2" });
+    await item.getByRole("button", { name: "Record the panel's outcome" }).click();
+    const outcome = validate.getByRole("form", { name: "Outcome for Cura Partnership, ILL2" });
+    await outcome.getByLabel("Outcome").selectOption("Capped");
+    await outcome.getByLabel(/^Capped at/).fill(String(CAPPED_AT));
+    await outcome.getByLabel("Reason").fill(CLARIFICATION_REASON);
+    await outcome.getByLabel("Decided by").fill("Pat Chair");
+    await outcome.getByLabel("Decided on").fill("2026-12-01");
+    await outcome.getByRole("button", { name: "Record outcome" }).click();
     await validate.getByText(/no (errors|problems)/i).first().waitFor();
-    await expect(validate.getByRole("button", { name: /SV\d{3}/ }).count()).resolves.toBe(0);
+    await expect(validate.getByRole("heading", { name: /^Implausible commitments to clarify/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "SV Clarifications" }).count()).resolves.toBe(1);
+    await shot("clarified");
   });
 
   it("takes each evaluator's independent marks", async () => {
@@ -288,6 +319,23 @@ describe("bids, moderation and sign-off in the playground", () => {
     }
     const commitments = sheets["SV Commitments"] as string[][];
     expect(commitments.some((r) => r.includes(INJECTION))).toBe(true);
+    // The clarification outcome is part of what was signed and exported.
+    const clarifications = sheets["SV Clarifications"] as string[][];
+    expect(clarifications.some((r) => r.includes("Capped") && r.includes(String(CAPPED_AT)) && r.includes(CLARIFICATION_REASON))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("Verify names the clarification outcome when it is changed after sign-off", async () => {
+    await page.getByRole("button", { name: "SV Clarifications" }).click();
+    await page.getByRole("table", { name: "Sheet SV Clarifications" }).getByText(CLARIFICATION_REASON, { exact: true }).click();
+    const bar = page.getByLabel("Formula bar");
+    await bar.fill("Cura later said 12 people.");
+    await bar.press("Enter");
+    await pane.getByRole("tab", { name: "Moderation" }).click();
+    await pane.getByRole("button", { name: "Verify the record" }).click();
+    await pane.getByText("Changed since sign-off").waitFor();
+    await expect(pane.getByRole("listitem").filter({ hasText: /^SV Clarifications:/ }).count()).resolves.toBe(1);
+    await shot("verify-names-changed-clarification");
     expect(errors).toEqual([]);
   });
 });

@@ -173,12 +173,16 @@ function evaluatorMark(seed: Seed, evaluator: (typeof EVALUATORS)[number], bidde
   return Math.max(0, agreed - 1);
 }
 
-/** The panel's reasons, about the bid against the criterion, never comparing bids. */
+/**
+ * The panel's reasons, about the bid against the criterion, never comparing bids. Each names where
+ * in the bid its evidence is: the agreed mark is evaluator A's where B and C differ, and a
+ * consensus adopting one evaluator's mark must rest on what the bid says (Braceurself).
+ */
 function rationale(bidder: SampleBidder, criterion: Criterion, mark: number): string {
   const asked = `"${criterion.question}"`;
-  if (bidder === "Acme Care Ltd") return `Mark ${mark}. Asked ${asked}, the answer gives figures with dates, names who owns them and how a missed target is recovered; it falls short of 5 because the figures are not phased by year.`;
-  if (bidder === "Birch Homes") return `Mark ${mark}. Asked ${asked}, the answer offers figures but no dates, and progress rests on monthly figures the company reports about itself with no independent check.`;
-  return `Mark ${mark}. Asked ${asked}, the answer restates a group policy and commits to nothing specific, measurable or dated for this contract.`;
+  if (bidder === "Acme Care Ltd") return `Mark ${mark}. Asked ${asked}, the answer (page 1 of the bid) gives figures with dates, names who owns them and how a missed target is recovered; it falls short of 5 because the figures are not phased by year.`;
+  if (bidder === "Birch Homes") return `Mark ${mark}. Asked ${asked}, the answer (page 1 of the bid) offers figures but no dates, and progress rests on monthly figures the company reports about itself with no independent check.`;
+  return `Mark ${mark}. Asked ${asked}, the answer (page 1 of the bid) restates a group policy and commits to nothing specific, measurable or dated for this contract.`;
 }
 
 /** Each evaluator marks every answer, then the panel agrees each item with its reasons. */
