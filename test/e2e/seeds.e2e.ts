@@ -242,8 +242,11 @@ async function refreshScores(s: Session): Promise<Map<string, ScoreRow>> {
   await s.pane.getByRole("tab", { name: "Scores" }).click();
   await s.pane.getByRole("button", { name: "Refresh scores" }).click();
   const table = s.pane.getByRole("table", { name: "Scores by bidder, in rank order" });
-  for (const bidder of SAMPLE_BIDDERS) await table.getByRole("cell", { name: new RegExp(`^${escape(bidder)}`) }).waitFor();
-  await s.shot("scores");
+  try {
+    for (const bidder of SAMPLE_BIDDERS) await table.getByRole("cell", { name: new RegExp(`^${escape(bidder)}`) }).waitFor();
+  } finally {
+    await s.shot("scores");
+  }
   const grid = await table.evaluate((t) => [...t.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")));
   const [headers = [], ...rows] = grid;
   const at = (row: string[], heading: string): string => row[headers.indexOf(heading)] ?? "";

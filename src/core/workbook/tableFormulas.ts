@@ -90,19 +90,12 @@ const COMMITMENT_PROXY_FORMULA = `=IFERROR(IF(INDEX(${TABLES.measures}[Proxy],${
 const CLARIFICATION = TABLES.clarifications;
 const CLARIFIED_MASK =
   `(TRIM(${CLARIFICATION}[Bidder]&"")=TRIM([@Bidder]&""))*(TRIM(${CLARIFICATION}[Ref]&"")=TRIM([@Ref]&""))*(${CLARIFICATION}[Counts]<>"")`;
-/**
- * Whether the panel has recorded any outcome that counts: until it has (the usual case), a row
- * skips the FILTER below, which would otherwise build its mask over SV_Clarifications twice per
- * commitment row on every recalculation. A COUNTIF of the same range and criterion in every row
- * is one that spreadsheet engines work out once.
- */
-const ANY_OUTCOME = `COUNTIF(${CLARIFICATION}[Counts],"?*")>0`;
 /** The row's recorded outcome, as SVCHECK reads it ("Accepted", "Excluded", "Capped 500"), or "". */
-const ROW_OUTCOME_TEXT = `IF(${ANY_OUTCOME},IFERROR(INDEX(FILTER(${CLARIFICATION}[Counts],${CLARIFIED_MASK}),1),""),"")`;
+const ROW_OUTCOME_TEXT = `IFERROR(INDEX(FILTER(${CLARIFICATION}[Counts],${CLARIFIED_MASK}),1),"")`;
 /** The quantity the row counts (core countedQuantity): 0 when excluded, the cap when capped below the quantity, else the quantity as given. */
 const COUNTED_QUANTITY =
-  `IF(${ANY_OUTCOME},IFERROR(INDEX(FILTER(IF(${CLARIFICATION}[Counts]="Excluded",0,IF((LEFT(${CLARIFICATION}[Counts],6)="Capped")*(${CLARIFICATION}[CappedAt]<[@Quantity]),` +
-  `${CLARIFICATION}[CappedAt],[@Quantity])),${CLARIFIED_MASK}),1),[@Quantity]),[@Quantity])`;
+  `IFERROR(INDEX(FILTER(IF(${CLARIFICATION}[Counts]="Excluded",0,IF((LEFT(${CLARIFICATION}[Counts],6)="Capped")*(${CLARIFICATION}[CappedAt]<[@Quantity]),` +
+  `${CLARIFICATION}[CappedAt],[@Quantity])),${CLARIFIED_MASK}),1),[@Quantity])`;
 
 /** A clarification row's Outcome, trimmed. */
 const OUTCOME = `TRIM([@Outcome]&"")`;

@@ -18,6 +18,10 @@ import { renderPage } from "../renderPage";
 import { useState } from "react";
 import { WorkbookStateContext } from "../../../src/taskpane/useWorkbookState";
 
+// Each test drives the page through many clicks and typed fields; on a loaded 2-core CI machine
+// a few take longer than jest's default 5 s, which says nothing about the page.
+jest.setTimeout(20_000);
+
 /** The Moderation page as the pane shows it among the steps, with a way to look at another page. */
 function AmongSteps({ actions }: { actions: FakeActions }) {
   const [shown, setShown] = useState("moderation");
