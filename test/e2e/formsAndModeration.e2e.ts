@@ -189,10 +189,16 @@ describe("bids, moderation and sign-off in the playground", () => {
     await outcome.getByLabel("Decided by").fill("Pat Chair");
     await outcome.getByLabel("Decided on").fill("2026-12-01");
     await outcome.getByRole("button", { name: "Record outcome" }).click();
-    await validate.getByText(/no (errors|problems)/i).first().waitFor();
-    await expect(validate.getByRole("heading", { name: /^Implausible commitments to clarify/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole("button", { name: "SV Clarifications" }).count()).resolves.toBe(1);
+    await pane.getByText("Recorded on SV Clarifications: Cura Partnership, ILL2, Capped.").waitFor();
+    // Validated again: the commitment is no longer an error (SV123) but a clarified note (SV125).
+    await validate.getByRole("heading", { name: /^Implausible commitments to clarify/ }).waitFor({ state: "detached" });
+    await validate.getByText("1 note", { exact: true }).waitFor();
     await shot("clarified");
+    await expect(validate.getByText(/^[1-9]\d* errors?$/).count()).resolves.toBe(0);
+    await validate.getByRole("button", { name: "Notes (1)" }).click();
+    await validate.getByText(/SV125/).first().waitFor();
+    await expect(validate.getByText(/SV123|SV206|SV207/).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "SV Clarifications" }).count()).resolves.toBe(1);
   });
 
   it("takes each evaluator's independent marks", async () => {

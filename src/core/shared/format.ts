@@ -33,6 +33,12 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 /** "£177,897" for whole pounds, "£1,200.50" otherwise (pence always shown as two digits). */
 export function formatGBP(n: number): string {
   if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return "£" + String(n);
+  // Beyond about £90 trillion a double no longer holds every penny, so pence shown there would be
+  // noise (999,999,999,999,999 hours at £5 is not £4,999,999,999,999,995,000.12): whole pounds.
+  if (Math.abs(n) * 100 > Number.MAX_SAFE_INTEGER) {
+    const body = "£" + group(Math.round(Math.abs(n)).toString());
+    return n < 0 ? "-" + body : body;
+  }
   const pence = Math.round(Math.abs(n) * 100);
   const whole = Math.floor(pence / 100);
   const rest = pence % 100;

@@ -10,6 +10,10 @@ describe("formatGBP", () => {
     [-5, "-£5"],
     [999.999, "£1,000"],
     [Infinity, "£Infinity"],
+    // An implausible commitment's worth, as Validate's SV123 message quotes it: no pence of noise.
+    [999_999_999_999_999 * 5000, "£4,999,999,999,999,995,000"],
+    [-(2 ** 60), "-£1,152,921,504,606,847,000"],
+    [90_000_000_000_000.25, "£90,000,000,000,000.25"],
   ])("formats %p as %p", (n, text) => {
     expect(formatGBP(n)).toBe(text);
   });
