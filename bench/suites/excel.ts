@@ -226,6 +226,52 @@ async function importFormsEntry(): Promise<BenchEntry> {
   };
 }
 
+/** Sentences a panel might write about an answer; each item's reasons take three of them, in a combination no other item has. */
+const REASONS = [
+  "The plan names a social value lead accountable for delivery.",
+  "Recruitment milestones are dated by quarter across the first year.",
+  "Local college placements are confirmed in a signed letter.",
+  "Mentoring hours are counted per apprentice, not per cohort.",
+  "Reporting is quarterly with payroll extracts as evidence.",
+  "No contingency is given if placements fall short.",
+  "Supplier spend is tracked through purchase orders by postcode.",
+  "The answer sets no baseline to measure progress from.",
+  "Volunteering days are tied to named community partners.",
+  "Targets are phased by year, which makes slippage visible.",
+  "Risks to delivery are listed with owners and mitigations.",
+  "Verification relies on self-declaration alone.",
+  "Training outcomes are measured by qualifications achieved.",
+  "The offer repeats group policy rather than this contract.",
+  "Carbon savings are estimated with a stated method.",
+  "Jobs for care leavers are ring-fenced with a referral route.",
+  "Monitoring meetings with the council are monthly.",
+  "The answer quantifies hours but not the people reached.",
+  "An independent audit of the figures is promised annually.",
+  "Community benefits are mapped to the ward profile.",
+];
+
+/** The panel confirms every rolled-up mark with its own reasons and names, as sign-off requires under average (Bromcom). */
+async function confirmEveryAverage(run: ExcelRun, evaluators: readonly string[]): Promise<void> {
+  await run(async (context) => {
+    const table = context.workbook.tables.getItem("SV_Consensus");
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("values, rowCount");
+    await context.sync();
+    const headers = (header.values[0] ?? []).map(String);
+    const rows = body.values;
+    const at = (name: string): number => headers.indexOf(name);
+    const confirmations = rows.map((row, i) => {
+      const picks = [i % 20, (i * 7 + 3) % 20, (i * 13 + 11) % 20].filter((v, k, all) => all.indexOf(v) === k);
+      const reasons = picks.map((k) => REASONS[k]).join(" ");
+      return [`Average 3 confirmed on ${String(row[at("Criterion")])}. ${reasons}`, evaluators.join(", "), "2026-12-01T10:00:00Z"];
+    });
+    const first = at("Rationale");
+    if (first < 0 || at("AgreedAt") !== first + 2) throw new Error("bench: SV_Consensus columns moved");
+    body.getColumn(first).getResizedRange(0, 2).values = confirmations;
+    await context.sync();
+  });
+}
+
 async function signOffEntry(): Promise<BenchEntry> {
   const criteria = CRITERIA_20.slice(0, 10);
   const bidders = Array.from({ length: 50 }, (_, i) => `Bidder ${String(i + 1).padStart(2, "0")} Ltd`);
@@ -241,6 +287,7 @@ async function signOffEntry(): Promise<BenchEntry> {
   await importForms(run, forms, []);
   await prepareMarking(run);
   for (const evaluator of evaluators) await saveMarks(run, evaluator, bidders.flatMap((bidder) => criteria.map((c) => ({ bidder, criterion: c.id, mark: 3, comment: "" }))));
+  await confirmEveryAverage(run, evaluators);
   host.resetStats();
   const result = await signOff(run, "Dee Lead");
   if (!result.fingerprint) throw new Error("bench: sign-off gave no fingerprint");
