@@ -250,6 +250,10 @@ const REASONS = [
   "Community benefits are mapped to the ward profile.",
 ];
 
+/** Every choice of three of the twenty sentences (1,140): no two items share all three, so none reads as a copy. */
+const THREE_OF_TWENTY: number[][] = [];
+for (let a = 0; a < 20; a++) for (let b = a + 1; b < 20; b++) for (let c = b + 1; c < 20; c++) THREE_OF_TWENTY.push([a, b, c]);
+
 /** The panel confirms every rolled-up mark with its own reasons and names, as sign-off requires under average (Bromcom). */
 async function confirmEveryAverage(run: ExcelRun, evaluators: readonly string[]): Promise<void> {
   await run(async (context) => {
@@ -261,8 +265,7 @@ async function confirmEveryAverage(run: ExcelRun, evaluators: readonly string[])
     const rows = body.values;
     const at = (name: string): number => headers.indexOf(name);
     const confirmations = rows.map((row, i) => {
-      const picks = [i % 20, (i * 7 + 3) % 20, (i * 13 + 11) % 20].filter((v, k, all) => all.indexOf(v) === k);
-      const reasons = picks.map((k) => REASONS[k]).join(" ");
+      const reasons = (THREE_OF_TWENTY[i % THREE_OF_TWENTY.length] ?? []).map((k) => REASONS[k]).join(" ");
       return [`Average 3 confirmed on ${String(row[at("Criterion")])}. ${reasons}`, evaluators.join(", "), "2026-12-01T10:00:00Z"];
     });
     const first = at("Rationale");
