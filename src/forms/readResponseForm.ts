@@ -151,8 +151,8 @@ function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: rea
     const unit = asText(cellAt(at, r, "unit", notes));
     const unitKey = parseUnit(unit);
     const percentScale = unitKey === "percent";
-    const quantity = numberFromText(cellAt(at, r, "quantity", notes, { percentScale }), unitKey, notes);
-    const baseline = numberFromText(cellAt(at, r, "baseline", notes, { percentScale }), unitKey, notes);
+    const quantity = numberFromText(cellAt(at, r, "quantity", notes, { percentScale, quantity: true }), unitKey, notes);
+    const baseline = numberFromText(cellAt(at, r, "baseline", notes, { percentScale, quantity: true }), unitKey, notes);
     const actions = cellAt(at, r, "actions", notes, { maxLength: MAX_ANSWER_LENGTH });
     const verification = cellAt(at, r, "verification", notes, { maxLength: MAX_ANSWER_LENGTH });
     if ([quantity, baseline, actions, verification].every(isBlankValue)) continue;
@@ -192,8 +192,8 @@ function readOffers(at: Located<keyof typeof OFFER_COLUMNS>, notes: ReadNotes): 
     const recipient = cellAt(at, r, "recipient", notes);
     const organisation = cellAt(at, r, "organisation", notes);
     const offer = cellAt(at, r, "offer", notes, { maxLength: MAX_ANSWER_LENGTH });
-    const hours = numberFromText(cellAt(at, r, "hours", notes), "hours", notes);
-    const value = numberFromText(cellAt(at, r, "value", notes), "GBP", notes);
+    const hours = numberFromText(cellAt(at, r, "hours", notes, { quantity: true }), "hours", notes);
+    const value = numberFromText(cellAt(at, r, "value", notes, { quantity: true }), "GBP", notes);
     if ([recipient, organisation, offer, hours, value].every(isBlankValue)) continue;
     out.push({ recipient: asText(recipient), organisation: asText(organisation), offer: asText(offer), hours: asQuantity(hours), value: asQuantity(value) });
   }

@@ -6,8 +6,8 @@
  * and ranked among the bids not held back. An error so stays with the bid it belongs to.
  *
  * The sheet applies the rule to what its Check column shows (TENDER.SVCHECK, see
- * tableFormulas.ts), and SV_Scores[Held] to a bid's implausible total (SV206, SV207); the pane
- * to what core validateCommitments finds. Both report the same codes, but for the errors the
+ * tableFormulas.ts), and SV_Scores[Held] to a bid's implausible total (SV206, SV207) and to a
+ * measure it claims twice (SV201); the pane to what core validateCommitments finds. Both report the same codes, but for the errors the
  * sheet cannot see and so does not hold a bid for (see {@link NOT_SHOWN_BY_CHECK}).
  */
 import { SHEETS } from "../shared/layout";
@@ -17,12 +17,22 @@ import { CATALOGUE, FINDINGS, type Finding, type FindingCode } from "../validate
 import { competitionRanks, quantitativeScore } from "./scoring";
 
 /**
- * Errors the Check column cannot show, so the sheet cannot hold a bid for them and the pane
- * does not either (they still appear in Validate, and the row is left out of the bid's £):
- * SV201, the second row of a measure claimed twice, needs the bid's other rows; SV121, a
+ * The error the Check column cannot show, so the sheet cannot hold a bid for it and the pane
+ * does not either (Validate still reports it, and the row is left out of the bid's £): SV121, a
  * calculated cell typed over, is a fault in the very cells the sheet would read.
  */
-export const NOT_SHOWN_BY_CHECK: readonly FindingCode[] = [FINDINGS.duplicateMeasure.code, FINDINGS.typedOverFormula.code];
+export const NOT_SHOWN_BY_CHECK: readonly FindingCode[] = [FINDINGS.typedOverFormula.code];
+
+/**
+ * SV201, the same measure claimed twice by one bid: no single row's Check can see it, so
+ * SV_Scores[Held] looks for it over the bid's rows, after the faulty rows, and holds the bid
+ * with {@link DUPLICATE_HELD_TEXT}. Both rows count in the bid's £ meanwhile (the sheet sums
+ * every row that is not faulty), so the pane counts them too.
+ */
+export const FOUND_BY_SCORES: FindingCode = FINDINGS.duplicateMeasure.code;
+
+/** SV Scores' words for a bid held for a measure claimed twice: finding the row would take a scan per row, so it names the sheet. */
+export const DUPLICATE_HELD_TEXT = `${FINDINGS.duplicateMeasure.code} on ${SHEETS.commitments}`;
 
 /**
  * Every code that, shown in a Check cell, makes its row faulty: the catalogue's errors. Taken
@@ -54,28 +64,34 @@ export function heldText(fault: Pick<Fault, "code" | "row">): string {
   return `${fault.code} on ${SHEETS.commitments} row ${fault.row}`;
 }
 
-/** Whether a finding makes its row faulty under the rule above. */
+/** Whether a finding makes its row faulty under the rule above (SV201 holds its bid too, found over the bid's rows). */
 export function holdsItsBid(f: Pick<Finding, "severity" | "code">): boolean {
-  return f.severity === "error" && !NOT_SHOWN_BY_CHECK.includes(f.code);
+  return f.severity === "error" && !NOT_SHOWN_BY_CHECK.includes(f.code) && f.code !== FOUND_BY_SCORES;
 }
 
 /**
  * The bids held back, keyed by bidderKey, from validation's findings (sorted by row, as
- * validateCommitments returns them). A faulty row with no bidder holds no bid: it belongs to
- * none (Validate still reports it).
+ * validateCommitments returns them). The text is SV_Scores[Held]'s: the first faulty row's,
+ * else, for a bid whose only trouble is a measure claimed twice, {@link DUPLICATE_HELD_TEXT}.
+ * A faulty row with no bidder holds no bid: it belongs to none (Validate still reports it).
  */
 export function heldBids(findings: readonly Finding[]): Map<string, HeldBid> {
   const held = new Map<string, HeldBid>();
-  for (const f of findings) {
-    if (!holdsItsBid(f) || f.bidder === undefined) continue;
-    const key = bidderKey(f.bidder);
+  const hold = (f: Finding, text: () => string): void => {
+    const key = bidderKey(f.bidder as string);
     let bid = held.get(key);
     if (bid === undefined) {
-      bid = { bidder: f.bidder, faults: [], text: heldText(f) };
+      bid = { bidder: f.bidder as string, faults: [], text: text() };
       held.set(key, bid);
     }
     bid.faults.push({ row: f.row, code: f.code, message: f.message, action: f.action });
+  };
+  for (const f of findings) {
+    if (f.bidder !== undefined && holdsItsBid(f)) hold(f, () => heldText(f));
   }
+  const duplicates = findings.filter((f) => f.bidder !== undefined && f.code === FOUND_BY_SCORES);
+  for (const f of duplicates) hold(f, () => DUPLICATE_HELD_TEXT);
+  if (duplicates.length > 0) for (const bid of held.values()) bid.faults.sort((a, b) => a.row - b.row);
   return held;
 }
 

@@ -38,9 +38,10 @@
  *   The reader of the workbook finds these cells (`ValidationContext.typedOverFormulas`); the
  *   rule is reported even on an otherwise blank row, because the next import that fills the
  *   row would inherit the typed value.
- * - SV201 the same bidder and measure twice: an error on the later row, naming the first, so
- *   that only the first row counts until the two are combined (raised whether or not the
- *   first row is itself valid: two rows claim the measure either way). Rows are taken in the
+ * - SV201 the same bidder and measure twice: an error on the later row, naming the first
+ *   (raised whether or not the first row is itself valid: two rows claim the measure either
+ *   way). It holds the bid back (core heldBids) rather than dropping the row: both rows count
+ *   in the bid's £, as SV Scores sums them, until the two are combined. Rows are taken in the
  *   order given (sheet order).
  * - SV202 two mutually exclusive measures (`excludes`, either direction) claimed by one
  *   bidder: a warning on the later row naming the earlier one (the two may be different £).
@@ -167,7 +168,9 @@ class Sink {
       action: d.action,
     });
     this.counts[d.severity]++;
-    if (d.severity === "error") this.rowErrors++;
+    // A measure claimed twice still counts both rows, as SV Scores sums every row whose Check
+    // shows no error; the bid is held back for it instead (core heldBids, SV_Scores[Held]).
+    if (d.severity === "error" && d.code !== FINDINGS.duplicateMeasure.code) this.rowErrors++;
   }
 }
 

@@ -7,7 +7,7 @@
  * tables to create calculated columns" is on, and that option applies to add-ins too.
  */
 import { SETTING_NAMES, SHEETS, TABLES } from "../shared/layout";
-import { HOLDING_CODES } from "../scores/heldBids";
+import { DUPLICATE_HELD_TEXT, HOLDING_CODES } from "../scores/heldBids";
 import { FINDINGS } from "../validate/findings";
 import { DEFAULT_DELIVERABILITY_RETURN, FAR_ABOVE_FACTOR } from "../validate/validateCommitments";
 import { consecutiveRuns } from "../shared/runs";
@@ -215,23 +215,36 @@ const BID_TOTAL_CODE =
 /** The bid's first row on SV Commitments, where validation reports a finding about its total. */
 const FIRST_ROW = `MATCH(1,(${SAME_BIDDER})*1,0)+ROW(${TABLES.commitments}[#Headers])`;
 
+/** This bidder's rows that name a measure, as a 1/0 array. */
+const BID_REFS = `(${SAME_BIDDER})*(${textKey(`${TABLES.commitments}[Ref]`)}<>"")`;
+/**
+ * The bid claims a measure on two rows (SV201): fewer distinct refs than rows naming one. Refs
+ * compared as the Check column's lookup compares them, and in capitals, so " ill9" is ILL9 on
+ * any build; FILTER finding no row is an error, read as no duplicate.
+ */
+const CLAIMS_TWICE =
+  `IFERROR(ROWS(UNIQUE(FILTER(UPPER(${textKey(`${TABLES.commitments}[Ref]`)}),${BID_REFS})))<SUM(${BID_REFS}),FALSE)`;
+
 /**
  * Why the bid is held back, or "" when it is not, as core heldBids words it (heldText): a total
  * the panel has yet to clarify, on the bid's first row, which validation lists first; else the
  * code of its first faulty row and the row ("SV108 on SV Commitments row 6"); or, should the
- * bid's Value be an Excel error all the same, that. Quantitative, Score and Rank give no figure
+ * bid's Value be an Excel error all the same, that; else a measure claimed twice ("SV201 on SV
+ * Commitments": no row, which would take a scan per row). Quantitative, Score and Rank give no figure
  * for a held bid, and its £ is not among those the others are scored against.
  */
 /*
  * Cost: every scan of SV_Commitments for one bidder compares each row's name as the pane does
  * (SAME_BIDDER), so SV_Scores' formulas are written to scan once per column in the usual case
  * (no outcome for the whole bid, no implausible total): IF evaluates only the branch it takes,
- * where AND, OR and & evaluate every argument. A bid with no faulty row costs Held one MATCH; only
- * a held bid's formula looks again for the code and row of its first fault.
+ * where AND, OR and & evaluate every argument. A bid with no faulty row costs Held one MATCH and
+ * the look for a measure claimed twice; only a held bid's formula looks again for the code and
+ * row of its first fault.
  */
 const HELD =
   `=IF(ISERROR(${BID_TOTAL_CODE}),` +
-  `IF(ISNA(${FIRST_FAULT}),IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}",""),` +
+  `IF(ISNA(${FIRST_FAULT}),IF(ISERROR([@Value]),"an Excel error in its Value: see the Check column of ${SHEETS.commitments}",` +
+  `IF(${CLAIMS_TWICE},"${DUPLICATE_HELD_TEXT}","")),` +
   `LEFT(INDEX(${TABLES.commitments}[Check],${FIRST_FAULT}),5)&" on ${SHEETS.commitments} row "&(${FIRST_FAULT}+ROW(${TABLES.commitments}[#Headers]))),` +
   `${BID_TOTAL_CODE}&" on ${SHEETS.commitments} row "&(${FIRST_ROW}))`;
 

@@ -179,7 +179,7 @@ function noResult(bidders: readonly BidderScore[]): boolean {
   return bidders.every((b) => !((b.score ?? 0) > 0));
 }
 
-/** How many of each bidder's commitments count £0 for want of a proxy (one per measure: a second is SV201, not counted). */
+/** How many of each bidder's commitments count £0 for want of a proxy, one per measure (a measure claimed twice holds its bid back: SV201). */
 function unpricedByBidder(missing: readonly MissingProxy[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of missing) for (const b of m.bidders) out.set(bidderKey(b), (out.get(bidderKey(b)) ?? 0) + 1);

@@ -34,10 +34,20 @@ describe("which rows hold their bid back", () => {
     expect(heldBids(validateCommitments([aRow({ ref: "R1" })], [aMeasure({ ref: "R1", type: "Record", proxy: null })]).findings).size).toBe(0);
   });
 
-  it("a faulty row with no bidder holds no bid, and the errors the Check column cannot show hold none either", () => {
+  it("a faulty row with no bidder holds no bid", () => {
     expect(held([{ bidder: "", quantity: -1 }]).size).toBe(0);
-    // The same measure twice: SV201 on the second row, which the sheet's Check cannot see.
-    expect(held([{ quantity: 1 }, { quantity: 2 }]).size).toBe(0);
+  });
+
+  it("the same measure twice holds the bid as SV Scores words it, with both rows counted in its £", () => {
+    const result = validateCommitments([aRow({ row: 4, quantity: 1 }), aRow({ row: 5, ref: " m1", quantity: 2 })], MEASURES);
+    const [bid] = [...heldBids(result.findings).values()];
+    expect([bid?.text, bid?.faults.map((f) => [f.row, f.code])]).toEqual(["SV201 on SV Commitments", [[5, "SV201"]]]);
+    expect(result.commitments.map((c) => c.quantity)).toEqual([1, 2]);
+  });
+
+  it("a faulty row names the bid's hold before a measure claimed twice, as SV Scores does", () => {
+    const [bid] = [...held([{ row: 4, quantity: 1 }, { row: 5, quantity: 2 }, { row: 6, ref: "M2", quantity: -1 }]).values()];
+    expect([bid?.text, bid?.faults.map((f) => [f.row, f.code])]).toEqual(["SV112 on SV Commitments row 6", [[5, "SV201"], [6, "SV112"]]]);
   });
 
   it("every error in the catalogue holds a bid in the sheet once its Check shows it, and no warning does", () => {

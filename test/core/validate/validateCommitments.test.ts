@@ -234,7 +234,8 @@ describe("validateCommitments: double counting and exclusive measures", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: "SV201", row: 9, otherRow: 3, bidder: "Acme Ltd", ref: "M1" });
     expect(findings[0]?.message).toBe("Acme Ltd already commits to M1 in row 3; counting both would count it twice.");
-    expect(commitments.map((c) => c.row)).toEqual([3]);
+    // Both rows still count, as SV Scores sums them; the bid is held back instead (heldBids).
+    expect(commitments.map((c) => c.row)).toEqual([3, 9]);
   });
 
   it("two bidders may commit to the same measure", () => {

@@ -162,6 +162,40 @@ describe("a faulty commitment row holds back its own bid only", () => {
     expect(paneFigures(view, "Birch Homes").held?.faults[0]?.code).toBe("SV116");
     expect(paneFigures(view, "Acme Care").rank).toBe(1);
   });
+
+  it("the same measure on two rows (SV201) holds the bid in both, and both count its rows' £ alike", async () => {
+    const { fake, run } = await aWorkbookWith([
+      ["Acme Care", "ILL9", "hours", 100],
+      ["Birch Homes", "ILL9", "hours", 300],
+      ["Cobalt Services", "ILL9", "hours", 200],
+      // Birch claims ILL9 again, in lower case: one measure, counted twice.
+      ["Birch Homes", " ill9", "hours", 50],
+    ]);
+    const sheet = sheetScores(fake);
+    const birch = rowOf(sheet, "Birch Homes");
+    expect([birch.Held, birch.Rank]).toEqual(["SV201 on SV Commitments", "Held"]);
+    expect([rowOf(sheet, "Cobalt Services").Rank, rowOf(sheet, "Acme Care").Rank]).toEqual([1, 2]);
+    const view = await readScores(run);
+    const pane = paneFigures(view, "Birch Homes");
+    expect(pane.held?.text).toBe(birch.Held);
+    expect(pane.held?.faults.map((f) => [f.row, f.code])).toEqual([[7, "SV201"]]);
+    expect(pane.value).toBeCloseTo(birch.Value as number, 6);
+    expect(paneFigures(view, "Cobalt Services").rank).toBe(1);
+  });
+
+  it("a bid with a faulty row and a measure twice is held for the faulty row in both", async () => {
+    const { fake, run } = await aWorkbookWith([
+      ["Acme Care", "ILL9", "hours", 100],
+      ["Birch Homes", "ILL9", "hours", 300],
+      ["Birch Homes", "ILL9", "hours", 30],
+      ["Birch Homes", "ILL1", "hours", 2],
+    ]);
+    const birch = rowOf(sheetScores(fake), "Birch Homes");
+    expect(birch.Held).toBe("SV108 on SV Commitments row 7");
+    const pane = paneFigures(await readScores(run), "Birch Homes");
+    expect(pane.held?.text).toBe(birch.Held);
+    expect(pane.held?.faults.map((f) => [f.row, f.code])).toEqual([[6, "SV201"], [7, "SV108"]]);
+  });
 });
 
 /**
@@ -200,10 +234,10 @@ function rowFor(bidder: string, m: (typeof MEASURES)[number], quantity: number, 
   }
 }
 
-/** One bid: up to three rows, each on another measure (the same measure twice is SV201, which the Check column cannot show). */
+/** One bid: up to three rows, sometimes on the same measure twice (SV201, which SV_Scores[Held] finds). */
 const aBid = (bidder: string) =>
   fc
-    .uniqueArray(fc.integer({ min: 0, max: MEASURES.length - 1 }), { minLength: 1, maxLength: 3 })
+    .array(fc.integer({ min: 0, max: MEASURES.length - 1 }), { minLength: 1, maxLength: 3 })
     .chain((picks) =>
       fc.tuple(...picks.map((i) => fc.tuple(MEASURES[i]!.quantity, fc.constantFrom(...FAULTS)).map(([q, f]) => rowFor(bidder, MEASURES[i]!, q, f)))),
     );
