@@ -60,7 +60,8 @@ export async function fillForm(
   for (const entry of fill.entries ?? []) {
     const row = commitments.getRow(rowOfRef(workbook, entry.ref));
     if (entry.quantity !== undefined) row.getCell(6).value = entry.quantity;
-    if (entry.numFmt) row.getCell(6).numFmt = entry.numFmt;
+    // A copy of the style: ExcelJS shares one style object between cells, and setting numFmt on it would format them all.
+    if (entry.numFmt) row.getCell(6).style = { ...row.getCell(6).style, numFmt: entry.numFmt };
     if (entry.baseline !== undefined) row.getCell(7).value = entry.baseline;
     if (entry.actions !== undefined) row.getCell(8).value = entry.actions;
     if (entry.verification !== undefined) row.getCell(9).value = entry.verification;
