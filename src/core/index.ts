@@ -9,6 +9,7 @@ export * from "./setup/units";
 export * from "./shared/layout";
 export * from "./shared/addresses";
 export { TABLE_FORMULAS, SCORES_NOTICE_FORMULA, columnFormulas, columnFormulaRuns, type ColumnFormula } from "./workbook/tableFormulas";
+export * from "./workbook/formulaUpdate";
 export { consecutiveRuns, runsOf } from "./shared/runs";
 export * from "./shared/decision";
 export * from "./shared/writePlan";

@@ -32,6 +32,8 @@ export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions 
     insertEvaluation: resolving<"insertEvaluation">({ status: "written", sheets: INSERTED_SHEETS, syncs: 2 }),
     previewMeasureUpdate: resolving<"previewMeasureUpdate">(aMeasureUpdatePreview()),
     applyMeasureUpdate: resolving<"applyMeasureUpdate">(undefined),
+    checkFormulas: resolving<"checkFormulas">({ outOfDate: [], missingColumns: [], missingTables: [], signed: undefined, message: undefined }),
+    updateFormulas: resolving<"updateFormulas">({ summary: "Updated 1 formula to this version's: SV Scores (Rank). Nothing typed in was changed.", columns: 1, keptTyped: 0, logged: false }),
     validate: resolving<"validate">(aValidationView()),
     clearValidation: resolving<"clearValidation">(undefined),
     goToCell: resolving<"goToCell">(undefined),

@@ -6,7 +6,8 @@ import type { ExcelRun, OperationOptions } from "../shared/excelRun";
 import { buildEvaluationPlan, type PlanInput } from "./evaluationPlan";
 import { findConflicts, insertPlan, type Conflict, type WriteResult } from "./writePlan";
 import { applyMeasureUpdate, previewMeasureUpdate, type MeasureUpdatePreview } from "./updateMeasures";
-import type { MeasureEntry } from "../../core";
+import { checkFormulas, updateFormulas, type FormulasUpdated } from "./updateFormulas";
+import type { FormulaStatus, MeasureEntry } from "../../core";
 
 export interface SetupActions {
   /** Sheets, tables and names of the evaluation that already exist (nothing is written). */
@@ -17,6 +18,10 @@ export interface SetupActions {
   previewMeasureUpdate(measures: readonly MeasureEntry[]): Promise<MeasureUpdatePreview>;
   /** Applies a previewed update: evaluator edits (proxies, scope, max) are kept. */
   applyMeasureUpdate(preview: MeasureUpdatePreview, options?: OperationOptions): Promise<void>;
+  /** Which calculated columns hold an earlier version's formula, and what the new formulas name that is missing. */
+  checkFormulas(): Promise<FormulaStatus>;
+  /** Brings them up to date (refused once the record is signed); nothing typed changes. */
+  updateFormulas(options?: OperationOptions): Promise<FormulasUpdated>;
 }
 
 /** A random id for SV_TenderId: unguessable enough that two tenders never share one. */
@@ -30,5 +35,7 @@ export function createSetupActions(run: ExcelRun): SetupActions {
     insertEvaluation: (input, options) => insertPlan(run, buildEvaluationPlan({ ...input, tenderId: input.tenderId ?? newTenderId() }), options),
     previewMeasureUpdate: (measures) => previewMeasureUpdate(run, measures),
     applyMeasureUpdate: (preview, options) => applyMeasureUpdate(run, preview, options),
+    checkFormulas: () => checkFormulas(run),
+    updateFormulas: (options) => updateFormulas(run, options),
   };
 }
