@@ -6,28 +6,15 @@
 import { createBidsActions } from "../../../src/excel/bids/bidsActions";
 import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { aFakeWorkbook, aPlanInput } from "../support";
+import { aWorkbookBeforeClarifications } from "./olderWorkbookSupport";
 import { buildEvaluationPlan, type ColumnPlan } from "../../../src/excel/setup/evaluationPlan";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import type { ReadForm } from "../../../src/forms/types";
 
 const TENDER = "T-OLD";
 
-/**
- * The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column.
- * Formulas naming either stand in as a constant: the older formulas themselves do not matter
- * here, only that rows imported now get formulas Excel accepts.
- */
-async function anOlderWorkbook() {
-  const wb = aFakeWorkbook();
-  const plan = buildEvaluationPlan(aPlanInput({ tenderId: TENDER }));
-  const older = (c: ColumnPlan): ColumnPlan => (c.formula !== undefined && /SV_Clarifications|\[Ceiling\]/.test(c.formula) ? { ...c, formula: '="as before"' } : c);
-  const sheets = plan.sheets
-    .filter((s) => s.name !== SHEETS.clarifications)
-    .map((s) => (s.table === undefined ? s : { ...s, table: { ...s.table, columns: s.table.columns.filter((c) => c.header !== "Ceiling").map(older) } }));
-  const inserted = await insertPlan(wb.run, { ...plan, sheets });
-  if (inserted.status !== "written") throw new Error("test set-up: insert refused");
-  return wb;
-}
+/** The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column. */
+const anOlderWorkbook = () => aWorkbookBeforeClarifications(aPlanInput({ tenderId: TENDER }));
 
 const aForm = (quantity: number): ReadForm => ({
   fileName: "acme.xlsx",

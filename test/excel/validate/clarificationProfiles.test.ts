@@ -13,7 +13,7 @@ import { createBidsActions } from "../../../src/excel/bids/bidsActions";
 import { implausibleItems } from "../../../src/taskpane/validate/useClarificationForm";
 import { recordClarification } from "../../../src/excel/validate/recordClarification";
 import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
-import { buildEvaluationPlan, type ColumnPlan } from "../../../src/excel/setup/evaluationPlan";
+import { buildEvaluationPlan } from "../../../src/excel/setup/evaluationPlan";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import { describeOfficeError } from "../../../src/excel/shared/officeErrors";
@@ -21,6 +21,7 @@ import type { ClarificationRequest } from "../../../src/core";
 import type { ReadForm } from "../../../src/forms/types";
 import type { ExcelHost, ProfileName } from "../../excelHost";
 import { aFakeWorkbook, aPlanInput, tableCells } from "../support";
+import { aWorkbookBeforeClarifications } from "../bids/olderWorkbookSupport";
 
 const TENDER = "T-CLAR";
 const HUGE = 999_999_999_999_999;
@@ -129,21 +130,9 @@ describe.each(["web", "apostrophe-kept"] as const)("a bidder whose name starts w
   });
 });
 
-/**
- * The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column on
- * SV_Measures. Formulas naming either stand in as a constant, as in olderWorkbook.test.ts.
- */
-async function anOlderWorkbook(profile: ProfileName) {
-  const wb = aFakeWorkbook({ profile });
-  const plan = buildEvaluationPlan(aPlanInput({ tenderId: TENDER, measures: MEASURES, bidders: ["Acme Care", "Birch Homes"] }));
-  const older = (c: ColumnPlan): ColumnPlan => (c.formula !== undefined && /SV_Clarifications|\[Ceiling\]/.test(c.formula) ? { ...c, formula: '="as before"' } : c);
-  const sheets = plan.sheets
-    .filter((s) => s.name !== SHEETS.clarifications)
-    .map((s) => (s.table === undefined ? s : { ...s, table: { ...s.table, columns: s.table.columns.filter((c) => c.header !== "Ceiling").map(older) } }));
-  const inserted = await insertPlan(wb.run, { ...plan, sheets });
-  if (inserted.status !== "written") throw new Error("test set-up: insert refused");
-  return wb;
-}
+/** The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column on SV_Measures. */
+const anOlderWorkbook = (profile: ProfileName) =>
+  aWorkbookBeforeClarifications(aPlanInput({ tenderId: TENDER, measures: MEASURES, bidders: ["Acme Care", "Birch Homes"] }), { profile });
 
 describe.each(["calculated-columns-off", "desktop-legacy", "min-api"] as const)("a workbook made before SV Clarifications, on the %s profile", (profile) => {
   it("imports forms: the new Ceiling column is blank, not a ceiling of 0, and plausible rows stay OK", async () => {
