@@ -6,7 +6,7 @@
 import { createBidsActions } from "../../../src/excel/bids/bidsActions";
 import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { aFakeWorkbook, aPlanInput } from "../support";
-import { aWorkbookBeforeClarifications } from "./olderWorkbookSupport";
+import { anOlderEvaluationWorkbook } from "../setup/olderWorkbook";
 import { buildEvaluationPlan, type ColumnPlan } from "../../../src/excel/setup/evaluationPlan";
 import { insertPlan } from "../../../src/excel/setup/writePlan";
 import type { ReadForm } from "../../../src/forms/types";
@@ -14,7 +14,7 @@ import type { ReadForm } from "../../../src/forms/types";
 const TENDER = "T-OLD";
 
 /** The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column. */
-const anOlderWorkbook = () => aWorkbookBeforeClarifications(aPlanInput({ tenderId: TENDER }));
+const anOlderWorkbook = () => anOlderEvaluationWorkbook([], aPlanInput({ tenderId: TENDER }));
 
 const aForm = (quantity: number): ReadForm => ({
   fileName: "acme.xlsx",

@@ -21,7 +21,7 @@ import type { ClarificationRequest } from "../../../src/core";
 import type { ReadForm } from "../../../src/forms/types";
 import type { ExcelHost, ProfileName } from "../../excelHost";
 import { aFakeWorkbook, aPlanInput, tableCells } from "../support";
-import { aWorkbookBeforeClarifications } from "../bids/olderWorkbookSupport";
+import { anOlderEvaluationWorkbook } from "../setup/olderWorkbook";
 
 const TENDER = "T-CLAR";
 const HUGE = 999_999_999_999_999;
@@ -132,7 +132,7 @@ describe.each(["web", "apostrophe-kept"] as const)("a bidder whose name starts w
 
 /** The evaluation as insert wrote it before issue #16: no SV Clarifications, no Ceiling column on SV_Measures. */
 const anOlderWorkbook = (profile: ProfileName) =>
-  aWorkbookBeforeClarifications(aPlanInput({ tenderId: TENDER, measures: MEASURES, bidders: ["Acme Care", "Birch Homes"] }), { profile });
+  anOlderEvaluationWorkbook([], aPlanInput({ tenderId: TENDER, measures: MEASURES, bidders: ["Acme Care", "Birch Homes"] }), { profile });
 
 describe.each(["calculated-columns-off", "desktop-legacy", "min-api"] as const)("a workbook made before SV Clarifications, on the %s profile", (profile) => {
   it("imports forms: the new Ceiling column is blank, not a ceiling of 0, and plausible rows stay OK", async () => {
