@@ -6,7 +6,7 @@
  * checked as a framework file would be, every problem reported with its row.
  */
 import type { Workbook } from "exceljs";
-import { MEASURE_TYPES, parseUnit, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
+import { MEASURE_TYPES, parseUnit, plainText, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
 import { readCell, ReadNotes } from "./cellValues";
 import { decodeCsvBytes, parseCsv } from "./csv";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
@@ -242,8 +242,11 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
     const sheetRow = index + 1;
     const mapped = MEASURE_FIELDS.map((f) => at(row, f));
     if (mapped.every((cell) => readText(cell) === undefined && readQuantity(cell).kind === "blank")) return;
-    const ref = readText(at(row, "ref"));
-    if (ref === undefined) {
+    // Stored plain (core plainText): SV_Measures' refs are what every commitment row's lookup
+    // compares with, so "ECC1" with a zero-width space or in fullwidth goes in as ECC1, and a
+    // ref of invisible characters alone is no ref.
+    const ref = plainText(readText(at(row, "ref")) ?? "");
+    if (ref === "") {
       problems.push({ row: sheetRow, message: `Row ${sheetRow} has no ref, so it was not imported.` });
       return;
     }

@@ -5,7 +5,7 @@
  * results, macros, external links and embedded objects are never touched.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import { parseUnit, readQuantity, refKey, UNITS, type UnitKey } from "../core";
+import { cleanText, hasInvisibleCharacters, parseUnit, plainText, readQuantity, refKey, UNITS, type UnitKey } from "../core";
 import { asQuantity, asText, readCell, ReadNotes, type PlainValue, type ReadCellOptions } from "./cellValues";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
 import { checkPackageContents, checkSpreadsheetFile, MAX_SHEET_ROWS } from "./fileGuards";
@@ -145,7 +145,9 @@ function numberFromText(value: PlainValue, unit: UnitKey | undefined, notes: Rea
 
 function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: readonly string[], notes: ReadNotes): FormCommitment[] {
   const out: FormCommitment[] = [];
-  const onForm = new Set(refs.map(refKey));
+  // A ref that compares as one the form lists is that ref, as the form spells it: "ECC1" with a
+  // zero-width space, or in fullwidth, is ECC1 (refKey); any other is kept plain (plainText).
+  const onForm = new Map(refs.map((ref) => [refKey(ref), ref]));
   const unknown: string[] = [];
   for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
     const unit = asText(cellAt(at, r, "unit", notes));
@@ -157,10 +159,11 @@ function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: rea
     const verification = cellAt(at, r, "verification", notes, { maxLength: MAX_ANSWER_LENGTH });
     if ([quantity, baseline, actions, verification].every(isBlankValue)) continue;
     const shown = asText(cellAt(at, r, "ref", notes));
-    if (onForm.size > 0 && !onForm.has(refKey(shown))) unknown.push(`row ${r} (${shown || "no ref"})`);
+    const listed = onForm.get(refKey(shown));
+    if (onForm.size > 0 && listed === undefined) unknown.push(`row ${r} (${plainText(shown) || "no ref"})`);
     out.push({
       formRow: r,
-      ref: shown,
+      ref: listed ?? plainText(shown),
       unit,
       quantity: asQuantity(quantity),
       baseline: asQuantity(baseline),
@@ -269,7 +272,10 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer, expectedT
   for (let i = 0; i < measureCount; i++) refs.push(asText(readCell(data.getCell(REFS_START_ROW + i, 1), notes)));
 
   const nameCell = bidderCell(workbook);
-  const bidder = nameCell ? asText(readCell(nameCell, notes)) : "";
+  // The name as the bidder wrote it, less what shows nothing (core names.ts): a name of zero-width
+  // spaces alone is no name, and one with a hidden character is the same bidder as without it.
+  const written = nameCell ? asText(readCell(nameCell, notes)) : "";
+  const bidder = cleanText(written);
   const commitmentSheet = locate(workbook, COMMITMENTS_LAYOUT, notes);
   if (typeof commitmentSheet === "string") {
     const what =
@@ -296,7 +302,9 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer, expectedT
   const commitments = readCommitments(commitmentSheet, refs, notes);
   const answers = typeof answersAt === "object" ? readAnswers(answersAt as Located<keyof typeof ANSWER_COLUMNS>, notes) : [];
   const offers = typeof offersAt === "object" ? readOffers(offersAt as Located<keyof typeof OFFER_COLUMNS>, notes) : [];
-  if (bidder === "") notes.say(`The bidder's name is blank (${SHEETS.instructions} sheet, cell ${BIDDER_CELL}).`);
+  if (bidder === "" && written !== "") notes.say(`The bidder's name shows nothing: it holds only spaces or invisible characters (${SHEETS.instructions} sheet, cell ${BIDDER_CELL}).`);
+  else if (bidder === "") notes.say(`The bidder's name is blank (${SHEETS.instructions} sheet, cell ${BIDDER_CELL}).`);
+  else if (hasInvisibleCharacters(written)) notes.say(`The bidder's name held invisible characters (such as zero-width spaces), which were removed: it reads “${bidder}”.`);
   return { ok: true, form: { fileName, tenderId: formId, formVersion: version, bidder, commitments, answers, offers, notes: notes.list() } };
 }
 

@@ -129,6 +129,16 @@ describe("TENDER.SVVALUE matches refs to measure_refs", () => {
     expect(() => svValueOf({ rows: [["ECC10", 1]], measures: [["ECC10", 100], [" ecc10", 100]] })).toThrowExcelError("#VALUE!", /twice/);
   });
 
+  // One measure, one ref (issue #17): characters that show nothing or look alike do not make another ref.
+  it.each([["ECC\u200b10"], ["\ufeffECC10"], ["ECC10\u00ad"], ["\uff25\uff23\uff23\uff11\uff10"], ["\u200eecc10\u200f"]])("finds %p, a ref with invisible characters or in fullwidth", (ref) => {
+    expect(svValueOf({ rows: [[ref, 2]] })).toBe(200);
+  });
+
+  it("a ref repeated with a zero-width space or in fullwidth is a duplicate too", () => {
+    expect(() => svValueOf({ rows: [["ECC10", 1]], measures: [["ECC10", 100], ["ECC1\u200b0", 100]] })).toThrowExcelError("#VALUE!", /twice/);
+    expect(() => svValueOf({ rows: [["ECC10", 1]], measures: [["ECC10", 100], ["\uff25CC10", 100]] })).toThrowExcelError("#VALUE!", /twice/);
+  });
+
   it("a duplicated measure ref is #VALUE! even when no commitment uses it", () => {
     expect(() => svValueOf({ rows: [["ECC10", 1]], measures: [["ECC10", 100], ["ECC11", 25], ["ECC11", 25]] })).toThrowExcelError(
       "#VALUE!",
@@ -230,6 +240,11 @@ describe("TENDER.SVVALUE with criteria_range and criterion", () => {
 
   it("compares numbers by value", () => {
     expect(svValueOf({ rows, criteria: [2, 20, 2.0], criterion: 2 })).toBe(200);
+  });
+
+  it("compares names as the pane does: no-break spaces, invisible characters and fullwidth letters aside", () => {
+    const wide = "\uff21\uff43\uff4d\uff45 Ltd";
+    expect(svValueOf({ rows, criteria: ["Acme\u00a0Ltd", "Bolt plc", `\u200b${wide}`], criterion: "acme  ltd" })).toBe(200);
   });
 
   it("is 0 when no row matches the criterion", () => {

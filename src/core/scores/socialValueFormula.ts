@@ -10,6 +10,7 @@
  */
 import { isBlank } from "../shared/cells";
 import { refKey } from "../setup/measureTable";
+import { nameKey } from "../shared/names";
 import { formulaError, formulaOk, type FormulaError, type FormulaResult } from "../shared/formulaResult";
 
 /** One cell and where it sits in its argument (1-based row and column), for messages. */
@@ -40,7 +41,11 @@ function show(value: unknown): string {
   return text;
 }
 
-/** Criteria matching as SUMIFS reads an equality: trimmed, case-insensitive text; numbers by value. */
+/**
+ * Criteria matching as SUMIFS reads an equality, numbers by value; text as the pane compares
+ * names (nameKey: spacing, invisible characters, compatibility forms and case aside), since the
+ * criterion is usually a bidder's name.
+ */
 export function matchesCriterion(cell: unknown, criterion: unknown): boolean {
   if (typeof criterion === "number") {
     if (typeof cell === "number") return cell === criterion;
@@ -49,9 +54,9 @@ export function matchesCriterion(cell: unknown, criterion: unknown): boolean {
   }
   if (typeof criterion === "boolean") return cell === criterion;
   if (isBlank(criterion)) return isBlank(cell) || (typeof cell === "string" && cell.trim() === "");
-  const wanted = String(criterion).trim().toLowerCase();
-  if (typeof cell === "string") return cell.trim().toLowerCase() === wanted;
-  if (typeof cell === "number") return String(cell) === wanted;
+  const wanted = nameKey(String(criterion));
+  if (typeof cell === "string") return nameKey(cell) === wanted;
+  if (typeof cell === "number") return nameKey(String(cell)) === wanted;
   return false;
 }
 

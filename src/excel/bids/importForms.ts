@@ -103,7 +103,12 @@ export async function importForms(run: ExcelRun, forms: readonly ReadForm[], rep
     const offerState = offers && tableState(offers);
     const scoreState = scores && tableState(scores);
 
-    const planned = planImport({ commitments, answers: answerState, offers: offerState, scores: scoreState, marks: marks?.values, consensus: consensus?.values }, accepted, replace, reports);
+    const planned = planImport(
+      { commitments, answers: answerState, offers: offerState, scores: scoreState, marks: marks?.values, consensus: consensus?.values, measureRefs: data.measures.map((m) => m.ref) },
+      accepted,
+      replace,
+      reports
+    );
     const { toImport, commitmentPlan } = planned;
 
     throwIfCancelled(options.signal);

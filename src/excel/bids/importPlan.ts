@@ -6,7 +6,7 @@
  * asks this module, then writes.
  */
 import { RefusalError } from "../shared/refusal";
-import { ANSWER_COLUMNS, bidderKey, OFFER_COLUMNS, readText, SHEETS, TABLES, validateCommitments, type CommitmentInputRow, type Finding, type FindingCounts } from "../../core";
+import { ANSWER_COLUMNS, bidderKey, cleanText, OFFER_COLUMNS, plainText, readText, refKey, SHEETS, TABLES, validateCommitments, type CommitmentInputRow, type Finding, type FindingCounts } from "../../core";
 import type { EvaluationData } from "../setup/readEvaluation";
 import { planSlots, type RowValues, type SlotPlan } from "./tableSlots";
 import type { ReadForm } from "../../forms/types";
@@ -50,7 +50,10 @@ export function inFormCounts(form: ReadForm): RowCounts {
   return { commitments: form.commitments.length, answers: form.answers.length, offers: form.offers.length };
 }
 
-/** Forms grouped by bidder; the bidder name as first spelled. */
+/**
+ * Forms grouped by bidder (bidderKey: names that differ only by spacing, invisible characters,
+ * compatibility forms or case are one bidder); the bidder name as first spelled.
+ */
 export function groupByBidder(forms: readonly ReadForm[]): Map<string, ReadForm[]> {
   const groups = new Map<string, ReadForm[]>();
   for (const form of forms) {
@@ -67,6 +70,12 @@ export function countByBidder(values: readonly unknown[]): Map<string, number> {
     if (name !== undefined) counts.set(bidderKey(name), (counts.get(bidderKey(name)) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The workbook's name for a bidder, and the form's spelling when it differs in more than case and spaces. */
+function alsoWritten(name: string, asOnForm: string): string {
+  const shown = cleanText(asOnForm);
+  return shown.toUpperCase() === name.trim().toUpperCase() ? name : `${name} (written “${shown}” on this form)`;
 }
 
 function refuse(fileName: string, bidder: string, notes: string[], message: string): FileImportReport {
@@ -100,6 +109,13 @@ function sheetOf(table: string): string {
   return sheets[table] ?? "its sheet";
 }
 
+/** The bidder of a group of forms, with every other spelling of the name shown, so the user sees why they are one bidder. */
+function sameBidderNamed(group: readonly ReadForm[]): string {
+  const spellings = [...new Set(group.map((f) => cleanText(f.bidder)))];
+  const [first = "", ...others] = spellings;
+  return others.length === 0 ? first : `${first} (also written ${others.map((o) => `“${o}”`).join(", ")}, which compares as the same name)`;
+}
+
 /** Which files may go in, and a report for each file refused. */
 export function acceptForms(forms: readonly ReadForm[], workbookTender: string | undefined): { accepted: ReadForm[]; reports: Map<ReadForm, FileImportReport> } {
   const reports = new Map<ReadForm, FileImportReport>();
@@ -109,7 +125,7 @@ export function acceptForms(forms: readonly ReadForm[], workbookTender: string |
     for (const form of group) {
       if (key === "") reports.set(form, refuse(form.fileName, "", form.notes, "The form does not give the bidder's name, so its rows could not be told apart from other bidders'. Ask the bidder to fill in their name, or type it into the form, and import it again."));
       else if (group.length > 1)
-        reports.set(form, refuse(form.fileName, form.bidder, form.notes, `${group.length} of the chosen files are for ${form.bidder} (${group.map((f) => f.fileName).join(", ")}). None of them was imported: choose the right one and import it again.`));
+        reports.set(form, refuse(form.fileName, cleanText(form.bidder), form.notes, `${group.length} of the chosen files are for ${sameBidderNamed(group)} (${group.map((f) => f.fileName).join(", ")}). None of them was imported: choose the right one and import it again.`));
       else if (workbookTender !== undefined && form.tenderId !== workbookTender)
         reports.set(
           form,
@@ -139,6 +155,27 @@ export interface TablesToImportInto<T extends TableRows> {
   /** SV_Marks and SV_Consensus, header first, when they exist: marks on replaced answers are reported. */
   marks?: unknown[][];
   consensus?: unknown[][];
+  /** SV_Measures' refs: a form's ref that compares as one of them is written as SV_Measures spells it. */
+  measureRefs?: readonly string[];
+}
+
+/**
+ * How a bidder already in the workbook is spelled there, by bidderKey: SV Scores first (one row
+ * per bid, the name the panel sees), then the bidder's rows. The sheet's own formulas compare
+ * names with Excel's = (any case, spaces trimmed), which cannot see a zero-width space or a
+ * fullwidth letter, so an imported bidder the workbook knows is written as the workbook has them,
+ * and sheet and pane agree on whose rows are whose.
+ */
+function workbookSpellings(tables: readonly (readonly RowValues[] | undefined)[]): Map<string, string> {
+  const spellings = new Map<string, string>();
+  for (const rows of tables) {
+    for (const row of rows ?? []) {
+      const name = readText(row.Bidder);
+      const key = name === undefined ? "" : bidderKey(name);
+      if (key !== "" && !spellings.has(key)) spellings.set(key, name as string);
+    }
+  }
+  return spellings;
 }
 
 export interface TablePlan<T extends TableRows> {
@@ -171,6 +208,13 @@ export function planImport<T extends TableRows>(tables: TablesToImportInto<T>, a
     answers: countByBidder((answerState?.rows ?? []).map((r) => r.Bidder)),
     offers: countByBidder((offerState?.rows ?? []).map((r) => r.Bidder)),
   };
+  const known = workbookSpellings([scoreState?.rows, commitments.rows, answerState?.rows, offerState?.rows]);
+  /** The name written for a form's bidder: the workbook's spelling, else the form's, less what shows nothing. */
+  const nameOf = (form: ReadForm): string => known.get(bidderKey(form.bidder)) ?? cleanText(form.bidder);
+  // A ref that compares as a measure's (refKey) is written as SV_Measures has it, so the row's
+  // lookups (MATCH, on the sheet) find the measure the validator (refKey, in the pane) finds.
+  const measureRef = new Map((tables.measureRefs ?? []).map((r) => [refKey(r), r]));
+  const refOf = (ref: string): string => measureRef.get(refKey(ref)) ?? plainText(ref);
   const toImport: ReadForm[] = [];
   for (const form of accepted) {
     const key = bidderKey(form.bidder);
@@ -178,13 +222,13 @@ export function planImport<T extends TableRows>(tables: TablesToImportInto<T>, a
     if (had.commitments + had.answers + had.offers > 0 && !replace.has(key)) {
       reports.set(
         form,
-        refuse(form.fileName, form.bidder, form.notes, `${form.bidder} already has ${describeCounts(had)} in the workbook. Nothing was changed for this bidder: import the file again and confirm replacing their rows.`)
+        refuse(form.fileName, nameOf(form), form.notes, `${alsoWritten(nameOf(form), form.bidder)} already has ${describeCounts(had)} in the workbook. Nothing was changed for this bidder: import the file again and confirm replacing their rows.`)
       );
     } else {
       toImport.push(form);
       reports.set(form, {
         fileName: form.fileName,
-        bidder: form.bidder.trim(),
+        bidder: nameOf(form),
         status: "imported",
         rows: inFormCounts(form),
         replaced: had,
@@ -201,18 +245,18 @@ export function planImport<T extends TableRows>(tables: TablesToImportInto<T>, a
     commitments.rows,
     replacing,
     toImport.flatMap((f) =>
-      f.commitments.map((c) => ({ Bidder: f.bidder.trim(), Ref: c.ref, Unit: c.unit, Quantity: c.quantity, Evidence: c.verification, Baseline: c.baseline, Actions: c.actions }))
+      f.commitments.map((c) => ({ Bidder: nameOf(f), Ref: refOf(c.ref), Unit: c.unit, Quantity: c.quantity, Evidence: c.verification, Baseline: c.baseline, Actions: c.actions }))
     ),
     COMMITMENT_WRITE_COLUMNS.filter((c) => commitments.headers.includes(c))
   );
-  const answerRows = toImport.flatMap((f) => f.answers.map((a) => ({ Bidder: f.bidder.trim(), Criterion: a.criterion, Answer: a.answer })));
+  const answerRows = toImport.flatMap((f) => f.answers.map((a) => ({ Bidder: nameOf(f), Criterion: a.criterion, Answer: a.answer })));
   const offerRows = toImport.flatMap((f) =>
-    f.offers.map((o) => ({ Bidder: f.bidder.trim(), Recipient: o.recipient, Organisation: o.organisation, Offer: o.offer, Hours: o.hours, Value: o.value }))
+    f.offers.map((o) => ({ Bidder: nameOf(f), Recipient: o.recipient, Organisation: o.organisation, Offer: o.offer, Hours: o.hours, Value: o.value }))
   );
   const answerPlan = answerState && planSlots(answerState.rows, replacing, answerRows, ANSWER_COLUMNS.filter((c) => answerState.headers.includes(c)));
   const offerPlan = offerState && planSlots(offerState.rows, replacing, offerRows, OFFER_COLUMNS.filter((c) => offerState.headers.includes(c)));
   const scoredBidders = new Set((scoreState?.rows ?? []).flatMap((r) => (readText(r.Bidder) === undefined ? [] : [bidderKey(String(r.Bidder))])));
-  const newBidders = toImport.map((f) => f.bidder.trim()).filter((b) => !scoredBidders.has(bidderKey(b)));
+  const newBidders = toImport.map(nameOf).filter((b) => !scoredBidders.has(bidderKey(b)));
   // A Scores row is free only when every cell typed into it is blank, not only its Bidder
   // (see planSlots): its formula cells are read as blank (tableState).
   const scorePlan = scoreState && planSlots(scoreState.rows, new Set(), newBidders.map((b) => ({ Bidder: b })), scoreState.headers);
@@ -244,7 +288,7 @@ export function planImport<T extends TableRows>(tables: TablesToImportInto<T>, a
       const agreed = countGiven(consensus, "Consensus", key);
       if (given + agreed > 0) {
         const parts = [given ? `${plural(given, "mark")} on ${SHEETS.marks}` : "", agreed ? `${plural(agreed, "agreed score")} on ${SHEETS.moderation}` : ""].filter((p) => p);
-        said.push(`${form.bidder.trim()}'s written answers were replaced, but ${parts.join(" and ")} ${given + agreed === 1 ? "was" : "were"} given on the earlier answers. They were kept: check them with the panel.`);
+        said.push(`${nameOf(form)}'s written answers were replaced, but ${parts.join(" and ")} ${given + agreed === 1 ? "was" : "were"} given on the earlier answers. They were kept: check them with the panel.`);
       }
     }
     if (said.length) report.message = said.join(" ");

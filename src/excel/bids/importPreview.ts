@@ -4,7 +4,7 @@
  * pane asks the user to confirm). Two requests, reading only the tables' Bidder columns.
  */
 import type { ExcelRun } from "../shared/excelRun";
-import { TABLES } from "../../core";
+import { cleanText, TABLES } from "../../core";
 import { WorkbookNotSetUpError } from "../setup/readEvaluation";
 import { countByBidder, groupByBidder, inFormCounts, type RowCounts } from "./importPlan";
 import type { ReadForm } from "../../forms/types";
@@ -44,9 +44,9 @@ export async function previewFormImport(run: ExcelRun, forms: readonly ReadForm[
     const first = group[0] as ReadForm;
     const inWorkbook = { commitments: commitments.get(key) ?? 0, answers: answers.get(key) ?? 0, offers: offers.get(key) ?? 0 };
     if (key === "") continue;
-    if (group.length > 1) duplicates.push({ bidder: first.bidder, fileNames: group.map((f) => f.fileName) });
+    if (group.length > 1) duplicates.push({ bidder: cleanText(first.bidder), fileNames: group.map((f) => f.fileName) });
     bidders.push({
-      bidder: first.bidder.trim(),
+      bidder: cleanText(first.bidder),
       fileNames: group.map((f) => f.fileName),
       inWorkbook,
       inForm: inFormCounts(first),

@@ -5,6 +5,7 @@ import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import type { FormCommitment, ReadForm } from "../../../src/forms/types";
 import type { ExcelHost } from "../../excelHost";
 import { aPlanInput, anEvaluationWorkbook } from "../support";
+import { fullwidth as wide } from "../../support/lookAlikes";
 
 const TENDER = "T-123";
 
@@ -127,14 +128,37 @@ describe("importing returned response forms", () => {
     expect(again.files[0]).toMatchObject({ status: "imported", rows: { commitments: 1, answers: 1, offers: 0 }, replaced: { commitments: 2, answers: 1, offers: 1 } });
     const rows = commitments(fake);
     expect(rows.filter((r) => r.Bidder === "Birch Homes")).toEqual(birchBefore);
-    expect(rows.filter((r) => r.Bidder !== "Birch Homes")).toEqual([{ Bidder: "ACME CARE", Ref: "ILL9", Unit: "hours", Quantity: 7, Evidence: "Timesheets", Baseline: "", Actions: "" }]);
+    // One bidder, one name (#17): the rows keep the name the workbook (SV Scores) has for them.
+    expect(rows.filter((r) => r.Bidder !== "Birch Homes")).toEqual([{ Bidder: "Acme Care", Ref: "ILL9", Unit: "hours", Quantity: 7, Evidence: "Timesheets", Baseline: "", Actions: "" }]);
     expect(rowsOf(fake, TABLES.answers, ["Bidder", "Answer"]).filter((r) => r.Bidder !== "")).toEqual([
-      { Bidder: "ACME CARE", Answer: "Revised answer" },
+      { Bidder: "Acme Care", Answer: "Revised answer" },
       { Bidder: "Birch Homes", Answer: "Birch Homes will deliver locally." },
     ]);
     expect(rowsOf(fake, TABLES.offers, ["Bidder"]).filter((r) => r.Bidder !== "")).toEqual([{ Bidder: "Birch Homes" }]);
     // SV Scores keeps one row per bidder.
     expect(rowsOf(fake, TABLES.scores, ["Bidder"]).filter((r) => r.Bidder !== "")).toHaveLength(2);
+  });
+
+  it("writes a bidder the workbook knows, and their refs, as the workbook has them however the form disguised them, so the sheet values the bid as the pane does", async () => {
+    const plain = await aWorkbook();
+    await importForms(plain.run, [aForm("Acme Care")], []);
+    const { fake, run } = await aWorkbook();
+    await importForms(run, [aForm("Acme Care", { commitments: [aCommitment("ILL9", 1)] })], []);
+    const disguised = aForm(`\u200b${wide("Acme")}\u00a0\u00a0Care\ufeff`, {
+      commitments: [aCommitment(`${wide("ILL")}\u200b9`, 100), aCommitment("\u00a0ill10\u00ad", 40, { baseline: 10, actions: "Staff volunteering days" })],
+    });
+    // The pane confirms replacing the bidder the preview names.
+    const preview = await previewFormImport(run, [disguised]);
+    expect(preview.bidders.map((b) => [b.reimport, b.inWorkbook.commitments])).toEqual([[true, 1]]);
+
+    const result = await importForms(run, [disguised], preview.bidders.map((b) => b.bidder));
+
+    expect(result.files[0]).toMatchObject({ status: "imported", bidder: "Acme Care", findings: [] });
+    const sheetSide = (f: ExcelHost) => rowsOf(f, TABLES.commitments, ["Bidder", "Ref", "Quantity", "Value", "Check"]).filter((r) => r.Bidder !== "");
+    expect(sheetSide(fake)).toEqual(sheetSide(plain.fake));
+    const scores = (f: ExcelHost) => rowsOf(f, TABLES.scores, ["Bidder", "Value"]).filter((r) => r.Bidder !== "");
+    expect(scores(fake)).toEqual(scores(plain.fake));
+    expect(scores(fake)[0]?.Value).toBeGreaterThan(0);
   });
 
   it("re-uses emptied rows on the next import instead of growing the table", async () => {
