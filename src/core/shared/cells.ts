@@ -274,7 +274,9 @@ export function readQuantity(cell: unknown): Quantity {
 
 /**
  * What a cell holds, for a message: `“about 20”`, `TRUE`, `a date`, `the error #N/A`, `an unreadable value`,
- * `NaN`, `nothing`. Never more than a few dozen characters.
+ * `a value that is not a number`, `nothing`. Never more than a few dozen characters, and never
+ * "NaN" or "Infinity", which mean nothing to an evaluator (such a value comes from a file or a
+ * calculation, never from Excel, which shows #NUM! instead).
  */
 export function describeCell(cell: unknown): string {
   const p = plain(cell);
@@ -282,6 +284,8 @@ export function describeCell(cell: unknown): string {
     case "string":
       return isWhitespace(p) ? "nothing" : quote(p.trim());
     case "number":
+      if (Number.isNaN(p)) return "a value that is not a number";
+      return Number.isFinite(p) ? String(p) : "an infinite value";
     case "bigint":
       return String(p);
     case "boolean":

@@ -5,7 +5,10 @@
  * golden files stay stable whatever locale data a host ships.
  */
 
-/** Beyond this `toFixed` switches to exponent notation; such figures are shown as JavaScript prints them. */
+/**
+ * Beyond this `toFixed` switches to exponent notation ("1e+21"), which evaluators do not read:
+ * such figures, infinities included, are said to be past it ("more than 1,000,000,…").
+ */
 const FIXED_LIMIT = 1e21;
 
 function group(digits: string): string {
@@ -17,9 +20,19 @@ function group(digits: string): string {
   return out;
 }
 
+/**
+ * A figure no message can print as JavaScript does ("NaN", "Infinity", "1e+21"): NaN is said to
+ * be unknown, and one past {@link FIXED_LIMIT} is said to be past it, e.g. "more than £1,000,…".
+ */
+function unprintable(n: number, what: string, unit: string): string {
+  if (Number.isNaN(n)) return `${what} that could not be worked out`;
+  const limit = unit + group("1" + "0".repeat(Math.log10(FIXED_LIMIT)));
+  return n > 0 ? `more than ${limit}` : `less than -${limit}`;
+}
+
 /** "1,234.5": grouped, at most `maxDecimals` decimals, trailing zeros dropped. */
 export function formatNumber(n: number, maxDecimals = 2): string {
-  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return String(n);
+  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return unprintable(n, "a figure", "");
   const fixed = Math.abs(n).toFixed(maxDecimals);
   const dot = fixed.indexOf(".");
   const whole = dot < 0 ? fixed : fixed.slice(0, dot);
@@ -32,7 +45,7 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 
 /** "£177,897" for whole pounds, "£1,200.50" otherwise (pence always shown as two digits). */
 export function formatGBP(n: number): string {
-  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return "£" + String(n);
+  if (!Number.isFinite(n) || Math.abs(n) >= FIXED_LIMIT) return unprintable(n, "an amount", "£");
   // Beyond about £90 trillion a double no longer holds every penny, so pence shown there would be
   // noise (999,999,999,999,999 hours at £5 is not £4,999,999,999,999,995,000.12): whole pounds.
   if (Math.abs(n) * 100 > Number.MAX_SAFE_INTEGER) {
@@ -48,7 +61,9 @@ export function formatGBP(n: number): string {
 
 /** A ratio as a percentage: 0.366 → "36.6%", 0.1 → "10%". */
 export function formatPercent(ratio: number, maxDecimals = 1): string {
-  return formatNumber(ratio * 100, maxDecimals) + "%";
+  const percent = ratio * 100;
+  if (Number.isNaN(percent)) return unprintable(percent, "a percentage", "");
+  return formatNumber(percent, maxDecimals) + "%";
 }
 
 /** Text cut to `max` characters, an ellipsis marking the cut. */
