@@ -97,8 +97,9 @@ const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() ===
 /**
  * A formula as Excel may give it back, reduced to what decides its meaning: text outside string
  * literals without spaces and in one case; the prefixes a file stores for newer functions
- * (_xlfn., _xlws.) dropped; a reference to the table's own column by table name, or in the long
- * [#This Row] form, as the short form we write. Text inside quotes is kept exactly.
+ * (_xlfn., _xlws.) and an implicit-intersection @ dropped; a reference to the table's own column
+ * by table name, or in the long [#This Row] form, as the short form we write. Text inside quotes
+ * is kept exactly.
  */
 export function normaliseFormula(formula: string, ownTable: string): string {
   const parts = formula.trim().split(/("(?:[^"]|"")*")/);
@@ -110,6 +111,8 @@ export function normaliseFormula(formula: string, ownTable: string): string {
         .replace(/\s+/g, "")
         .toUpperCase()
         .replace(/_XLFN\.|_XLWS\./g, "")
+        // An implicit-intersection @ Excel may show before a function or range (never in [@Col]).
+        .replace(/(^|[^[])@/g, "$1")
         .replace(/\[\[#THISROW\],\[([^\]]+)\]\]/g, "[@$1]")
         .replace(/\[@\[([^\]]+)\]\]/g, "[@$1]")
         .replace(own, "$1[");

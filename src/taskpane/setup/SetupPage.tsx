@@ -13,6 +13,8 @@ import { useSetupPageStyles } from "./SetupPage.styles";
  * page is interactive first; until it arrives the form below is already filled from the sheet.
  */
 const EvaluationInWorkbook = lazy(() => import(/* webpackChunkName: "workbook-evaluation" */ "./EvaluationInWorkbook").then((m) => ({ default: m.EvaluationInWorkbook })));
+/** Only on a workbook that holds an evaluation too, so it shares that chunk. */
+const OlderFormulasNotice = lazy(() => import(/* webpackChunkName: "workbook-evaluation" */ "./OlderFormulasNotice").then((m) => ({ default: m.OlderFormulasNotice })));
 
 export interface SetupPageProps {
   readonly actions: WorkbookActions;
@@ -30,6 +32,7 @@ export function SetupPage({ actions }: SetupPageProps) {
     <div className={styles.page}>
       {workbook !== undefined && workbook.evaluation !== "none" && (
         <Suspense fallback={null}>
+          <OlderFormulasNotice actions={actions} workbook={workbook} />
           <EvaluationInWorkbook workbook={workbook} />
         </Suspense>
       )}

@@ -25,9 +25,9 @@ function aWorkbook(overrides: Partial<FormulaCheckInput> = {}): FormulaCheckInpu
 }
 
 describe("comparing a formula read back with today's", () => {
-  it("ignores case, spaces, newer functions' file prefixes and the long forms of a table's own references", () => {
+  it("ignores case, spaces, newer functions' file prefixes, an implicit-intersection @ and the long forms of a table's own references", () => {
     const ours = '=IF([@Held]<>"","Held: "&[@Held],COUNTIF([Score],">"&[@Score])+1)';
-    const excel = '= if( SV_Scores[[#This Row],[Held]] <>"","Held: "&[@[Held]], _xlfn.COUNTIF(SV_Scores[Score],">"&[@Score]) + 1)';
+    const excel = '= if( SV_Scores[[#This Row],[Held]] <>"","Held: "&[@[Held]], @_xlfn.COUNTIF(SV_Scores[Score],">"&[@Score]) + 1)';
     expect(normaliseFormula(excel, "SV_Scores")).toBe(normaliseFormula(ours, "SV_Scores"));
   });
 
