@@ -77,6 +77,40 @@ function looksLikeText(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * Whether the bytes are UTF-16 text, as Excel's "Unicode Text" (File > Save As) writes: a
+ * byte-order mark (FF FE, or FE FF big-endian), or, without one, a zero byte beside nearly every
+ * character of mostly-Latin text. The text must then hold no control characters but tab and line
+ * breaks, so a binary file that happens to begin FF FE is not named as text.
+ */
+function isUtf16Text(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  let littleEndian: boolean;
+  let start = 2;
+  if (startsWith(head, [0xff, 0xfe])) littleEndian = true;
+  else if (startsWith(head, [0xfe, 0xff])) littleEndian = false;
+  else {
+    const pairs = head.length / 2;
+    let zeroHigh = 0;
+    let zeroLow = 0;
+    for (let i = 0; i < head.length; i += 2) {
+      if (head[i] === 0) zeroLow++;
+      if (head[i + 1] === 0) zeroHigh++;
+    }
+    if (pairs < 2) return false;
+    if (zeroHigh >= pairs * 0.9 && zeroLow === 0) littleEndian = true;
+    else if (zeroLow >= pairs * 0.9 && zeroHigh === 0) littleEndian = false;
+    else return false;
+    start = 0;
+  }
+  const text = new TextDecoder(littleEndian ? "utf-16le" : "utf-16be").decode(head.subarray(start));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
 const OLD_OFFICE = "It is an older Office file (such as an Excel 97–2003 .xls workbook), which cannot be read here: open it in Excel and save it as an Excel Workbook (.xlsx).";
 
 /**
@@ -100,6 +134,12 @@ export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array): FileC
   if (startsWith(bytes, ascii("%PDF"))) return refuse("not-a-spreadsheet", `${name} is a PDF document, not a spreadsheet. Ask for the Excel workbook (.xlsx) instead.`);
   if (startsWith(bytes, ascii("{\\rtf"))) return refuse("not-a-spreadsheet", `${name} is a Word (RTF) document, not a spreadsheet.`);
   if (startsWith(bytes, ascii("PK"))) return checkPackage(name, bytes);
+  if (isUtf16Text(bytes)) {
+    return refuse(
+      "not-a-spreadsheet",
+      `${name} is a Unicode Text file (UTF-16), as Excel saves with File > Save As > "Unicode Text", which cannot be read here. Open it in Excel and save it with File > Save As as "CSV UTF-8 (Comma delimited) (*.csv)", or as an Excel Workbook (.xlsx), and choose that file.`,
+    );
+  }
   if (looksLikeText(bytes)) {
     const start = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
     if (start.startsWith("<")) {

@@ -8,7 +8,7 @@
 import type { Workbook } from "exceljs";
 import { MEASURE_TYPES, parseUnit, plainText, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
 import { readCell, ReadNotes } from "./cellValues";
-import { decodeCsvBytes, parseCsv } from "./csv";
+import { readCsvGrid } from "./csv";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
 import { checkPackageContents, checkSpreadsheetFile } from "./fileGuards";
 import { MEASURE_FIELDS, type ColumnMapping, type Grid, type MeasureField } from "./types";
@@ -53,8 +53,8 @@ async function readTable(fileName: string, input: Uint8Array | ArrayBuffer): Pro
   const check = checkSpreadsheetFile(fileName, bytes);
   if (!check.ok) return { ok: false, message: check.message };
   if (check.kind === "csv") {
-    const name = fileName.replace(/\.[^.]*$/, "") || fileName;
-    return { ok: true, grids: [{ name, rows: parseCsv(decodeCsvBytes(bytes)) }], notes: [] };
+    const csv = readCsvGrid(fileName, bytes, MAX_TABLE_COLUMNS);
+    return csv.ok ? { ok: true, grids: [csv.grid], notes: csv.notes } : csv;
   }
   const contents = await checkPackageContents(fileName, bytes);
   if (!contents.ok) return { ok: false, message: contents.message };
@@ -175,43 +175,81 @@ const TYPE_WORDS: Readonly<Record<string, MeasureType>> = {
   "record-only": "Record",
 };
 
-/** "£1.234,50", "16,93", "101,00": a comma before 1, 2 or 4+ digits, or after a dotted thousands group. */
-const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,}))$/;
-/** "1,234.50", "16.93": a point after comma groups, or a point before 1, 2 or 4+ digits. */
-const DECIMAL_POINT = /^(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.(?:\d{1,2}|\d{4,}))$/;
+/**
+ * "£1.234,50", "16,93", "0,500", "1.500.000": a comma before 1, 2 or 4+ digits or after a 0, or
+ * after a dotted thousands group; or dots grouping thousands twice.
+ */
+const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{1,3}(?:\.\d{3}){2,})$/;
+/** "1,234.50", "16.93", "0.500", "1,500,000": the same with the separators the other way round. */
+const DECIMAL_POINT = /^(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.(?:\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(?:,\d{3}){2,})$/;
 /** A number written with a decimal comma: dots group thousands, one comma before the decimals. */
 const COMMA_NUMBER = /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+/** "1.500" or "1,500": one and a half where the decimal separator is that one, else fifteen hundred. */
+const EITHER_WAY = /^[1-9]\d{0,2}[.,]\d{3}$/;
 
 const numberText = (cell: unknown): string | undefined => readText(cell)?.replace(/^£\s*/, "").replace(/\s+/g, "");
 
 /**
- * Whether a proxy column is written with decimal commas ("16,93"), as a CSV saved where the
- * decimal separator is a comma (semicolon-delimited) is. Decided for the whole column from the
- * values that can only be read one way; "1,234" alone could be either, and is read the UK way.
- * Returns "mixed" when the column has both kinds, so nothing is guessed.
+ * How a column's numbers are written: "unknown" when no value can only be read one way ("1,234"
+ * and "1.500" could be either), "mixed" when some can only be read one way and others only the
+ * other.
  */
-function proxyStyle(cells: readonly unknown[]): "point" | "comma" | "mixed" {
+type NumberStyle = "point" | "comma" | "mixed" | "unknown";
+
+function styleOf(cells: readonly unknown[]): NumberStyle {
   // Only text: a number stored as a number is unambiguous, whatever locale saved it.
-  const texts = cells.filter((c): c is string => typeof c === "string").map(numberText).filter((t): t is string => t !== undefined);
+  const texts = cells
+    .filter((c): c is string => typeof c === "string")
+    .map((c) => numberText(c)?.replace(/^-/, ""))
+    .filter((t): t is string => t !== undefined);
   const comma = texts.some((t) => DECIMAL_COMMA.test(t));
   const point = texts.some((t) => DECIMAL_POINT.test(t));
-  return comma && point ? "mixed" : comma ? "comma" : "point";
+  return comma && point ? "mixed" : comma ? "comma" : point ? "point" : "unknown";
 }
 
+/**
+ * Whether the proxies are written with decimal commas ("16,93"), as a CSV saved where the decimal
+ * separator is a comma (semicolon-delimited) is. Decided for the whole column from the values
+ * that can only be read one way; failing those, from the file's other columns (a weighting of
+ * "0,5"), the ref column left out (refs such as 1.10 are not numbers); failing those, from how
+ * the file was saved: the UK way for a workbook, the selection or a comma-delimited CSV, and
+ * "unknown" for a semicolon or tab CSV, whose 1.500 is then asked about rather than read as 1.5.
+ */
+function proxyStyle(grid: Grid, mapping: ColumnMapping): NumberStyle {
+  const { proxy, ref } = mapping.columns;
+  const rows = grid.rows.slice(mapping.headerRow + 1).filter((r): r is unknown[] => Array.isArray(r));
+  const column = styleOf(rows.map((r) => (proxy === undefined ? undefined : r[proxy])));
+  if (column !== "unknown") return column;
+  const file = styleOf(rows.flatMap((r) => r.filter((_, c) => c !== proxy && c !== ref)));
+  if (file === "point" || file === "comma") return file;
+  return grid.delimiter === ";" || grid.delimiter === "\t" ? "unknown" : "point";
+}
+
+type ProxyCell = ReturnType<typeof readQuantity> | { kind: "either-way"; text: string };
+
 /** A proxy cell read in the column's style, as core reads numbers otherwise. */
-function readProxy(cell: unknown, style: "point" | "comma" | "mixed"): ReturnType<typeof readQuantity> {
+function readProxy(cell: unknown, style: NumberStyle): ProxyCell {
   const text = numberText(cell);
   if (text === undefined || typeof cell === "number") return readQuantity(cell);
+  const negative = text.startsWith("-");
+  const digits = negative ? text.slice(1) : text;
   if (style === "comma") {
-    const negative = text.startsWith("-");
-    const digits = negative ? text.slice(1) : text;
     if (!COMMA_NUMBER.test(digits)) return { kind: "invalid", reason: "text" };
     const value = Number(digits.replace(/\./g, "").replace(",", "."));
     return { kind: "number", value: negative ? -value : value, fromText: true };
   }
   // In a column with both styles, a separator could mean either: asking beats guessing.
   if (style === "mixed" && /[.,]/.test(text)) return { kind: "invalid", reason: "text" };
+  if (style === "unknown" && EITHER_WAY.test(digits)) return { kind: "either-way", text };
   return readQuantity(cell);
+}
+
+/** What to say of a proxy such as 1.500 in a file that does not show its decimal separator. */
+function eitherWayProblem(text: string): string {
+  const digits = text.replace(/^-/, "");
+  const whole = Number(digits.replace(/[.,]/, ""));
+  const decimal = Number(digits.replace(",", "."));
+  return `has the proxy ${text}, which could be £${whole.toLocaleString("en-GB")} or £${decimal.toFixed(2)}: write it in the file as ${whole}, or as ${decimal.toFixed(2).replace(".", ",")} if it has decimals, and import the file again`;
 }
 
 /**
@@ -233,7 +271,8 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
   }
   const seen = new Map<string, number>();
   const at = (row: readonly unknown[], field: MeasureField): unknown => (columns[field] === undefined ? undefined : row[columns[field] as number]);
-  const style = proxyStyle(grid.rows.slice(mapping.headerRow + 1).map((r) => (Array.isArray(r) ? at(r, "proxy") : undefined)));
+  const style = proxyStyle(grid, mapping);
+  let eitherWay = 0;
   if (style === "comma") notes.push("The proxies are written with a decimal comma (e.g. 16,93 or 1.234,50), so they were read that way: 16,93 as £16.93. Check the values in the preview.");
   if (style === "mixed") notes.push("The proxy column mixes decimal commas (16,93) and decimal points (16.93), so a proxy written with a comma or a point could not be read safely; those rows are listed. Make the column one style and import it again.");
   grid.rows.forEach((raw, index) => {
@@ -272,6 +311,9 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
     if (proxyCell.kind === "number") {
       if (proxyCell.value < 0) rowProblems.push(`has a negative proxy (${proxyCell.value}); a proxy is £ of social value per unit, 0 or more`);
       else proxy = proxyCell.value;
+    } else if (proxyCell.kind === "either-way") {
+      eitherWay++;
+      rowProblems.push(eitherWayProblem(proxyCell.text));
     } else if (proxyCell.kind === "invalid") {
       rowProblems.push(`has a proxy that is not a number (${readText(at(row, "proxy")) ?? proxyCell.reason}); enter £ per unit, e.g. 101.00`);
     }
@@ -308,5 +350,11 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
       ...(guidance !== undefined ? { guidance } : {}),
     });
   });
+  if (eitherWay > 0) {
+    const saved = grid.delimiter === "\t" ? "tab-delimited text (which Excel writes in every country)" : "a CSV with semicolons (as Excel writes where the decimal separator is a comma)";
+    notes.push(
+      `The file is ${saved}, and nothing in it shows whether its numbers use a decimal comma or a decimal point, so a proxy such as 1.500 (£1,500 or £1.50) was not imported: ${eitherWay === 1 ? "that row is" : `those ${eitherWay} rows are`} listed. Write ${eitherWay === 1 ? "it" : "them"} without the thousands separator and import the file again.`,
+    );
+  }
   return { measures, problems, notes };
 }

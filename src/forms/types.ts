@@ -81,6 +81,12 @@ export type MeasureField = (typeof MEASURE_FIELDS)[number];
 export interface Grid {
   name: string;
   rows: unknown[][];
+  /**
+   * For a CSV, the delimiter it was read with. A semicolon or a tab says the file may come from
+   * where the decimal separator is a comma, so a proxy such as 1.500 is not read the UK way
+   * unless the file shows which style it uses.
+   */
+  delimiter?: string;
 }
 
 export interface ColumnMapping {

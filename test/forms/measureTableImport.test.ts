@@ -121,7 +121,7 @@ describe("readTableFile", () => {
 
   it("reads a .csv, and a CSV named .xlsx, as the CSV it is", async () => {
     const bytes = new TextEncoder().encode("Ref,Unit\r\nECC1,FTE\r\n");
-    const expected = { ok: true, grids: [{ name: "proxies", rows: [["Ref", "Unit"], ["ECC1", "FTE"]] }], notes: [] };
+    const expected = { ok: true, grids: [{ name: "proxies", rows: [["Ref", "Unit"], ["ECC1", "FTE"]], delimiter: "," }], notes: [] };
     expect(await readTableFile("proxies.csv", bytes)).toEqual(expected);
     expect(await readTableFile("proxies.xlsx", bytes.buffer)).toEqual(expected);
   });

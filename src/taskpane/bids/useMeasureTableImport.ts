@@ -10,8 +10,16 @@ import { plural } from "../wording";
 
 export type MeasureStage =
   | { readonly kind: "idle" }
-  /** The table's grids (one per sheet); the user maps the chosen one's columns. */
-  | { readonly kind: "mapping"; readonly grids: readonly Grid[]; readonly grid: number; readonly mapping: ColumnMapping; readonly headers: readonly string[]; readonly notes: readonly string[] }
+  /** The table's grids (one per sheet); the user maps the chosen one's columns. `fileNotes`: what reading the file noted (kept to the end). */
+  | {
+      readonly kind: "mapping";
+      readonly grids: readonly Grid[];
+      readonly grid: number;
+      readonly mapping: ColumnMapping;
+      readonly headers: readonly string[];
+      readonly notes: readonly string[];
+      readonly fileNotes: readonly string[];
+    }
   /** Mapping applied: the measures read, the rows that could not be, and the mode to choose. */
   | {
       readonly kind: "mapped";
@@ -46,13 +54,13 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
   const [inputKey, setInputKey] = useState(0);
   const [forms, setForms] = useState<FormsApi | undefined>(undefined);
 
-  const startMapping = (api: FormsApi, grids: readonly Grid[], index: number): void => {
+  const startMapping = (api: FormsApi, grids: readonly Grid[], index: number, fileNotes: readonly string[]): void => {
     const grid = grids[index] as Grid;
     const proposal = api.proposeMapping(grid);
-    setStage({ kind: "mapping", grids, grid: index, mapping: proposal.mapping, headers: proposal.headers, notes: proposal.notes });
+    setStage({ kind: "mapping", grids, grid: index, mapping: proposal.mapping, headers: proposal.headers, notes: [...fileNotes, ...proposal.notes], fileNotes });
   };
 
-  const load = async (label: string, work: (api: FormsApi) => Promise<{ grids: readonly Grid[] } | { message: string }>): Promise<void> => {
+  const load = async (label: string, work: (api: FormsApi) => Promise<{ grids: readonly Grid[]; notes?: readonly string[] } | { message: string }>): Promise<void> => {
     setNotice(undefined);
     setStage({ kind: "idle" });
     const done = await operation.run(
@@ -70,7 +78,7 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
     setForms(api);
     if ("message" in result) return setNotice({ intent: "error", message: result.message });
     if (result.grids.length === 0) return setNotice({ intent: "error", message: "No table was found to import." });
-    startMapping(api, result.grids, 0);
+    startMapping(api, result.grids, 0, result.notes ?? []);
   };
 
   const fromSelection = (): void =>
@@ -80,11 +88,11 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
     void load(`Reading ${file.name}`, async (api) => {
       if (file.size > api.maxFileBytes) return { message: `"${file.name}" is larger than the ${(api.maxFileBytes / 1048576).toFixed(0)} MB the add-in reads. Save just the measure table in a file of its own and try again.` };
       const result = await api.readTableFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      return result.ok ? { grids: result.grids } : { message: result.message };
+      return result.ok ? { grids: result.grids, notes: result.notes ?? [] } : { message: result.message };
     });
 
   const pickGrid = (index: number): void => {
-    if (stage.kind === "mapping" && forms) startMapping(forms, stage.grids, index);
+    if (stage.kind === "mapping" && forms) startMapping(forms, stage.grids, index, stage.fileNotes);
   };
 
   const mapField = (field: MeasureField, column: number | undefined): void => {
@@ -103,7 +111,7 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
     }
     const { measures, problems, notes = [] } = forms.applyMapping(stage.grids[stage.grid] as Grid, stage.mapping);
     setNotice(measures.length === 0 ? { intent: "error", message: "No measure could be read with this mapping. Check the columns chosen." } : undefined);
-    setStage({ kind: "mapped", measures, problems, notes, mode: "update" });
+    setStage({ kind: "mapped", measures, problems, notes: [...stage.fileNotes, ...notes], mode: "update" });
   };
 
   const preview = async (): Promise<void> => {

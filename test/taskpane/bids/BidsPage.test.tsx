@@ -175,6 +175,17 @@ describe("Bids: importing a measure table", () => {
     expect(within(measuresSection()).getByRole("list", { name: "How the table was read" })).toHaveTextContent("16,93 as £16.93");
   });
 
+  it("shows what the file's reading noted, when choosing the columns and beside the measures read", async () => {
+    const mixed = "The file mixes two text encodings: it is UTF-8, but line 9 was saved as Windows-1252.";
+    const forms = aFormsApi({ readTableFile: jest.fn().mockResolvedValue({ ok: true, grids: [{ name: "proxies", rows: [] }], notes: [mixed] }) });
+    const { user } = renderBids(aFakeActions(), forms);
+    await user.upload(within(measuresSection()).getByLabelText("Or choose a file (.xlsx or .csv)"), aFile("proxies.csv"));
+    const use = await within(measuresSection()).findByRole("button", { name: "Use these columns" });
+    expect(measuresSection()).toHaveTextContent(mixed);
+    await user.click(use);
+    expect(within(measuresSection()).getByRole("list", { name: "How the table was read" })).toHaveTextContent(mixed);
+  });
+
   it("shows a file's refusal and writes nothing", async () => {
     const forms = aFormsApi({ readTableFile: jest.fn().mockResolvedValue({ ok: false, message: "calc.xlsx is password-protected." }) });
     const { user, actions } = renderBids(aFakeActions(), forms);
