@@ -4,8 +4,10 @@
  * sentence for the evaluator who chose the file. The checks read bytes only — signatures and the
  * zip's table of contents — so a hostile file costs almost nothing to refuse.
  */
+import { formatEscapesKept, numbersAsSaved, savedNumbersNote } from "./savedNumbers";
 import type { FormRefusal } from "./types";
-import { entryData, inflateEntry, readZipDirectory, writeZip, type PartToWrite, type ZipEntry } from "./zipPackage";
+import { elementsNamed, xmlShape } from "./xmlScan";
+import { inflateEntry, readZipDirectory, writeZip, type PartToWrite, type ZipDirectory, type ZipEntry } from "./zipPackage";
 
 /**
  * Largest file accepted: 10 MB. A filled response form of 200 measures is under 100 KB and a
@@ -30,6 +32,26 @@ export const MAX_ZIP_ENTRIES = 2000;
  * a 1,000,000-row sheet before ExcelJS builds its model keeps the pane from freezing.
  */
 export const MAX_SHEET_ROWS = 100_000;
+
+/**
+ * Most unpacked XML read from the parts ExcelJS will parse: 30 MB. A 200-measure form's parts
+ * come to about 1 MB; a sheet of 100,000 one-number rows to about 5 MB.
+ */
+export const MAX_READ_BYTES = 30 * 1024 * 1024;
+
+/**
+ * Most XML elements (cells, rows, strings, formats…) in the parts ExcelJS will parse: 250,000.
+ * ExcelJS takes about a second and 100 MB per 100,000 elements on a modest laptop (measured
+ * for issue #17); a filled 200-measure form has about 15,000, a council's measure table of 500
+ * rows about 15,000 too. Past this the pane would freeze for seconds, so the file is refused.
+ */
+export const MAX_XML_ELEMENTS = 250_000;
+
+/**
+ * Deepest XML nesting accepted: 64. SpreadsheetML nests about 8 deep (worksheet, sheetData, row,
+ * c, is, r, rPr, …); a part nesting a million deep, 9 KB zipped, kept ExcelJS busy 13 s.
+ */
+export const MAX_XML_DEPTH = 64;
 
 export type FileCheck = { ok: true; kind: "xlsx" | "csv" } | { ok: false; refusal: FormRefusal; message: string };
 
@@ -63,6 +85,26 @@ function refuse(refusal: FormRefusal, message: string): FileCheck {
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** A file's size as a person would say it: "12 KB", "3.4 MB". */
+function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes);
+}
+
+const RESAVE = "Open it in Excel, save it as an Excel Workbook (.xlsx) and retry; if Excel cannot open it, ask the sender for a copy saved by Excel.";
+
+/** The sentence for a package whose table of contents cannot be read safely. */
+function directoryRefusal(name: string, size: number, directory: Exclude<ZipDirectory, { ok: true }>): { refusal: FormRefusal; message: string } {
+  if (directory.problem === "zip64") {
+    // Said as it is: the file is small, so it does not unpack to gigabytes; it only uses the
+    // form (zip64) that archives need past 4 GB or 65,535 parts, which Excel never writes for it.
+    return { refusal: "corrupt", message: `${name} is ${fileSize(size)} but is packed in the format meant for archives over 4 GB (zip64), which Excel never uses for a workbook this size; it may have been altered or made by another program, so it was not opened. ${RESAVE}` };
+  }
+  if (directory.problem === "ambiguous") {
+    return { refusal: "corrupt", message: `${name} is packed in an unusual way that could hide or disguise content (${directory.detail ?? "its table of contents does not match its parts"}), so it was not opened. ${RESAVE}` };
+  }
+  return { refusal: "corrupt", message: `${name} is damaged or incomplete (it may have been cut short while downloading). Save or download it again and retry.` };
 }
 
 /** Text (a CSV or similar): no NUL byte and readable as UTF-8, or as Windows-1252 without control characters. */
@@ -153,8 +195,8 @@ export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array): FileC
 function checkPackage(name: string, bytes: Uint8Array): FileCheck {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) {
-    if (directory.problem === "zip64") return refuse("too-expanded", `${name} unpacks to more than 4 GB or holds over 65,535 parts, which no genuine workbook of this size does, so it was not opened.`);
-    return refuse("corrupt", `${name} is damaged or incomplete (it may have been cut short while downloading). Save or download it again and retry.`);
+    const { refusal, message } = directoryRefusal(name, bytes.length, directory);
+    return refuse(refusal, message);
   }
   const entries = directory.entries;
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
@@ -167,16 +209,31 @@ function checkPackage(name: string, bytes: Uint8Array): FileCheck {
     }
     return refuse("not-a-spreadsheet", `${name} is a zip archive but not an Excel workbook. Check it is the right file.`);
   }
-  if (entries.some((e) => e.flags & 1)) return refuse("encrypted", `${name} has password-protected contents, so it cannot be read. Ask the sender for a copy without a password.`);
+  // Bit 0: encrypted; bit 6: strong encryption (APPNOTE 4.4.4).
+  if (entries.some((e) => e.flags & 0x41)) return refuse("encrypted", `${name} has password-protected contents, so it cannot be read. Ask the sender for a copy without a password.`);
   if (entries.length > MAX_ZIP_ENTRIES) return refuse("too-expanded", `${name} holds ${entries.length.toLocaleString("en-GB")} parts (the limit is ${MAX_ZIP_ENTRIES.toLocaleString("en-GB")}), far more than any form or measure table, so it was not opened.`);
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (declared > MAX_EXPANDED_BYTES) {
-    return refuse("too-expanded", `${name} would unpack to ${megabytes(declared)} (the limit is ${megabytes(MAX_EXPANDED_BYTES)}), which no genuine form or measure table does, so it was not opened.`);
+    return refuse("too-expanded", `${name} declares that its contents unpack to ${megabytes(declared)} (the limit is ${megabytes(MAX_EXPANDED_BYTES)}), which no genuine form or measure table does, so it was not opened.`);
   }
   return { ok: true, kind: "xlsx" };
 }
 
 export type PackageCheck = { ok: true; notes: string[]; bytes: Uint8Array } | { ok: false; refusal: FormRefusal; message: string };
+
+export interface PackageOptions {
+  /**
+   * The sheets the reader needs, by name (a response form's). The others are left out of what
+   * ExcelJS parses, with a note; when one of these is missing (renamed by the bidder), every
+   * sheet is kept so the reader can find it by its headings, within the same limits.
+   */
+  sheets?: readonly string[];
+}
+
+type Refused = { ok: false; refusal: FormRefusal; message: string };
+
+const utf8 = new TextEncoder();
+
 /** `<row` or `<x:row` followed by a space or `>`: one sheet row in SpreadsheetML. */
 function rowCounter(): (chunk: Uint8Array) => number {
   let rows = 0;
@@ -199,8 +256,6 @@ function rowCounter(): (chunk: Uint8Array) => number {
   };
 }
 
-const isWorksheet = (entry: ZipEntry): boolean => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
-
 /** Concatenated chunks. */
 function joined(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -212,77 +267,194 @@ function joined(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-const STRIPPED_ELEMENTS = ["dataValidations", "mergeCells"] as const;
-const utf8 = new TextEncoder();
-
 /**
- * A sheet's XML without its data validation and merged-cell lists. ExcelJS expands both into one
- * object per cell: a validation on whole columns (common in council calculators) or a merge over
- * the whole sheet (a hostile file of a few hundred bytes) would freeze the pane building billions
- * of them. Neither holds a value, and only values are imported.
+ * Sheet elements removed before ExcelJS parses a sheet. Validation and merge lists: ExcelJS
+ * expands both into one object per cell, so a validation on whole columns (common in council
+ * calculators) or a merge over the whole sheet (a hostile file of a few hundred bytes) would
+ * freeze the pane building billions of them. Drawings, notes' drawings, tables, background
+ * pictures, embedded objects and controls: their parts are not handed to ExcelJS (they hold no
+ * cell value), and ExcelJS fails on a reference to a part it does not have. None holds a value,
+ * and only values are imported.
  */
-function withoutCellLists(xml: Uint8Array): Uint8Array | undefined {
-  const text = new TextDecoder().decode(xml);
-  if (!STRIPPED_ELEMENTS.some((tag) => text.includes(tag))) return undefined;
+const STRIPPED_ELEMENTS = ["dataValidations", "mergeCells", "drawing", "legacyDrawing", "legacyDrawingHF", "tableParts", "picture", "oleObjects", "controls"] as const;
+
+function withoutElements(text: string, tags: readonly string[]): string {
   let out = text;
-  for (const tag of STRIPPED_ELEMENTS) {
-    const prefix = "(?:[A-Za-z_][\\w.-]*:)?";
+  const prefix = "(?:[A-Za-z_][\\w.-]*:)?";
+  for (const tag of tags) {
+    if (!out.includes(tag)) continue;
     out = out.replace(new RegExp(`<${prefix}${tag}\\b[^>]*/>|<${prefix}${tag}\\b[\\s\\S]*?</${prefix}${tag}>`, "g"), "");
   }
-  return out === text ? undefined : utf8.encode(out);
+  return out;
+}
+
+/** A sheet's relationships without those to parts left out: only hyperlinks' targets are read (as notes). */
+function hyperlinkRelsOnly(text: string): string {
+  return text.replace(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?Relationship>)/g, (element) =>
+    /\bType\s*=\s*["'][^"']*\/hyperlink["']/.test(element) ? element : "",
+  );
+}
+
+/** Parts ExcelJS parses by these exact names (its xlsx.js `load`), whatever the rest of the package says. */
+const WORKBOOK_PARTS = ["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"] as const;
+
+/** The only worksheet names ExcelJS parses as sheets (its pattern, anchored). */
+const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+const TRIM_ADVICE = "Delete unused sheets, rows and columns (or copy what is needed into a new workbook), save, and retry.";
+
+/** What has been read so far, against the limits on what ExcelJS is given. */
+class ReadBudget {
+  bytes = 0;
+  elements = 0;
 }
 
 /**
- * The deep check of an .xlsx that passed {@link checkSpreadsheetFile}: unpacks every part with a
- * cap at its declared size (so a package that lies about its sizes is caught before ExcelJS
- * inflates it whole), counts each sheet's rows against {@link MAX_SHEET_ROWS}, and notes content
- * that will be ignored: macros, links to other workbooks, embedded objects. Returns the bytes to
- * hand to ExcelJS: the file itself, or a copy whose sheets lost their validation and merge lists
- * (see {@link withoutCellLists}).
+ * One part unpacked (never past its declared size nor the read budget) and looked at: rows
+ * counted on a sheet, elements and nesting counted. The part's text, or why the file is refused.
  */
-export async function checkPackageContents(fileName: string, bytes: Uint8Array): Promise<PackageCheck> {
+async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, sheet: boolean): Promise<string | Refused> {
+  const count = rowCounter();
+  const chunks: Uint8Array[] = [];
+  let rows = 0;
+  let over = false;
+  const result = await inflateEntry(bytes, entry, (chunk) => {
+    chunks.push(chunk);
+    budget.bytes += chunk.length;
+    if (sheet) rows = count(chunk);
+    over = budget.bytes > MAX_READ_BYTES;
+    return rows <= MAX_SHEET_ROWS && !over;
+  });
+  if (!result.ok) {
+    if (result.problem === "larger-than-declared") {
+      return { ok: false, refusal: "too-expanded", message: `${name} unpacks to more than it declares (part ${entry.name}), as a "zip bomb" does, so it was not opened.` };
+    }
+    if (result.problem === "unsupported") return { ok: false, refusal: "corrupt", message: `${name} cannot be unpacked here (${result.detail ?? "unknown compression"}). Open it in Excel and save it again as .xlsx.` };
+    return { ok: false, refusal: "corrupt", message: `${name} is damaged or incomplete (part ${entry.name} cannot be unpacked). Save or download it again and retry.` };
+  }
+  if (rows > MAX_SHEET_ROWS) {
+    return {
+      ok: false,
+      refusal: "too-large",
+      message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). Forms and measure tables are far shorter: delete the unused rows, save, and retry.`,
+    };
+  }
+  if (over) {
+    return { ok: false, refusal: "too-large", message: `${name} holds more than ${megabytes(MAX_READ_BYTES)} of sheet content to read, far more than a form or measure table, so it was not opened. ${TRIM_ADVICE}` };
+  }
+  const text = new TextDecoder().decode(joined(chunks));
+  const shape = xmlShape(text, MAX_XML_DEPTH);
+  if (shape.doctype) {
+    return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) with a document type declaration, which Excel never writes and which can make a reader expand it without end, so it was not opened. ${RESAVE}` };
+  }
+  if (shape.depth > MAX_XML_DEPTH) {
+    return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) nested more than ${MAX_XML_DEPTH} levels deep, which Excel never writes; it would freeze the reader, so it was not opened. ${RESAVE}` };
+  }
+  budget.elements += shape.elements;
+  if (budget.elements > MAX_XML_ELEMENTS) {
+    return {
+      ok: false,
+      refusal: "too-large",
+      message: `${name} has more than ${MAX_XML_ELEMENTS.toLocaleString("en-GB")} cells, rows, strings and formats to read, far more than a form or measure table, so it was not opened (reading it would freeze the add-in). ${TRIM_ADVICE}`,
+    };
+  }
+  return text;
+}
+
+interface SheetPart {
+  name: string;
+  /** The part name ExcelJS will look the sheet up by. */
+  path: string;
+  entry: ZipEntry;
+}
+
+/**
+ * The workbook's sheets and their parts, resolved as ExcelJS resolves them (workbook-xform's
+ * `reconcile`: "xl/" + the relationship's target without a leading "/xl/"), or why not: a sheet
+ * ExcelJS would silently skip (its part missing or under another name) would lose its values
+ * without a word, so it is refused instead. Chart and dialog sheets hold no cells and are skipped.
+ */
+function sheetParts(name: string, workbookXml: string, relsXml: string, byName: ReadonlyMap<string, ZipEntry>): SheetPart[] | Refused {
+  const rels = new Map(elementsNamed(relsXml, "Relationship").map((r) => [r.Id ?? "", r]));
+  const damaged = (what: string): Refused => ({ ok: false, refusal: "corrupt", message: `${name} is damaged: ${what}, so it was not opened. ${RESAVE}` });
+  const sheets: SheetPart[] = [];
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  for (const sheet of elementsNamed(workbookXml, "sheet")) {
+    const sheetName = sheet.name ?? "";
+    const rel = rels.get(sheet["r:id"] ?? "");
+    if (!rel) return damaged(`it lists a sheet (“${sheetName}”) whose contents are missing`);
+    if (!/\/worksheet$/.test(rel.Type ?? "")) continue;
+    const path = `xl/${(rel.Target ?? "").replace(/^(\s|\/xl\/)+/, "")}`;
+    const entry = byName.get(path.toLowerCase());
+    if (!WORKSHEET_PART.test(path) || !entry) return damaged(`the sheet “${sheetName}” is stored ${entry ? "under an unusual name" : "nowhere in the file"}`);
+    if (names.has(sheetName.toLowerCase())) return damaged(`it has two sheets named “${sheetName}”`);
+    if (paths.has(path.toLowerCase())) return damaged(`two of its sheets share one set of contents (“${sheetName}” is one)`);
+    names.add(sheetName.toLowerCase());
+    paths.add(path.toLowerCase());
+    sheets.push({ name: sheetName, path, entry });
+  }
+  return sheets;
+}
+
+const isRefused = (value: unknown): value is Refused => typeof value === "object" && value !== null && (value as Refused).ok === false;
+
+/**
+ * The deep check of an .xlsx that passed {@link checkSpreadsheetFile}, and the package ExcelJS
+ * will parse. One reading of the archive serves both: the strict directory read, then only the
+ * parts ExcelJS would parse (the workbook, its relationships, shared strings, styles, and the
+ * sheets the reader needs with their relationships) unpacked by us, each capped at its declared
+ * size, rows counted against {@link MAX_SHEET_ROWS}, and all together held to
+ * {@link MAX_READ_BYTES}, {@link MAX_XML_ELEMENTS} and {@link MAX_XML_DEPTH}. ExcelJS then gets a
+ * new package of exactly those parts, as we read them (stored, under the names ExcelJS looks
+ * for), so nothing this check did not see reaches JSZip. Notes say what will be ignored:
+ * macros, links to other workbooks, embedded objects, and sheets left out.
+ */
+export async function checkPackageContents(fileName: string, bytes: Uint8Array, options: PackageOptions = {}): Promise<PackageCheck> {
   const name = `"${fileName}"`;
   const directory = readZipDirectory(bytes);
-  if (!directory.ok) return { ok: false, refusal: "corrupt", message: `${name} is damaged or incomplete. Save or download it again and retry.` };
+  if (!directory.ok) return { ok: false, ...directoryRefusal(name, bytes.length, directory) };
+  const byName = new Map(directory.entries.filter((e) => !e.directory).map((e) => [e.name.toLowerCase(), e]));
+  const budget = new ReadBudget();
   const parts: PartToWrite[] = [];
-  let changed = false;
-  for (const entry of directory.entries) {
-    const sheet = isWorksheet(entry);
-    const count = rowCounter();
-    const chunks: Uint8Array[] = [];
-    let rows = 0;
-    const result = await inflateEntry(bytes, entry, (chunk) => {
-      if (!sheet) return true;
-      chunks.push(chunk);
-      rows = count(chunk);
-      return rows <= MAX_SHEET_ROWS;
-    });
-    if (!result.ok) {
-      if (result.problem === "larger-than-declared") {
-        return { ok: false, refusal: "too-expanded", message: `${name} unpacks to more than it declares (part ${entry.name}), as a "zip bomb" does, so it was not opened.` };
-      }
-      if (result.problem === "unsupported") return { ok: false, refusal: "corrupt", message: `${name} cannot be unpacked here (${result.detail ?? "unknown compression"}). Open it in Excel and save it again as .xlsx.` };
-      return { ok: false, refusal: "corrupt", message: `${name} is damaged or incomplete (part ${entry.name} cannot be unpacked). Save or download it again and retry.` };
-    }
-    if (rows > MAX_SHEET_ROWS) {
-      return {
-        ok: false,
-        refusal: "too-large",
-        message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). Forms and measure tables are far shorter: delete the unused rows, save, and retry.`,
-      };
-    }
-    const stripped = sheet ? withoutCellLists(joined(chunks)) : undefined;
-    if (stripped) {
-      changed = true;
-      parts.push({ name: entry.name, stored: stripped });
-    } else {
-      parts.push({ entry, raw: entryData(bytes, entry) as Uint8Array });
-    }
+  const texts = new Map<string, string>();
+  for (const part of WORKBOOK_PARTS) {
+    const entry = byName.get(part.toLowerCase());
+    if (!entry) continue;
+    const text = await readPart(name, bytes, entry, budget, false);
+    if (isRefused(text)) return text;
+    texts.set(part, text);
+  }
+  const sheets = sheetParts(name, texts.get("xl/workbook.xml") ?? "", texts.get("xl/_rels/workbook.xml.rels") ?? "", byName);
+  if (isRefused(sheets)) return sheets;
+  const wanted = options.sheets;
+  const keepOnlyWanted = wanted !== undefined && wanted.every((w) => sheets.some((s) => s.name === w));
+  const kept = keepOnlyWanted ? sheets.filter((s) => wanted.includes(s.name)) : sheets;
+  // Number formats' escapes kept, so 0\% (40 shown as "40%") does not reach ExcelJS as 0% (savedNumbers.ts).
+  for (const [part, text] of texts) parts.push({ name: part, stored: utf8.encode(part === "xl/styles.xml" ? formatEscapesKept(text) : text) });
+  const misread: { sheet: string; address: string; saved: string }[] = [];
+  for (const sheet of kept) {
+    const text = await readPart(name, bytes, sheet.entry, budget, true);
+    if (isRefused(text)) return text;
+    // Cells saved as numbers that hold something else become text cells, so nothing reads "12abc" as 12 (savedNumbers.ts).
+    const saved = numbersAsSaved(withoutElements(text, STRIPPED_ELEMENTS));
+    misread.push(...saved.cells.map((c) => ({ sheet: sheet.name, ...c })));
+    parts.push({ name: sheet.path, stored: utf8.encode(saved.xml) });
+    const relsPath = sheet.path.replace(/^xl\/worksheets\/(.*)$/, "xl/worksheets/_rels/$1.rels");
+    const relsEntry = byName.get(relsPath.toLowerCase());
+    if (!relsEntry) continue;
+    const rels = await readPart(name, bytes, relsEntry, budget, false);
+    if (isRefused(rels)) return rels;
+    parts.push({ name: relsPath, stored: utf8.encode(hyperlinkRelsOnly(rels)) });
   }
   const notes: string[] = [];
+  const misreadNote = savedNumbersNote(misread);
+  if (misreadNote) notes.push(misreadNote);
   const names = directory.entries.map((e) => e.name.toLowerCase());
   if (names.some((n) => n.endsWith("vbaproject.bin"))) notes.push("The file contains macros; they were ignored and never run.");
   if (names.some((n) => n.startsWith("xl/externallinks/"))) notes.push("The file links to other workbooks; the links were ignored and nothing was fetched.");
   if (names.some((n) => n.startsWith("xl/embeddings/") || n.startsWith("xl/activex/"))) notes.push("The file contains embedded objects; they were ignored.");
-  return { ok: true, notes, bytes: changed ? writeZip(parts) : bytes };
+  const left = sheets.filter((s) => !kept.includes(s)).map((s) => `“${s.name}”`);
+  if (left.length > 0) notes.push(`The file has ${left.length === 1 ? "another sheet" : `${left.length} other sheets`} (${left.slice(0, 5).join(", ")}${left.length > 5 ? ", …" : ""}), not part of the form; ${left.length === 1 ? "it was" : "they were"} not read.`);
+  return { ok: true, notes, bytes: writeZip(parts) };
 }

@@ -10,7 +10,7 @@ import { MEASURE_TYPES, parseUnit, plainText, readQuantity, readText, refKey, UN
 import { readCell, ReadNotes } from "./cellValues";
 import { readCsvGrid } from "./csv";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
-import { checkPackageContents, checkSpreadsheetFile } from "./fileGuards";
+import { checkPackageContents, checkSpreadsheetFile, MAX_SHEET_ROWS } from "./fileGuards";
 import { MEASURE_FIELDS, type ColumnMapping, type Grid, type MeasureField } from "./types";
 
 /**
@@ -24,12 +24,22 @@ const HEADER_SCAN_ROWS = 20;
 
 export type TableFileResult = { ok: true; grids: Grid[]; notes: string[] } | { ok: false; message: string };
 
-function gridsOf(workbook: Workbook, notes: ReadNotes): Grid[] {
+/**
+ * Every sheet as a grid from A1, or why not. A value on a row numbered past
+ * {@link MAX_SHEET_ROWS} refuses the file: a grid reaching it would be mostly empty rows, and
+ * leaving it out would drop a value without a word.
+ */
+function gridsOf(workbook: Workbook, notes: ReadNotes, fileName: string): Grid[] | string {
   const grids: Grid[] = [];
   for (const sheet of workbook.worksheets) {
     const rows: unknown[][] = [];
     let wide = false;
+    let far = 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rowNumber > MAX_SHEET_ROWS) {
+        far = far || rowNumber;
+        return;
+      }
       const cells: unknown[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (col > MAX_TABLE_COLUMNS) {
@@ -41,6 +51,9 @@ function gridsOf(workbook: Workbook, notes: ReadNotes): Grid[] {
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
       rows[rowNumber - 1] = cells;
     });
+    if (far > 0) {
+      return `"${fileName}" has a value on row ${far.toLocaleString("en-GB")} of sheet "${sheet.name}", beyond the ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows read, so it was not imported (nothing would show that value). Move the measure table to the top of a sheet, delete what is below it, save and retry.`;
+    }
     for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
     if (wide) notes.say(`Sheet "${sheet.name}" has columns beyond the first ${MAX_TABLE_COLUMNS}; only those were read.`);
     grids.push({ name: sheet.name, rows });
@@ -67,7 +80,8 @@ async function readTable(fileName: string, input: Uint8Array | ArrayBuffer): Pro
   }
   const notes = new ReadNotes();
   contents.notes.forEach((n) => notes.say(n));
-  const grids = gridsOf(workbook, notes);
+  const grids = gridsOf(workbook, notes, fileName);
+  if (typeof grids === "string") return { ok: false, message: grids };
   if (grids.length === 0) return { ok: false, message: `"${fileName}" has no sheets to read.` };
   return { ok: true, grids, notes: notes.list() };
 }

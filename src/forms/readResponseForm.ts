@@ -34,9 +34,16 @@ function refusal(fileName: string, refusal: FormRefusal, message: string): FormR
   return { ok: false, fileName, refusal, message };
 }
 
-/** Rows to read on a sheet: its last used row, never past the row limit. */
-function lastRow(sheet: Worksheet | undefined): number {
-  return sheet ? Math.min(sheet.rowCount, MAX_SHEET_ROWS + 1) : 0;
+/**
+ * The rows below the header that hold something, whatever their numbers: a row numbered far
+ * beyond the others is read, not dropped (the file check bounds how many rows there are).
+ */
+function rowsBelow<F extends string>(at: Located<F>): number[] {
+  const rows: number[] = [];
+  at.sheet.eachRow((_, r) => {
+    if (r > at.headerRow) rows.push(r);
+  });
+  return rows;
 }
 
 const isBlankValue = (v: PlainValue): boolean => v === null || v === "";
@@ -149,7 +156,7 @@ function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: rea
   // zero-width space, or in fullwidth, is ECC1 (refKey); any other is kept plain (plainText).
   const onForm = new Map(refs.map((ref) => [refKey(ref), ref]));
   const unknown: string[] = [];
-  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+  for (const r of rowsBelow(at)) {
     const unit = asText(cellAt(at, r, "unit", notes));
     const unitKey = parseUnit(unit);
     const percentScale = unitKey === "percent";
@@ -181,7 +188,7 @@ function readCommitments(at: Located<keyof typeof COMMITMENT_COLUMNS>, refs: rea
 
 function readAnswers(at: Located<keyof typeof ANSWER_COLUMNS>, notes: ReadNotes): FormAnswer[] {
   const out: FormAnswer[] = [];
-  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+  for (const r of rowsBelow(at)) {
     const answer = asText(cellAt(at, r, "answer", notes, { maxLength: MAX_ANSWER_LENGTH }));
     if (answer === "") continue;
     out.push({ criterion: asText(cellAt(at, r, "id", notes)), answer });
@@ -191,7 +198,7 @@ function readAnswers(at: Located<keyof typeof ANSWER_COLUMNS>, notes: ReadNotes)
 
 function readOffers(at: Located<keyof typeof OFFER_COLUMNS>, notes: ReadNotes): FormOffer[] {
   const out: FormOffer[] = [];
-  for (let r = at.headerRow + 1; r <= lastRow(at.sheet); r++) {
+  for (const r of rowsBelow(at)) {
     const recipient = cellAt(at, r, "recipient", notes);
     const organisation = cellAt(at, r, "organisation", notes);
     const offer = cellAt(at, r, "offer", notes, { maxLength: MAX_ANSWER_LENGTH });
@@ -240,7 +247,7 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer, expectedT
   if (check.kind === "csv") {
     return refusal(fileName, "not-a-spreadsheet", `${name} is a text (CSV) file, not the response form. The form is an Excel workbook (.xlsx): ask the bidder to return the form they were sent, saved as .xlsx.`);
   }
-  const contents = await checkPackageContents(fileName, bytes);
+  const contents = await checkPackageContents(fileName, bytes, { sheets: Object.values(SHEETS) });
   if (!contents.ok) return refusal(fileName, contents.refusal, contents.message);
   const workbook = await loadWorkbook(contents.bytes);
   if (!workbook) return refusal(fileName, "corrupt", `${name} is damaged and cannot be opened as a workbook. Ask the bidder to open it in Excel, save it again and resend it.`);

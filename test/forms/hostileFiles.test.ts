@@ -8,11 +8,11 @@ import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { buildResponseForm } from "../../src/forms/buildResponseForm";
 import { checkSpreadsheetFile, MAX_FILE_BYTES, MAX_SHEET_ROWS } from "../../src/forms/fileGuards";
-import { SHEETS } from "../../src/forms/formLayout";
+import { COMMITMENT_COLUMNS, SHEETS } from "../../src/forms/formLayout";
 import { readTableFile } from "../../src/forms/measureTableImport";
 import { readResponseForm } from "../../src/forms/readResponseForm";
 import type { FormReadResult, ReadForm } from "../../src/forms/types";
-import { committedCorpus, partText, tallSheetXml, text, unzip, withParts, zip } from "./hostile/makeCorpus";
+import { archiveTricks, committedCorpus, costlyFiles, partText, tallSheetXml, text, unzip, wideSheetXml, withParts, zip } from "./hostile/makeCorpus";
 import { aFormTender, fillForm, openWorkbook, rowOfRef, saveWorkbook } from "./formSupport";
 
 const HOSTILE = join(__dirname, "hostile");
@@ -42,7 +42,7 @@ describe("the committed corpus", () => {
     ["encrypted.xlsx", "encrypted", /protected with a password to open/],
     ["old-format.xlsx", "not-a-spreadsheet", /older Office file .*\.xls/],
     ["proxies-renamed.xlsx", "not-a-spreadsheet", /text \(CSV\) file, not the response form/],
-    ["zip-bomb-declared.xlsx", "too-expanded", /would unpack to 3815 MB \(the limit is 100 MB\)/],
+    ["zip-bomb-declared.xlsx", "too-expanded", /declares that its contents unpack to 3815 MB \(the limit is 100 MB\)/],
   ])("refuses %s as %s with a sentence", async (name, refusal, message) => {
     expect(await readResponseForm(name, committed(name), "T-2026-0042")).toEqual({ ok: false, fileName: name, refusal, message: expect.stringMatching(message) });
   });
@@ -85,7 +85,7 @@ describe("refusals for damaged, oversized and foreign files", () => {
     const message = expect.stringContaining(`more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows`);
     expect(await readResponseForm("tall.xlsx", tall)).toMatchObject({ ok: false, refusal: "too-large", message });
     expect(await readTableFile("tall.xlsx", tall)).toEqual({ ok: false, message });
-  });
+  }, 120_000);
 
   it("reads a form whose sheet merges and validates all 17 billion cells (a few bytes that would freeze ExcelJS)", async () => {
     const filled = await fillForm(form, { bidder: "Acme", entries: [{ ref: "ILL1", quantity: 3 }] });
@@ -129,6 +129,96 @@ describe("refusals for damaged, oversized and foreign files", () => {
   it("refuses a form for another tender", async () => {
     const other = await buildResponseForm(aFormTender({ tenderId: "T-2025-0001", contractName: "Grounds maintenance" }));
     expect(await readResponseForm("other.xlsx", other, "T-2026-0042")).toMatchObject({ refusal: "other-tender", message: expect.stringContaining("“Grounds maintenance” (form reference T-2025-0001)") });
+  });
+});
+
+describe("the guard sees what the parser sees (one reading of the archive)", () => {
+  let tricks: Record<string, Uint8Array>;
+  beforeAll(() => {
+    tricks = archiveTricks(form);
+  }, 120_000);
+
+  const unusual = /is packed in an unusual way that could hide or disguise content \(.+\), so it was not opened\. Open it in Excel/;
+  it.each([
+    ["duplicate-part.xlsx", /two parts are named “xl\/worksheets\/sheet2\.xml”/],
+    ["case-twin.xlsx", /two parts are named “XL\/WORKSHEETS\/SHEET2\.XML” \(or differ only in case\)/],
+    ["local-name-differs.xlsx", /has another name or flags in its own header/],
+    ["unicode-path.xlsx", /a part carries a second, hidden name/],
+    ["prepended.xlsx", unusual],
+    ["hidden-entry.xlsx", /there are hidden bytes before the part/],
+    ["overlap.xlsx", /parts overlap/],
+    ["folder-and-file.xlsx", /is both a part and a folder/],
+    ["dot-folder.xlsx", /has an empty, "\." or "\.\." folder/],
+  ])("refuses %s, as a form and as a measure table, with a sentence", async (name, detail) => {
+    const bytes = tricks[name] as Uint8Array;
+    const form = await readResponseForm(name, bytes, "T-2026-0042");
+    expect(form).toMatchObject({ ok: false, refusal: "corrupt", message: expect.stringMatching(unusual) });
+    expect(form.ok ? "" : form.message).toMatch(detail);
+    expect(await readTableFile(name, bytes)).toEqual({ ok: false, message: expect.stringMatching(unusual) });
+  });
+
+  it("refuses a part with a zip password", async () => {
+    const name = "zip-password.xlsx";
+    expect(await readResponseForm(name, tricks[name] as Uint8Array)).toMatchObject({ ok: false, refusal: "encrypted", message: expect.stringContaining("password-protected contents") });
+  });
+
+  it("tells a small file using the 64-bit zip format what is wrong, not that it unpacks to more than 4 GB", async () => {
+    const bytes = tricks["zip64-small.xlsx"] as Uint8Array;
+    expect(bytes.length).toBeLessThan(100_000);
+    const result = await readResponseForm("zip64-small.xlsx", bytes);
+    expect(result).toMatchObject({ ok: false, refusal: "corrupt", message: expect.stringMatching(/^"zip64-small\.xlsx" is \d+ KB but is packed in the format meant for archives over 4 GB \(zip64\), which Excel never uses/) });
+    expect(result.ok ? "" : result.message).not.toMatch(/unpacks to more than/);
+  });
+
+  it("never parses a part outside the workbook's own names, however it is named (ExcelJS matches names anywhere in a path)", async () => {
+    const filled = await fillForm(form, { bidder: "Acme", entries: [{ ref: "ILL1", quantity: 3 }] });
+    // 30 MB of sheet where ExcelJS's unanchored pattern would find "xl/worksheets/sheet2.xml" and parse it.
+    const hidden = withParts(filled, { "backup/xl/worksheets/sheet2.xml": wideSheetXml(60_000, 20), "xl/worksheets/sheet2.xml.old": wideSheetXml(60_000, 20) });
+    const read = await readOk("hidden.xlsx", hidden);
+    expect(read.commitments.map((c) => [c.ref, c.quantity])).toEqual([["ILL1", 3]]);
+  }, 120_000);
+});
+
+describe("bounded cost: near-limit files are read or refused with a sentence", () => {
+  let files: ReturnType<typeof costlyFiles>;
+  beforeAll(() => {
+    files = costlyFiles(form);
+  }, 300_000);
+
+  it.each(["several-near-limit-sheets.xlsx", "millions-of-cells.xlsx", "many-shared-strings.xlsx", "huge-styles.xlsx", "deeply-nested.xlsx", "entity-expansion.xlsx"])(
+    "%s",
+    async (name) => {
+      const file = files[name];
+      if (!file) throw new Error(`no ${name}`);
+      expect(file.bytes.length).toBeLessThan(MAX_FILE_BYTES);
+      const asForm = await readResponseForm(name, file.bytes, "T-2026-0042");
+      if (file.form === "read") expect(asForm).toMatchObject({ ok: true });
+      else expect(asForm).toMatchObject({ ok: false, message: expect.stringMatching(file.form) });
+      const asTable = await readTableFile(name, file.bytes);
+      if (file.table === "read") expect(asTable).toMatchObject({ ok: true });
+      else expect(asTable).toEqual({ ok: false, message: expect.stringMatching(file.table) });
+    },
+    120_000,
+  );
+
+  it("reads only the form's sheets, and says which others were not read", async () => {
+    const read = await readOk("several.xlsx", (files["several-near-limit-sheets.xlsx"] as { bytes: Uint8Array }).bytes);
+    expect(read.notes).toContain("The file has 4 other sheets (“Workings 1”, “Workings 2”, “Workings 3”, “Workings 4”), not part of the form; they were not read.");
+  }, 120_000);
+
+  it("reads a value on a row numbered far past the others (the row limit counts rows present), and the measure-table import refuses it rather than drop it", async () => {
+    const filled = await fillForm(form, { bidder: "Acme", entries: [{ ref: "ILL1", quantity: 3 }] });
+    const quantity = String.fromCharCode(64 + COMMITMENT_COLUMNS.quantity);
+    const ref = String.fromCharCode(64 + COMMITMENT_COLUMNS.ref);
+    const far = `<row r="500000"><c r="${ref}500000" t="inlineStr"><is><t>ILL2</t></is></c><c r="${quantity}500000"><v>7</v></c></row>`;
+    const sheet = partText(unzip(filled), "xl/worksheets/sheet2.xml").replace("</sheetData>", `${far}</sheetData>`);
+    const bytes = withParts(filled, { "xl/worksheets/sheet2.xml": sheet });
+    const read = await readOk("far.xlsx", bytes);
+    expect(read.commitments.map((c) => [c.ref, c.quantity, c.formRow])).toEqual([
+      ["ILL1", 3, expect.any(Number)],
+      ["ILL2", 7, 500_000],
+    ]);
+    expect(await readTableFile("far.xlsx", bytes)).toEqual({ ok: false, message: expect.stringContaining('has a value on row 500,000 of sheet "Commitments", beyond the 100,000 rows read') });
   });
 });
 

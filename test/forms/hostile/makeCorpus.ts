@@ -18,6 +18,21 @@ export interface ZipPart {
   stored?: boolean;
   /** Lie in the headers about the unpacked size. */
   declaredSize?: number;
+  /** A different name in the local header than in the central directory (JSZip reads this one). */
+  localName?: string;
+  /** Extra-field bytes, in both headers. */
+  extra?: Uint8Array;
+  /** General-purpose flags, in both headers. */
+  flags?: number;
+  /** Bytes written after this part's data that no directory record lists. */
+  hiddenAfter?: Uint8Array;
+  /** List this record at the local header of the part named here (two records, one set of bytes). */
+  sameBytesAs?: string;
+}
+
+export interface ZipOptions {
+  /** Bytes before the archive, with every offset left as if they were not there (as JSZip tolerates). */
+  prepend?: Uint8Array;
 }
 
 /** CRC-32 (IEEE), as zip headers carry it. */
@@ -31,36 +46,46 @@ function crc32(data: Uint8Array): number {
 }
 
 /** A zip package written by hand, so its headers can say whatever a test needs. */
-export function zip(parts: readonly ZipPart[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
+export function zip(parts: readonly ZipPart[], options: ZipOptions = {}): Uint8Array {
+  const chunks: Uint8Array[] = options.prepend ? [options.prepend] : [];
   const central: Uint8Array[] = [];
+  const offsets = new Map<string, number>();
   let offset = 0;
   for (const part of parts) {
     const name = enc.encode(part.name);
+    const localName = enc.encode(part.localName ?? part.name);
+    const extra = part.extra ?? new Uint8Array(0);
     const body = part.stored ? part.data : new Uint8Array(deflateRawSync(part.data));
     const size = part.declaredSize ?? part.data.length;
     const crc = part.data.length > 5_000_000 ? 0 : crc32(part.data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true);
+    local.setUint16(6, part.flags ?? 0, true);
     local.setUint16(8, part.stored ? 0 : 8, true);
     local.setUint32(14, crc, true);
     local.setUint32(18, body.length, true);
     local.setUint32(22, size, true);
-    local.setUint16(26, name.length, true);
+    local.setUint16(26, localName.length, true);
+    local.setUint16(28, extra.length, true);
     const head = new DataView(new ArrayBuffer(46));
     head.setUint32(0, 0x02014b50, true);
     head.setUint16(4, 20, true);
     head.setUint16(6, 20, true);
+    head.setUint16(8, part.flags ?? 0, true);
     head.setUint16(10, part.stored ? 0 : 8, true);
     head.setUint32(16, crc, true);
     head.setUint32(20, body.length, true);
     head.setUint32(24, size, true);
     head.setUint16(28, name.length, true);
-    head.setUint32(42, offset, true);
-    chunks.push(new Uint8Array(local.buffer), name, body);
-    central.push(new Uint8Array(head.buffer), name);
-    offset += 30 + name.length + body.length;
+    head.setUint16(30, extra.length, true);
+    const shared = part.sameBytesAs === undefined ? undefined : offsets.get(part.sameBytesAs);
+    head.setUint32(42, shared ?? offset, true);
+    central.push(new Uint8Array(head.buffer), name, extra);
+    if (shared !== undefined) continue;
+    offsets.set(part.name, offset);
+    chunks.push(new Uint8Array(local.buffer), localName, extra, body, part.hiddenAfter ?? new Uint8Array(0));
+    offset += 30 + localName.length + extra.length + body.length + (part.hiddenAfter?.length ?? 0);
   }
   const centralSize = central.reduce((n, c) => n + c.length, 0);
   const end = new DataView(new ArrayBuffer(22));
@@ -83,7 +108,7 @@ export function zip(parts: readonly ZipPart[]): Uint8Array {
 export function unzip(bytes: Uint8Array): ZipPart[] {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) throw new Error(`not a zip: ${directory.problem}`);
-  return directory.entries.map((e) => {
+  return directory.entries.filter((e) => !e.name.endsWith("/")).map((e) => {
     const at = e.localHeaderOffset;
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
@@ -157,5 +182,121 @@ export function committedCorpus(): Record<string, Uint8Array> {
     "old-format.xlsx": compoundFile(["Root Entry", "Workbook", "\u0005SummaryInformation"]),
     "proxies-renamed.xlsx": text("Ref,Measure,Unit,Proxy\r\nECC1,Local people employed,FTE,101\r\n"),
     "zip-bomb-declared.xlsx": declaredBomb,
+  };
+}
+
+const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+
+/** A sheet of `rows` rows by `columns` cells of numbers (columns A.. up to ZZ), built by repetition so it costs little to make. */
+export function wideSheetXml(rows: number, columns: number): Uint8Array {
+  const letters = Array.from({ length: columns }, (_, c) => (c < 26 ? "" : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26)));
+  const out: string[] = [`${SHEET_HEAD}<sheetData>`];
+  for (let r = 1; r <= rows; r++) out.push(`<row r="${r}">${letters.map((l) => `<c r="${l}${r}"><v>${r}</v></c>`).join("")}</row>`);
+  out.push("</sheetData></worksheet>");
+  return text(out.join(""));
+}
+
+/** A form with more sheets added (each listed in the workbook and its relationships), as a bidder's workbook could hold. */
+export function withExtraSheets(form: Uint8Array, sheets: readonly { name: string; xml: Uint8Array }[]): Uint8Array {
+  const parts = unzip(form);
+  let workbook = partText(parts, "xl/workbook.xml");
+  let rels = partText(parts, "xl/_rels/workbook.xml.rels");
+  const changes: Record<string, Uint8Array | string> = {};
+  sheets.forEach((sheet, i) => {
+    const n = 100 + i;
+    workbook = workbook.replace("</sheets>", `<sheet name="${sheet.name}" sheetId="${n}" r:id="rIdExtra${n}"/></sheets>`);
+    rels = rels.replace("</Relationships>", `<Relationship Id="rIdExtra${n}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`);
+    changes[`xl/worksheets/sheet${n}.xml`] = sheet.xml;
+  });
+  return withParts(form, { ...changes, "xl/workbook.xml": workbook, "xl/_rels/workbook.xml.rels": rels });
+}
+
+/** Replaces parts' data in place (keeping their order and options), for archive-level tricks. */
+function edited(form: Uint8Array, change: (parts: ZipPart[]) => ZipPart[], options?: ZipOptions): Uint8Array {
+  return zip(change(unzip(form)), options);
+}
+
+const COMMITMENTS_PART = "xl/worksheets/sheet2.xml";
+
+/** A huge, highly compressible sheet: 30 MB of rows that would take ExcelJS tens of seconds. */
+const hugeSheet = (): Uint8Array => wideSheetXml(60_000, 20);
+
+/**
+ * Packages that read differently depending on which of their two tables, names or offsets a
+ * reader trusts: each hides a huge sheet where a guard reading by listed names would not look,
+ * but JSZip and ExcelJS would. All must be refused, each with a sentence.
+ */
+export function archiveTricks(form: Uint8Array): Record<string, Uint8Array> {
+  const huge = hugeSheet();
+  const unicodePath = (name: string): Uint8Array => {
+    const value = text(name);
+    const field = new Uint8Array(4 + 5 + value.length);
+    const view = new DataView(field.buffer);
+    view.setUint16(0, 0x7075, true);
+    view.setUint16(2, 5 + value.length, true);
+    field[4] = 1;
+    view.setUint32(5, crc32(text("docProps/custom.xml")), true);
+    field.set(value, 9);
+    return field;
+  };
+  const zip64Field = (): Uint8Array => {
+    const field = new Uint8Array(4 + 16);
+    const view = new DataView(field.buffer);
+    view.setUint16(0, 0x0001, true);
+    view.setUint16(2, 16, true);
+    return field;
+  };
+  return {
+    // Two parts with one name: JSZip keeps the last.
+    "duplicate-part.xlsx": edited(form, (parts) => [...parts, { name: COMMITMENTS_PART, data: huge }]),
+    // The same name in another case: one part to Excel, two to JSZip.
+    "case-twin.xlsx": edited(form, (parts) => [...parts, { name: COMMITMENTS_PART.toUpperCase(), data: huge }]),
+    // The directory says an innocent name; the local header, which JSZip reads, says the sheet.
+    "local-name-differs.xlsx": edited(form, (parts) => [...parts.filter((p) => p.name !== COMMITMENTS_PART), { name: "docProps/custom.xml", localName: COMMITMENTS_PART, data: huge }]),
+    // A second name in a Unicode Path extra field, which JSZip prefers to the listed one.
+    "unicode-path.xlsx": edited(form, (parts) => [...parts.filter((p) => p.name !== COMMITMENTS_PART), { name: "docProps/custom.xml", extra: unicodePath(COMMITMENTS_PART), data: huge }]),
+    // Bytes before the archive, with offsets that only work if a reader shifts them (JSZip does).
+    "prepended.xlsx": edited(form, (parts) => parts, { prepend: zip([{ name: COMMITMENTS_PART, data: huge }]).subarray(0, 2000) }),
+    // A local entry no directory record lists, hidden between two listed ones.
+    "hidden-entry.xlsx": edited(form, (parts) => parts.map((p, i) => (i === 0 ? { ...p, hiddenAfter: zip([{ name: COMMITMENTS_PART, data: huge }]).subarray(0, 4000) } : p))),
+    // Two directory records for one set of bytes (the way a quine-like bomb multiplies one part).
+    "overlap.xlsx": edited(form, (parts) => [...parts, { ...(parts.find((p) => p.name === COMMITMENTS_PART) as ZipPart), sameBytesAs: COMMITMENTS_PART }]),
+    // A part that is also a folder.
+    "folder-and-file.xlsx": edited(form, (parts) => [...parts, { name: `${COMMITMENTS_PART}/`, data: new Uint8Array(0), stored: true }]),
+    // A "." folder, which JSZip drops, so "xl/./worksheets/sheet2.xml" is the commitments sheet to it.
+    "dot-folder.xlsx": edited(form, (parts) => [...parts.filter((p) => p.name !== COMMITMENTS_PART), { name: "xl/./worksheets/sheet2.xml", data: huge }]),
+    // Zip-level password flag on one part.
+    "zip-password.xlsx": edited(form, (parts) => parts.map((p) => (p.name === COMMITMENTS_PART ? { ...p, flags: 1 } : p))),
+    // A small file using the 64-bit extension's field: it does not unpack to gigabytes.
+    "zip64-small.xlsx": edited(form, (parts) => parts.map((p) => (p.name === COMMITMENTS_PART ? { ...p, extra: zip64Field() } : p))),
+  };
+}
+
+/**
+ * Files within the size limits that would cost ExcelJS seconds and hundreds of MB, and what
+ * each should come to: `form` and `table` say whether the form reader and the measure-table
+ * reader should read it ("read") or refuse it (a pattern of the sentence).
+ */
+export function costlyFiles(form: Uint8Array): Record<string, { bytes: Uint8Array; form: "read" | RegExp; table: "read" | RegExp }> {
+  const many = /more than 250,000 cells, rows, strings and formats/;
+  const nearLimit = wideSheetXml(99_000, 1);
+  const sheets = Array.from({ length: 4 }, (_, i) => ({ name: `Workings ${i + 1}`, xml: nearLimit }));
+  const sst = ['<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'];
+  for (let i = 0; i < 1_000_000; i++) sst.push("<si><t>x</t></si>");
+  sst.push("</sst>");
+  const styles = ['<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>'];
+  for (let i = 0; i < 300_000; i++) styles.push('<xf numFmtId="0" fontId="0"/>');
+  styles.push("</cellXfs></styleSheet>");
+  const sheet = partText(unzip(form), COMMITMENTS_PART);
+  const deep = sheet.replace("</worksheet>", `<extLst>${"<x>".repeat(100_000)}${"</x>".repeat(100_000)}</extLst></worksheet>`);
+  const laughs = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>';
+  return {
+    "several-near-limit-sheets.xlsx": { bytes: withExtraSheets(form, sheets), form: "read", table: many },
+    "millions-of-cells.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: wideSheetXml(99_000, 30) }), form: /more than 30 MB of sheet content/, table: /more than 30 MB of sheet content/ },
+    "many-shared-strings.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": sst.join("") }), form: many, table: many },
+    "huge-styles.xlsx": { bytes: withParts(form, { "xl/styles.xml": styles.join("") }), form: many, table: many },
+    "deeply-nested.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: deep }), form: /nested more than 64 levels deep/, table: /nested more than 64 levels deep/ },
+    "entity-expansion.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": laughs }), form: /document type declaration/, table: /document type declaration/ },
   };
 }
