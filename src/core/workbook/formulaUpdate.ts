@@ -120,9 +120,15 @@ export function normaliseFormula(formula: string, ownTable: string): string {
     .join("");
 }
 
-/** Whether a cell read back holds a formula (a constant typed over one is not an out-of-date formula: Validate names it). */
-function isFormula(cell: unknown): cell is string {
-  return typeof cell === "string" && cell.startsWith("=");
+/**
+ * Whether a calculated cell read back lacks today's formula: it holds another formula, or nothing
+ * at all (a column an earlier add left empty, or rows a user added while Excel's "fill formulas
+ * in tables" option was off). A value typed over the formula is not counted: the update keeps it,
+ * and Validate names it.
+ */
+function lacksFormula(cell: unknown, current: string, table: string): "empty" | "earlier" | undefined {
+  if (cell === "" || cell === null || cell === undefined) return "empty";
+  return typeof cell === "string" && cell.startsWith("=") && normaliseFormula(cell, table) !== current ? "earlier" : undefined;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -137,6 +143,8 @@ function listed(items: readonly string[]): string {
 /** What is out of date in the workbook, compared with this version's formulas. */
 export function formulaStatus(input: FormulaCheckInput): FormulaStatus {
   const outOfDate: ColumnToWrite[] = [];
+  // Whether a formula of an earlier version was seen, rather than only cells without one.
+  let earlier = false;
   const missingColumns: ColumnToAdd[] = [];
   const anyTable = FORMULA_TABLES.some((t) => input.tables[t] !== undefined);
   for (const table of FORMULA_TABLES) {
@@ -148,12 +156,12 @@ export function formulaStatus(input: FormulaCheckInput): FormulaStatus {
         missingColumns.push({ table: TABLES[table], header });
         continue;
       }
+      // A signed record holds values where its formulas were (sign-off froze them): nothing to compare.
+      if (input.signed !== undefined) continue;
       const current = normaliseFormula(formula, TABLES[table]);
-      const stale = read.sampled.some((row) => {
-        const cell = row[index];
-        return isFormula(cell) && normaliseFormula(cell, TABLES[table]) !== current;
-      });
-      if (stale) outOfDate.push({ table, header: read.headers[index] as string, formula });
+      const found = read.sampled.map((row) => lacksFormula(row[index], current, TABLES[table]));
+      if (found.some((f) => f !== undefined)) outOfDate.push({ table, header: read.headers[index] as string, formula });
+      if (found.includes("earlier")) earlier = true;
     }
   }
   if (input.measureHeaders !== undefined) {
@@ -164,7 +172,7 @@ export function formulaStatus(input: FormulaCheckInput): FormulaStatus {
   // Only in a workbook that holds the evaluation: a blank workbook lacks every table.
   // SV_Clarifications is the one table the current formulas name that an earlier version did not make.
   const missingTables = anyTable && input.tables.clarifications === undefined ? [TABLES.clarifications] : [];
-  return { outOfDate, missingColumns, missingTables, signed: input.signed, message: statusMessage(outOfDate, missingColumns, missingTables) };
+  return { outOfDate, missingColumns, missingTables, signed: input.signed, message: statusMessage(outOfDate, missingColumns, missingTables, earlier) };
 }
 
 /** Formulas to write: the out-of-date columns, and the calculated columns that are missing. */
@@ -177,7 +185,7 @@ function formulasToWrite(status: FormulaStatus): ColumnToWrite[] {
   return [...status.outOfDate, ...added];
 }
 
-function statusMessage(outOfDate: readonly ColumnToWrite[], missingColumns: readonly ColumnToAdd[], missingTables: readonly string[]): string | undefined {
+function statusMessage(outOfDate: readonly ColumnToWrite[], missingColumns: readonly ColumnToAdd[], missingTables: readonly string[], earlier: boolean): string | undefined {
   const formulas = formulasToWrite({ outOfDate, missingColumns, missingTables, signed: undefined, message: undefined });
   if (formulas.length === 0 && missingColumns.length === 0 && missingTables.length === 0) return undefined;
   const sheets = [...new Set(formulas.map((f) => sheetOf(TABLES[f.table])))];
@@ -185,7 +193,10 @@ function statusMessage(outOfDate: readonly ColumnToWrite[], missingColumns: read
   if (formulas.length > 0) parts.push(`${plural(formulas.length, "formula", "formulas")} on ${listed(sheets)} ${formulas.length === 1 ? "is" : "are"} out of date`);
   const lacking = missingColumns.map((c) => `${sheetOf(c.table)} lacks its ${c.header} column`);
   parts.push(...lacking, ...missingTables.map((t) => `the sheet ${sheetOf(t)} is missing`));
-  return `This workbook was made by an earlier version: ${listed(parts)}. Until the formulas are updated, the sheet and the pane may give different scores.`;
+  // Only cells without their formula, in a workbook of this version: rows added while Excel's
+  // "Fill formulas in tables to create calculated columns" option was off.
+  const why = earlier || missingColumns.length > 0 || missingTables.length > 0 ? "This workbook was made by an earlier version" : "Rows were added to this workbook without their formulas";
+  return `${why}: ${listed(parts)}. Until the formulas are updated, the sheet and the pane may give different scores.`;
 }
 
 /** The sentence when a signed workbook would need its formulas updated. */

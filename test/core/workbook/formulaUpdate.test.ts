@@ -62,6 +62,17 @@ describe("what is out of date", () => {
     expect(status.outOfDate.map((c) => c.header)).toEqual(["Score"]);
   });
 
+  it("a column whose cells are empty (an add that never got its formula, rows added with Excel's fill option off)", () => {
+    const status = formulaStatus(aWorkbook({ tables: { ...aWorkbook().tables, scores: scores([{}, { Held: "" }]) } }));
+    expect(status.outOfDate.map((c) => c.header)).toEqual(["Held"]);
+    expect(status.message).toMatch(/^Rows were added to this workbook without their formulas: 1 formula on SV Scores is out of date\./);
+  });
+
+  it("no column of a signed record, whose formulas sign-off turned into values", () => {
+    const status = formulaStatus(aWorkbook({ tables: { ...aWorkbook().tables, scores: scores([{ Rank: 1, Held: "" }]) }, signed: { by: "Dee Lead", at: "2026-12-07" } }));
+    expect([status.outOfDate, status.message]).toEqual([[], undefined]);
+  });
+
   it("not a column whose sampled cell holds a typed value in place of a formula (Validate names those)", () => {
     expect(formulaStatus(aWorkbook({ tables: { ...aWorkbook().tables, scores: scores([{ Rank: 2 }]) } })).outOfDate).toEqual([]);
   });
@@ -104,7 +115,8 @@ describe("planning the update", () => {
   });
 
   it("is refused once the record is signed, saying why", () => {
-    const status = formulaStatus(aWorkbook({ tables: { ...aWorkbook().tables, scores: scores([{ Rank: FORMULAS_BEFORE_16.scores.Rank }]) }, signed: { by: "Dee Lead", at: "2026-12-07" } }));
+    const { clarifications: _, ...tables } = aWorkbook().tables;
+    const status = formulaStatus(aWorkbook({ tables, signed: { by: "Dee Lead", at: "2026-12-07" } }));
     const plan = formulaUpdatePlan(status);
     expect(plan.ok).toBe(false);
     expect(!plan.ok && plan.refusal).toMatch(/^The record was signed off by Dee Lead on 2026-12-07, so its formulas were not updated\. .*fingerprint covers those values/);

@@ -161,6 +161,14 @@ describe("a workbook of this version", () => {
     await expect(updateFormulas(run)).rejects.toThrow("Every formula in this workbook is already up to date: nothing was changed.");
   });
 
+  it("with calculated columns off, rows a user typed in lack their formulas: the check says so and the update gives them", async () => {
+    const { fake, run } = await anEvaluationWorkbook(BIDS, aPlanInput({ bidders: BIDDERS }), { profile: "calculated-columns-off" });
+    expect((await checkFormulas(run)).message).toMatch(/^Rows were added to this workbook without their formulas: 5 formulas on SV Commitments are out of date\./);
+    await updateFormulas(run);
+    expect(new Set(columnFormulasOf(fake, TABLES.commitments, "Value"))).toEqual(new Set([TABLE_FORMULAS.commitments.Value]));
+    await expectSheetToGiveThePanesFigures(fake, run);
+  });
+
   it("once signed, is refused: sign-off froze its formulas into the signed values", async () => {
     const { fake, actions, run } = await allAgreed();
     await actions.signOff("Dee Lead");
