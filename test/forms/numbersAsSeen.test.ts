@@ -7,10 +7,12 @@ import ExcelJS from "exceljs";
 import type { MeasureEntry, UnitKey } from "../../src/core";
 import { readCell, ReadNotes } from "../../src/forms/cellValues";
 import { buildResponseForm } from "../../src/forms/buildResponseForm";
+import { readTableFile } from "../../src/forms/measureTableImport";
 import { readResponseForm } from "../../src/forms/readResponseForm";
 import { SHEETS } from "../../src/forms/formLayout";
 import type { ReadForm } from "../../src/forms/types";
-import { aFormTender, fillForm, openWorkbook, rowOfRef } from "./formSupport";
+import { aFormTender, fillForm, openWorkbook, rowOfRef, saveWorkbook } from "./formSupport";
+import { partText, unzip, withParts } from "./hostile/makeCorpus";
 
 const tender = aFormTender();
 const refOf = (unit: UnitKey): string => (tender.measures.find((m: MeasureEntry) => m.unit === unit) as MeasureEntry).ref;
@@ -39,6 +41,8 @@ async function placeOf(bytes: Uint8Array, ref: string): Promise<string> {
 describe("a number read as the cell showed it", () => {
   it.each([
     ['0"%"', 40],
+    // As Excel itself saves 0"%": ExcelJS drops the backslash, so the styles part is read before it.
+    ["0\\%", 40],
     ['0.0" %"', 40],
     ["0%", 0.4],
     ["0.0%", 0.4],
@@ -95,5 +99,84 @@ describe("a number no spreadsheet can show", () => {
     const notes = new ReadNotes();
     expect(readCell(cell, notes, { quantity: true })).toBe("#NUM!");
     expect(notes.list()).toEqual([expect.stringContaining(`1 cell holds a number no spreadsheet can show (infinite, or not a number at all) (${SHEETS.commitments}!F7)`)]);
+  });
+});
+
+/**
+ * The form with the saved XML of one quantity cell replaced, as a broken or hostile program
+ * could write it: `cell` gives the cell's type attribute and content.
+ */
+async function withSavedQuantity(ref: string, cell: { type?: string; content: string }): Promise<{ bytes: Uint8Array; place: string }> {
+  const bytes = await fillForm(await buildResponseForm(tender), { bidder: "Acme Care", entries: [{ ref, quantity: 12 }] });
+  const workbook = await openWorkbook(bytes);
+  const address = `F${rowOfRef(workbook, ref)}`;
+  const part = `xl/worksheets/sheet${(workbook.getWorksheet(SHEETS.commitments) as ExcelJS.Worksheet).id}.xml`;
+  const xml = partText(unzip(bytes), part);
+  const saved = new RegExp(`<c r="${address}"([^>]*?)>[\\s\\S]*?</c>`);
+  const style = saved.exec(xml)?.[1]?.match(/\ss="\d+"/)?.[0] ?? "";
+  expect(saved.test(xml)).toBe(true);
+  const changed = xml.replace(saved, `<c r="${address}"${style}${cell.type ? ` t="${cell.type}"` : ""}>${cell.content}</c>`);
+  return { bytes: withParts(bytes, { [part]: changed }), place: `${SHEETS.commitments}!${address}` };
+}
+
+describe("a cell saved as a number that holds something else", () => {
+  it.each([
+    ["12abc", { content: "<v>12abc</v>" }],
+    ["1,5", { content: "<v>1,5</v>" }],
+    ["12e", { content: "<v>12e</v>" }],
+    ["0x1A", { content: "<v>0x1A</v>" }],
+    ["INF", { content: "<v>INF</v>" }],
+    ["NaN", { content: "<v>NaN</v>" }],
+    ["1E+999", { content: "<v>1E+999</v>" }],
+    ["12abc", { type: "n", content: "<v>12abc</v>" }],
+    ["12abc", { content: "<is><t>12abc</t></is>" }],
+    ["2026-03-31", { type: "d", content: "<v>2026-03-31</v>" }],
+  ])("reads %p as that text, never as blank or part of it, and names the cell", async (text, cell) => {
+    const { bytes, place } = await withSavedQuantity(FTE, cell);
+    const form = await read(bytes);
+    expect(quantityOf(form, FTE)).toBe(text);
+    expect(form.notes.join("\n")).toContain(`1 cell was saved as a number but holds something else (${place}: “${text}”)`);
+  });
+
+  it("reads a formula's saved result of INF as that text, not as blank", async () => {
+    const { bytes, place } = await withSavedQuantity(FTE, { content: "<f>A1*2</f><v>INF</v>" });
+    const form = await read(bytes);
+    expect(quantityOf(form, FTE)).toBe("INF");
+    expect(form.notes.join("\n")).toContain(`(${place}: “INF”)`);
+  });
+
+  it("reads a number saved in CDATA, which ExcelJS would skip, as that number", async () => {
+    const { bytes } = await withSavedQuantity(FTE, { content: "<v><![CDATA[12]]></v>" });
+    const form = await read(bytes);
+    expect(quantityOf(form, FTE)).toBe(12);
+    expect(form.notes).toEqual([]);
+  });
+
+  it("leaves numbers as Excel saves them untouched, exponents and signs included", async () => {
+    for (const [saved, number] of [["1.5E+3", 1500], ["-0.25", -0.25], [".5", 0.5], ["4.0000000000000001E-3", 0.004]] as const) {
+      const { bytes } = await withSavedQuantity(FTE, { content: `<v>${saved}</v>` });
+      const form = await read(bytes);
+      expect(quantityOf(form, FTE)).toBe(number);
+      expect(form.notes).toEqual([]);
+    }
+  });
+});
+
+describe("a council's measure table with a proxy saved as a number that holds something else", () => {
+  it("reads the proxy as the text saved, not the figure it starts with, and names the cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Proxy values");
+    sheet.addRows([
+      ["Ref", "Measure", "Unit", "Proxy value (£)"],
+      ["NT1", "Local people employed on the contract", "FTE", 28_000.5],
+    ]);
+    const bytes = await saveWorkbook(workbook);
+    const part = "xl/worksheets/sheet1.xml";
+    const xml = partText(unzip(bytes), part);
+    expect(xml).toContain("<v>28000.5</v>");
+    const result = await readTableFile("calculator.xlsx", withParts(bytes, { [part]: xml.replace("<v>28000.5</v>", "<v>28000.5abc</v>") }));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.grids[0]?.rows[1]?.[3]).toBe("28000.5abc");
+    expect(result.notes.join("\n")).toContain("(Proxy values!D2: “28000.5abc”)");
   });
 });

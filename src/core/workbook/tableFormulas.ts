@@ -28,11 +28,14 @@ import { consecutiveRuns } from "../shared/runs";
  */
 
 /**
- * Text as the pane compares it (refKey, bidderKey: trimmed, case-insensitive), in Excel's terms:
- * as text (a ref typed as the number 101 is "101"), with no-break spaces made spaces, control
- * characters such as tabs removed (CLEAN) and spaces trimmed. Excel's = and MATCH already ignore
- * case. Excel's TRIM also collapses inner runs of spaces, where refKey does not; a ref matched
- * on that account alone is still told apart by the TENDER function, which compares by refKey.
+ * Text as the pane compares it (refKey, bidderKey), as far as Excel can in a short formula: as
+ * text (a ref typed as the number 101 is "101"), with no-break spaces made spaces, control
+ * characters such as tabs removed (CLEAN) and runs of spaces trimmed to one (TRIM). Excel's = and
+ * MATCH already ignore case. The rest of the pane's rule (zero-width and other invisible
+ * characters, thin and ideographic spaces, fullwidth letters: core names.ts) has no Excel
+ * function short enough to repeat in every row, so the form import writes names and refs as the
+ * workbook spells them, and the validator flags a typed cell the sheet cannot match (SV126, SV127;
+ * core sheetKey mirrors this expression).
  * Used on a row's own cells (one value each); see MEASURE_POSITION for the measure table.
  */
 function textKey(expression: string): string {
@@ -220,10 +223,11 @@ const BID_REFS = `(${SAME_BIDDER})*(${textKey(`${TABLES.commitments}[Ref]`)}<>""
 /**
  * The bid claims a measure on two rows (SV201): fewer distinct refs than rows naming one. Refs
  * compared as the Check column's lookup compares them, and in capitals, so " ill9" is ILL9 on
- * any build; FILTER finding no row is an error, read as no duplicate.
+ * any build; FILTER finding no row is an error, read as no duplicate (0: a bare FALSE is a
+ * name to some formula engines, and the test host's then fails the whole cell as #NAME?).
  */
 const CLAIMS_TWICE =
-  `IFERROR(ROWS(UNIQUE(FILTER(UPPER(${textKey(`${TABLES.commitments}[Ref]`)}),${BID_REFS})))<SUM(${BID_REFS}),FALSE)`;
+  `IFERROR(ROWS(UNIQUE(FILTER(UPPER(${textKey(`${TABLES.commitments}[Ref]`)}),${BID_REFS})))<SUM(${BID_REFS}),0)`;
 
 /**
  * Why the bid is held back, or "" when it is not, as core heldBids words it (heldText): a total
