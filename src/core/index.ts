@@ -14,7 +14,7 @@ export { consecutiveRuns, runsOf } from "./shared/runs";
 export * from "./shared/decision";
 export * from "./shared/writePlan";
 export { refKey, bidderKey, criterionKey, evaluatorKey } from "./shared/refs";
-export { cleanText, plainText, nameKey, hasInvisibleCharacters } from "./shared/names";
+export { cleanText, plainText, nameKey, hasInvisibleCharacters, sheetKey } from "./shared/names";
 export * from "./shared/format";
 export * from "./shared/formulaResult";
 

@@ -65,3 +65,16 @@ export function nameKey(text: string): string {
 export function hasInvisibleCharacters(text: string): boolean {
   return !PLAIN_ASCII.test(text) && /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(text.replace(SPACING, " "));
 }
+
+/**
+ * Text as the workbook's own formulas compare it (core/workbook/tableFormulas.ts textKey:
+ * TRIM(CLEAN(SUBSTITUTE(text, no-break space, " "))), and Excel's = ignores case): control
+ * characters 0–31 removed, no-break spaces made spaces, runs of spaces one, none at the ends.
+ * Excel has no function for the rest of nameKey's rule within a formula short enough to send per
+ * row, so text that nameKey matches and this does not is told to the user (SV126, SV127).
+ */
+export function sheetKey(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
+  // eslint-disable-next-line no-control-regex -- CLEAN removes exactly these characters.
+  return text.replace(/\u00a0/g, " ").replace(/[\u0000-\u001f]/g, "").replace(/ {2,}/g, " ").replace(/^ +| +$/g, "").toUpperCase();
+}

@@ -221,6 +221,22 @@ export const FINDINGS = {
     message: "The panel clarified this commitment: {outcome}.",
     action: "Nothing to fix; SV Clarifications holds the panel's reason.",
   },
+  refLookAlike: {
+    code: "SV126",
+    severity: "error",
+    title: "Ref with invisible or look-alike characters",
+    message:
+      "{ref} is measure {measure}, but it holds characters the sheet's formulas cannot see past (such as a zero-width space, a fullwidth letter or digit, or a thin space), so on the sheet this row finds no measure and its Value is not counted.",
+    action: "Retype the ref as {measure}.",
+  },
+  bidderLookAlike: {
+    code: "SV127",
+    severity: "warning",
+    title: "Bidder's name with invisible or look-alike characters",
+    message:
+      "{written} on this row is {bidder} to the add-in, but it is written with characters the sheet's formulas cannot see past (such as a zero-width space, fullwidth letters or a thin space), so SV Scores may count this row for no bid.",
+    action: "Retype the name as {bidder}, spelled as on SV Scores.",
+  },
   proxyMissing: {
     code: "SV122",
     severity: "warning",

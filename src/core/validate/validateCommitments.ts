@@ -81,6 +81,7 @@ import { BENCHMARK_RETURNS } from "../scores/benchmark";
 import { clip, formatGBP, formatNumber, formatPercent, quote } from "../shared/format";
 import { clarificationKey, countedQuantity, describeOutcome, indexClarifications, type Clarification } from "./clarifications";
 import { bidderKey } from "../shared/refs";
+import { cleanText, hasInvisibleCharacters, sheetKey } from "../shared/names";
 import { indexMeasures, refKey, type MeasureEntry } from "../setup/measureTable";
 import { parseUnit, UNITS, type UnitKey } from "../setup/units";
 
@@ -256,8 +257,12 @@ class RowReader<M extends CheckableMeasure> {
       if (isBlank(refCell)) sink.add("Ref", describeFinding("refMissing"));
       else reportUnreadable(sink, "Ref", refCell);
     } else if (measure === undefined) {
-      sink.add("Ref", describeFinding("unknownMeasure", { ref: quote(refText) }));
+      // A ref of invisible characters alone is no ref (refKey is blank), as the import reads it.
+      sink.add("Ref", refKey(refText) === "" ? describeFinding("refMissing") : describeFinding("unknownMeasure", { ref: quote(refText) }));
     } else {
+      // The measure was found by refKey; the sheet's lookup (MATCH on the trimmed ref) may not find it.
+      const written = typeof refCell === "string" ? refCell : refText;
+      if (written !== measure.ref && sheetKey(written) !== sheetKey(measure.ref)) sink.add("Ref", describeFinding("refLookAlike", { ref: quote(cleanText(refText)), measure: measure.ref }));
       if (measure.inScope === false) sink.add("Ref", describeFinding("measureNotInScope", { ref: measure.ref }));
       if (measure.type === "Record") sink.add("Ref", describeFinding("recordOnly", { ref: measure.ref }));
       // A measure the council has not priced yet (Essex ships two proxies): the row is valued at
@@ -437,7 +442,8 @@ export function validateCommitments(
     }
     const name = readText(cell);
     let state: BidderState | undefined;
-    if (name !== undefined) {
+    // A name of invisible characters alone is no name (bidderKey is blank), as the import reads it.
+    if (name !== undefined && bidderKey(name) !== "") {
       const key = bidderKey(name);
       state = bidders.get(key);
       if (state === undefined) {
@@ -475,8 +481,11 @@ export function validateCommitments(
     sink.ref = measure !== undefined ? measure.ref : refText;
 
     if (bidder === undefined) {
-      if (isBlank(input.bidder)) sink.add("Bidder", describeFinding("bidderMissing"));
+      if (isBlank(input.bidder) || (typeof input.bidder === "string" && bidderKey(input.bidder) === "")) sink.add("Bidder", describeFinding("bidderMissing"));
       else reportUnreadable(sink, "Bidder", input.bidder);
+    } else if (typeof input.bidder === "string" && (hasInvisibleCharacters(input.bidder) || (input.bidder !== bidder.name && sheetKey(input.bidder) !== sheetKey(bidder.name)))) {
+      // One bidder to the add-in (bidderKey), which SV Scores' formulas may not see (sheetKey).
+      sink.add("Bidder", describeFinding("bidderLookAlike", { written: quote(cleanText(input.bidder)), bidder: quote(cleanText(bidder.name)) }));
     }
 
     const outcome = bidder !== undefined && measure !== undefined ? clarified.get(clarificationKey(bidder.name, measure.ref)) : undefined;
@@ -618,6 +627,7 @@ export const CHECK_COMMITMENT_CODES: readonly FindingCode[] = (
     "percentAsFraction",
     "recordOnly",
     "proxyMissing",
+    "refLookAlike",
     "commitmentOverContract",
     "quantityAboveCeiling",
     "commitmentClarified",

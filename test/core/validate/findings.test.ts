@@ -29,6 +29,8 @@ const SHIPPED: Readonly<Record<string, string>> = {
   SV123: "commitmentOverContract",
   SV124: "quantityAboveCeiling",
   SV125: "commitmentClarified",
+  SV126: "refLookAlike",
+  SV127: "bidderLookAlike",
   SV201: "duplicateMeasure",
   SV202: "exclusiveMeasures",
   SV203: "bidOverContract",
