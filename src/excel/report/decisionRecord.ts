@@ -8,7 +8,8 @@
  * - exportDecisionRecord writes every material decision to SV Decision Record, a plain sheet to
  *   print or save (File > Save a Copy, or as CSV), and returns the same record as CSV text.
  *
- * Cost: the moderation snapshot's requests, then one request to check the target and one to write.
+ * Cost: the moderation snapshot's requests, then one request to check the target and one to write
+ * (more for a record too long for one request: each stays under Excel's 5 MB limit).
  */
 import { decisionLogRow, decisionRecord, decisionRecordCsv, decisionRecordRows, DECISION_COLUMNS, DECISION_RECORD_HEADER, EVERYTHING, SHEETS, TABLES, type DecisionEntry, type DecisionLogInput, type SnapshotRequest } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
@@ -16,7 +17,8 @@ import { orRefuse } from "../shared/refusal";
 import { keptAsText } from "../shared/cellSafety";
 import { readModerationSnapshot } from "../moderation/readSnapshot";
 import { BUILT_MARKER } from "./readReportData";
-import { assertOurs, builtNote, ReportRefusedError, SheetDraft } from "./reportSheet";
+import { assertOurs, builtNote, ReportRefusedError, rowDrafts, SheetDraft } from "./reportSheet";
+import { COMMAND_BYTES, RequestBudget } from "../shared/requestBudget";
 
 /** Everything the record draws on: the signed record's tables, moderation's, and the clarifications. */
 const DECISION_READ: SnapshotRequest = { tables: { ...EVERYTHING.tables, decisions: "all", clarifications: "all" }, calculated: true };
@@ -76,8 +78,9 @@ export async function exportDecisionRecord(run: ExcelRun, options: OperationOpti
   draft.put(2, 1, [[builtNote(now)]], { italic: true });
   draft.put(3, 1, [["Keep until 3 years after the contract is entered into (s.98); for a procurement begun before 24 February 2025, as PCR 2015 reg 84 requires."]], { italic: true });
   draft.put(5, 1, [[...DECISION_RECORD_HEADER]], { bold: true, fill: "#E7E6E6" });
-  draft.put(6, 1, decisionRecordRows(entries), { wrap: true });
   [180, 260, 120, 150, 360, 150, 260].forEach((w, i) => draft.width(i + 1, w));
+  // Thousands of entries with long reasons pass Excel's 5 MB request limit: the rows go in parts.
+  const parts = rowDrafts(6, 1, decisionRecordRows(entries), { wrap: true });
   throwIfCancelled(options.signal);
   await run(async (context) => {
     const existing = context.workbook.worksheets.getItemOrNullObject(SHEETS.decisionRecord);
@@ -85,11 +88,18 @@ export async function exportDecisionRecord(run: ExcelRun, options: OperationOpti
     const a2 = existing.isNullObject ? undefined : existing.getRange("A2").load("values");
     if (a2) await context.sync();
     assertOurs({ exists: a2 !== undefined, ours: String(a2?.values[0]?.[0] ?? "").startsWith(BUILT_MARKER) }, SHEETS.decisionRecord);
+    // No cancel signal: a write stopped halfway would leave half a record.
+    const budget = new RequestBudget(context);
+    await budget.room(COMMAND_BYTES.other * 30);
     if (!existing.isNullObject) existing.delete();
     const sheet = context.workbook.worksheets.add(SHEETS.decisionRecord);
     draft.apply(sheet);
+    for (const part of parts) {
+      await budget.room(part.bytes);
+      part.draft.apply(sheet);
+    }
     sheet.activate();
-    await context.sync();
+    await budget.finish();
   });
   return { sheet: SHEETS.decisionRecord, entries, incomplete: entries.filter((e) => e.missing !== undefined).length, csv: decisionRecordCsv(entries) };
 }

@@ -10,6 +10,7 @@
 import { RefusalError } from "../shared/refusal";
 import { blockAddress, columnLetter } from "../../core";
 import { keptAsText } from "../shared/cellSafety";
+import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts } from "../shared/requestBudget";
 import { BUILT_MARKER, type ExistingSheet } from "./readReportData";
 
 /** Thrown when building would overwrite something of the user's; nothing was written. */
@@ -97,6 +98,26 @@ export class SheetDraft {
       sheet.getRange(`${letter}:${letter}`).format.columnWidth = points;
     }
   }
+}
+
+/** What one part of a long block may take of a request: half of it, leaving room for the sheet's other commands. */
+export const DRAFT_PART_BYTES = MAX_REQUEST_BYTES / 2;
+
+/**
+ * Rows written from (`row`, `col`) as drafts of at most `maxBytes` each, one request's worth
+ * apiece (queue each after RequestBudget.room(bytes)): thousands of long rows would pass Excel's
+ * 5 MB request limit as one block.
+ */
+export function rowDrafts(row: number, col: number, values: readonly unknown[][], style: BlockStyle, maxBytes: number = DRAFT_PART_BYTES): { draft: SheetDraft; bytes: number }[] {
+  if (values.length === 0) return [];
+  const bytesOf = (i: number): number => jsonBytes(values[i]) + 1;
+  return packParts(values.length, bytesOf, maxBytes).map(([from, to]) => {
+    const draft = new SheetDraft();
+    draft.put(row + from, col, values.slice(from, to), style);
+    let bytes = COMMAND_BYTES.write + COMMAND_BYTES.other;
+    for (let i = from; i < to; i++) bytes += bytesOf(i);
+    return { draft, bytes };
+  });
 }
 
 /** Replaces the add-in's sheet (or adds it): queued, no sync. */

@@ -55,10 +55,10 @@ import {
 } from "../../core";
 import { throwIfCancelled, type ExcelRun, type OperationOptions } from "../shared/excelRun";
 import { keptAsText } from "../shared/cellSafety";
-import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, packParts, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
+import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES, RequestBudget, RESPONSE_CELL_BYTES } from "../shared/requestBudget";
 import { numberIn, readReportData, records, textIn, type AnswerIndex, type ReportData, type TableRows } from "./readReportData";
 import { refuseWhileHeld, reportFigures } from "./reportFigures";
-import { assertOurs, builtNote, ReportRefusedError, SheetDraft } from "./reportSheet";
+import { assertOurs, builtNote, ReportRefusedError, rowDrafts, SheetDraft } from "./reportSheet";
 import { offersByBidder, readOffers } from "./writeReport";
 
 /** SV_Register's columns, in order. KPI names the KPI a row feeds (blank for none), for grouping in Power BI. */
@@ -258,16 +258,7 @@ function answersBlock(draft: SheetDraft, bidder: string, answers: readonly Regis
 
 /** The answer rows as drafts of at most ANSWER_PART_BYTES each, one request's worth apiece. */
 function answerDrafts(block: { row: number; values: unknown[][] }): { draft: SheetDraft; bytes: number }[] {
-  if (block.values.length === 0) return [];
-  const bytesOf = (i: number): number => jsonBytes(block.values[i]) + 1;
-  return packParts(block.values.length, bytesOf, ANSWER_PART_BYTES).map(([from, to]) => {
-    const draft = new SheetDraft();
-    const values = block.values.slice(from, to);
-    draft.put(block.row + from, ANSWERS_COLUMN, values, { wrap: true });
-    let bytes = COMMAND_BYTES.write + COMMAND_BYTES.other;
-    for (let i = from; i < to; i++) bytes += bytesOf(i);
-    return { draft, bytes };
-  });
+  return rowDrafts(block.row, ANSWERS_COLUMN, block.values, { wrap: true }, ANSWER_PART_BYTES);
 }
 
 /** Names the register in use takes while the new one is built (sheet names are at most 31 characters). */
