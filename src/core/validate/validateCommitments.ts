@@ -66,17 +66,9 @@
 import { cellError, describeCell, isBlank, readQuantity, readText } from "../shared/cells";
 import type { Commitment, CommitmentColumn, CommitmentInputRow } from "../bids/commitments";
 import { COMMITMENT_COLUMNS } from "../bids/commitments";
-import {
-  CALCULATED_COLUMNS,
-  describeFinding,
-  FINDINGS,
-  type CalculatedColumn,
-  type Finding,
-  type FindingCode,
-  type FindingCounts,
-  type FindingName,
-  type Severity,
-} from "./findings";
+import { describeFinding, type Finding, type FindingCode, type FindingCounts } from "./findings";
+// The single-row rules use only the SV1xx entries, so TENDER.SVCHECK's bundle does not carry the catalogue.
+import { CALCULATED_COLUMNS, describeRowFinding, ROW_FINDINGS, type CalculatedColumn, type DescribedFinding, type RowFindingName, type Severity } from "./rowFindings";
 import { BENCHMARK_RETURNS } from "../scores/benchmark";
 import { clip, formatGBP, formatNumber, formatPercent, quote } from "../shared/format";
 import { clarificationKey, countedQuantity, describeOutcome, indexClarifications, type Clarification } from "./clarifications";
@@ -131,7 +123,10 @@ export interface RowPlausibility {
   clarified?: Pick<Clarification, "outcome" | "cappedAt">;
 }
 
-type Described = ReturnType<typeof describeFinding>;
+type Described = DescribedFinding<FindingCode>;
+
+/** SV201's code, written out here: the Sink is shared with checkCommitment, whose bundle does not carry the cross-row findings (findings.test.ts checks it). */
+export const DUPLICATE_MEASURE = "SV201" satisfies FindingCode;
 
 const COLUMN_RANK: Readonly<Record<CommitmentColumn | CalculatedColumn, number>> = Object.fromEntries(
   [...COMMITMENT_COLUMNS, ...CALCULATED_COLUMNS].map((c, i) => [c, i])
@@ -171,7 +166,7 @@ class Sink {
     this.counts[d.severity]++;
     // A measure claimed twice still counts both rows, as SV Scores sums every row whose Check
     // shows no error; the bid is held back for it instead (core heldBids, SV_Scores[Held]).
-    if (d.severity === "error" && d.code !== FINDINGS.duplicateMeasure.code) this.rowErrors++;
+    if (d.severity === "error" && d.code !== DUPLICATE_MEASURE) this.rowErrors++;
   }
 }
 
@@ -254,20 +249,20 @@ class RowReader<M extends CheckableMeasure> {
     // Ref.
     const refText = this.ref.text;
     if (refText === undefined) {
-      if (isBlank(refCell)) sink.add("Ref", describeFinding("refMissing"));
+      if (isBlank(refCell)) sink.add("Ref", describeRowFinding("refMissing"));
       else reportUnreadable(sink, "Ref", refCell);
     } else if (measure === undefined) {
       // A ref of invisible characters alone is no ref (refKey is blank), as the import reads it.
-      sink.add("Ref", refKey(refText) === "" ? describeFinding("refMissing") : describeFinding("unknownMeasure", { ref: quote(refText) }));
+      sink.add("Ref", refKey(refText) === "" ? describeRowFinding("refMissing") : describeRowFinding("unknownMeasure", { ref: quote(refText) }));
     } else {
       // The measure was found by refKey; the sheet's lookup (MATCH on the trimmed ref) may not find it.
       const written = typeof refCell === "string" ? refCell : refText;
-      if (written !== measure.ref && sheetKey(written) !== sheetKey(measure.ref)) sink.add("Ref", describeFinding("refLookAlike", { ref: quote(cleanText(refText)), measure: measure.ref }));
-      if (measure.inScope === false) sink.add("Ref", describeFinding("measureNotInScope", { ref: measure.ref }));
-      if (measure.type === "Record") sink.add("Ref", describeFinding("recordOnly", { ref: measure.ref }));
+      if (written !== measure.ref && sheetKey(written) !== sheetKey(measure.ref)) sink.add("Ref", describeRowFinding("refLookAlike", { ref: quote(cleanText(refText)), measure: measure.ref }));
+      if (measure.inScope === false) sink.add("Ref", describeRowFinding("measureNotInScope", { ref: measure.ref }));
+      if (measure.type === "Record") sink.add("Ref", describeRowFinding("recordOnly", { ref: measure.ref }));
       // A measure the council has not priced yet (Essex ships two proxies): the row is valued at
       // £0, which must never pass for a real value. Undefined (SVCHECK given no proxies) is not checked.
-      else if (measure.proxy === null && measure.inScope !== false) sink.add("Proxy", describeFinding("proxyMissing", { ref: measure.ref }));
+      else if (measure.proxy === null && measure.inScope !== false) sink.add("Proxy", describeRowFinding("proxyMissing", { ref: measure.ref }));
     }
 
     // Quantity. A finite number, by far the commonest cell, is read without allocating.
@@ -275,10 +270,10 @@ class RowReader<M extends CheckableMeasure> {
       this.checkQuantity(sink, quantityCell + 0, false, quantityCell); // + 0 turns -0 into 0
     } else {
       const q = readQuantity(quantityCell);
-      if (q.kind === "blank") sink.add("Quantity", describeFinding("quantityMissing"));
+      if (q.kind === "blank") sink.add("Quantity", describeRowFinding("quantityMissing"));
       else if (q.kind === "number") this.checkQuantity(sink, q.value, q.fromText, quantityCell);
       else if (q.reason === "error") reportUnreadable(sink, "Quantity", quantityCell);
-      else sink.add("Quantity", describeFinding("quantityNotNumber", { found: describeCell(quantityCell) }));
+      else sink.add("Quantity", describeRowFinding("quantityNotNumber", { found: describeCell(quantityCell) }));
     }
 
     if (this.quantity !== undefined && measure !== undefined && this.unitMatches) this.checkPlausible(sink, measure, this.quantity, clarified);
@@ -287,11 +282,11 @@ class RowReader<M extends CheckableMeasure> {
     if (unit === "error" || unit === "not-text") {
       reportUnreadable(sink, "Unit", unitCell);
     } else if (unit === UNIT_UNKNOWN) {
-      sink.add("Unit", describeFinding("unitUnrecognised", { unit: describeCell(unitCell) }));
+      sink.add("Unit", describeRowFinding("unitUnrecognised", { unit: describeCell(unitCell) }));
     } else if (unit !== UNIT_BLANK && measure !== undefined && unit !== measure.unit) {
       sink.add(
         "Unit",
-        describeFinding("unitMismatch", { unit: describeCell(unitCell), ref: measure.ref, expected: UNITS[measure.unit].label })
+        describeRowFinding("unitMismatch", { unit: describeCell(unitCell), ref: measure.ref, expected: UNITS[measure.unit].label })
       );
     }
   }
@@ -308,21 +303,21 @@ class RowReader<M extends CheckableMeasure> {
       const money = UNITS[measure.unit].money;
       if (worth > cv || (money && quantity > cv)) {
         const figure = money ? formatGBP(quantity) : `${formatNumber(quantity, 2)} ${UNITS[measure.unit].label} (worth ${formatGBP(worth)})`;
-        found.push(describeFinding("commitmentOverContract", { figure, ref: measure.ref, contractValue: formatGBP(cv) }));
+        found.push(describeRowFinding("commitmentOverContract", { figure, ref: measure.ref, contractValue: formatGBP(cv) }));
       }
     }
     if (typeof measure.ceiling === "number" && quantity > measure.ceiling) {
-      found.push(describeFinding("quantityAboveCeiling", { quantity, ref: measure.ref, ceiling: measure.ceiling }));
+      found.push(describeRowFinding("quantityAboveCeiling", { quantity, ref: measure.ref, ceiling: measure.ceiling }));
     }
     if (found.length === 0) return;
-    if (clarified !== undefined) sink.add("Quantity", describeFinding("commitmentClarified", { outcome: describeOutcome(clarified) }));
+    if (clarified !== undefined) sink.add("Quantity", describeRowFinding("commitmentClarified", { outcome: describeOutcome(clarified) }));
     else for (const d of found) sink.add("Quantity", d);
   }
 
   private checkQuantity(sink: Sink, value: number, fromText: boolean, cell: unknown): void {
-    if (fromText) sink.add("Quantity", describeFinding("quantityAsText", { text: describeCell(cell), quantity: value }));
+    if (fromText) sink.add("Quantity", describeRowFinding("quantityAsText", { text: describeCell(cell), quantity: value }));
     if (value < 0) {
-      sink.add("Quantity", describeFinding("quantityNegative", { quantity: value }));
+      sink.add("Quantity", describeRowFinding("quantityNegative", { quantity: value }));
       return;
     }
     this.quantity = value;
@@ -336,26 +331,26 @@ function checkRange(sink: Sink, measure: CheckableMeasure, value: number): void 
   if (info.integer && !Number.isInteger(value)) {
     sink.add(
       "Quantity",
-      describeFinding("quantityNotWhole", { ref: measure.ref, unit: measure.unit === "people" ? "people" : "items", quantity: value })
+      describeRowFinding("quantityNotWhole", { ref: measure.ref, unit: measure.unit === "people" ? "people" : "items", quantity: value })
     );
   }
   if (info.percentage) {
     if (value > 100) {
-      sink.add("Quantity", describeFinding("percentOver100", { quantity: value }));
+      sink.add("Quantity", describeRowFinding("percentOver100", { quantity: value }));
       return;
     }
-    if (value > 0 && value < 1) sink.add("Quantity", describeFinding("percentAsFraction", { quantity: value, percent: value * 100 }));
+    if (value > 0 && value < 1) sink.add("Quantity", describeRowFinding("percentAsFraction", { quantity: value, percent: value * 100 }));
   }
   if (measure.max !== undefined && value > measure.max) {
-    sink.add("Quantity", describeFinding("quantityAboveMax", { quantity: value, ref: measure.ref, max: measure.max }));
+    sink.add("Quantity", describeRowFinding("quantityAboveMax", { quantity: value, ref: measure.ref, max: measure.max }));
   }
 }
 
 /** A cell that is neither blank nor readable: an Excel error, or not text at all. */
 function reportUnreadable(sink: Sink, column: CommitmentColumn, cell: unknown): void {
   const error = cellError(cell);
-  if (error !== undefined) sink.add(column, describeFinding("cellError", { column, error: clip(error, 20) }));
-  else sink.add(column, describeFinding("notText", { column, found: describeCell(cell) }));
+  if (error !== undefined) sink.add(column, describeRowFinding("cellError", { column, error: clip(error, 20) }));
+  else sink.add(column, describeRowFinding("notText", { column, found: describeCell(cell) }));
 }
 
 function hasEvidence(cell: unknown): boolean {
@@ -631,5 +626,5 @@ export const CHECK_COMMITMENT_CODES: readonly FindingCode[] = (
     "commitmentOverContract",
     "quantityAboveCeiling",
     "commitmentClarified",
-  ] as const satisfies readonly FindingName[]
-).map((name) => FINDINGS[name].code);
+  ] as const satisfies readonly RowFindingName[]
+).map((name) => ROW_FINDINGS[name].code);

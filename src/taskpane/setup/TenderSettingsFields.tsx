@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Checkbox, Field, Input, Select, type FieldProps } from "@fluentui/react-components";
 import {
   BUYERS,
@@ -14,9 +15,11 @@ import {
   type ScoringMethod,
 } from "../../core";
 import { readEvaluators, type SetupField } from "./setupForm";
-import { AveragingNotice } from "../AveragingNotice";
 import type { SetupPageState } from "./useSetupPage";
 import { useSetupPageStyles } from "./SetupPage.styles";
+
+/** Shown only once a roll-up that averages is chosen, so its code stays out of the pane's first load. */
+const AveragingNotice = lazy(() => import(/* webpackChunkName: "averaging-notice" */ "../AveragingNotice").then((m) => ({ default: m.AveragingNotice })));
 
 export type TenderSettingsFieldsProps = Pick<
   SetupPageState,
@@ -231,7 +234,9 @@ export function TenderSettingsFields({
       </Field>
       {draft.rollUp !== "consensus" && (
         <>
-          <AveragingNotice rollUp={draft.rollUp} />
+          <Suspense fallback={null}>
+            <AveragingNotice rollUp={draft.rollUp} />
+          </Suspense>
           <Checkbox
             checked={draft.tenderSaysAveraged}
             onChange={(_e, data) => onFieldChange("tenderSaysAveraged", data.checked === true)}

@@ -1,4 +1,6 @@
 import { CATALOGUE, describeFinding, findingByCode, FINDINGS } from "../../../src/core/validate/findings";
+import { ROW_FINDINGS } from "../../../src/core/validate/rowFindings";
+import { DUPLICATE_MEASURE } from "../../../src/core/validate/validateCommitments";
 
 /**
  * Codes are public and stored in users' workbooks: this list may only grow. Changing or
@@ -105,5 +107,13 @@ describe("the findings catalogue", () => {
 
   it("keys entries by the same name the catalogue listing gives", () => {
     for (const e of CATALOGUE) expect(FINDINGS[e.name].code).toBe(e.code);
+  });
+
+  it("keeps the single-row findings (TENDER.SVCHECK's, a module of their own) exactly the SV1xx codes", () => {
+    expect(Object.values(ROW_FINDINGS).map((e) => e.code).sort()).toEqual(CATALOGUE.filter((e) => e.code.startsWith("SV1")).map((e) => e.code));
+  });
+
+  it("names SV201 where the validator counts a measure claimed twice in the bid's £", () => {
+    expect(DUPLICATE_MEASURE).toBe(FINDINGS.duplicateMeasure.code);
   });
 });

@@ -34,7 +34,7 @@ function aForm(bidder: string): ReadForm {
 
 
 describe.each(PROFILES)("text the add-in writes, on the %s profile", (profile) => {
-  it("imported refs, names, actions, evidence, answers and offers read back as the bidder wrote them, never as a formula", async () => {
+  it("imported names, actions, evidence, answers and offers read back as the bidder wrote them and refs as SV Measures spells them, never as a formula", async () => {
     const { fake, run } = await anEvaluationWorkbook([], aPlanInput({ tenderId: "T-1" }), { profile });
     const result = await importForms(run, [aForm("=Acme Care"), aForm("1.10 Ltd")], []);
     expect(result.files.map((f) => f.status)).toEqual(["imported", "imported"]);
@@ -55,7 +55,8 @@ describe.each(PROFILES)("text the add-in writes, on the %s profile", (profile) =
     expect(rows.map((r) => r.Bidder?.value)).toEqual([...TRICKY.map(() => "=Acme Care"), ...TRICKY.map(() => "1.10 Ltd")].map((text, i) => asShown("Bidder", i, text)));
     expect(rows.map((r) => r.Actions?.value)).toEqual([...TRICKY, ...TRICKY].map((text, i) => asShown("Actions", i, text)));
     expect(rows.map((r) => r.Evidence?.value)).toEqual([...TRICKY, ...TRICKY].map((t) => `Evidence ${t}`));
-    expect(rows.map((r) => r.Ref?.value)).toEqual([...TRICKY, ...TRICKY].map((_, i) => (i % 2 ? "ILL9" : "ill4")));
+    // A ref is written as SV Measures spells it (the bidder's "ill4" is ILL4), so the sheet's lookups agree with the pane (#17 point 3).
+    expect(rows.map((r) => r.Ref?.value)).toEqual([...TRICKY, ...TRICKY].map((_, i) => (i % 2 ? "ILL9" : "ILL4")));
     // Refs match their measures: the Check column says OK on every row.
     expect(rows.map((r) => r.Check?.value)).toEqual(rows.map(() => "OK"));
     // Nothing written became a formula.

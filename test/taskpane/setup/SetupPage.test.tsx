@@ -231,7 +231,7 @@ describe("Set up: inserting the evaluation", () => {
     expect(rollUp).toHaveValue("consensus");
     expect(screen.queryByText("Averaging is not moderation")).not.toBeInTheDocument();
     await user.selectOptions(rollUp, "average");
-    expect(screen.getByText("Averaging is not moderation")).toBeInTheDocument();
+    expect(await screen.findByText("Averaging is not moderation")).toBeInTheDocument();
     expect(screen.getByText(/Bromcom v United Learning Trust \[2022\] EWHC 3262 \(TCC\)/)).toHaveTextContent(
       /still discusses each item and records its reason.*only if the tender documents said marks would be averaged/,
     );
