@@ -450,6 +450,17 @@ export function validateCommitments(
     return state;
   };
 
+  // Whether a spelling of a bidder's name is one SV Scores' formulas may not match (SV127), once per spelling.
+  const lookAlikes = new Map<string, boolean>();
+  const lookAlike = (written: string, name: string): boolean => {
+    let found = lookAlikes.get(written);
+    if (found === undefined) {
+      found = hasInvisibleCharacters(written) || (written !== name && sheetKey(written) !== sheetKey(name));
+      lookAlikes.set(written, found);
+    }
+    return found;
+  };
+
   const typedOver = typedOverByRow(context.typedOverFormulas);
   const reportTypedOver = (row: number): void => {
     for (const cell of typedOver.get(row) ?? []) {
@@ -478,12 +489,13 @@ export function validateCommitments(
     if (bidder === undefined) {
       if (isBlank(input.bidder) || (typeof input.bidder === "string" && bidderKey(input.bidder) === "")) sink.add("Bidder", describeFinding("bidderMissing"));
       else reportUnreadable(sink, "Bidder", input.bidder);
-    } else if (typeof input.bidder === "string" && (hasInvisibleCharacters(input.bidder) || (input.bidder !== bidder.name && sheetKey(input.bidder) !== sheetKey(bidder.name)))) {
+    } else if (typeof input.bidder === "string" && lookAlike(input.bidder, bidder.name)) {
       // One bidder to the add-in (bidderKey), which SV Scores' formulas may not see (sheetKey).
       sink.add("Bidder", describeFinding("bidderLookAlike", { written: quote(cleanText(input.bidder)), bidder: quote(cleanText(bidder.name)) }));
     }
 
-    const outcome = bidder !== undefined && measure !== undefined ? clarified.get(clarificationKey(bidder.name, measure.ref)) : undefined;
+    // Most tables have no clarification: skip building the key (two name comparisons) per row.
+    const outcome = clarified.size > 0 && bidder !== undefined && measure !== undefined ? clarified.get(clarificationKey(bidder.name, measure.ref)) : undefined;
     reader.check(sink, input.ref, input.quantity, input.unit, outcome);
     const quantity = reader.quantity;
 
