@@ -7,7 +7,9 @@
  * committed small cases, the archive tricks (a guard and a parser reading different parts), the
  * near-limit files (millions of cells, many shared strings, huge styles, deep nesting, several
  * near-limit sheets), and the older generated cases (a zip bomb, thousands of parts, a
- * 1,000,000-row sheet, a merge over every cell). Each file is read in a fresh Node process, so
+ * 1,000,000-row sheet, a merge over every cell), and near-limit CSV files of each class the CSV
+ * reader guards (an unclosed quote, quote storms, one huge value, a vast header, too many rows
+ * or values, mixed encodings, UTF-16). Each file is read in a fresh Node process, so
  * its memory is its own: the figure is the peak resident memory of that process above what it
  * held once ExcelJS was loaded and the file was in memory.
  */
@@ -51,6 +53,43 @@ function olderCases(form: Uint8Array): Record<string, Uint8Array> {
   return { "zip-bomb-lying.xlsx": bomb, "thousands-of-parts.xlsx": many, "million-rows.xlsx": withParts(form, { "xl/worksheets/sheet2.xml": tallSheetXml(1_000_000) }), "merge-everything.xlsx": merged };
 }
 
+/** Just under the 10 MB file limit, so every CSV below is read rather than refused for its size. */
+const CSV_BYTES = 9_900_000;
+
+/** `line` repeated to about `bytes`, after `header`. */
+function repeatedCsv(header: string, line: string, bytes: number): Uint8Array {
+  return new TextEncoder().encode(header + line.repeat(Math.floor((bytes - header.length) / line.length)));
+}
+
+/** Near-limit CSV files of each class the CSV reader guards (src/forms/csv.ts), made here. */
+function costlyCsvFiles(): Record<string, Uint8Array> {
+  const header = "Ref,Measure,Unit,Proxy value\n";
+  const latin = new Uint8Array(CSV_BYTES);
+  // Rows of about 120 bytes, so the file stays under the 100,000-row limit and is decoded both ways.
+  const guidance = "Evidence: payroll records with postcodes, checked each quarter against the plan";
+  const half = repeatedCsv(header, `NT1,Café staff,FTE,£28.50,${guidance}\n`, CSV_BYTES / 2);
+  latin.set(half);
+  // The second half in Windows-1252 (0xE9 for é, 0xA3 for £), as a file appended to in another program.
+  const row1252 = [...`NT2,Caf\xe9 staff,FTE,\xa328.50,${guidance}\n`].map((c) => c.charCodeAt(0));
+  let end = half.length;
+  for (; end + row1252.length <= CSV_BYTES; end += row1252.length) latin.set(row1252, end);
+  const utf16 = new Uint8Array(CSV_BYTES);
+  utf16.set([0xff, 0xfe]);
+  const unit16 = [..."NT1\tStaff\tFTE\t28.5\r\n"].flatMap((c) => [c.charCodeAt(0), 0]);
+  let end16 = 2;
+  for (; end16 + unit16.length <= CSV_BYTES; end16 += unit16.length) utf16.set(unit16, end16);
+  return {
+    "unclosed-quote.csv": repeatedCsv(header + 'NT0,"Staff,FTE,1\n', "NT1,Local staff,FTE,28000\n", CSV_BYTES),
+    "quote-storm.csv": repeatedCsv(header, '"""",', CSV_BYTES),
+    "one-huge-value.csv": new TextEncoder().encode(`${header}NT1,"${"x".repeat(CSV_BYTES - 40)}",FTE,1\n`),
+    "vast-header.csv": repeatedCsv("Ref", ",Ref", CSV_BYTES),
+    "too-many-rows.csv": repeatedCsv(header, "N,M,F,1\n", CSV_BYTES),
+    "too-many-values.csv": repeatedCsv(header, "1,".repeat(199) + "1\n", CSV_BYTES),
+    "mixed-encoding.csv": latin.subarray(0, end),
+    "unicode-text-utf16.csv": utf16.subarray(0, end16),
+  };
+}
+
 export async function run(): Promise<BenchEntry[]> {
   const form = await buildResponseForm(aFormTender());
   const files: Record<string, Uint8Array> = {
@@ -58,6 +97,7 @@ export async function run(): Promise<BenchEntry[]> {
     ...archiveTricks(form),
     ...Object.fromEntries(Object.entries(costlyFiles(form)).map(([name, f]) => [name, f.bytes])),
     ...olderCases(form),
+    ...costlyCsvFiles(),
   };
   const dir = mkdtempSync(join(tmpdir(), "bench-hostile-"));
   let worstMs = { value: 0, file: "" };
@@ -83,7 +123,7 @@ export async function run(): Promise<BenchEntry[]> {
       value: round(worstMs.value),
       unit: "ms",
       better: "lower",
-      note: `slowest of ${count} hostile files (test/forms/hostile/makeCorpus.ts) read or refused by the form reader and the measure-table reader, each in a fresh process: ${worstMs.file}; goal < 5,000 ms`,
+      note: `slowest of ${count} hostile files (test/forms/hostile/makeCorpus.ts and this suite's CSV files) read or refused by the form reader and the measure-table reader, each in a fresh process: ${worstMs.file}; goal < 5,000 ms`,
     },
     {
       name: "forms/hostile-worst-read-mb",
