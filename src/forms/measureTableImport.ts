@@ -108,6 +108,7 @@ const FIELD_NAMES: Record<MeasureField, string> = {
   outcome: "Outcome",
   type: "Type",
   guidance: "Guidance",
+  ceiling: "Ceiling",
 };
 
 /**
@@ -115,6 +116,8 @@ const FIELD_NAMES: Record<MeasureField, string> = {
  * unit (£)" is a proxy, not a unit; "Measure ref" is a ref, not a measure.
  */
 const HEADER_PATTERNS: readonly [MeasureField, RegExp][] = [
+  // Before proxy: "Ceiling (£)" is the council's ceiling, not a proxy.
+  ["ceiling", /ceiling|plausib|upper limit/],
   ["proxy", /proxy|£|\bgbp\b|value per unit|unit value|\bsv value\b|financial value/],
   ["ref", /\bref\b|\bref\.|reference|\bcode\b|^id$|^no\.?$|^#$|^tom$|^number$/],
   ["unit", /\bunits?\b|unit of measure|\buom\b/],
@@ -258,12 +261,15 @@ function readProxy(cell: unknown, style: NumberStyle): ProxyCell {
   return readQuantity(cell);
 }
 
-/** What to say of a proxy such as 1.500 in a file that does not show its decimal separator. */
-function eitherWayProblem(text: string): string {
+/** What to say of a proxy (£) or a ceiling (a quantity) such as 1.500 in a file that does not show its decimal separator. */
+function eitherWayProblem(text: string, what: "proxy" | "ceiling" = "proxy"): string {
   const digits = text.replace(/^-/, "");
   const whole = Number(digits.replace(/[.,]/, ""));
   const decimal = Number(digits.replace(",", "."));
-  return `has the proxy ${text}, which could be £${whole.toLocaleString("en-GB")} or £${decimal.toFixed(2)}: write it in the file as ${whole}, or as ${decimal.toFixed(2).replace(".", ",")} if it has decimals, and import the file again`;
+  // A proxy is £ (two places); a ceiling is a quantity in the measure's unit, written as it is.
+  const pound = what === "proxy" ? "£" : "";
+  const asDecimal = what === "proxy" ? decimal.toFixed(2) : String(decimal);
+  return `has the ${what} ${text}, which could be ${pound}${whole.toLocaleString("en-GB")} or ${pound}${asDecimal}: write it in the file as ${whole}, or as ${asDecimal.replace(".", ",")} if it has decimals, and import the file again`;
 }
 
 /**
@@ -331,6 +337,18 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
     } else if (proxyCell.kind === "invalid") {
       rowProblems.push(`has a proxy that is not a number (${readText(at(row, "proxy")) ?? proxyCell.reason}); enter £ per unit, e.g. 101.00`);
     }
+    // The council's ceiling (SV Measures' Ceiling, issue #16 point 4): a quantity above it is implausible. Optional.
+    let ceiling: number | undefined;
+    const ceilingCell = readProxy(at(row, "ceiling"), style);
+    if (ceilingCell.kind === "number") {
+      if (ceilingCell.value < 0) rowProblems.push(`has a negative ceiling (${ceilingCell.value}); a ceiling is the most of the measure's unit a bid can plausibly commit, 0 or more`);
+      else ceiling = ceilingCell.value;
+    } else if (ceilingCell.kind === "either-way") {
+      eitherWay++;
+      rowProblems.push(eitherWayProblem(ceilingCell.text, "ceiling"));
+    } else if (ceilingCell.kind === "invalid") {
+      rowProblems.push(`has a ceiling that is not a number (${readText(at(row, "ceiling")) ?? ceilingCell.reason}); enter a quantity in the measure's unit, or leave it blank`);
+    }
     let type: MeasureType = "SV";
     const typeText = readText(at(row, "type"));
     if (typeText !== undefined) {
@@ -362,6 +380,7 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
       excludes: [],
       firstYearOnly: false,
       ...(guidance !== undefined ? { guidance } : {}),
+      ...(ceiling !== undefined ? { ceiling } : {}),
     });
   });
   if (eitherWay > 0) {

@@ -74,7 +74,7 @@ export type FormRefusal =
 export type FormReadResult = { ok: true; form: ReadForm } | { ok: false; fileName: string; refusal: FormRefusal; message: string };
 
 /** The fields a council's measure table can be mapped to. */
-export const MEASURE_FIELDS = ["ref", "measure", "unit", "proxy", "theme", "outcome", "type", "guidance"] as const;
+export const MEASURE_FIELDS = ["ref", "measure", "unit", "proxy", "theme", "outcome", "type", "guidance", "ceiling"] as const;
 export type MeasureField = (typeof MEASURE_FIELDS)[number];
 
 /** A sheet's cells as values (a selection, one sheet of an .xlsx, or a .csv). */

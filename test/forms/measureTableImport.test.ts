@@ -200,3 +200,44 @@ describe("a council's CSV as exported by Excel in different places", () => {
     expect(notes).toEqual([expect.stringMatching(/mixes decimal commas .* and decimal points/)]);
   });
 });
+
+describe("a council's ceilings (issue #16 point 4)", () => {
+  const withCeilings: Grid = {
+    name: "Proxy values",
+    rows: [
+      ["Ref", "Measure", "Unit", "Proxy value (£)", "Ceiling (most a bid can plausibly commit)"],
+      ["NT1", "Local people employed on the contract", "FTE", 28_000.5, 50],
+      ["NT8", "Volunteering hours", "hours", 16.93, "2,000"],
+      ["NT9", "Expert hours", "hours", 101, null],
+      ["NT10", "Training weeks", "weeks", 220, -5],
+      ["NT11", "Apprentices", "people", 3_000, "lots"],
+    ],
+  };
+
+  it("maps a Ceiling column, even one headed with £, as the ceiling, not the proxy", () => {
+    expect(proposeMapping(withCeilings).mapping.columns).toEqual({ ref: 0, measure: 1, unit: 2, proxy: 3, ceiling: 4 });
+    expect(proposeMapping({ name: "S", rows: [["Ref", "Measure", "Unit", "Proxy", "Ceiling (£)"]] }).mapping.columns).toMatchObject({ proxy: 3, ceiling: 4 });
+  });
+
+  it("reads each ceiling as a quantity, a blank as none, and lists a negative or unreadable one, leaving that row out", () => {
+    const { measures, problems } = applyMapping(withCeilings, proposeMapping(withCeilings).mapping);
+    expect(measures.map((m) => [m.ref, m.ceiling])).toEqual([
+      ["NT1", 50],
+      ["NT8", 2_000],
+      ["NT9", undefined],
+    ]);
+    expect(problems).toEqual([
+      { row: 5, message: expect.stringMatching(/^Measure NT10 \(row 5\) has a negative ceiling \(-5\)/) },
+      { row: 6, message: expect.stringMatching(/^Measure NT11 \(row 6\) has a ceiling that is not a number \(lots\)/) },
+    ]);
+  });
+
+  it("asks about a ceiling such as 1.500 in a semicolon file that shows no decimal style, never reading it as 1.5", async () => {
+    const read = await readTableFile("ceilings.csv", new TextEncoder().encode("Ref;Measure;Unit;Proxy;Ceiling\nNT1;Local FTE;FTE;28000;1.500\nNT9;Expert hours;hours;101;40\n"));
+    if (!read.ok) throw new Error(read.message);
+    const grid = read.grids[0] as Grid;
+    const { measures, problems } = applyMapping(grid, proposeMapping(grid).mapping);
+    expect(measures.map((m) => [m.ref, m.ceiling])).toEqual([["NT9", 40]]);
+    expect(problems).toEqual([{ row: 2, message: expect.stringContaining("has the ceiling 1.500, which could be 1,500 or 1.5: write it in the file as 1500, or as 1,5") }]);
+  });
+});

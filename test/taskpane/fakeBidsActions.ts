@@ -47,7 +47,7 @@ export function aFormImportPreview(forms: readonly ReadForm[]): FormImportPrevie
 }
 
 export function aMeasureTableImportPreview(overrides: Partial<MeasureTableImportPreview> = {}): MeasureTableImportPreview {
-  return { mode: "update", added: [], updated: [], keptEdits: [], keptRows: [], rows: [], proxyChanges: [], removed: [], refsInUse: [], problems: [], ...overrides };
+  return { mode: "update", added: [], updated: [], keptEdits: [], keptRows: [], rows: [], proxyChanges: [], ceilingChanges: [], removed: [], refsInUse: [], problems: [], ...overrides };
 }
 
 export function aFakeBidsActions(): jest.Mocked<BidsActions> {

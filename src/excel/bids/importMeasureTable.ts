@@ -7,6 +7,8 @@
  *   kept. One difference: the imported proxies win. Importing the council's values is the very
  *   reason for this import, so a proxy the import gives replaces the sheet's, and the preview
  *   lists each change (old → new). A measure the import gives no proxy for keeps the sheet's.
+ *   The council's ceilings (issue #16 point 4) are taken the same way, where the file has them
+ *   and SV Measures has a Ceiling column.
  * - Replace: the table becomes exactly the imported rows. Refs that would disappear while
  *   commitments still use them are listed, and applying refuses unless the user confirmed.
  */
@@ -23,6 +25,8 @@ export interface MeasureTableImportPreview extends MeasureUpdatePreview {
   mode: MeasureImportMode;
   /** Proxies the import changes (update), as the sheet had them and as imported. */
   proxyChanges: { ref: string; from: unknown; to: number }[];
+  /** Ceilings the import changes (update), as the sheet had them and as imported. */
+  ceilingChanges: { ref: string; from: unknown; to: number }[];
   /** Replace: refs in the sheet that the imported table lacks. */
   removed: string[];
   /** Replace: removed refs that commitments still use, with how many rows use each. */
@@ -56,29 +60,42 @@ export function measureTableProblems(measures: readonly MeasureEntry[]): string[
 /** Pure: the preview from the sheet's table, the commitments' refs and the imported measures. */
 export function planMeasureTableImport(headers: readonly string[], sheetRows: readonly unknown[][], commitmentRefs: readonly unknown[], measures: readonly MeasureEntry[], mode: MeasureImportMode): MeasureTableImportPreview {
   const problems = measureTableProblems(measures);
-  const base = { mode, proxyChanges: [], removed: [], refsInUse: [], problems };
+  const base = { mode, proxyChanges: [], ceilingChanges: [], removed: [], refsInUse: [], problems };
   if (mode === "update") {
     const merged = mergeMeasures(headers, sheetRows, measures);
     if (merged.unexpectedHeaders) return { ...merged, ...base };
-    const ref = MEASURE_COLUMNS.indexOf("Ref");
-    const proxy = MEASURE_COLUMNS.indexOf("Proxy");
+    // The merged rows are laid out as the sheet's table (with or without Ceiling).
+    const layout = measureLayoutOf(headers) ?? MEASURE_COLUMNS;
+    const ref = layout.indexOf("Ref");
     const imported = new Map(measures.map((m) => [refKey(m.ref), m]));
-    const proxyChanges: MeasureTableImportPreview["proxyChanges"] = [];
     const old = new Map(sheetRows.map((r) => [refKey(String(r[ref] ?? "")), r]));
+    const proxyChanges: MeasureTableImportPreview["proxyChanges"] = [];
+    const ceilingChanges: MeasureTableImportPreview["ceilingChanges"] = [];
+    // What the council's file gives wins over the sheet's, each change listed (old → new).
+    const taken: { column: "Proxy" | "Ceiling"; of: (m: MeasureEntry) => number | null | undefined; changes: typeof proxyChanges }[] = [
+      { column: "Proxy", of: (m) => m.proxy, changes: proxyChanges },
+      { column: "Ceiling", of: (m) => m.ceiling, changes: ceilingChanges },
+    ];
     const rows = merged.rows.map((row) => {
       const m = imported.get(refKey(String(row[ref] ?? "")));
-      if (!m || m.proxy === null) return row;
-      const was = old.get(refKey(m.ref))?.[proxy];
-      if (was !== undefined && !same(was, m.proxy)) proxyChanges.push({ ref: m.ref, from: was, to: m.proxy });
+      if (!m) return row;
       const next = [...row];
-      next[proxy] = m.proxy;
+      for (const { column, of, changes } of taken) {
+        const at = layout.indexOf(column);
+        const value = of(m);
+        if (at < 0 || value === null || value === undefined) continue;
+        const was = old.get(refKey(m.ref))?.[at];
+        if (was !== undefined && !same(was, value)) changes.push({ ref: m.ref, from: was, to: value });
+        next[at] = value;
+      }
       return next;
     });
-    const changed = new Set(proxyChanges.map((c) => refKey(c.ref)));
+    const changed = (column: "Proxy" | "Ceiling", list: typeof proxyChanges) => new Set(list.map((c) => refKey(c.ref) + "\u0000" + column));
+    const overridden = new Set([...changed("Proxy", proxyChanges), ...changed("Ceiling", ceilingChanges)]);
     const keptEdits = merged.keptEdits
-      .map((k) => ({ ref: k.ref, columns: changed.has(refKey(k.ref)) ? k.columns.filter((c) => c !== "Proxy") : k.columns }))
+      .map((k) => ({ ref: k.ref, columns: k.columns.filter((c) => !overridden.has(refKey(k.ref) + "\u0000" + c)) }))
       .filter((k) => k.columns.length > 0);
-    return { ...merged, ...base, rows, keptEdits, proxyChanges };
+    return { ...merged, ...base, rows, keptEdits, proxyChanges, ceilingChanges };
   }
   const expected = measureLayoutOf(headers);
   if (expected === undefined) {

@@ -17,6 +17,7 @@ const FIELD_LABEL: Readonly<Record<MeasureField, string>> = {
   outcome: "Outcome",
   type: "Type (LEV, SV or Record)",
   guidance: "Guidance",
+  ceiling: "Ceiling (most a bid can plausibly commit)",
 };
 
 export function MeasureTableSection({ state, busy }: { readonly state: MeasureTableState; readonly busy: boolean }) {
@@ -171,6 +172,11 @@ function PreviewView({ preview: p, allowRemoving, state, busy }: { preview: Meas
         {p.proxyChanges.length > 0 && (
           <li>
             Changes {plural(p.proxyChanges.length, "proxy", "proxies")}: {p.proxyChanges.map((c) => `${c.ref} ${c.from === "" ? "(none)" : String(c.from)} → ${c.to}`).join("; ")}.
+          </li>
+        )}
+        {p.ceilingChanges.length > 0 && (
+          <li>
+            Changes {plural(p.ceilingChanges.length, "ceiling")}: {p.ceilingChanges.map((c) => `${c.ref} ${c.from === "" ? "(none)" : String(c.from)} → ${c.to}`).join("; ")}.
           </li>
         )}
         {p.keptEdits.length > 0 && <li>Keeps your edits on: {p.keptEdits.map((k) => `${k.ref} (${k.columns.join(", ")})`).join("; ")}.</li>}

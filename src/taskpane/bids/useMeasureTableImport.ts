@@ -156,5 +156,6 @@ export function useMeasureTableImport(actions: WorkbookActions, operation: Opera
 function summary(p: MeasureTableImportPreview): string {
   if (p.mode === "replace") return `SV Measures now holds the ${plural(p.rows.length, "imported measure")}${p.removed.length ? `; ${plural(p.removed.length, "ref")} removed` : ""}.`;
   const parts = [`${plural(p.added.length, "measure")} added`, `${plural(p.updated.length, "measure")} updated`, `${plural(p.proxyChanges.length, "proxy", "proxies")} changed`];
+  if (p.ceilingChanges.length > 0) parts.push(`${plural(p.ceilingChanges.length, "ceiling")} changed`);
   return `SV Measures updated: ${parts.join(", ")}.`;
 }

@@ -1,5 +1,6 @@
 import { applyMeasureTableImport, previewMeasureTableImport } from "../../../src/excel/bids/importMeasureTable";
 import { readSelectionGrid, openWorkbook, toBase64 } from "../../../src/excel/bids/selectionGrid";
+import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
 import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { ILLUSTRATIVE, measureTableFromFramework, type MeasureEntry } from "../../../src/core";
 import type { ExcelHost } from "../../excelHost";
@@ -99,6 +100,43 @@ describe("importing a council's measure table: replace", () => {
     expect(preview.refsInUse).toEqual([]);
     await applyMeasureTableImport(run, preview);
     expect(measureRowsOf(fake).map((r) => r.Ref)).toEqual(["ILL9", "OWN2"]);
+  });
+});
+
+describe("importing a council's ceilings (issue #16 point 4)", () => {
+  it("update: the council's ceiling replaces the sheet's, each change listed; a measure the file gives none keeps the panel's", async () => {
+    const { fake, run } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 100]]);
+    const rows = measureRowsOf(fake);
+    const top = Number(fake.inspect.table(TABLES.measures)!.dataBodyAddress.replace(/^.*![A-Z]+(\d+):.*$/, "$1"));
+    const ceilingColumn = String.fromCharCode(65 + fake.inspect.table(TABLES.measures)!.headers.indexOf("Ceiling"));
+    // The panel had set ceilings on ILL9 and ILL10 by hand.
+    await setCell(run, SHEETS.measures, `${ceilingColumn}${top + rows.findIndex((r) => r.Ref === "ILL9")}`, 5_000);
+    await setCell(run, SHEETS.measures, `${ceilingColumn}${top + rows.findIndex((r) => r.Ref === "ILL10")}`, 800);
+
+    const preview = await previewMeasureTableImport(run, [councilMeasure("ILL9", 31.5, { ceiling: 2_000 }), councilMeasure("ILL10", 12)], "update");
+    expect(preview.ceilingChanges).toEqual([{ ref: "ILL9", from: 5_000, to: 2_000 }]);
+    expect(preview.keptEdits.find((k) => k.ref === "ILL9")?.columns ?? []).not.toContain("Ceiling");
+    await applyMeasureTableImport(run, preview);
+    const after = measureRowsOf(fake);
+    expect(after.find((r) => r.Ref === "ILL9")).toMatchObject({ Proxy: 31.5, Ceiling: 2_000 });
+    expect(after.find((r) => r.Ref === "ILL10")).toMatchObject({ Proxy: 12, Ceiling: 800 });
+  });
+
+  it("replace: SV Measures holds the file's ceilings, blank where it gives none", async () => {
+    const { fake, run } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 100]]);
+    const preview = await previewMeasureTableImport(run, [councilMeasure("ILL9", 30, { ceiling: 1_500 }), councilMeasure("OWN2", 2, { unit: "hours" })], "replace");
+    await applyMeasureTableImport(run, preview);
+    expect(measureRowsOf(fake).map((r) => [r.Ref, r.Ceiling])).toEqual([
+      ["ILL9", 1_500],
+      ["OWN2", ""],
+    ]);
+  });
+
+  it("a commitment above the imported ceiling is then held back as SV124", async () => {
+    const { run } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 2_500]]);
+    await applyMeasureTableImport(run, await previewMeasureTableImport(run, [councilMeasure("ILL9", 30, { ceiling: 2_000 })], "update"));
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.map((f) => f.code)).toContain("SV124");
   });
 });
 

@@ -162,6 +162,26 @@ describe("Bids: importing a measure table", () => {
     expect(await within(measuresSection()).findByText(/SV Measures now holds the 1 imported measure/)).toBeInTheDocument();
   });
 
+  it("previews an update's changed proxies and ceilings, old → new, and says how many changed once written", async () => {
+    const actions = aFakeActions();
+    const forms = aFormsApi();
+    forms.applyMapping.mockReturnValue({
+      measures: [{ ref: "NT1", themeId: "", theme: "", outcomeId: "", outcome: "", description: "Local jobs", unit: "FTE", proxy: 30000, type: "SV", inScope: true, evidenceRequired: false, excludes: [], firstYearOnly: false, ceiling: 40 }],
+      problems: [],
+    });
+    actions.previewMeasureTableImport.mockResolvedValue(aMeasureTableImportPreview({ updated: ["NT1"], proxyChanges: [{ ref: "NT1", from: 28000, to: 30000 }], ceilingChanges: [{ ref: "NT1", from: "", to: 40 }] }));
+    const { user } = renderBids(actions, forms);
+    await user.click(within(measuresSection()).getByRole("button", { name: "Use the selected cells" }));
+    expect(await within(measuresSection()).findByLabelText("Ceiling (most a bid can plausibly commit)")).toBeInTheDocument();
+    await user.click(within(measuresSection()).getByRole("button", { name: "Use these columns" }));
+    await user.click(within(measuresSection()).getByRole("button", { name: "Preview the changes" }));
+    const changes = await within(measuresSection()).findByRole("list", { name: "Changes to SV Measures" });
+    expect(changes).toHaveTextContent("Changes 1 proxy: NT1 28000 → 30000.");
+    expect(changes).toHaveTextContent("Changes 1 ceiling: NT1 (none) → 40.");
+    await user.click(within(measuresSection()).getByRole("button", { name: "Update SV Measures" }));
+    expect(await within(measuresSection()).findByText(/1 proxy changed, 1 ceiling changed\./)).toBeInTheDocument();
+  });
+
   it("says how the proxies were read when the table uses decimal commas", async () => {
     const forms = aFormsApi();
     forms.applyMapping.mockReturnValue({
