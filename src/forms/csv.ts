@@ -94,29 +94,62 @@ export function detectDelimiter(text: string): Delimiter {
 export const MAX_CSV_VALUES = 2_000_000;
 
 /**
- * Rows and values counted in one pass before papaparse splits anything, quotes followed as RFC
- * 4180 has them (a doubled quote toggles twice), so an oversized file is refused cheaply.
+ * Rows and values counted in one pass before papaparse splits anything, so an oversized file is
+ * refused cheaply. Quotes are followed as papaparse reads them, or the count would not be of the
+ * rows it makes: a quote opens a quoted value only at the start of a field (`12" pipe` is plain
+ * text), and closes it only when followed by a delimiter, a line break or the end of the text,
+ * spaces allowed before them; a doubled quote inside is one quote, and any other quote is text.
  */
 function countCsv(text: string, delimiter: Delimiter): { rows: number; values: number } {
   const d = delimiter.charCodeAt(0);
   let rows = 0;
   let values = 0;
   let quoted = false;
+  let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && c === d) values++;
-    else if (!quoted && c === 0x0a) {
-      rows++;
+    if (quoted) {
+      if (c !== 0x22) continue;
+      if (text.charCodeAt(i + 1) === 0x22) {
+        i++;
+        continue;
+      }
+      if (i === text.length - 1) {
+        quoted = false;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== d && text.charCodeAt(j) !== 0x0a && /\s/.test(text[j] as string)) j++;
+      const next = text.charCodeAt(j);
+      if (next === d || next === 0x0a) {
+        quoted = false;
+        i = j - 1;
+      }
+    } else if (c === d || c === 0x0a) {
       values++;
+      if (c === 0x0a) rows++;
+      fieldStart = true;
+    } else {
+      quoted = c === 0x22 && fieldStart;
+      fieldStart = false;
     }
   }
-  if (text.length > 0 && !text.endsWith("\n")) {
+  // A last line without a line break, or a quote left open (papaparse reads on to the end).
+  if (text.length > 0 && (quoted || !text.endsWith("\n"))) {
     rows++;
     values++;
   }
   return { rows, values };
 }
+
+/** Rows and values papaparse made, counted as {@link countCsv} counts them. */
+function sizeOf(rows: readonly string[][]): { rows: number; values: number } {
+  let values = 0;
+  for (const row of rows) values += row.length;
+  return { rows: rows.length, values };
+}
+
+const over = (size: { rows: number; values: number }, limits: { rows: number; values: number }): boolean => size.rows > limits.rows || size.values > limits.values;
 
 export interface QuoteProblem {
   /** 1-based line of the file where the faulty quoted value starts. */
@@ -145,12 +178,14 @@ export function parseCsv(text: string, limits?: { rows: number; values: number }
   if (source === "") return { rows: [], delimiter };
   if (limits) {
     const size = countCsv(source, delimiter);
-    if (size.rows > limits.rows || size.values > limits.values) return { rows: [], delimiter, tooLarge: size };
+    if (over(size, limits)) return { rows: [], delimiter, tooLarge: size };
   }
   const result = parse<string[]>(source, { delimiter, newline: "\n", quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false });
   const rows = result.data;
   const last = rows[rows.length - 1];
   if (source.endsWith("\n") && last && last.length === 1 && last[0] === "") rows.pop();
+  // Should the count above ever differ from papaparse's splitting, the limits still hold.
+  if (limits && over(sizeOf(rows), limits)) return { rows: [], delimiter, tooLarge: sizeOf(rows) };
   const error = result.errors.find((e) => e.type === "Quotes");
   if (!error) return { rows, delimiter };
   // papaparse gives the position just after the opening quote.

@@ -6,7 +6,7 @@
  */
 import { formatEscapesKept, numbersAsSaved, savedNumbersNote } from "./savedNumbers";
 import type { FormRefusal } from "./types";
-import { elementsNamed, xmlShape } from "./xmlScan";
+import { elementsNamed, tagEnd, xmlShape } from "./xmlScan";
 import { inflateEntry, readZipDirectory, writeZip, type PartToWrite, type ZipDirectory, type ZipEntry } from "./zipPackage";
 
 /**
@@ -278,21 +278,49 @@ function joined(chunks: readonly Uint8Array[]): Uint8Array {
  */
 const STRIPPED_ELEMENTS = ["dataValidations", "mergeCells", "drawing", "legacyDrawing", "legacyDrawingHF", "tableParts", "picture", "oleObjects", "controls"] as const;
 
+const PREFIX = "(?:[A-Za-z_][\\w.-]*:)?";
+
+/**
+ * Each `<tag …/>` or `<tag …>…</tag>` element, by a callback's choice, left out of the text. One
+ * pass: each start tag's end is found by tagEnd (which stops at the next "<"), and each close
+ * tag is searched for once from where the element starts; an element with no end stops the pass
+ * and the rest of the text is dropped, so a part of thousands of unclosed elements costs one
+ * scan, and what ExcelJS is handed then fails to parse (the file is refused, never read in part).
+ */
+function dropElements(text: string, tag: string, drop: (element: string) => boolean): string {
+  const start = new RegExp(`<${PREFIX}${tag}(?=[\\s/>])`, "g");
+  const close = new RegExp(`</${PREFIX}${tag}\\s*>`, "g");
+  let out = "";
+  let at = 0;
+  for (let m = start.exec(text); m; m = start.exec(text)) {
+    const end = tagEnd(text, m.index + 1);
+    let stop: number;
+    if (text[end] !== ">") return out + text.slice(at, m.index);
+    if (text[end - 1] === "/") stop = end + 1;
+    else {
+      close.lastIndex = end + 1;
+      const found = close.exec(text);
+      if (!found) return out + text.slice(at, m.index);
+      stop = found.index + found[0].length;
+    }
+    if (drop(text.slice(m.index, stop))) {
+      out += text.slice(at, m.index);
+      at = stop;
+    }
+    start.lastIndex = stop;
+  }
+  return out + text.slice(at);
+}
+
 function withoutElements(text: string, tags: readonly string[]): string {
   let out = text;
-  const prefix = "(?:[A-Za-z_][\\w.-]*:)?";
-  for (const tag of tags) {
-    if (!out.includes(tag)) continue;
-    out = out.replace(new RegExp(`<${prefix}${tag}\\b[^>]*/>|<${prefix}${tag}\\b[\\s\\S]*?</${prefix}${tag}>`, "g"), "");
-  }
+  for (const tag of tags) if (out.includes(tag)) out = dropElements(out, tag, () => true);
   return out;
 }
 
 /** A sheet's relationships without those to parts left out: only hyperlinks' targets are read (as notes). */
 function hyperlinkRelsOnly(text: string): string {
-  return text.replace(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?Relationship>)/g, (element) =>
-    /\bType\s*=\s*["'][^"']*\/hyperlink["']/.test(element) ? element : "",
-  );
+  return dropElements(text, "Relationship", (element) => !/\bType\s*=\s*["'][^"'<]*\/hyperlink["']/.test(element));
 }
 
 /** Parts ExcelJS parses by these exact names (its xlsx.js `load`), whatever the rest of the package says. */

@@ -58,8 +58,54 @@ function sections(code: string): string[] {
   return out;
 }
 
-/** The section Excel uses for a number: one section for all; two: ≥ 0 and < 0; three or more: > 0, < 0, zero. */
+const COMPARE = {
+  "<": (v, b) => v < b,
+  "<=": (v, b) => v <= b,
+  ">": (v, b) => v > b,
+  ">=": (v, b) => v >= b,
+  "=": (v, b) => v === b,
+  "<>": (v, b) => v !== b,
+} satisfies Record<string, (value: number, bound: number) => boolean>;
+
+/** The test of a section's condition (`[<=1]`, after any colour), or undefined when it has none. */
+function conditionOf(section: string): ((value: number) => boolean) | undefined {
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] as string;
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      i++;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i + 1);
+      const match = /^\s*(<>|<=|>=|<|>|=)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(section.slice(i + 1, end < 0 ? section.length : end));
+      if (match) {
+        const compare = COMPARE[match[1] as keyof typeof COMPARE];
+        const bound = Number(match[2]);
+        return (value) => compare(value, bound);
+      }
+      i = end < 0 ? section.length : end;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The section Excel uses for a number. With a condition on the first or second section (Excel
+ * allows them only there): the first if its condition holds, else the second if its condition
+ * holds, else the last section for numbers (Microsoft, "Review guidelines for customizing a
+ * number format"), so `[<=1]0%;0"%"` shows 40 as "40%" through its second section. Without
+ * conditions, by sign: one section for all; two: ≥ 0 and < 0; three or more: > 0, < 0, zero.
+ */
 function sectionFor(all: readonly string[], value: number): string {
+  const first = conditionOf(all[0] as string);
+  const second = all.length > 1 ? conditionOf(all[1] as string) : undefined;
+  if (first || second) {
+    if (first?.(value)) return all[0] as string;
+    if (second?.(value)) return all[1] as string;
+    // The fourth section is for text.
+    return all[Math.min(all.length, 3) - 1] as string;
+  }
   if (all.length === 1) return all[0] as string;
   if (value < 0) return all[1] as string;
   if (all.length === 2 || value > 0) return all[0] as string;

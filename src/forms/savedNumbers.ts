@@ -25,10 +25,10 @@ const MAY_MISREAD = [
   /<(?:is|t)[\s>]/,
   /\st\s*=\s*["']d["']/,
   // A value that is not a plain number, or whose three-digit exponent or 309 digits may overflow.
-  /<v(?=[\s>])[^<>]*>(?:(?![-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?<\/v>)|[^<]*(?:[eE][-+]?\d{3}|\d{309}))/,
+  /<v(?=[\s>])[^<>]*>(?:(?![-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?<\/v>)|[^<]*(?:[eE][-+]?\d{3}|\d{309}))/,
 ];
 
-/** A cell's content that is one plain number (its cell type is then irrelevant: no type reads it otherwise). */
+/** A cell's content that is one plain number (for any type but a date, read as that number). */
 const PLAIN_VALUE = /<v>-?\d{1,20}(?:\.\d{1,20})?(?:[eE][-+]?\d{1,2})?<\/v><\/c>/y;
 const TYPE_ATTRIBUTE = /(^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 /** The formula of a cell, which ExcelJS keeps apart from its value. */
@@ -36,7 +36,7 @@ const FORMULA = /<f(?=[\s/>])(?:[^<>"']|"[^<"]*"|'[^<']*')*(?:\/>|>[^<]*<\/f\s*>
 /** The text of `<v>` and `<t>` elements (rich text runs' included), as Excel reads it. */
 const VALUE_TEXT = /<(v|t)(?=[\s>])(?:[^<>"'/]|"[^<"]*"|'[^<']*')*>([^<]*)<\/\1\s*>/g;
 /** An xsd:double without INF and NaN (ECMA-376 stores cell numbers in that form). */
-const SAVED_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const SAVED_NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 /** Cell types ExcelJS does not read as a number (cell-xform `parseClose`). */
 const TEXT_TYPES = new Set(["s", "str", "inlineStr", "b", "e"]);
@@ -47,15 +47,24 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-/** CDATA sections written out as escaped text, as an XML parser would read them (ExcelJS skips them). */
-function withoutCdata(content: string): string {
+/**
+ * A cell's content as an XML parser hands it on: CDATA sections written out as escaped text
+ * (ExcelJS skips them), comments and processing instructions dropped (the parser gives the text
+ * either side as two pieces, which ExcelJS joins: `1<!-- -->2abc` is "12abc"). One pass over
+ * the "<"s; markup never closed ends the pass, as it ends the parse.
+ */
+function withoutMarkup(content: string): string {
   let out = "";
   let at = 0;
-  for (let open = content.indexOf("<![CDATA["); open >= 0; open = content.indexOf("<![CDATA[", at)) {
-    const close = content.indexOf("]]>", open + 9);
+  for (let i = content.indexOf("<"); i >= 0; i = content.indexOf("<", i + 1)) {
+    const marker = content.startsWith("<![CDATA[", i) ? "]]>" : content.startsWith("<!--", i) ? "-->" : content.startsWith("<?", i) ? "?>" : undefined;
+    if (marker === undefined) continue;
+    const from = i + (marker === "]]>" ? 9 : marker === "-->" ? 4 : 2);
+    const close = content.indexOf(marker, from);
     if (close < 0) break;
-    out += content.slice(at, open) + escapeXml(content.slice(open + 9, close));
-    at = close + 3;
+    out += content.slice(at, i) + (marker === "]]>" ? escapeXml(content.slice(from, close)) : "");
+    at = close + marker.length;
+    i = at - 1;
   }
   return at === 0 ? content : out + content.slice(at);
 }
@@ -63,7 +72,7 @@ function withoutCdata(content: string): string {
 /** What Excel reads from a cell's value elements: their text, entities and CDATA resolved. */
 function savedText(content: string): string {
   let text = "";
-  for (const m of withoutCdata(content).replace(FORMULA, "").matchAll(VALUE_TEXT)) text += xmlUnescape(m[2] as string);
+  for (const m of withoutMarkup(content).replace(FORMULA, "").matchAll(VALUE_TEXT)) text += xmlUnescape(m[2] as string);
   return text;
 }
 
@@ -95,9 +104,10 @@ export function numbersAsSaved(xml: string): SavedNumbers {
     const type = typed ? (typed[2] ?? typed[3] ?? "") : undefined;
     // Text, booleans and errors are read as such with or without a formula; nothing to check.
     if (type !== undefined && FORMULA_TEXT_TYPES.has(type)) continue;
-    // The commonest cell by far, a plain number, is passed over without copying it.
+    // The commonest cell by far, a plain number, is passed over without copying it; not a date
+    // cell's, which ExcelJS reads as a date whatever it holds.
     PLAIN_VALUE.lastIndex = at + open.length;
-    if (PLAIN_VALUE.test(xml)) {
+    if (type !== "d" && PLAIN_VALUE.test(xml)) {
       at = PLAIN_VALUE.lastIndex - 2;
       continue;
     }

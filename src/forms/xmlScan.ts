@@ -58,11 +58,16 @@ function endOf(text: string, marker: string, from: number): number {
   return at < 0 ? text.length : at + marker.length;
 }
 
-/** The index of the ">" closing a start tag, outside quoted attribute values. */
-function tagEnd(text: string, from: number): number {
+/**
+ * The index of the ">" closing a start tag, outside quoted attribute values; a tag never closed
+ * ends at the next "<" (XML allows none raw inside a tag, quoted or not), so a part of thousands
+ * of unclosed tags costs one pass, not one scan to its end per tag.
+ */
+export function tagEnd(text: string, from: number): number {
   let quote = "";
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
+    if (ch === "<") return i;
     if (quote) {
       if (ch === quote) quote = "";
     } else if (ch === '"' || ch === "'") quote = ch;

@@ -1,4 +1,5 @@
-import { decodeCsvBytes, detectDelimiter, parseCsv } from "../../src/forms/csv";
+import papaparse from "papaparse";
+import { decodeCsvBytes, detectDelimiter, parseCsv, readCsvGrid } from "../../src/forms/csv";
 import { aCouncilCsv, concat, councilMeasures, utf8, windows1252 } from "./csvSupport";
 
 describe("parseCsv", () => {
@@ -60,6 +61,40 @@ describe("parseCsv", () => {
     const lines = aCouncilCsv().split("\r\n");
     lines[4] = lines[4]!.replace(/^(ILL\d+),/, '$1,"Local" people ');
     expect(parseCsv(lines.join("\r\n")).quoteProblem).toEqual({ line: 5, kind: "text-after-quote" });
+  });
+});
+
+describe("the limits on a file's size", () => {
+  it("counts the rows after a quote in the middle of a value, which does not open a quoted value, and refuses a file over the limit", () => {
+    const text = `Measure 12" pipe\n${",,,,,,,,,\n".repeat(400_000)}`;
+    expect(readCsvGrid("pipes.csv", utf8(text), 20)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^"pipes\.csv" has 400,001 rows \(the limit for one table is 100,000\), far more than any measure table, so it was not read\./),
+    });
+  });
+
+  it.each([
+    ['a quote in the middle of a value', 'Measure 12" pipe,x\n,,\n,,\n'],
+    ["a space before a quote", 'a, "b,c"\nd,e\n'],
+    ["delimiters and line breaks inside quotes", 'a,"b,c"\nd,"e\nf",g\n'],
+    ["doubled quotes", 'a,"say ""hi""",b\nc,"""",d'],
+    ["spaces after a closing quote", 'a,"x"  ,b\nc,"y" \nd,e\n'],
+    ["text after a closing quote, which leaves the value open", 'a,"Local" people,b\nc,d\n"e",f\ng,h\n'],
+    ["a quote never closed", 'a,b\nc,"d\ne,f\n'],
+    ["a quoted value ending the file", 'a,b\nc,"d,e"'],
+    ["semicolons", 'a;b\n"x;y";12" z;w\n'],
+  ])("refuses a file one row or one value over the limit before splitting it, with %s", (_, text) => {
+    const { rows } = parseCsv(text);
+    const size = { rows: rows.length, values: rows.reduce((n, row) => n + row.length, 0) };
+    const split = jest.spyOn(papaparse, "parse");
+    try {
+      expect(parseCsv(text, { rows: size.rows - 1, values: Infinity }).tooLarge).toEqual(size);
+      expect(parseCsv(text, { rows: Infinity, values: size.values - 1 }).tooLarge).toEqual(size);
+      expect(split).not.toHaveBeenCalled();
+      expect(parseCsv(text, size).rows).toEqual(rows);
+    } finally {
+      split.mockRestore();
+    }
   });
 });
 

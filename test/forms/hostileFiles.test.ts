@@ -185,7 +185,18 @@ describe("bounded cost: near-limit files are read or refused with a sentence", (
     files = costlyFiles(form);
   }, 300_000);
 
-  it.each(["several-near-limit-sheets.xlsx", "millions-of-cells.xlsx", "many-shared-strings.xlsx", "huge-styles.xlsx", "deeply-nested.xlsx", "entity-expansion.xlsx"])(
+  it.each([
+    "several-near-limit-sheets.xlsx",
+    "millions-of-cells.xlsx",
+    "many-shared-strings.xlsx",
+    "huge-styles.xlsx",
+    "deeply-nested.xlsx",
+    "entity-expansion.xlsx",
+    "unclosed-sheet-tags.xlsx",
+    "unclosed-merge-cells.xlsx",
+    "unclosed-relationships.xlsx",
+    "long-digit-run.xlsx",
+  ])(
     "%s",
     async (name) => {
       const file = files[name];

@@ -46,9 +46,24 @@ describe("a number read as the cell showed it", () => {
     ['0.0" %"', 40],
     ["0%", 0.4],
     ["0.0%", 0.4],
+    // Sections chosen by their conditions, not by sign: 40 fails [<=1], so shows "40%" as text.
+    ['[<=1]0%;0"%"', 40],
+    ['[<=1]0%;0"%"', 0.4],
+    ["[>=1]0;0%", 0.4],
+    // No condition holds, so the last section for numbers: 0.4 shows "40%".
+    ['[>=1]0"%";[<0]-0"%";0%', 0.4],
   ])("reads a %% measure's cell formatted %s holding %p as 40, as the bidder saw it", async (numFmt, held) => {
     const form = await read(await formatted([{ ref: PERCENT, quantity: held, numFmt }]));
     expect(quantityOf(form, PERCENT)).toBe(40);
+  });
+
+  it.each([
+    ['[<=1]0%;0"%"', 40, false],
+    ["[>=1]0;0%", 0.4, true],
+    ['[>=1]0"%";[<0]-0"%";0%', 0.4, true],
+  ])("says a %% sign was typed only when the section a condition chose for %s holding %p has a genuine %%", async (numFmt, held, typed) => {
+    const form = await read(await formatted([{ ref: PERCENT, quantity: held, numFmt }]));
+    expect(form.notes).toEqual(typed ? [expect.stringContaining("1 percentage was typed with a % sign (e.g. 40%)")] : []);
   });
 
   it("reads a £ figure shown in thousands as the full figure, and names the cell", async () => {
@@ -131,11 +146,20 @@ describe("a cell saved as a number that holds something else", () => {
     ["12abc", { type: "n", content: "<v>12abc</v>" }],
     ["12abc", { content: "<is><t>12abc</t></is>" }],
     ["2026-03-31", { type: "d", content: "<v>2026-03-31</v>" }],
+    // Text split by a comment or a processing instruction, which ExcelJS joins back and parseFloat reads as 12.
+    ["12abc", { content: "<v>1<!-- -->2abc</v>" }],
+    ["12abc", { content: "<v>12<?note x?>abc</v>" }],
   ])("reads %p as that text, never as blank or part of it, and names the cell", async (text, cell) => {
     const { bytes, place } = await withSavedQuantity(FTE, cell);
     const form = await read(bytes);
     expect(quantityOf(form, FTE)).toBe(text);
     expect(form.notes.join("\n")).toContain(`1 cell was saved as a number but holds something else (${place}: “${text}”)`);
+  });
+
+  it("notes a date cell holding a plain number (Excel shows 1 Jan 2024), naming the cell, rather than reading it silently", async () => {
+    const { bytes, place } = await withSavedQuantity(FTE, { type: "d", content: "<v>2024</v>" });
+    const form = await read(bytes);
+    expect(form.notes.join("\n")).toContain(`1 cell was saved as a number but holds something else (${place}: “2024”)`);
   });
 
   it("reads a formula's saved result of INF as that text, not as blank", async () => {

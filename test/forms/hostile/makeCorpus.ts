@@ -298,5 +298,27 @@ export function costlyFiles(form: Uint8Array): Record<string, { bytes: Uint8Arra
     "huge-styles.xlsx": { bytes: withParts(form, { "xl/styles.xml": styles.join("") }), form: many, table: many },
     "deeply-nested.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: deep }), form: /nested more than 64 levels deep/, table: /nested more than 64 levels deep/ },
     "entity-expansion.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": laughs }), form: /document type declaration/, table: /document type declaration/ },
+    ...unclosedMarkup(form),
+  };
+}
+
+/**
+ * Small files (about 15 KB) of markup that never closes, where each tag scanned to the end of
+ * its part would make reading quadratic (tens of seconds): start tags with no ">", elements the
+ * reader strips with no end tag, and a run of 60,000 digits a number pattern could split many
+ * ways. Each must be read or refused in one pass.
+ */
+function unclosedMarkup(form: Uint8Array): Record<string, { bytes: Uint8Array; form: "read" | RegExp; table: "read" | RegExp }> {
+  const parts = unzip(form);
+  const workbook = partText(parts, "xl/workbook.xml");
+  const sheet = partText(parts, COMMITMENTS_PART);
+  const deep = /nested more than 64 levels deep/;
+  const damaged = /damaged and cannot be opened/;
+  const digits = sheet.replace(/(<row [^>]*>)/, `$1<c r="Z1"><v>${"1".repeat(60_000)}x</v></c>`);
+  return {
+    "unclosed-sheet-tags.xlsx": { bytes: withParts(form, { "xl/workbook.xml": workbook.replace("</sheets>", `${"<sheet ".repeat(40_000)}</sheets>`) }), form: deep, table: deep },
+    "unclosed-merge-cells.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace("</sheetData>", `</sheetData>${"<mergeCells></x>".repeat(60_000)}`) }), form: damaged, table: damaged },
+    "unclosed-relationships.xlsx": { bytes: withParts(form, { "xl/worksheets/_rels/sheet2.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${"<Relationship></x>".repeat(60_000)}</Relationships>` }), form: "read", table: "read" },
+    "long-digit-run.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: digits }), form: "read", table: "read" },
   };
 }
