@@ -95,6 +95,12 @@ export interface ValidationContext {
   typedOverFormulas?: readonly TypedOverFormula[];
   /** The panel's decided clarification outcomes (readClarifications' `decided`). */
   clarifications?: readonly Clarification[];
+  /**
+   * SV Scores' bidders as spelled there, when read: a row's name is told apart (SV127) when SV
+   * Scores' formulas cannot match it to a bidder the add-in takes it to be, with SV Scores'
+   * spelling to retype. Without them, names are compared with the bid's first spelling.
+   */
+  sheetBidders?: readonly unknown[];
 }
 
 /** A calculated cell of a commitment row whose formula was typed or pasted over, or cleared. */
@@ -451,11 +457,23 @@ export function validateCommitments(
   };
 
   // Whether a spelling of a bidder's name is one SV Scores' formulas may not match (SV127), once per spelling.
-  const lookAlikes = new Map<string, boolean>();
-  const lookAlike = (written: string, name: string): boolean => {
+  // SV Scores' spellings: as its formulas compare them (sheetKey), and by the add-in's key (nameKey).
+  const sheetBidders = context.sheetBidders?.filter((b): b is string => typeof b === "string" && bidderKey(b) !== "");
+  const sheetKeys = new Set(sheetBidders?.map(sheetKey));
+  const sheetSpelling = new Map<string, string>();
+  for (const b of sheetBidders ?? []) if (!sheetSpelling.has(bidderKey(b))) sheetSpelling.set(bidderKey(b), b);
+  const lookAlikes = new Map<string, string | null>();
+  /** The spelling to retype, when SV Scores' formulas cannot match this one; null when they can. */
+  const lookAlike = (written: string, name: string): string | null => {
     let found = lookAlikes.get(written);
     if (found === undefined) {
-      found = hasInvisibleCharacters(written) || (written !== name && sheetKey(written) !== sheetKey(name));
+      if (sheetBidders !== undefined) {
+        const listed = sheetSpelling.get(bidderKey(written));
+        // A bidder SV Scores does not list is not this rule's to report.
+        found = listed !== undefined && !sheetKeys.has(sheetKey(written)) ? listed : null;
+      } else {
+        found = hasInvisibleCharacters(written) || (written !== name && sheetKey(written) !== sheetKey(name)) ? name : null;
+      }
       lookAlikes.set(written, found);
     }
     return found;
@@ -489,9 +507,10 @@ export function validateCommitments(
     if (bidder === undefined) {
       if (isBlank(input.bidder) || (typeof input.bidder === "string" && bidderKey(input.bidder) === "")) sink.add("Bidder", describeFinding("bidderMissing"));
       else reportUnreadable(sink, "Bidder", input.bidder);
-    } else if (typeof input.bidder === "string" && lookAlike(input.bidder, bidder.name)) {
+    } else if (typeof input.bidder === "string") {
       // One bidder to the add-in (bidderKey), which SV Scores' formulas may not see (sheetKey).
-      sink.add("Bidder", describeFinding("bidderLookAlike", { written: quote(cleanText(input.bidder)), bidder: quote(cleanText(bidder.name)) }));
+      const retype = lookAlike(input.bidder, bidder.name);
+      if (retype !== null) sink.add("Bidder", describeFinding("bidderLookAlike", { written: quote(cleanText(input.bidder)), bidder: quote(cleanText(retype)) }));
     }
 
     // Most tables have no clarification: skip building the key (two name comparisons) per row.

@@ -30,6 +30,8 @@ export interface EvaluationData {
   typedOverFormulas: TypedOverFormula[];
   /** SV_Clarifications' rows (the panel's outcomes for implausible commitments); [] in a workbook without the table. */
   clarifications: ClarificationInputRow[];
+  /** SV_Scores' Bidder column as spelled there (SV127 names the spelling to retype); undefined without the table. */
+  scoreBidders: unknown[] | undefined;
   syncs: number;
 }
 
@@ -60,6 +62,8 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     const commitSheet = commitmentsTable.worksheet.load("name");
     // Small (one row per clarified item), so read whole in this request; absent before issue #16.
     const clarificationRange = context.workbook.tables.getItemOrNullObject(TABLES.clarifications).getRange().load("values, rowIndex");
+    // One row per bidder: read whole here, for the Bidder column.
+    const scoresRange = context.workbook.tables.getItemOrNullObject(TABLES.scores).getRange().load("values");
     const settingCells = (Object.keys(SETTING_NAMES) as SettingKey[]).map((key) => {
       const item = context.workbook.names.getItemOrNullObject(SETTING_NAMES[key]);
       const range = item.getRangeOrNullObject().load("values");
@@ -130,7 +134,10 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     const [clarificationHeader = [], ...clarificationBody] = clarificationRange.isNullObject ? [] : clarificationRange.values;
     const clarifications = clarificationInputRows(clarificationHeader.map(String), clarificationBody, clarificationRange.isNullObject ? 0 : clarificationRange.rowIndex + 2);
 
-    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, commitmentsFirstColumn: commitBody.columnIndex + 1, settings, typedOverFormulas, clarifications, syncs };
+    const [scoresHeader = [], ...scoresBody] = scoresRange.isNullObject ? [] : scoresRange.values;
+    const bidderAt = scoresHeader.findIndex((h) => String(h).trim().toLowerCase() === "bidder");
+    const scoreBidders = bidderAt < 0 ? undefined : scoresBody.map((r) => r[bidderAt]);
+    return { measures, measureProblems: problems, commitments, commitmentHeaders: headers, commitmentsFirstRow: firstRow, commitmentsFirstColumn: commitBody.columnIndex + 1, settings, typedOverFormulas, clarifications, scoreBidders, syncs };
   });
 }
 
@@ -142,7 +149,10 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
 export function commitmentContext(data: EvaluationData): { context: ValidationContext; clarifications: ClarificationsRead } {
   const v = data.settings.contractValue;
   const clarifications = readClarifications(data.clarifications);
-  return { context: { clarifications: clarifications.decided, ...(typeof v === "number" && v > 0 ? { contractValue: v } : {}) }, clarifications };
+  return {
+    context: { clarifications: clarifications.decided, ...(typeof v === "number" && v > 0 ? { contractValue: v } : {}), ...(data.scoreBidders !== undefined ? { sheetBidders: data.scoreBidders } : {}) },
+    clarifications,
+  };
 }
 
 /** Which of the evaluation's tables are missing, as the error the pane shows. */

@@ -72,4 +72,22 @@ describe("bidders' names on typed rows", () => {
   it("warns of a name with invisible characters even on the bidder's first row", () => {
     expect(codesOf([aRow({ bidder: "Acme\u2060 Ltd" })])).toEqual([["SV127", "Bidder"]]);
   });
+
+  describe("with SV Scores' spellings known", () => {
+    it("flags the row SV Scores cannot match, naming SV Scores' spelling, and not the row it can, whichever comes first", () => {
+      const rows = [aRow({ bidder: `${fullwidth("ACME")} Ltd` }), aRow({ bidder: "Acme Ltd", ref: "M2" })];
+      const { findings } = validateCommitments(rows, TABLE, { sheetBidders: ["Acme Ltd", "Birch Homes"] });
+      expect(findings.map((f) => [f.code, f.row])).toEqual([["SV127", rows[0]?.row]]);
+      expect(findings[0]?.action).toBe("Retype the name as “Acme Ltd”, spelled as on SV Scores.");
+    });
+
+    it("says nothing of a spelling SV Scores itself uses, however it is written", () => {
+      const fw = `${fullwidth("ACME")} Ltd`;
+      expect(validateCommitments([aRow({ bidder: fw }), aRow({ bidder: `${fw} `, ref: "M2" })], TABLE, { sheetBidders: [fw] }).findings).toEqual([]);
+    });
+
+    it("leaves a bidder SV Scores does not list to other rules", () => {
+      expect(validateCommitments([aRow({ bidder: "Cedar\u200b Care" })], TABLE, { sheetBidders: ["Acme Ltd"] }).findings).toEqual([]);
+    });
+  });
 });

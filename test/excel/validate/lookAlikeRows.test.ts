@@ -7,6 +7,7 @@
 import { aPlanInput, anEvaluationWorkbook } from "../support";
 import { TABLES } from "../../../src/core/shared/layout";
 import { readScores } from "../../../src/excel/scores/readScores";
+import { validateWorkbook } from "../../../src/excel/validate/validateWorkbook";
 import type { ExcelHost } from "../../excelHost";
 import { fullwidth } from "../../support/lookAlikes";
 
@@ -37,5 +38,19 @@ describe("a typed ref with an invisible or look-alike character", () => {
     expect(acme?.held?.faults.map((f) => [f.row, f.code])).toEqual([[4, "SV126"]]);
     expect(acme?.held?.faults[0]?.message).toMatch(/is measure ILL9, but it holds characters the sheet's formulas cannot see past/);
     expect(view.bidders.find((b) => b.bidder === "Birch Homes")?.rank).toBe(1);
+  });
+});
+
+describe("a typed bidder's name in look-alike characters", () => {
+  it("is told apart by Validate with the spelling SV Scores uses, which the sheet's formulas match", async () => {
+    const rows = [
+      [`${fullwidth("ACME")} Care`, "ILL9", "hours", 100],
+      ["Acme Care", "ILL10", "hours", 20],
+    ];
+    const { run } = await anEvaluationWorkbook(rows, aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }));
+    const { result } = await validateWorkbook(run);
+    const named = result.findings.filter((f) => f.code === "SV127");
+    expect(named.map((f) => f.row)).toHaveLength(1);
+    expect(named[0]?.action).toBe("Retype the name as “Acme Care”, spelled as on SV Scores.");
   });
 });
