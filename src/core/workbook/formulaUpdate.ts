@@ -201,8 +201,10 @@ function statusMessage(outOfDate: readonly ColumnToWrite[], missingColumns: read
 
 /** The sentence when a signed workbook would need its formulas updated. */
 export function signedFormulaRefusal(signed: { by: string; at: string }): string {
+  // SV Record gone but SV Sign-off still showing its fingerprint: signed all the same, by whom the sheet no longer says.
+  const who = signed.by !== "" && signed.at !== "" ? `signed off by ${signed.by} on ${signed.at}` : "signed off (SV Sign-off shows its fingerprint)";
   return (
-    `The record was signed off by ${signed.by} on ${signed.at}, so its formulas were not updated. Sign-off turned the signed sheets' formulas into ` +
+    `The record was ${who}, so its formulas were not updated. Sign-off turned the signed sheets' formulas into ` +
     `the values that were signed, and the fingerprint covers those values: writing formulas back would change signed figures wherever today's rules ` +
     `give a different answer, and Verify would report each one. The signed record stands as it was signed; nothing was changed.`
   );

@@ -20,6 +20,9 @@ import { BUILT_MARKER } from "./readReportData";
 import { assertOurs, builtNote, ReportRefusedError, rowDrafts, SheetDraft } from "./reportSheet";
 import { COMMAND_BYTES, RequestBudget } from "../shared/requestBudget";
 
+/** The record's sheet while it is built (at most 31 characters, as Excel allows). */
+const BUILDING = `${SHEETS.decisionRecord} (building)`;
+
 /** Everything the record draws on: the signed record's tables, moderation's, and the clarifications. */
 const DECISION_READ: SnapshotRequest = { tables: { ...EVERYTHING.tables, decisions: "all", clarifications: "all" }, calculated: true };
 
@@ -83,21 +86,31 @@ export async function exportDecisionRecord(run: ExcelRun, options: OperationOpti
   const parts = rowDrafts(6, 1, decisionRecordRows(entries), { wrap: true });
   throwIfCancelled(options.signal);
   await run(async (context) => {
-    const existing = context.workbook.worksheets.getItemOrNullObject(SHEETS.decisionRecord);
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(SHEETS.decisionRecord);
+    const leftOver = sheets.getItemOrNullObject(BUILDING);
     await context.sync();
     const a2 = existing.isNullObject ? undefined : existing.getRange("A2").load("values");
-    if (a2) await context.sync();
+    const leftA2 = leftOver.isNullObject ? undefined : leftOver.getRange("A2").load("values");
+    if (a2 || leftA2) await context.sync();
     assertOurs({ exists: a2 !== undefined, ours: String(a2?.values[0]?.[0] ?? "").startsWith(BUILT_MARKER) }, SHEETS.decisionRecord);
-    // No cancel signal: a write stopped halfway would leave half a record.
+    assertOurs({ exists: leftA2 !== undefined, ours: String(leftA2?.values[0]?.[0] ?? "").startsWith(BUILT_MARKER) }, BUILDING);
+    // No cancel signal: a write stopped halfway would leave half a record. The new record is
+    // built under another name and takes the record's name only once whole, so a write that
+    // fails part way leaves the previous record as it was (the half-built sheet is replaced
+    // on the next export).
     const budget = new RequestBudget(context);
     await budget.room(COMMAND_BYTES.other * 30);
-    if (!existing.isNullObject) existing.delete();
-    const sheet = context.workbook.worksheets.add(SHEETS.decisionRecord);
+    if (!leftOver.isNullObject) leftOver.delete();
+    const sheet = sheets.add(BUILDING);
     draft.apply(sheet);
     for (const part of parts) {
       await budget.room(part.bytes);
       part.draft.apply(sheet);
     }
+    await budget.room(COMMAND_BYTES.other * 3);
+    if (!existing.isNullObject) existing.delete();
+    sheet.name = SHEETS.decisionRecord;
     sheet.activate();
     await budget.finish();
   });

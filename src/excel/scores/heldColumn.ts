@@ -10,22 +10,29 @@
  * range as it stands when the command runs: an array sized from an earlier read was refused when a
  * co-author added a bidder row in between, leaving the column without its formula, so no bid
  * was ever held. A Held column wholly empty (such an attempt, or a user who added the header
- * alone) is filled the same way; one with anything in it is left as it is.
+ * alone) is filled the same way; one with anything in it is left as it is. Never in a signed
+ * workbook (SV Sign-off or SV Record present): its SV Scores holds the values that were signed.
  */
-import { TABLE_FORMULAS, TABLES } from "../../core";
+import { SHEETS, TABLE_FORMULAS, TABLES } from "../../core";
 import type { ExcelRun } from "../shared/excelRun";
 
 export async function ensureHeldColumn(run: ExcelRun): Promise<void> {
   await run(async (context) => {
     const scores = context.workbook.tables.getItemOrNullObject(TABLES.scores);
+    // A signed workbook's SV Scores holds the signed values (an empty Held is what sign-off froze
+    // when no bid was held): nothing is added or filled there, whatever the sheet's protection.
+    const signed = [SHEETS.signOff, SHEETS.record].map((name) => context.workbook.worksheets.getItemOrNullObject(name));
     await context.sync();
-    if (scores.isNullObject) return;
-    // One row per bidder: the whole body is a small read.
+    if (scores.isNullObject || signed.some((sheet) => !sheet.isNullObject)) return;
     const header = scores.getHeaderRowRange().load("values");
-    const body = scores.getDataBodyRange().load("formulas");
     await context.sync();
     const at = (header.values[0] ?? []).findIndex((h) => String(h).trim().toLowerCase() === "held");
-    if (at >= 0 && body.formulas.some((r) => r[at] !== "" && r[at] !== null)) return;
+    if (at >= 0) {
+      // The Held column's formulas alone: the other columns' are long, about 10 KB a bidder.
+      const column = scores.columns.getItemAt(at).getDataBodyRange().load("formulas");
+      await context.sync();
+      if (column.formulas.some((r) => r[0] !== "" && r[0] !== null)) return;
+    }
     const held = at >= 0 ? scores.columns.getItemAt(at) : scores.columns.add(undefined, undefined, "Held");
     (held.getDataBodyRange() as unknown as { formulas: string }).formulas = TABLE_FORMULAS.scores.Held;
     await context.sync();

@@ -56,7 +56,8 @@ async function readFormulaCheck(run: ExcelRun, options: OperationOptions): Promi
   return {
     tables,
     measureHeaders: wb.tables.measures?.headers,
-    signed: wb.record !== undefined ? { by: wb.record.signedBy, at: wb.record.signedAt } : undefined,
+    // Signed once SV Record is there, or SV Sign-off shows a fingerprint (SV Record deleted, as Verify reports).
+    signed: wb.record !== undefined ? { by: wb.record.signedBy, at: wb.record.signedAt } : wb.signOffFingerprint !== undefined ? { by: "", at: "" } : undefined,
   };
 }
 

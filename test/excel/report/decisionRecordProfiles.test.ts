@@ -13,6 +13,7 @@ import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import { PAYLOAD_LIMIT_BYTES, type ProfileName } from "../../excelHost";
 import { allAgreed, rowsOf } from "../moderation/moderationSupport";
 import { typeCommitments } from "../support";
+import { BUILT_MARKER } from "../../../src/excel/report/readReportData";
 
 const AT = new Date("2026-11-03T14:00:00.000Z");
 const CLOCK = (): Date => AT;
@@ -103,4 +104,32 @@ describe("a decision record too large for one request", () => {
     const firstColumn = fake.inspect.values(`'${SHEETS.decisionRecord}'!${used}`).map((r) => r[0]);
     expect(firstColumn.filter((v) => String(v).startsWith("Clarification: "))).toHaveLength(count);
   }, 120_000);
+});
+
+describe("an export that stopped part way", () => {
+  it("is built under another name, so the last whole record stays until the new one is whole, and a half-built sheet left over is replaced", async () => {
+    const { fake, run } = await allAgreed();
+    const actions = createReportActions(run, CLOCK);
+    await actions.exportDecisionRecord();
+    // What a connection lost part way through the next export leaves: the half-built sheet beside the last record.
+    const halfBuilt = `${SHEETS.decisionRecord} (building)`;
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.add(halfBuilt);
+      sheet.getRange("A1:A2").values = [["Decision record: social value evaluation (Procurement Act 2023 s.98)"], [`${BUILT_MARKER} 3 Nov 2026 at 14:00`]];
+      await context.sync();
+    });
+    const again = await actions.exportDecisionRecord();
+    expect(again.entries.length).toBeGreaterThan(0);
+    expect(fake.inspect.sheetNames().filter((n) => n.startsWith(SHEETS.decisionRecord))).toEqual([SHEETS.decisionRecord]);
+  });
+
+  it("refuses, writing nothing, when a sheet of the building name is the user's own", async () => {
+    const { fake, run } = await allAgreed();
+    await run(async (context) => {
+      context.workbook.worksheets.add(`${SHEETS.decisionRecord} (building)`).getRange("A1").values = [["my notes"]];
+      await context.sync();
+    });
+    await expect(createReportActions(run, CLOCK).exportDecisionRecord()).rejects.toThrow(/did not build/);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEETS.decisionRecord);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { SHEETS, TABLE_FORMULAS, TABLES } from "../../../src/core";
 import { checkFormulas, updateFormulas } from "../../../src/excel/setup/updateFormulas";
+import { ensureHeldColumn } from "../../../src/excel/scores/heldColumn";
 import { readScores, type ScoresView } from "../../../src/excel/scores/readScores";
 import { recordDecision } from "../../../src/excel/report/decisionRecord";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
@@ -174,6 +175,22 @@ describe("a workbook of this version", () => {
     await actions.signOff("Dee Lead");
     const before = fake.inspect.formulas(fake.inspect.table(TABLES.scores)!.dataBodyAddress);
     await expect(updateFormulas(run)).rejects.toThrow(/^The record was signed off by Dee Lead on .*, so its formulas were not updated\..*Verify would report each one/);
+    expect(fake.inspect.formulas(fake.inspect.table(TABLES.scores)!.dataBodyAddress)).toEqual(before);
+  });
+
+  it("is refused too when SV Record was deleted but SV Sign-off still shows the fingerprint, and the Held column is not filled", async () => {
+    const { fake, actions, run } = await allAgreed();
+    await actions.signOff("Dee Lead");
+    await run(async (context) => {
+      const record = context.workbook.worksheets.getItem(SHEETS.record);
+      record.visibility = "Visible";
+      record.delete();
+      await context.sync();
+    });
+    const before = fake.inspect.formulas(fake.inspect.table(TABLES.scores)!.dataBodyAddress);
+    await expect(updateFormulas(run)).rejects.toThrow(/^The record was signed off \(SV Sign-off shows its fingerprint\), so its formulas were not updated\./);
+    // An import's Held-column step leaves a signed SV Scores as it was signed.
+    await ensureHeldColumn(run);
     expect(fake.inspect.formulas(fake.inspect.table(TABLES.scores)!.dataBodyAddress)).toEqual(before);
   });
 });
