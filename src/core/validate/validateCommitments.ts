@@ -436,6 +436,11 @@ export function validateCommitments(
   const bidders = new Map<string, BidderState>();
   const bidderCache = new Map<string, BidderState | null>();
 
+  // SV Scores' spellings: as its formulas compare them (sheetKey), and by the add-in's key (nameKey).
+  const sheetBidders = context.sheetBidders?.filter((b): b is string => typeof b === "string" && bidderKey(b) !== "");
+  const sheetKeys = new Set(sheetBidders?.map(sheetKey));
+  const sheetSpelling = new Map<string, string>();
+  for (const b of sheetBidders ?? []) if (!sheetSpelling.has(bidderKey(b))) sheetSpelling.set(bidderKey(b), b);
   const bidderOf = (cell: unknown, row: number): BidderState | undefined => {
     if (typeof cell === "string") {
       const hit = bidderCache.get(cell);
@@ -448,7 +453,8 @@ export function validateCommitments(
       const key = bidderKey(name);
       state = bidders.get(key);
       if (state === undefined) {
-        state = { name, firstRow: row, total: 0, accepted: [], claims: new Map() };
+        // Named as SV Scores spells the bidder, where it lists them, whatever spelling comes first.
+        state = { name: sheetSpelling.get(key) ?? name, firstRow: row, total: 0, accepted: [], claims: new Map() };
         bidders.set(key, state);
       }
     }
@@ -457,11 +463,6 @@ export function validateCommitments(
   };
 
   // Whether a spelling of a bidder's name is one SV Scores' formulas may not match (SV127), once per spelling.
-  // SV Scores' spellings: as its formulas compare them (sheetKey), and by the add-in's key (nameKey).
-  const sheetBidders = context.sheetBidders?.filter((b): b is string => typeof b === "string" && bidderKey(b) !== "");
-  const sheetKeys = new Set(sheetBidders?.map(sheetKey));
-  const sheetSpelling = new Map<string, string>();
-  for (const b of sheetBidders ?? []) if (!sheetSpelling.has(bidderKey(b))) sheetSpelling.set(bidderKey(b), b);
   const lookAlikes = new Map<string, string | null>();
   /** The spelling to retype, when SV Scores' formulas cannot match this one; null when they can. */
   const lookAlike = (written: string, name: string): string | null => {

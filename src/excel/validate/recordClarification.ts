@@ -74,15 +74,22 @@ export async function recordClarification(run: ExcelRun, request: ClarificationR
     const inputColumns = Object.keys(cells).filter((h) => col(h) >= 0);
     let index = body.findIndex((row) => keyOf(row[col("Bidder")], row[col("Ref")]) === wanted);
     if (index < 0) index = body.findIndex((row) => inputColumns.every((h) => row[col(h)] === "" || row[col(h)] === null));
-    if (index < 0) {
+    const grows = index < 0;
+    if (grows) {
       // A new row below the table: it must be empty, or nothing is written.
       const below = sheet.getRange(blockAddress(top + whole.rowCount, left, 1, whole.columnCount)).load("values");
       await context.sync();
       if (below.values.some((r) => r.some((c) => c !== "" && c !== null))) {
         throw new RefusalError(`The row below the table on ${SHEETS.clarifications} is not empty, so the outcome was not recorded. Move what is there, then record the outcome again.`);
       }
-      table.resize(sheet.getRange(blockAddress(top, left, whole.rowCount + 1, whole.columnCount)));
       index = body.length;
+    }
+    const row = top + 1 + index;
+    // Read in the same request, before any write (the table growing over the row included): what
+    // the row held at the moment of writing, so a co-author's entry is put back as it was.
+    const before = sheet.getRange(blockAddress(row, left, 1, whole.columnCount)).load("values");
+    if (grows) {
+      table.resize(sheet.getRange(blockAddress(top, left, whole.rowCount + 1, whole.columnCount)));
       // The new row takes the table's formats first: Excel need not carry them into a row the
       // table grows over, and in a General cell a ref "1.10" would become the number 1.1 (and
       // match no commitment) and a reason "40% too high" the number 0.4.
@@ -90,10 +97,7 @@ export async function recordClarification(run: ExcelRun, request: ClarificationR
       // Excel fills calculated columns into new rows only while the user's AutoCorrect option is on.
       for (const f of columnFormulas(TABLES.clarifications, headers)) sheet.getRange(blockAddress(top + 1 + index, left + f.index, 1, 1)).formulas = [[f.formula]];
     }
-    const row = top + 1 + index;
     const expected = index < body.length ? inputColumns.map((h) => body[index]?.[col(h)] ?? "") : inputColumns.map(() => "");
-    // Read in the same request, before the writes: what the row held at the moment of writing.
-    const before = sheet.getRange(blockAddress(row, left, 1, whole.columnCount)).load("values");
     const write = (values: readonly unknown[]): void => inputColumns.forEach((h, i) => queueCell(sheet, row, left + col(h), values[i], formatOf(h)));
     write(inputColumns.map((h) => cells[h as keyof typeof cells]));
     await context.sync();

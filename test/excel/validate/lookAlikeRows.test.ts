@@ -47,10 +47,14 @@ describe("a typed bidder's name in look-alike characters", () => {
       [`${fullwidth("ACME")} Care`, "ILL9", "hours", 100],
       ["Acme Care", "ILL10", "hours", 20],
     ];
-    const { run } = await anEvaluationWorkbook(rows, aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }));
+    const { fake, run } = await anEvaluationWorkbook(rows, aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }));
     const { result } = await validateWorkbook(run);
     const named = result.findings.filter((f) => f.code === "SV127");
     expect(named.map((f) => f.row)).toHaveLength(1);
     expect(named[0]?.action).toBe("Retype the name as “Acme Care”, spelled as on SV Scores.");
+    // The Scores page names the bid as SV Scores spells it, whichever spelling came first on SV Commitments.
+    const view = await readScores(run);
+    expect(view.bidders.map((b) => b.bidder)).toEqual(expect.arrayContaining(["Acme Care"]));
+    expect(sheetRow(fake, "Acme Care").Rank).not.toBe("Held");
   });
 });
