@@ -3,6 +3,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Both cores of the CI machine (jest's default leaves one for itself): the 10,000-row
+  // workbook suites take minutes each, and one worker took the run past 20 minutes.
+  maxWorkers: 2,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
