@@ -185,7 +185,10 @@ export function parseCsv(text: string, limits?: { rows: number; values: number }
   const last = rows[rows.length - 1];
   if (source.endsWith("\n") && last && last.length === 1 && last[0] === "") rows.pop();
   // Should the count above ever differ from papaparse's splitting, the limits still hold.
-  if (limits && over(sizeOf(rows), limits)) return { rows: [], delimiter, tooLarge: sizeOf(rows) };
+  if (limits) {
+    const size = sizeOf(rows);
+    if (over(size, limits)) return { rows: [], delimiter, tooLarge: size };
+  }
   const error = result.errors.find((e) => e.type === "Quotes");
   if (!error) return { rows, delimiter };
   // papaparse gives the position just after the opening quote.

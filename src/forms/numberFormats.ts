@@ -78,7 +78,7 @@ function conditionOf(section: string): ((value: number) => boolean) | undefined 
       i++;
     } else if (ch === "[") {
       const end = section.indexOf("]", i + 1);
-      const match = /^\s*(<>|<=|>=|<|>|=)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(section.slice(i + 1, end < 0 ? section.length : end));
+      const match = /^\s*(<>|<=|>=|<|>|=)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(section.slice(i + 1, end < 0 ? section.length : end));
       if (match) {
         const compare = COMPARE[match[1] as keyof typeof COMPARE];
         const bound = Number(match[2]);

@@ -71,29 +71,32 @@ export function planMeasureTableImport(headers: readonly string[], sheetRows: re
     const old = new Map(sheetRows.map((r) => [refKey(String(r[ref] ?? "")), r]));
     const proxyChanges: MeasureTableImportPreview["proxyChanges"] = [];
     const ceilingChanges: MeasureTableImportPreview["ceilingChanges"] = [];
-    // What the council's file gives wins over the sheet's, each change listed (old → new).
-    const taken: { column: "Proxy" | "Ceiling"; of: (m: MeasureEntry) => number | null | undefined; changes: typeof proxyChanges }[] = [
-      { column: "Proxy", of: (m) => m.proxy, changes: proxyChanges },
-      { column: "Ceiling", of: (m) => m.ceiling, changes: ceilingChanges },
-    ];
+    // What the council's file gives wins over the sheet's, each change listed (old → new); a
+    // column the sheet's table lacks (an older table without Ceiling) is left alone.
+    const taken = [
+      { column: "Proxy", at: layout.indexOf("Proxy"), of: (m: MeasureEntry) => m.proxy, changes: proxyChanges },
+      { column: "Ceiling", at: layout.indexOf("Ceiling"), of: (m: MeasureEntry) => m.ceiling, changes: ceilingChanges },
+    ].filter((t) => t.at >= 0);
+    /** "ref, column" of each sheet value the import replaced: no longer an edit the sheet keeps. */
+    const replaced = new Set<string>();
     const rows = merged.rows.map((row) => {
       const m = imported.get(refKey(String(row[ref] ?? "")));
       if (!m) return row;
       const next = [...row];
-      for (const { column, of, changes } of taken) {
-        const at = layout.indexOf(column);
+      for (const { column, at, of, changes } of taken) {
         const value = of(m);
-        if (at < 0 || value === null || value === undefined) continue;
+        if (value === null || value === undefined) continue;
         const was = old.get(refKey(m.ref))?.[at];
-        if (was !== undefined && !same(was, value)) changes.push({ ref: m.ref, from: was, to: value });
+        if (was !== undefined && !same(was, value)) {
+          changes.push({ ref: m.ref, from: was, to: value });
+          replaced.add(`${refKey(m.ref)}\u0000${column}`);
+        }
         next[at] = value;
       }
       return next;
     });
-    const changed = (column: "Proxy" | "Ceiling", list: typeof proxyChanges) => new Set(list.map((c) => refKey(c.ref) + "\u0000" + column));
-    const overridden = new Set([...changed("Proxy", proxyChanges), ...changed("Ceiling", ceilingChanges)]);
     const keptEdits = merged.keptEdits
-      .map((k) => ({ ref: k.ref, columns: k.columns.filter((c) => !overridden.has(refKey(k.ref) + "\u0000" + c)) }))
+      .map((k) => ({ ref: k.ref, columns: k.columns.filter((c) => !replaced.has(`${refKey(k.ref)}\u0000${c}`)) }))
       .filter((k) => k.columns.length > 0);
     return { ...merged, ...base, rows, keptEdits, proxyChanges, ceilingChanges };
   }
