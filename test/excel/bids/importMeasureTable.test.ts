@@ -140,6 +140,18 @@ describe("importing a council's ceilings (issue #16 point 4)", () => {
   });
 });
 
+describe.each(["calculated-columns-off", "apostrophe-kept", "desktop-legacy", "min-api"] as const)("importing a council's ceilings on the %s profile", (profile) => {
+  it("takes the file's ceilings and proxies, and a commitment above the ceiling is SV124", async () => {
+    const { fake, run } = await anEvaluationWorkbook([["Acme Care", "ILL9", "hours", 2_500]], undefined, { profile });
+    const preview = await previewMeasureTableImport(run, [councilMeasure("ILL9", 31.5, { ceiling: 2_000 })], "update");
+    expect(preview.ceilingChanges).toEqual([{ ref: "ILL9", from: "", to: 2_000 }]);
+    await applyMeasureTableImport(run, preview);
+    expect(measureRowsOf(fake).find((r) => r.Ref === "ILL9")).toMatchObject({ Proxy: 31.5, Ceiling: 2_000 });
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.map((f) => f.code)).toContain("SV124");
+  });
+});
+
 describe("the selection as a grid", () => {
   it("reads the selected cells' values in two requests", async () => {
     const { fake, run } = aFakeWorkbook({ sheets: { Calc: [["Ref", "Proxy"], ["NT1", 12.5]] } });
