@@ -6,6 +6,10 @@ module.exports = {
   // Both cores of the CI machine (jest's default leaves one for itself): the 10,000-row
   // workbook suites take minutes each, and one worker took the run past 20 minutes.
   maxWorkers: 2,
+  // A per-test hang guard, not a speed check (speed is measured by `npm run bench`). Jest's
+  // 5 s default failed CI on a whole-pane component test that takes 2 s on an idle machine and
+  // over 5 s while the other worker builds a 10,000-row workbook.
+  testTimeout: 30_000,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
