@@ -185,6 +185,8 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
  * @param [ceilings] Optional: each measure's ceiling, same size as measure_refs; a quantity above it is implausible (SV124). Blank means none.
  * @param [contract_value] Optional: the contract value in £; a commitment worth more is implausible (SV123).
  * @param [clarified] Optional: the panel's recorded outcome for this commitment (Accepted, Capped or Excluded, "Capped 500" to name the cap; blank if none): an implausible commitment with one says so (SV125) instead of an error.
+ * @param [value] Optional, with type: the row's own Value cell ("#" for an error); a figure other than quantity × proxy was typed over its formula (SV121).
+ * @param [type] Optional: the row's own Type cell as text; a type other than the measure's was typed over its formula (SV121). Given it, a row with no ref, quantity or unit is no commitment (SV102) rather than empty: the sheet passes it only for a row with a bidder.
  * @returns "OK" or a message such as "SV103 …".
  */
 export function svCheck(
@@ -199,6 +201,8 @@ export function svCheck(
   ceilings?: any[][],
   contract_value?: any,
   clarified?: any,
+  value?: any,
+  type?: any,
 ): string {
   const refs = placedCells(asMatrix(measure_refs));
   const units = placedCells(asMatrix(measure_units));
@@ -225,7 +229,11 @@ export function svCheck(
       const price = readQuantity(prices[i]?.value);
       measure.proxy = price.kind === "blank" ? null : price.kind === "number" ? price.value : 0;
     }
-    if (kinds) measure.type = readMeasureType(kinds[i]?.value);
+    if (kinds) {
+      const written = kinds[i]?.value;
+      measure.type = readMeasureType(written);
+      measure.typeAsWritten = written === null || written === undefined ? "" : String(written);
+    }
     const cap = caps ? readQuantity(caps[i]?.value) : undefined;
     // 0 is a blank cell as older desktop builds pass it, not a ceiling of nothing.
     if (cap?.kind === "number" && cap.value > 0) measure.ceiling = cap.value;
@@ -240,10 +248,21 @@ export function svCheck(
   const emptyRow = isBlankCell(rowRef) && isBlankCell(rowUnit) && rowQuantity === 0;
   const cv = single(contract_value ?? null, "contract_value");
   const outcome = readClarifiedOutcome(single(clarified ?? null, "clarified"));
-  return checkCommitment(rowRef, emptyRow ? null : rowQuantity, rowUnit, measures, {
-    ...(typeof cv === "number" && cv > 0 ? { contractValue: cv } : {}),
-    ...(outcome !== undefined ? { clarified: outcome } : {}),
-  });
+  // The row's Value and Type are judged only when type is given: the Check formula always passes
+  // it as text, where an omitted argument arrives as null, the same as a blank Value.
+  const rowType = single(type ?? null, "type");
+  const calculated = typeof rowType === "string" ? { value: single(value ?? null, "value"), type: rowType } : undefined;
+  return checkCommitment(
+    rowRef,
+    emptyRow ? null : rowQuantity,
+    rowUnit,
+    measures,
+    {
+      ...(typeof cv === "number" && cv > 0 ? { contractValue: cv } : {}),
+      ...(outcome !== undefined ? { clarified: outcome } : {}),
+    },
+    calculated,
+  );
 }
 
 /** Accepted, Capped or Excluded (trimmed, any case), a cap's figure after it ("Capped 500"); anything else is no outcome. */

@@ -121,6 +121,8 @@ describe("custom functions metadata", () => {
         ["ceilings", "matrix", true],
         ["contract_value", "scalar", true],
         ["clarified", "scalar", true],
+        ["value", "scalar", true],
+        ["type", "scalar", true],
       ],
     ],
     [

@@ -97,7 +97,7 @@ export const TENDER_SIGNATURES: readonly TenderSignature[] = [
   {
     id: "SVCHECK",
     functionName: "svCheck",
-    parameters: [s("ref"), s("quantity"), s("unit"), m("measure_refs"), m("measure_units"), m("in_scope", true), m("proxies", true), m("types", true), m("ceilings", true), s("contract_value", true), s("clarified", true)],
+    parameters: [s("ref"), s("quantity"), s("unit"), m("measure_refs"), m("measure_units"), m("in_scope", true), m("proxies", true), m("types", true), m("ceilings", true), s("contract_value", true), s("clarified", true), s("value", true), s("type", true)],
     matrixResult: false,
   },
   { id: "SVBENCHMARK", functionName: "svBenchmark", parameters: [m("return_ratio"), s("kind", true)], matrixResult: true },

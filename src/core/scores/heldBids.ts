@@ -7,21 +7,17 @@
  *
  * The sheet applies the rule to what its Check column shows (TENDER.SVCHECK, see
  * tableFormulas.ts), and SV_Scores[Held] to a bid's implausible total (SV206, SV207) and to a
- * measure it claims twice (SV201); the pane to what core validateCommitments finds. Both report the same codes, but for the errors the
- * sheet cannot see and so does not hold a bid for (see {@link NOT_SHOWN_BY_CHECK}).
+ * measure it claims twice (SV201); the pane to what core validateCommitments finds. Both report
+ * the same codes, a Value or Type typed over its formula included (SV121: the Check column
+ * compares them, typedOver.ts). One fault only the pane can see: a Check cell typed over, which
+ * the sheet reads as the typed text says; the pane holds the bid all the same and its finding
+ * says why the two differ.
  */
 import { SHEETS } from "../shared/layout";
 import { bidderKey } from "../shared/refs";
 import type { ScoringMethod } from "../setup/tender";
 import { CATALOGUE, FINDINGS, type Finding, type FindingCode } from "../validate/findings";
 import { competitionRanks, quantitativeScore } from "./scoring";
-
-/**
- * The error the Check column cannot show, so the sheet cannot hold a bid for it and the pane
- * does not either (Validate still reports it, and the row is left out of the bid's £): SV121, a
- * calculated cell typed over, is a fault in the very cells the sheet would read.
- */
-export const NOT_SHOWN_BY_CHECK: readonly FindingCode[] = [FINDINGS.typedOverFormula.code];
 
 /**
  * SV201, the same measure claimed twice by one bid: no single row's Check can see it, so
@@ -64,9 +60,9 @@ export function heldText(fault: Pick<Fault, "code" | "row">): string {
   return `${fault.code} on ${SHEETS.commitments} row ${fault.row}`;
 }
 
-/** Whether a finding makes its row faulty under the rule above (SV201 holds its bid too, found over the bid's rows). */
+/** Whether a finding makes its row faulty under the rule above (SV201 holds its bid too, found over the bid's rows); a Check typed over does, though the sheet cannot see it. */
 export function holdsItsBid(f: Pick<Finding, "severity" | "code">): boolean {
-  return f.severity === "error" && !NOT_SHOWN_BY_CHECK.includes(f.code) && f.code !== FOUND_BY_SCORES;
+  return f.severity === "error" && f.code !== FOUND_BY_SCORES;
 }
 
 /**

@@ -180,7 +180,7 @@ export const ROW_FINDINGS = {
     code: "SV121",
     severity: "error",
     title: "Calculated cell holds a typed value",
-    message: "The {column} cell should be worked out by its column's formula, but holds {found} instead, so what the sheet shows for this row may be wrong.",
+    message: "The {column} cell should be worked out by its column's formula, but holds {found} instead, so what the sheet shows for this row may be wrong{sheetBlind}.",
     action:
       "Retype nothing here: copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back. Clearing the cell is not enough: Excel leaves it empty.",
   },
@@ -222,6 +222,15 @@ export const ROW_FINDINGS = {
     message:
       "{written} on this row is {bidder} to the add-in, but it is written with characters the sheet's formulas cannot see past (such as a zero-width space, fullwidth letters or a thin space), so SV Scores may count this row for no bid.",
     action: "Retype the name as {bidder}, spelled as on SV Scores.",
+  },
+  typedOverSameFigure: {
+    code: "SV128",
+    severity: "warning",
+    title: "Calculated cell holds a typed value that no figure relies on",
+    message:
+      "The {column} cell should be worked out by its column's formula, but holds {found} instead. {reason}, so the scores are right today; but the cell will not follow a change to the row or the measure table.",
+    action:
+      "Copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back.",
   },
   proxyMissing: {
     code: "SV122",

@@ -76,6 +76,7 @@ import { bidderKey } from "../shared/refs";
 import { cleanText, hasInvisibleCharacters, sheetKey } from "../shared/names";
 import { indexMeasures, refKey, type MeasureEntry } from "../setup/measureTable";
 import { parseUnit, UNITS, type UnitKey } from "../setup/units";
+import { formulaValue, noFigureRelies, type RowFormulaResults } from "./typedOver";
 
 /**
  * Upper quartile of total returns on contract value (3.8% / 15.7% / 36.6%), Southend-on-Sea
@@ -121,7 +122,17 @@ export interface ValidationResult {
 }
 
 /** What `checkCommitment` needs of a measure; the custom function has only refs and units. */
-export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy" | "ceiling">>;
+export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> &
+  Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy" | "ceiling">> & {
+    /** The Type cell of SV Measures as written (" lev" stays " lev"), which the row's Type formula copies; `type` when not given. */
+    typeAsWritten?: string;
+  };
+
+/** What the Value and Type cells of a row hold, for checking them against their formulas (SV121); `value` is "#" for an Excel error. */
+export interface RowCalculatedCells {
+  value: unknown;
+  type: unknown;
+}
 
 /** What the implausibility rules of one row need besides its measure: the contract value and the row's outcome, if clarified. */
 export interface RowPlausibility {
@@ -417,6 +428,13 @@ function positive(n: unknown): n is number {
   return typeof n === "number" && Number.isFinite(n) && n > 0;
 }
 
+/** What a row's Value and Type formulas give, once the reader has found its measure and quantity; undefined before. */
+function rowFormulas(reader: RowReader<CheckableMeasure>, clarified: Pick<Clarification, "outcome" | "cappedAt"> | undefined): RowFormulaResults | undefined {
+  const m = reader.measure;
+  if (m === undefined || reader.quantity === undefined) return undefined;
+  return { value: formulaValue(countedQuantity(reader.quantity, clarified), m.proxy, m.type), type: m.typeAsWritten ?? m.type ?? "" };
+}
+
 /** Validate commitment rows; see the file comment for the rules. Never throws on cell content. */
 export function validateCommitments(
   rows: readonly CommitmentInputRow[],
@@ -481,9 +499,13 @@ export function validateCommitments(
   };
 
   const typedOver = typedOverByRow(context.typedOverFormulas);
-  const reportTypedOver = (row: number): void => {
+  /** The row's typed-over cells: SV121 where a figure changes (and for Check, which the sheet cannot see), else SV128. */
+  const reportTypedOver = (row: number, formulas?: RowFormulaResults): void => {
     for (const cell of typedOver.get(row) ?? []) {
-      sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found: describeCell(cell.found) }));
+      const found = describeCell(cell.found);
+      const reason = noFigureRelies(cell.column, cell.found, formulas);
+      if (reason !== undefined) sink.add(cell.column, describeFinding("typedOverSameFigure", { column: cell.column, found, reason }));
+      else sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found, sheetBlind: cell.column === "Check" ? CHECK_TYPED_OVER : "" }));
     }
     typedOver.delete(row);
   };
@@ -493,7 +515,8 @@ export function validateCommitments(
     if (isBlankRow(input)) {
       if (typedOver.has(input.row)) {
         sink.startRow(input.row);
-        reportTypedOver(input.row);
+        // An empty row's Value formula gives 0 and its Type formula nothing.
+        reportTypedOver(input.row, { value: 0, type: "" });
       }
       continue;
     }
@@ -546,7 +569,7 @@ export function validateCommitments(
       }
     }
 
-    reportTypedOver(row);
+    reportTypedOver(row, sink.rowErrors === 0 ? rowFormulas(reader, outcome) : undefined);
 
     if (sink.rowErrors === 0 && bidder !== undefined && measure !== undefined && quantity !== undefined) {
       const counted = countedQuantity(quantity, outcome);
@@ -603,6 +626,10 @@ export function validateCommitments(
   return { findings, commitments, counts: sink.counts };
 }
 
+/** SV121 on a Check cell: the sheet reads the row as the typed Check says, so the two disagree until the formula is back. */
+const CHECK_TYPED_OVER =
+  ": SV Scores reads this row as the typed Check says, so it may score a bid the add-in holds back, and the add-in's figures are the ones to rely on until the formula is back";
+
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /**
@@ -620,13 +647,28 @@ export function checkCommitment(
   quantity: unknown,
   unit: unknown,
   measures: ReadonlyMap<string, CheckableMeasure>,
-  plausibility: RowPlausibility = {}
+  plausibility: RowPlausibility = {},
+  calculated?: RowCalculatedCells
 ): string {
-  if (isBlank(ref) && isBlank(quantity) && isBlank(unit)) return "OK";
+  // An empty row is OK; given its calculated cells (the Check formula, which passes them only
+  // for a row with a bidder at least), a row with no ref, quantity or unit commits to nothing.
+  if (calculated === undefined && isBlank(ref) && isBlank(quantity) && isBlank(unit)) return "OK";
   const sink = new Sink();
   const reader = new RowReader(measures, positive(plausibility.contractValue) ? plausibility.contractValue : undefined);
   reader.resolve(ref);
   reader.check(sink, ref, quantity, unit, plausibility.clarified);
+  // A Value or Type typed over its formula with a figure SV Scores reads differently: the row is
+  // faulty, as the pane finds it (typedOver.ts). An Excel error in Value ("#") is left to
+  // SV_Scores[Held], which names it; a faulty row is not looked at further.
+  if (calculated !== undefined && sink.rowErrors === 0) {
+    const formulas = rowFormulas(reader, plausibility.clarified);
+    for (const column of ["Type", "Value"] as const) {
+      const found = column === "Value" ? calculated.value : calculated.type;
+      if (formulas !== undefined && found !== "#" && noFigureRelies(column, found, formulas) === undefined) {
+        sink.add(column, describeRowFinding("typedOverFormula", { column, found: describeCell(found), sheetBlind: "" }));
+      }
+    }
+  }
   for (const severity of SEVERITY_ORDER) {
     const first = sink.findings.find((f) => f.severity === severity);
     if (first !== undefined) return first.code + " " + first.message;

@@ -126,11 +126,16 @@ const COMMITMENT_VALUE_FORMULA =
  * and the contract value, "OK" for an empty row; an implausible figure with a recorded outcome
  * says so (SV125) rather than holding the bid. Proxy and Type go as text, so a blank proxy (a measure the council has not
  * priced: SV122, the row counts £0) reads as blank on every build, not as a proxy of 0.
+ * The row's own Value and Type go too, so a figure typed over either formula that SV Scores
+ * would read differently is SV121 and holds the bid, as the pane holds it (core typedOver.ts);
+ * an error in Value goes as "#", for SV_Scores[Held] to name. A row with a bidder and nothing
+ * else is not empty: it commits to nothing (SV102), as the pane reads it.
  */
 const COMMITMENT_CHECK_FORMULA =
-  `=IF(AND(ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
+  `=IF(AND(ISBLANK([@Bidder]),ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
   `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")},` +
-  `${measureText("Proxy")},${measureText("Type")},${measureText("Ceiling")},${SETTING_NAMES.contractValue},${ROW_OUTCOME_TEXT}))`;
+  `${measureText("Proxy")},${measureText("Type")},${measureText("Ceiling")},${SETTING_NAMES.contractValue},${ROW_OUTCOME_TEXT},` +
+  `IFERROR([@Value],"#"),IFERROR([@Type]&"","")))`;
 
 /**
  * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:

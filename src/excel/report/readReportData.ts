@@ -66,7 +66,8 @@ export async function readReportData(
   extraTables: readonly string[] = [],
   withAnswerIndex = false
 ): Promise<ReportData> {
-  const data = await readEvaluation(run, options);
+  // With the calculated cells typed over, so the report's figures are the Scores page's.
+  const data = await readEvaluation(run, { ...options, checkCalculatedCells: true });
   const names = [...REPORT_TABLES, ...extraTables];
   const read = await run(async (context) => {
     const found = names.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));

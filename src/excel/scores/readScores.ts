@@ -78,7 +78,9 @@ function num(settings: Partial<Record<SettingKey, unknown>>, key: SettingKey): n
 }
 
 export async function readScores(run: ExcelRun, options: OperationOptions = {}): Promise<ScoresView> {
-  const data = await readEvaluation(run, options);
+  // Calculated cells typed over count as SV Scores counts them (core typedOver.ts): a Value or
+  // Type it would read differently holds the bid in both.
+  const data = await readEvaluation(run, { ...options, checkCalculatedCells: true });
   for (const [key, value] of Object.entries(data.settings) as [SettingKey, unknown][]) {
     const shows = notReadyError(value);
     if (shows !== undefined) throw new NotReadyError(notReadyMessage(`the setting ${SETTING_NAMES[key]} on SV Setup`, shows));

@@ -150,7 +150,12 @@ export function commitmentContext(data: EvaluationData): { context: ValidationCo
   const v = data.settings.contractValue;
   const clarifications = readClarifications(data.clarifications);
   return {
-    context: { clarifications: clarifications.decided, ...(typeof v === "number" && v > 0 ? { contractValue: v } : {}), ...(data.scoreBidders !== undefined ? { sheetBidders: data.scoreBidders } : {}) },
+    context: {
+      clarifications: clarifications.decided,
+      ...(typeof v === "number" && v > 0 ? { contractValue: v } : {}),
+      ...(data.scoreBidders !== undefined ? { sheetBidders: data.scoreBidders } : {}),
+      typedOverFormulas: data.typedOverFormulas,
+    },
     clarifications,
   };
 }

@@ -37,7 +37,7 @@ export async function validateWorkbook(run: ExcelRun, options: OperationOptions 
     onProgress: (p) => options.onProgress?.({ fraction: p.fraction * 0.6, message: p.message }),
   });
   const { context, clarifications } = commitmentContext(data);
-  const result = validateCommitments(data.commitments, data.measures, { ...context, typedOverFormulas: data.typedOverFormulas });
+  const result = validateCommitments(data.commitments, data.measures, context);
   throwIfCancelled(options.signal);
   options.onProgress?.({ fraction: 0.7, message: "Marking the findings in the workbook…" });
   const writeSyncs = await writeMarks(run, data, result.findings);

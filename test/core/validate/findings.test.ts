@@ -33,6 +33,7 @@ const SHIPPED: Readonly<Record<string, string>> = {
   SV125: "commitmentClarified",
   SV126: "refLookAlike",
   SV127: "bidderLookAlike",
+  SV128: "typedOverSameFigure",
   SV201: "duplicateMeasure",
   SV202: "exclusiveMeasures",
   SV203: "bidOverContract",

@@ -8,10 +8,11 @@ import fc from "fast-check";
 import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../support";
 import { aTender } from "../../support/scoringBuilders";
 import type { ScoringMethod } from "../../../src/core";
-import { TABLES } from "../../../src/core/shared/layout";
+import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { readScores, type ScoresView } from "../../../src/excel/scores/readScores";
 import { createReportActions } from "../../../src/excel/report/reportActions";
 import type { ExcelHost } from "../../excelHost";
+import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 
 /** SV_Scores as the sheet computes it, one record per bidder. */
 function sheetScores(fake: ExcelHost): Record<string, unknown>[] {
@@ -211,10 +212,60 @@ const MEASURES = [
   { ref: "ILL12", unit: "tCO2e", quantity: fc.integer({ min: 0, max: 100 }) },
 ] as const;
 
-/** What can be wrong with a row, each an error in validation and in the Check column. */
-const FAULTS = ["none", "none", "none", "wrong unit", "words", "number as text", "negative", "unknown ref", "no quantity"] as const;
+/**
+ * What can be wrong with a row: an error in validation and in the Check column; or a calculated
+ * cell typed over, which holds the bid in both when SV Scores would read it differently (another
+ * Value or Type) and in neither when it would not (the same Value, a typed Proxy or Measure).
+ */
+const FAULTS = [
+  "none",
+  "none",
+  "none",
+  "wrong unit",
+  "words",
+  "number as text",
+  "negative",
+  "unknown ref",
+  "no quantity",
+  "bidder only",
+  "typed other Value",
+  "typed same Value",
+  "typed other Type",
+  "typed Proxy",
+  "typed Measure",
+] as const;
+type Fault = (typeof FAULTS)[number];
 
-function rowFor(bidder: string, m: (typeof MEASURES)[number], quantity: number, fault: (typeof FAULTS)[number]): unknown[] {
+/** A calculated cell a user types over once the rows are in: what to type, given what the cell shows. */
+interface TypedOver {
+  column: "Value" | "Type" | "Proxy" | "Measure";
+  typed: (shown: unknown) => unknown;
+}
+const TYPED_OVER: Partial<Record<Fault, TypedOver>> = {
+  "typed other Value": { column: "Value", typed: (shown) => Number(shown) + 1000 },
+  "typed same Value": { column: "Value", typed: (shown) => shown },
+  "typed other Type": { column: "Type", typed: (shown) => (shown === "LEV" ? "SV" : "LEV") },
+  "typed Proxy": { column: "Proxy", typed: (shown) => Number(shown) * 3 },
+  "typed Measure": { column: "Measure", typed: () => "Local jobs" },
+};
+
+/** Types over the calculated cells `typed` names, by index of the rows as given (the first on sheet row 4). */
+async function typeOverCells(fake: ExcelHost, run: ExcelRun, typed: readonly (TypedOver | undefined)[]): Promise<void> {
+  const table = fake.inspect.table(TABLES.commitments)!;
+  const column = (header: string) => String.fromCharCode(65 + table.headers.indexOf(header));
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SHEETS.commitments);
+    typed.forEach((t, i) => {
+      if (t === undefined) return;
+      const address = `${column(t.column)}${4 + i}`;
+      sheet.getRange(address).values = [[t.typed(fake.inspect.value(`'${SHEETS.commitments}'!${address}`))]];
+    });
+    await context.sync();
+  });
+}
+
+function rowFor(bidder: string, m: (typeof MEASURES)[number], quantity: number, fault: Fault): unknown[] {
+  if (TYPED_OVER[fault] !== undefined) return [bidder, m.ref, m.unit, quantity];
   switch (fault) {
     case "none":
       return [bidder, m.ref, m.unit, quantity];
@@ -231,7 +282,11 @@ function rowFor(bidder: string, m: (typeof MEASURES)[number], quantity: number, 
       return [bidder, `${m.ref}X`, m.unit, quantity];
     case "no quantity":
       return [bidder, m.ref, m.unit, ""];
+    case "bidder only":
+      // A name and nothing else: no commitment (SV102), which holds the bid in both.
+      return [bidder, "", "", ""];
   }
+  throw new Error(`test set-up: no row for ${fault}`);
 }
 
 /** One bid: up to three rows, sometimes on the same measure twice (SV201, which SV_Scores[Held] finds). */
@@ -239,7 +294,7 @@ const aBid = (bidder: string) =>
   fc
     .array(fc.integer({ min: 0, max: MEASURES.length - 1 }), { minLength: 1, maxLength: 3 })
     .chain((picks) =>
-      fc.tuple(...picks.map((i) => fc.tuple(MEASURES[i]!.quantity, fc.constantFrom(...FAULTS)).map(([q, f]) => rowFor(bidder, MEASURES[i]!, q, f)))),
+      fc.tuple(...picks.map((i) => fc.tuple(MEASURES[i]!.quantity, fc.constantFrom(...FAULTS)).map(([q, f]) => ({ cells: rowFor(bidder, MEASURES[i]!, q, f), typed: TYPED_OVER[f] })))),
     );
 
 const aTenderOfBids = fc.record({
@@ -253,7 +308,9 @@ describe("the Scores page and SV Scores over workbooks with faulty rows", () => 
   it("give the same £, points, score and rank for every bid, or hold back the same bids for the same row", async () => {
     await fc.assert(
       fc.asyncProperty(aTenderOfBids, async ({ bids, method }) => {
-        const { fake, run } = await aWorkbookWith(bids.flat(), method);
+        const rows = bids.flat();
+        const { fake, run } = await aWorkbookWith(rows.map((r) => r.cells), method);
+        await typeOverCells(fake, run, rows.map((r) => r.typed));
         const sheet = sheetScores(fake);
         const view = await readScores(run);
         expect(sheet.some((r) => Object.values(r).some(isExcelError))).toBe(false);

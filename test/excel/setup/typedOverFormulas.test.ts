@@ -45,33 +45,86 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
     expect(result.commitments).toHaveLength(3);
   });
 
-  it("flags a proxy typed over the looked-up one, quoting what was typed, and stops counting the row", async () => {
+  it("flags a Value typed over with another figure, quoting it, in the pane and in the row's Check alike, and stops counting the row", async () => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
-    const proxy = `${columnOf(fake, "Proxy")}5`;
-    const lookedUp = fake.inspect.value(`${SHEET}${proxy}`);
-    expect(lookedUp).not.toBe(50000);
-    await typeOver(run, { [proxy]: 50000 });
-    // The sheet now shows a proxy the measure table does not hold, and nothing in it says so.
-    expect(fake.inspect.value(`${SHEET}${proxy}`)).toBe(50000);
+    const value = `${columnOf(fake, "Value")}5`;
+    expect(fake.inspect.value(`${SHEET}${value}`)).not.toBe(50000);
+    await typeOver(run, { [value]: 50000 });
+    expect(fake.inspect.value(`${SHEET}${value}`)).toBe(50000);
+    // The sheet's own Check sees it, so SV Scores holds the bid as the pane does.
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`))).toMatch(/^SV121 The Value cell .* holds 50000 instead/);
 
     const { result } = await validateWorkbook(run);
     const found = result.findings.filter((f) => f.code === "SV121");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ row: 5, column: "Proxy", severity: "error", bidder: "Birch Homes", ref: "ILL9" });
+    expect(found[0]).toMatchObject({ row: 5, column: "Value", severity: "error", bidder: "Birch Homes", ref: "ILL9" });
     expect(found[0]!.message).toContain("50000");
-    expect(found[0]!.action).toMatch(/copy the Proxy cell of the row above/);
+    expect(found[0]!.action).toMatch(/copy the Value cell of the row above/);
     expect(result.commitments.map((c) => c.row)).toEqual([4, 6]);
+  });
+
+  it("calls a proxy typed over a warning (SV128): the row's Value reads SV Measures, so the row still counts, in the pane and the sheet alike", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const proxy = `${columnOf(fake, "Proxy")}5`;
+    const valueBefore = fake.inspect.value(`${SHEET}${columnOf(fake, "Value")}5`);
+    await typeOver(run, { [proxy]: 50000 });
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Value")}5`)).toBe(valueBefore);
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`)).toBe("OK");
+
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code === "SV121")).toEqual([]);
+    const warned = result.findings.filter((f) => f.code === "SV128");
+    expect(warned).toEqual([expect.objectContaining({ row: 5, column: "Proxy", severity: "warning", bidder: "Birch Homes" })]);
+    expect(warned[0]!.message).toContain("50000");
+    expect(warned[0]!.message).toContain("takes the proxy from SV Measures");
+    expect(result.commitments.map((c) => c.row)).toEqual([4, 5, 6]);
+  });
+
+  it("calls a Value typed over with the formula's own figure a warning (SV128), and counts the row in both", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    const value = `${columnOf(fake, "Value")}5`;
+    const figure = fake.inspect.value(`${SHEET}${value}`) as number;
+    // Typed to the penny of what the formula shows (80 hours × the ILL9 proxy).
+    await typeOver(run, { [value]: Math.round(figure * 100) / 100 });
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`)).toBe("OK");
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.map((f) => [f.row, f.column, f.code])).toEqual([[5, "Value", "SV128"]]);
+    expect(result.findings[0]!.message).toContain("the figure the formula gives");
+    expect(result.commitments.map((c) => c.row)).toEqual([4, 5, 6]);
+  });
+
+  it("flags a Type typed over with another type in both, as SV Scores would split the bid's £ by it", async () => {
+    const { fake, run } = await anEvaluationWorkbook(ROWS);
+    await typeOver(run, { [`${columnOf(fake, "Type")}5`]: "LEV" });
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`))).toMatch(/^SV121 The Type cell/);
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.map((f) => [f.row, f.column, f.code])).toEqual([[5, "Type", "SV121"]]);
+  });
+
+  it("a typed Check is the one cell only the pane can see: it holds the row's bid and says why SV Scores differs", async () => {
+    const { fake, run } = await anEvaluationWorkbook([...ROWS, ["Birch Homes", "ILL9", "kg", 5]]);
+    const check = `${columnOf(fake, "Check")}7`;
+    expect(String(fake.inspect.value(`${SHEET}${check}`))).toMatch(/^SV108/);
+    // An evaluator "fixes" the error by typing OK over it.
+    await typeOver(run, { [check]: "OK" });
+    const { result } = await validateWorkbook(run);
+    const typed = result.findings.find((f) => f.code === "SV121")!;
+    expect(typed).toMatchObject({ row: 7, column: "Check", severity: "error", bidder: "Birch Homes" });
+    expect(typed.message).toContain("SV Scores reads this row as the typed Check says");
+    // The row's own fault is still found, whatever its Check says.
+    expect(result.findings.filter((f) => f.row === 7).map((f) => f.code)).toContain("SV108");
+    expect(result.commitments.map((c) => c.row)).toEqual([4, 5, 6]);
   });
 
   it("marks the cell and the Status column, and takes the user to the cell", async () => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
-    const proxy = `${columnOf(fake, "Proxy")}5`;
+    const proxy = `${columnOf(fake, "Value")}5`;
     await typeOver(run, { [proxy]: 50000 });
     const v = await validateWorkbook(run);
     expect(fake.inspect.format(`${SHEET}${proxy}`).fill).toBe(FILL.error);
     // Unmarked calculated cells keep the template's grey.
-    expect(fake.inspect.format(`${SHEET}${columnOf(fake, "Proxy")}4`).fill).toBe(CALCULATED_FILL);
-    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}5`))).toMatch(/^SV121 Proxy: /);
+    expect(fake.inspect.format(`${SHEET}${columnOf(fake, "Value")}4`).fill).toBe(CALCULATED_FILL);
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}5`))).toMatch(/^SV121 Value: /);
     expect(fake.inspect.value(`${SHEET}${columnOf(fake, STATUS_HEADER)}4`)).toBe("");
 
     const finding = v.result.findings.find((f) => f.code === "SV121")!;
@@ -100,33 +153,37 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
 
   it("flags text typed over a formula, and several cells of one row", async () => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
-    await typeOver(run, { [`${columnOf(fake, "Type")}4`]: "SV", [`${columnOf(fake, "Measure")}4`]: "Local jobs", [`${columnOf(fake, "Check")}4`]: "OK" });
+    await typeOver(run, { [`${columnOf(fake, "Type")}4`]: "LEV", [`${columnOf(fake, "Measure")}4`]: "Local jobs", [`${columnOf(fake, "Check")}4`]: "OK" });
     const { result } = await validateWorkbook(run);
-    expect(result.findings.filter((f) => f.code === "SV121").map((f) => f.column)).toEqual(["Measure", "Type", "Check"]);
+    expect(result.findings.map((f) => [f.column, f.code])).toEqual([
+      ["Measure", "SV128"],
+      ["Type", "SV121"],
+      ["Check", "SV121"],
+    ]);
   });
 
   it("still flags a typed cell once its row is emptied, and again when the row is reused", async () => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
-    const proxy = `${columnOf(fake, "Proxy")}6`;
+    const proxy = `${columnOf(fake, "Value")}6`;
     await typeOver(run, { [proxy]: 50000 });
     // The bidder withdraws: the row's inputs are emptied, as an import empties a replaced bidder's row.
     const inputs = ["Bidder", "Ref", "Unit", "Quantity"].map((h) => `${columnOf(fake, h)}6`);
     await typeOver(run, Object.fromEntries(inputs.map((a) => [a, ""])));
     let found = (await validateWorkbook(run)).result.findings.filter((f) => f.code === "SV121");
-    expect(found.map((f) => [f.row, f.column])).toEqual([[6, "Proxy"]]);
+    expect(found.map((f) => [f.row, f.column])).toEqual([[6, "Value"]]);
 
     // A new bidder's commitment lands in the blank row and inherits the typed proxy.
     await typeOver(run, Object.fromEntries(inputs.map((a, i) => [a, ["Dale & Co", "ILL9", "hours", 10][i]])));
     expect(fake.inspect.value(`${SHEET}${proxy}`)).toBe(50000);
     const v = await validateWorkbook(run);
     found = v.result.findings.filter((f) => f.code === "SV121");
-    expect(found).toEqual([expect.objectContaining({ row: 6, column: "Proxy", bidder: "Dale & Co" })]);
+    expect(found).toEqual([expect.objectContaining({ row: 6, column: "Value", bidder: "Dale & Co" })]);
     expect(v.result.commitments.map((c) => c.bidder)).not.toContain("Dale & Co");
   });
 
   it("clears the mark once the formula is copied back", async () => {
     const { fake, run } = await anEvaluationWorkbook(ROWS);
-    const proxy = (row: number) => `${columnOf(fake, "Proxy")}${row}`;
+    const proxy = (row: number) => `${columnOf(fake, "Value")}${row}`;
     await typeOver(run, { [proxy(5)]: 50000 });
     await validateWorkbook(run);
     expect(fake.inspect.format(`${SHEET}${proxy(5)}`).fill).toBe(FILL.error);
@@ -167,11 +224,11 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
     await clearCell(run, `${columnOf(fake, "Check")}7000`);
     fake.resetStats();
     const { result } = await validateWorkbook(run);
-    expect(result.findings.filter((f) => f.code === "SV121").map((f) => [f.row, f.column])).toEqual([
-      [104, "Proxy"],
-      [5004, "Proxy"],
-      [7000, "Check"],
-      [10003, "Proxy"],
+    expect(result.findings.filter((f) => f.code === "SV121" || f.code === "SV128").map((f) => [f.row, f.column, f.code])).toEqual([
+      [104, "Proxy", "SV128"],
+      [5004, "Proxy", "SV128"],
+      [7000, "Check", "SV121"],
+      [10003, "Proxy", "SV128"],
     ]);
     // As many requests as validation needs without the typed-over cells, and one to read where
     // the areas found are (see validateWorkbook.test.ts for the count on this serializer).
@@ -213,12 +270,13 @@ describe("the SV121 rule in validation", () => {
       ],
     });
     expect(result.findings.map((f) => [f.row, f.column, f.code])).toEqual([
-      [4, "Proxy", "SV121"],
+      [4, "Proxy", "SV128"],
       [5, "Check", "SV121"],
       [9, "Value", "SV121"],
     ]);
-    expect(result.commitments).toEqual([]);
-    expect(result.counts.error).toBe(3);
+    // A typed proxy changes no figure (the Value formula reads SV Measures): the row counts.
+    expect(result.commitments.map((c) => c.row)).toEqual([4]);
+    expect(result.counts.error).toBe(2);
   });
 
   it("ignores entries that are not calculated columns, and reports a cell once", () => {
