@@ -6,6 +6,7 @@
 const fs = require("fs");
 const path = require("path");
 const { validateXML } = require("xmllint-wasm");
+const { releaseProblems } = require("./releaseManifest.cjs");
 
 // The schemas live beside the project (../shared/officejs-xsd); they are a dev-time
 // input only, never shipped. SV_XSD_DIR overrides the location.
@@ -75,6 +76,8 @@ async function checkManifest(xmlText, { xsdDir = process.env.SV_XSD_DIR || DEFAU
     const problem = rule(xmlText);
     if (problem) errors.push(problem);
   }
+  // A release (any id but the development one) must name no local address (releaseManifest.cjs).
+  errors.push(...releaseProblems(xmlText));
   return { valid: errors.length === 0, errors };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The house plan (issue #13, README "Architecture"): one direction of imports, pane → excel →
+ * The house plan (issue #13, docs/architecture.md): one direction of imports, pane → excel →
  * core, functions → core, forms → core; within core and the Excel layer, the shared folder
  * imports no evaluation step; and no import circle anywhere in src/.
  */

@@ -1,8 +1,8 @@
 /**
  * The evaluation workbook's layout: sheet, table and name identifiers, and the columns of
  * each table. These names are stored in users' workbooks and written in their formulas, so
- * once shipped they are frozen (DESIGN.md, "The workbook is the source of truth"). README
- * documents them.
+ * once shipped they are frozen (DESIGN.md, "The workbook is the source of truth"). The user
+ * guide (docs/user-guide.md, "The evaluation workbook") documents them.
  */
 
 export const SHEETS = {

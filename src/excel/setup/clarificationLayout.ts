@@ -4,7 +4,7 @@
  * a formula naming a table or column that does not exist, so every action that writes commitment
  * or score formulas into new rows (the form import) or writes an outcome calls this first.
  * Both additions are empty, so nothing a user typed changes; a workbook that has them costs one
- * request. Rows written before the update keep the formulas they had (see README).
+ * request. Rows written before the update keep the formulas they had (docs/user-guide.md).
  */
 import { SHEETS, TABLES } from "../../core";
 import { RefusalError } from "../shared/refusal";
