@@ -105,10 +105,12 @@ const OUTCOME = `TRIM([@Outcome]&"")`;
 /**
  * SV_Clarifications[Counts]: the outcome as it counts, or "" when the row is no outcome yet
  * (core readClarifications: a bidder, one of the three outcomes, a CappedAt of 0 or more for
- * Capped, and a Reason, DecidedBy and DecidedAt that is an Excel date).
+ * Capped, and a Reason, DecidedBy and DecidedAt that is an Excel date). FALSE() rather than a
+ * bare FALSE, here and in implausible(): Excel reads both, but some formula engines (the
+ * playground's) take a bare FALSE for a name and show #NAME?.
  */
 const CLARIFICATION_COUNTS =
-  `=IF(AND(TRIM([@Bidder]&"")<>"",TRIM([@Reason]&"")<>"",TRIM([@DecidedBy]&"")<>"",IF(ISNUMBER([@DecidedAt]),[@DecidedAt]>0,FALSE)),` +
+  `=IF(AND(TRIM([@Bidder]&"")<>"",TRIM([@Reason]&"")<>"",TRIM([@DecidedBy]&"")<>"",IF(ISNUMBER([@DecidedAt]),[@DecidedAt]>0,FALSE())),` +
   `IF(${OUTCOME}="Accepted","Accepted",IF(${OUTCOME}="Excluded","Excluded",` +
   `IF(${OUTCOME}="Capped",IF(ISNUMBER([@CappedAt]),IF([@CappedAt]>=0,"Capped "&[@CappedAt],""),""),""))),"")`;
 
@@ -196,7 +198,7 @@ const WHOLE_BID_CAP = `IFERROR(INDEX(FILTER(${TABLES.clarifications}[CappedAt],$
 const ROWS_TOTAL = `SUM(IF(${COUNTED},${TABLES.commitments}[Value],0))`;
 /** `total` is implausible as validateCommitments judges a bid's total (SV206, SV207). */
 function implausible(total: string): string {
-  return `IF(${CONTRACT_VALUE}>0,OR(${total}>${CONTRACT_VALUE},${total}/${CONTRACT_VALUE}>${FAR_ABOVE_FACTOR * DEFAULT_DELIVERABILITY_RETURN}),FALSE)`;
+  return `IF(${CONTRACT_VALUE}>0,OR(${total}>${CONTRACT_VALUE},${total}/${CONTRACT_VALUE}>${FAR_ABOVE_FACTOR * DEFAULT_DELIVERABILITY_RETURN}),FALSE())`;
 }
 /**
  * SV_Scores[Value]: the counted rows' £, or, when that total is implausible and the panel has

@@ -109,6 +109,8 @@ describe("an implausible commitment in the workbook", () => {
     const acme = rowOf(tableRows(fake, TABLES.commitments), "Acme Care");
     expect(String(acme.Check)).toMatch(/^SV123 /);
     expect(acme.Value).toBeCloseTo(HUGE * ILL9_PROXY, -6);
+    // The outcome row says it does not count: blank, never an error such as #NAME?.
+    expect(rowOf(tableRows(fake, TABLES.clarifications), "Acme Care").Counts).toBe("");
   });
 
   it("an outcome for another bidder or measure changes nothing here", async () => {
