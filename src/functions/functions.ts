@@ -185,7 +185,7 @@ export function svScore(value: any[][], values: any[][], max_points: any, method
  * @param [ceilings] Optional: each measure's ceiling, same size as measure_refs; a quantity above it is implausible (SV124). Blank means none.
  * @param [contract_value] Optional: the contract value in £; a commitment worth more is implausible (SV123).
  * @param [clarified] Optional: the panel's recorded outcome for this commitment (Accepted, Capped or Excluded, "Capped 500" to name the cap; blank if none): an implausible commitment with one says so (SV125) instead of an error.
- * @param [value] Optional, with type: the row's own Value cell ("#" for an error); a figure other than quantity × proxy was typed over its formula (SV121).
+ * @param [value] Optional, with type: the row's own Value cell as SUM reads it (N(), "#" for an error); a figure other than quantity × proxy, exactly, was written over its formula (SV121).
  * @param [type] Optional: the row's own Type cell as text; a type other than the measure's was typed over its formula (SV121). Given it, a row with no ref, quantity or unit is no commitment (SV102) rather than empty: the sheet passes it only for a row with a bidder.
  * @returns "OK" or a message such as "SV103 …".
  */
@@ -251,7 +251,9 @@ export function svCheck(
   // The row's Value and Type are judged only when type is given: the Check formula always passes
   // it as text, where an omitted argument arrives as null, the same as a blank Value.
   const rowType = single(type ?? null, "type");
-  const calculated = typeof rowType === "string" ? { value: single(value ?? null, "value"), type: rowType } : undefined;
+  // "#" is how the Check formula passes an Excel error in Value: not judged here (undefined).
+  const rowValue = single(value ?? null, "value");
+  const calculated = typeof rowType === "string" ? { value: rowValue === "#" ? undefined : rowValue, type: rowType } : undefined;
   return checkCommitment(
     rowRef,
     emptyRow ? null : rowQuantity,

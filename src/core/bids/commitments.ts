@@ -15,6 +15,8 @@ export interface CommitmentInputRow {
   quantity: CellValue;
   unit: CellValue;
   evidence?: CellValue;
+  /** The row's Value and Type cells, where the reader read them, to judge them as the Check column does (SV121). */
+  calculated?: { value: CellValue; type: CellValue };
 }
 
 /** The columns of a commitment row, named as findings report them. */

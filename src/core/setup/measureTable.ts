@@ -20,6 +20,8 @@ export interface MeasureEntry {
   /** £ per unit; null for a record-only measure or one the council has not priced. */
   proxy: number | null;
   type: MeasureType;
+  /** The Type cell of SV Measures as written (" lev" stays " lev"; blank is ""), where the measure was read from the sheet: what a row's Type formula copies. */
+  typeAsWritten?: string;
   inScope: boolean;
   /** Largest credible quantity, where the council sets one. */
   max?: number;
@@ -33,6 +35,12 @@ export interface MeasureEntry {
   excludes: readonly string[];
   firstYearOnly: boolean;
   guidance?: string;
+}
+
+/** A Type cell as Excel's `&""` turns it into text: blank is "", text as it is, a number as its digits. */
+function typeAsWritten(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  return typeof cell === "string" ? cell : String(cell);
 }
 
 export { refKey };
@@ -119,6 +127,7 @@ export function parseMeasures(headers: string[], body: unknown[][], firstRow: nu
       unit,
       proxy: proxyCell.kind === "number" ? proxyCell.value : null,
       type,
+      typeAsWritten: typeAsWritten(at(row, "Type")),
       inScope: !["no", "n", "false", "0"].includes(inScopeText),
       ...(maxCell.kind === "number" ? { max: maxCell.value } : {}),
       ...(ceilingCell.kind === "number" && ceilingCell.value >= 0 ? { ceiling: ceilingCell.value } : {}),

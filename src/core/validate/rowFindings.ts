@@ -180,7 +180,7 @@ export const ROW_FINDINGS = {
     code: "SV121",
     severity: "error",
     title: "Calculated cell holds a typed value",
-    message: "The {column} cell should be worked out by its column's formula, but holds {found} instead, so what the sheet shows for this row may be wrong{sheetBlind}.",
+    message: "The {column} cell should be worked out by its column's formula, but holds {found}{detail}, so what the sheet shows for this row may be wrong{sheetBlind}.",
     action:
       "Retype nothing here: copy the {column} cell of the row above (or any row that is right) and paste it here to bring the formula back. Clearing the cell is not enough: Excel leaves it empty.",
   },

@@ -76,7 +76,7 @@ import { bidderKey } from "../shared/refs";
 import { cleanText, hasInvisibleCharacters, sheetKey } from "../shared/names";
 import { indexMeasures, refKey, type MeasureEntry } from "../setup/measureTable";
 import { parseUnit, UNITS, type UnitKey } from "../setup/units";
-import { formulaValue, noFigureRelies, type RowFormulaResults } from "./typedOver";
+import { formulaValue, noFigureRelies, sameType, valueAsSummed, type RowFormulaResults } from "./typedOver";
 
 /**
  * Upper quartile of total returns on contract value (3.8% / 15.7% / 36.6%), Southend-on-Sea
@@ -122,14 +122,11 @@ export interface ValidationResult {
 }
 
 /** What `checkCommitment` needs of a measure; the custom function has only refs and units. */
-export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> &
-  Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy" | "ceiling">> & {
-    /** The Type cell of SV Measures as written (" lev" stays " lev"), which the row's Type formula copies; `type` when not given. */
-    typeAsWritten?: string;
-  };
+export type CheckableMeasure = Pick<MeasureEntry, "ref" | "unit"> & Partial<Pick<MeasureEntry, "inScope" | "max" | "type" | "proxy" | "ceiling" | "typeAsWritten">>;
 
-/** What the Value and Type cells of a row hold, for checking them against their formulas (SV121); `value` is "#" for an Excel error. */
+/** What the Value and Type cells of a row hold, for checking them against their formulas (SV121). */
 export interface RowCalculatedCells {
+  /** As read, or as SV Scores' SUM reads it (N()); an Excel error (or undefined) is not judged. */
   value: unknown;
   type: unknown;
 }
@@ -428,6 +425,25 @@ function positive(n: unknown): n is number {
   return typeof n === "number" && Number.isFinite(n) && n > 0;
 }
 
+/** SV121 on the row's Value or Type where the cell is not what its formula gives, as SV Scores reads it; the columns flagged. */
+function checkCalculatedCells(sink: Sink, cells: RowCalculatedCells, formulas: RowFormulaResults): Set<CalculatedColumn> {
+  const flagged = new Set<CalculatedColumn>();
+  const flag = (column: "Type" | "Value", found: unknown, detail: string): void => {
+    flagged.add(column);
+    sink.add(column, describeRowFinding("typedOverFormula", { column, found: describeCell(found), detail, sheetBlind: "" }));
+  };
+  if (!sameType(cells.type, formulas.type)) flag("Type", cells.type, `, where its formula gives ${formulas.type.trim() === "" ? "nothing" : quote(formulas.type.trim())}`);
+  // An Excel error in Value is SV_Scores[Held]'s to name ("an Excel error in its Value").
+  const summed = valueAsSummed(cells.value);
+  if (summed !== undefined && summed !== formulas.value) flag("Value", cells.value, `, where its formula gives ${exactGBP(formulas.value)}`);
+  return flagged;
+}
+
+/** A £ figure to the penny, or to as many places as tell it from a figure typed to the penny. */
+function exactGBP(value: number): string {
+  return Math.round(value * 100) / 100 === value ? formatGBP(value) : `£${formatNumber(value, 6)}`;
+}
+
 /** What a row's Value and Type formulas give, once the reader has found its measure and quantity; undefined before. */
 function rowFormulas(reader: RowReader<CheckableMeasure>, clarified: Pick<Clarification, "outcome" | "cappedAt"> | undefined): RowFormulaResults | undefined {
   const m = reader.measure;
@@ -499,13 +515,17 @@ export function validateCommitments(
   };
 
   const typedOver = typedOverByRow(context.typedOverFormulas);
-  /** The row's typed-over cells: SV121 where a figure changes (and for Check, which the sheet cannot see), else SV128. */
-  const reportTypedOver = (row: number, formulas?: RowFormulaResults): void => {
+  /**
+   * The row's typed-over cells: SV121 where a figure changes (and for Check, which the sheet
+   * cannot see), else SV128; `flagged` are the columns already found not to be their formula's.
+   */
+  const reportTypedOver = (row: number, formulas?: RowFormulaResults, flagged?: ReadonlySet<CalculatedColumn>): void => {
     for (const cell of typedOver.get(row) ?? []) {
+      if (flagged?.has(cell.column)) continue;
       const found = describeCell(cell.found);
       const reason = noFigureRelies(cell.column, cell.found, formulas);
       if (reason !== undefined) sink.add(cell.column, describeFinding("typedOverSameFigure", { column: cell.column, found, reason }));
-      else sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found, sheetBlind: cell.column === "Check" ? CHECK_TYPED_OVER : "" }));
+      else sink.add(cell.column, describeFinding("typedOverFormula", { column: cell.column, found, detail: "", sheetBlind: cell.column === "Check" ? CHECK_TYPED_OVER : "" }));
     }
     typedOver.delete(row);
   };
@@ -569,7 +589,11 @@ export function validateCommitments(
       }
     }
 
-    reportTypedOver(row, sink.rowErrors === 0 ? rowFormulas(reader, outcome) : undefined);
+    // Value and Type as the Check column judges them, where they were read (a formula of one's
+    // own written over either is no typed value, yet SV Scores reads it all the same).
+    const formulas = sink.rowErrors === 0 ? rowFormulas(reader, outcome) : undefined;
+    const flagged = formulas !== undefined && input.calculated !== undefined ? checkCalculatedCells(sink, input.calculated, formulas) : undefined;
+    reportTypedOver(row, formulas, flagged);
 
     if (sink.rowErrors === 0 && bidder !== undefined && measure !== undefined && quantity !== undefined) {
       const counted = countedQuantity(quantity, outcome);
@@ -628,7 +652,7 @@ export function validateCommitments(
 
 /** SV121 on a Check cell: the sheet reads the row as the typed Check says, so the two disagree until the formula is back. */
 const CHECK_TYPED_OVER =
-  ": SV Scores reads this row as the typed Check says, so it may score a bid the add-in holds back, and the add-in's figures are the ones to rely on until the formula is back";
+  ": SV Scores reads this row as the typed Check says, so it may score a bid the Scores page holds back; rely on the Scores page until the formula is copied back";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -657,17 +681,11 @@ export function checkCommitment(
   const reader = new RowReader(measures, positive(plausibility.contractValue) ? plausibility.contractValue : undefined);
   reader.resolve(ref);
   reader.check(sink, ref, quantity, unit, plausibility.clarified);
-  // A Value or Type typed over its formula with a figure SV Scores reads differently: the row is
-  // faulty, as the pane finds it (typedOver.ts). An Excel error in Value ("#") is left to
-  // SV_Scores[Held], which names it; a faulty row is not looked at further.
+  // A Value or Type written over its formula that SV Scores reads differently: the row is
+  // faulty, as the pane finds it (typedOver.ts).
   if (calculated !== undefined && sink.rowErrors === 0) {
     const formulas = rowFormulas(reader, plausibility.clarified);
-    for (const column of ["Type", "Value"] as const) {
-      const found = column === "Value" ? calculated.value : calculated.type;
-      if (formulas !== undefined && found !== "#" && noFigureRelies(column, found, formulas) === undefined) {
-        sink.add(column, describeRowFinding("typedOverFormula", { column, found: describeCell(found), sheetBlind: "" }));
-      }
-    }
+    if (formulas !== undefined) checkCalculatedCells(sink, calculated, formulas);
   }
   for (const severity of SEVERITY_ORDER) {
     const first = sink.findings.find((f) => f.severity === severity);

@@ -116,12 +116,13 @@ const CLARIFICATION_COUNTS =
 
 /**
  * Value: the counted quantity (the quantity as given, or the panel's clarified figure) × the row's measure's proxy. A record-only measure (Type "Record") is worth
- * £0 whatever its Proxy cell holds, as the pane values it (core valuation); a blank proxy reaches
- * SVVALUE as 0 or blank, £0 either way.
+ * £0 whatever its Proxy cell holds, as the pane values it (core valuation, which reads a Type
+ * trimmed and in any case, as TRIM and Excel's = do here); a blank proxy reaches SVVALUE as 0 or
+ * blank, £0 either way.
  */
 const COMMITMENT_VALUE_FORMULA =
   `=IF(OR([@Ref]="",[@Quantity]=""),0,TENDER.SVVALUE([@Ref],${COUNTED_QUANTITY},${measureText("Ref")},` +
-  `IF(${measureText("Type")}="Record","",${measureCell("Proxy")})))`;
+  `IF(TRIM(${measureText("Type")})="Record","",${measureCell("Proxy")})))`;
 
 /**
  * Check: the row against its own measure only (its ref, unit, InScope, Proxy, Type and Ceiling)
@@ -129,15 +130,16 @@ const COMMITMENT_VALUE_FORMULA =
  * says so (SV125) rather than holding the bid. Proxy and Type go as text, so a blank proxy (a measure the council has not
  * priced: SV122, the row counts £0) reads as blank on every build, not as a proxy of 0.
  * The row's own Value and Type go too, so a figure typed over either formula that SV Scores
- * would read differently is SV121 and holds the bid, as the pane holds it (core typedOver.ts);
- * an error in Value goes as "#", for SV_Scores[Held] to name. A row with a bidder and nothing
+ * would read differently is SV121 and holds the bid, as the pane holds it (core typedOver.ts).
+ * Value goes as SV Scores' SUM reads it, N(): text as 0, so only an error in Value becomes "#",
+ * which SV_Scores[Held] names itself. A row with a bidder and nothing
  * else is not empty: it commits to nothing (SV102), as the pane reads it.
  */
 const COMMITMENT_CHECK_FORMULA =
   `=IF(AND(ISBLANK([@Bidder]),ISBLANK([@Ref]),ISBLANK([@Quantity]),ISBLANK([@Unit])),"OK",` +
   `TENDER.SVCHECK(${rowCell("Ref")},${rowCell("Quantity")},${rowCell("Unit")},${measureText("Ref")},${measureText("Unit")},${measureText("InScope")},` +
   `${measureText("Proxy")},${measureText("Type")},${measureText("Ceiling")},${SETTING_NAMES.contractValue},${ROW_OUTCOME_TEXT},` +
-  `IFERROR([@Value],"#"),IFERROR([@Type]&"","")))`;
+  `IFERROR(N([@Value]),"#"),IFERROR([@Type]&"","")))`;
 
 /**
  * Why a bid is disregarded, or "" when it counts. The tender may require both parts (Torbay:
@@ -208,9 +210,9 @@ function implausible(total: string): string {
 const BID_VALUE =
   `=IF(${WHOLE_BID_OUTCOME}="",${ROWS_TOTAL},IF(NOT(${implausible(ROWS_TOTAL)}),${ROWS_TOTAL},IF(${WHOLE_BID_OUTCOME}="Excluded",0,` +
   `IF(LEFT(${WHOLE_BID_OUTCOME},6)="Capped",MIN(${ROWS_TOTAL},${WHOLE_BID_CAP}),${ROWS_TOTAL}))))`;
-/** LEV or SV: the £ of the counted rows of that type, scaled as the bid's Value is (exactly that £ when Value is unscaled). */
+/** LEV or SV: the £ of the counted rows of that type (trimmed, any case, as the pane reads a Type), scaled as the bid's Value is (exactly that £ when Value is unscaled). */
 function partOfValue(type: string): string {
-  const part = `SUM(IF(${COUNTED}*(${TABLES.commitments}[Type]="${type}"),${TABLES.commitments}[Value],0))`;
+  const part = `SUM(IF(${COUNTED}*(TRIM(${TABLES.commitments}[Type]&"")="${type}"),${TABLES.commitments}[Value],0))`;
   return `=IF(${WHOLE_BID_OUTCOME}="",${part},IF(${ROWS_TOTAL}=0,0,${part}*[@Value]/${ROWS_TOTAL}))`;
 }
 /**

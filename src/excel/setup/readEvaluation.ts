@@ -107,6 +107,8 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
     }
 
     const [bidder, ref, unit, quantity, evidence] = READ_COLUMNS.map(col) as [number, number, number, number, number];
+    // Value and Type come with the calculated cells, for validation to judge as the Check column does.
+    const [valueAt, typeAt] = calculated.length > 0 ? [col("Value"), col("Type")] : [-1, -1];
     const commitments: CommitmentInputRow[] = values.map((row, i) => ({
       row: firstRow + i,
       bidder: row[bidder],
@@ -114,6 +116,7 @@ export async function readEvaluation(run: ExcelRun, options: ReadEvaluationOptio
       unit: row[unit],
       quantity: row[quantity],
       ...(evidence >= 0 ? { evidence: row[evidence] } : {}),
+      ...(valueAt >= 0 && typeAt >= 0 ? { calculated: { value: row[valueAt], type: row[typeAt] } } : {}),
     }));
 
     const { measures, problems } = parseMeasures(

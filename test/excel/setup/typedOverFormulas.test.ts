@@ -6,7 +6,8 @@ import { SHEETS, TABLES } from "../../../src/core/shared/layout";
 import { validateCommitments, type MeasureEntry } from "../../../src/core";
 import type { ExcelRun } from "../../../src/excel/shared/excelRun";
 import type { ExcelHost } from "../../excelHost";
-import { anEvaluationWorkbook } from "../support";
+import { aPlanInput, anEvaluationWorkbook } from "../support";
+import { readScores } from "../../../src/excel/scores/readScores";
 
 const ROWS = [
   ["Acme Care", "ILL9", "hours", 120], // row 4
@@ -52,7 +53,7 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
     await typeOver(run, { [value]: 50000 });
     expect(fake.inspect.value(`${SHEET}${value}`)).toBe(50000);
     // The sheet's own Check sees it, so SV Scores holds the bid as the pane does.
-    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`))).toMatch(/^SV121 The Value cell .* holds 50000 instead/);
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`))).toMatch(/^SV121 The Value cell .* holds 50000, where its formula gives £8,080,/);
 
     const { result } = await validateWorkbook(run);
     const found = result.findings.filter((f) => f.code === "SV121");
@@ -238,6 +239,98 @@ describe("a calculated cell of SV_Commitments that no longer holds its formula (
     // (whose separator is the locale's).
     expect(fake.stats.membersUsed).toContain("RangeAreas.areas");
     expect(fake.stats.membersUsed).not.toContain("RangeAreas.address");
+  });
+});
+
+/** The pane's and SV Scores' view of one bid: held or not, its £ and rank. */
+async function bothViews(fake: ExcelHost, run: ExcelRun, bidder: string) {
+  const scores = fake.inspect.table(TABLES.scores)!;
+  const sheet = fake.inspect.values(scores.dataBodyAddress).map((r) => Object.fromEntries(scores.headers.map((h, i) => [h, r[i]]))).find((r) => r.Bidder === bidder)!;
+  const pane = (await readScores(run)).bidders.find((b) => b.bidder === bidder)!;
+  return { sheet: { held: sheet.Held, value: sheet.Value, rank: sheet.Rank }, pane: { held: pane.held?.text ?? "", value: pane.value, rank: pane.held ? "Held" : pane.rank } };
+}
+
+/** Writes into SV Measures' `header` cell of measure `ref`, as a user would. */
+async function editMeasure(fake: ExcelHost, run: ExcelRun, ref: string, header: string, value: unknown): Promise<void> {
+  const table = fake.inspect.table(TABLES.measures)!;
+  const rows = fake.inspect.values(table.dataBodyAddress);
+  const at = rows.findIndex((r) => r[table.headers.indexOf("Ref")] === ref);
+  const top = Number(/!\$?[A-Z]+\$?(\d+)/.exec(table.dataBodyAddress)![1]);
+  const left = /!\$?([A-Z]+)/.exec(table.dataBodyAddress)![1]!.charCodeAt(0) - 65;
+  await run(async (context) => {
+    context.workbook.worksheets.getItem(SHEETS.measures).getRange(`${String.fromCharCode(65 + left + table.headers.indexOf(header))}${top + at}`).values = [[value]];
+    await context.sync();
+  });
+}
+
+describe("the pane and the sheet's Check read a calculated cell alike", () => {
+  /** These rows, with each bidder listed on SV Scores. */
+  const withBidders = (rows: unknown[][]) => anEvaluationWorkbook(rows, aPlanInput({ bidders: [...new Set(rows.map((r) => String(r[0])))] }));
+  // Acme on row 4: 10 hours of ILL10 (£16.93 an hour in the illustrative set); Birch on row 5.
+  const BIDS = [
+    ["Acme Care", "ILL10", "hours", 10],
+    ["Birch Homes", "ILL9", "hours", 100],
+  ];
+
+  it("a formula of one's own over Value or Type holds the bid on both, and Validate names the cell", async () => {
+    for (const [header, formula] of [["Value", "=50000"], ["Type", '="LEV"']] as const) {
+      const { fake, run } = await withBidders(BIDS);
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(SHEETS.commitments).getRange(`${columnOf(fake, header)}4`).formulas = [[formula]];
+        await context.sync();
+      });
+      const views = await bothViews(fake, run, "Acme Care");
+      expect([header, views.sheet.held, views.pane.held]).toEqual([header, "SV121 on SV Commitments row 4", "SV121 on SV Commitments row 4"]);
+      const { result } = await validateWorkbook(run);
+      expect(result.findings.filter((f) => f.code === "SV121").map((f) => [f.row, f.column])).toEqual([[4, header]]);
+    }
+  });
+
+  it("text typed over Value, even \"#\", is read as SV Scores' SUM reads it (0), and holds the bid on both", async () => {
+    const { fake, run } = await withBidders(BIDS);
+    await typeOver(run, { [`${columnOf(fake, "Value")}4`]: "#" });
+    const views = await bothViews(fake, run, "Acme Care");
+    expect([views.sheet.held, views.pane.held]).toEqual(["SV121 on SV Commitments row 4", "SV121 on SV Commitments row 4"]);
+  });
+
+  it("a Value typed to exactly the formula's figure counts on both; a penny off, or what a £ cell rounds to, holds it on both", async () => {
+    const TIE = [
+      ["Acme Care", "ILL10", "hours", 0.5],
+      ["Birch Homes", "ILL10", "hours", 0.5],
+    ];
+    const exact = 0.5 * 16.93;
+    for (const [typed, held] of [[exact, ""], [8.46, "SV121 on SV Commitments row 4"], [8.47, "SV121 on SV Commitments row 4"]] as const) {
+      const { fake, run } = await withBidders(TIE);
+      await typeOver(run, { [`${columnOf(fake, "Value")}4`]: typed });
+      const acme = await bothViews(fake, run, "Acme Care");
+      const birch = await bothViews(fake, run, "Birch Homes");
+      expect([typed, acme.sheet.held, acme.pane.held]).toEqual([typed, held, held]);
+      // The same £ and ranks on both, so a tie stays a tie.
+      expect([acme.pane.value, acme.pane.rank, birch.pane.rank]).toEqual([acme.sheet.value, acme.sheet.rank, birch.sheet.rank]);
+    }
+  });
+
+  it("a measure Type written with spaces or in another case reads as the same type on both, untouched or retyped", async () => {
+    const { fake, run } = await withBidders(BIDS);
+    await editMeasure(fake, run, "ILL10", "Type", "LEV ");
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}4`)).toBe("OK");
+    await typeOver(run, { [`${columnOf(fake, "Type")}4`]: "lev" });
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}4`)).toBe("OK");
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code.startsWith("SV12")).map((f) => [f.row, f.column, f.code])).toEqual([[4, "Type", "SV128"]]);
+    const views = await bothViews(fake, run, "Acme Care");
+    expect([views.sheet.held, views.pane.held, views.pane.value]).toEqual(["", "", views.sheet.value]);
+  });
+
+  it("a record-only measure whose Type has a trailing space is worth £0 on both, with no SV121 on its untouched row", async () => {
+    const { fake, run } = await withBidders(BIDS);
+    await editMeasure(fake, run, "ILL10", "Type", "Record ");
+    expect(String(fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}4`))).toMatch(/^SV118 /);
+    expect(fake.inspect.value(`${SHEET}${columnOf(fake, "Value")}4`)).toBe(0);
+    const { result } = await validateWorkbook(run);
+    expect(result.findings.filter((f) => f.code === "SV121")).toEqual([]);
+    const views = await bothViews(fake, run, "Acme Care");
+    expect([views.pane.value, views.sheet.held, views.pane.held]).toEqual([views.sheet.value, "", ""]);
   });
 });
 
