@@ -250,6 +250,14 @@ async function bothViews(fake: ExcelHost, run: ExcelRun, bidder: string) {
   return { sheet: { held: sheet.Held, value: sheet.Value, rank: sheet.Rank }, pane: { held: pane.held?.text ?? "", value: pane.value, rank: pane.held ? "Held" : pane.rank } };
 }
 
+/** Writes a formula of one's own into a cell of SV Commitments. */
+async function writeFormula(run: ExcelRun, address: string, formula: string): Promise<void> {
+  await run(async (context) => {
+    context.workbook.worksheets.getItem(SHEETS.commitments).getRange(address).formulas = [[formula]];
+    await context.sync();
+  });
+}
+
 /** Writes into SV Measures' `header` cell of measure `ref`, as a user would. */
 async function editMeasure(fake: ExcelHost, run: ExcelRun, ref: string, header: string, value: unknown): Promise<void> {
   const table = fake.inspect.table(TABLES.measures)!;
@@ -275,10 +283,7 @@ describe("the pane and the sheet's Check read a calculated cell alike", () => {
   it("a formula of one's own over Value or Type holds the bid on both, and Validate names the cell", async () => {
     for (const [header, formula] of [["Value", "=50000"], ["Type", '="LEV"']] as const) {
       const { fake, run } = await withBidders(BIDS);
-      await run(async (context) => {
-        context.workbook.worksheets.getItem(SHEETS.commitments).getRange(`${columnOf(fake, header)}4`).formulas = [[formula]];
-        await context.sync();
-      });
+      await writeFormula(run, `${columnOf(fake, header)}4`, formula);
       const views = await bothViews(fake, run, "Acme Care");
       expect([header, views.sheet.held, views.pane.held]).toEqual([header, "SV121 on SV Commitments row 4", "SV121 on SV Commitments row 4"]);
       const { result } = await validateWorkbook(run);
