@@ -17,6 +17,7 @@ export { refKey, bidderKey, criterionKey, evaluatorKey } from "./shared/refs";
 export { cleanText, plainText, nameKey, hasInvisibleCharacters, sheetKey } from "./shared/names";
 export * from "./shared/format";
 export * from "./shared/formulaResult";
+export { ADDIN_VERSION } from "./shared/version";
 
 // Frameworks and the tender
 export * from "./setup/frameworks";

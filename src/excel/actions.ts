@@ -12,12 +12,14 @@ import { createValidateActions, type ValidateActions } from "./validate/validate
 import { createScoresActions, type ScoresActions } from "./scores/scoresActions";
 import { createModerationActions, type ModerationActions } from "./moderation/moderationActions";
 import { createReportActions, type ReportActions } from "./report/reportActions";
+import { createSelfTestActions, type SelfTestActions } from "./selfTest/selfTestActions";
 import { readWorkbookState, type WorkbookState } from "./setup/readWorkbookState";
 import { watchSheets, type SheetWatch } from "./shared/workbookEvents";
 
 export type { ValidationView } from "./validate/validateActions";
 export type { WorkbookState } from "./setup/readWorkbookState";
 export type { SheetWatch } from "./shared/workbookEvents";
+export type { CheckId, OfficeHostInfo, SelfTestCheck, SelfTestFacts, SelfTestOptions, SelfTestReport, Verdict } from "./selfTest/selfTestActions";
 
 /** What every page may ask: what the workbook holds now, and word when its sheets change. */
 export interface WorkbookStateActions {
@@ -28,7 +30,7 @@ export interface WorkbookStateActions {
 }
 
 /** Everything the pane may ask. */
-export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & {
+export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & SelfTestActions & {
   /** Turns anything an action threw into a sentence for the pane. */
   describeError(error: unknown): string;
 };
@@ -43,6 +45,7 @@ export function createWorkbookActions(run: ExcelRun): WorkbookActions {
     ...createScoresActions(run),
     ...createModerationActions(run),
     ...createReportActions(run),
+    ...createSelfTestActions(run),
     describeError: describeOfficeError,
   };
 }

@@ -22,4 +22,21 @@ export const useAppStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
+  // The steps, hidden (kept mounted) while About is shown: the flex display must not override `hidden`.
+  steps: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    "&[hidden]": { display: "none" },
+  },
+  // The version and the way to About: small and quiet, under the pages.
+  footer: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });

@@ -1,10 +1,18 @@
-import { FluentProvider } from "@fluentui/react-components";
+import { lazy, useEffect, useRef, useState } from "react";
+import { Button, FluentProvider } from "@fluentui/react-components";
 import type { WorkbookActions } from "../excel/actions";
+import { ADDIN_VERSION } from "../core";
 import { EvaluationSteps } from "./EvaluationSteps";
 import type { PaneHost } from "./host";
-import { OpenInExcel } from "./OpenInExcel";
+import { LazyPage } from "./LazyPage";
 import { themeForOffice } from "./theme";
 import { useAppStyles } from "./App.styles";
+
+// Opened rarely (to check an Excel or write to support), so it loads from its own chunk when
+// first asked for and adds nothing to what the pane loads before it is interactive.
+// Shown only outside Excel (or in one too old), so Excel's first load does not carry it.
+const OpenInExcel = lazy(() => import(/* webpackChunkName: "open-in-excel" */ "./OpenInExcel").then((m) => ({ default: m.OpenInExcel })));
+const SelfTestPage = lazy(() => import(/* webpackChunkName: "self-test-page" */ "./selfTest/SelfTestPage").then((m) => ({ default: m.SelfTestPageInPane })));
 
 type ExcelHost = Extract<PaneHost, { kind: "excel" }>;
 
@@ -24,6 +32,14 @@ export type AppProps =
 export function App(props: AppProps) {
   const styles = useAppStyles();
   const { host } = props;
+  const [about, setAbout] = useState(false);
+  const aboutButton = useRef<HTMLButtonElement>(null);
+  const aboutOpened = useRef(false);
+  // Back from About puts focus where the user left for it, not on the page's top.
+  useEffect(() => {
+    if (about) aboutOpened.current = true;
+    else if (aboutOpened.current) aboutButton.current?.focus();
+  }, [about]);
   return (
     <FluentProvider theme={themeForOffice(host.kind === "excel" ? host.officeTheme : undefined)} className={styles.provider}>
       <div className={styles.root}>
@@ -31,8 +47,32 @@ export function App(props: AppProps) {
           <h1 className={styles.title}>Social value evaluation</h1>
         </header>
         <main className={styles.main}>
-          {inExcel(props) ? <EvaluationSteps actions={props.actions} /> : <OpenInExcel host={props.host} />}
+          {inExcel(props) ? (
+            <>
+              {/* Hidden, not unmounted: a half-filled form or a run under way survives a look at About. */}
+              <div hidden={about} className={styles.steps}>
+                <EvaluationSteps actions={props.actions} />
+              </div>
+              {about && (
+                <LazyPage>
+                  <SelfTestPage actions={props.actions} officeApi={props.host.office} onBack={() => setAbout(false)} />
+                </LazyPage>
+              )}
+            </>
+          ) : (
+            <LazyPage>
+              <OpenInExcel host={props.host} />
+            </LazyPage>
+          )}
         </main>
+        <footer className={styles.footer}>
+          <span>Version {ADDIN_VERSION}</span>
+          {inExcel(props) && !about && (
+            <Button ref={aboutButton} appearance="transparent" size="small" onClick={() => setAbout(true)}>
+              About and self-test
+            </Button>
+          )}
+        </footer>
       </div>
     </FluentProvider>
   );

@@ -11,7 +11,12 @@ export type OfficeThemeInfo = Pick<Office.OfficeTheme, "bodyBackgroundColor"> &
   Partial<Pick<Office.OfficeTheme, "isDarkTheme">>;
 
 export type PaneHost =
-  | { readonly kind: "excel"; readonly officeTheme: OfficeThemeInfo | undefined }
+  | {
+      readonly kind: "excel";
+      readonly officeTheme: OfficeThemeInfo | undefined;
+      /** Office itself, for the self-test to ask about this Excel (selfTest/officeHostInfo.ts); absent where the pane is given none (tests, the playground). */
+      readonly office?: OfficeHostApi;
+    }
   /** office.js never loaded: the machine is offline or a proxy blocked Microsoft's CDN. */
   | { readonly kind: "no-office" }
   /** office.js loaded but the page is not in Excel: `host` is null in a plain browser, else e.g. "Word". */
@@ -43,8 +48,12 @@ export interface OfficeHostApi {
     | {
         readonly officeTheme?: OfficeThemeInfo | undefined;
         readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean } | undefined;
+        readonly diagnostics?: { readonly host?: unknown; readonly platform?: unknown; readonly version?: unknown } | undefined;
+        readonly displayLanguage?: string | undefined;
       }
     | undefined;
+  /** The shared runtime's API (SharedRuntime 1.1); absent outside it. */
+  readonly addin?: { getStartupBehavior?(): Promise<unknown> } | undefined;
 }
 
 export async function detectHost(office: OfficeHostApi | undefined): Promise<PaneHost> {
@@ -56,5 +65,6 @@ export async function detectHost(office: OfficeHostApi | undefined): Promise<Pan
   // Without the check itself (a very old office.js), the manifest's requirements are the guard.
   const missing = requirements ? REQUIRED_SETS.filter((s) => !requirements.isSetSupported(s.name, s.version)).map((s) => `${s.name} ${s.version}`) : [];
   if (missing.length > 0) return { kind: "old-excel", missing };
-  return { kind: "excel", officeTheme: office.context?.officeTheme };
+  return { kind: "excel", officeTheme: office.context?.officeTheme, office };
 }
+

@@ -141,30 +141,30 @@ describe("App outside Excel", () => {
     ["office.js did not load", { kind: "no-office" }],
     ["the page is in a plain browser", { kind: "not-excel", host: null }],
     ["the page is in another Office app", { kind: "not-excel", host: "Word" }],
-  ])("tells the user to open the pane in Excel when %s, instead of showing the steps", (_case, host) => {
+  ])("tells the user to open the pane in Excel when %s, instead of showing the steps", async (_case, host) => {
     render(<App host={host} />);
-    expect(screen.getByText("Open this pane in Excel")).toBeInTheDocument();
+    expect(await screen.findByText("Open this pane in Excel")).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "How to open it in Excel" })).toBeInTheDocument();
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 
-  it("gives the sideloading steps for Excel on the web and on the desktop", () => {
+  it("gives the sideloading steps for Excel on the web and on the desktop", async () => {
     render(<App host={{ kind: "not-excel", host: null }} />);
-    const howTo = screen.getByRole("region", { name: "How to open it in Excel" });
+    const howTo = await screen.findByRole("region", { name: "How to open it in Excel" });
     expect(within(howTo).getByText(/Home > Add-ins > More add-ins > My add-ins > Upload My Add-in/)).toBeInTheDocument();
     expect(within(howTo).getByText("manifest.xml")).toBeInTheDocument();
     expect(within(howTo).getByText("npm start")).toBeInTheDocument();
   });
 
-  it("says an Excel is too old, what it lacks and which Excel will do, instead of showing the steps", () => {
+  it("says an Excel is too old, what it lacks and which Excel will do, instead of showing the steps", async () => {
     render(<App host={{ kind: "old-excel", missing: ["ExcelApi 1.13"] }} />);
-    expect(screen.getByText("This Excel is too old for the add-in")).toBeInTheDocument();
+    expect(await screen.findByText("This Excel is too old for the add-in")).toBeInTheDocument();
     expect(screen.getByText(/It lacks ExcelApi 1\.13/)).toHaveTextContent(/Version 2102 or later/);
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 
-  it("names the Office app the pane was opened in", () => {
+  it("names the Office app the pane was opened in", async () => {
     render(<App host={{ kind: "not-excel", host: "Word" }} />);
-    expect(screen.getByText(/open in Word, not Excel/)).toBeInTheDocument();
+    expect(await screen.findByText(/open in Word, not Excel/)).toBeInTheDocument();
   });
 });

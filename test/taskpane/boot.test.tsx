@@ -48,14 +48,14 @@ afterEach(() => {
 describe("bootTaskpane", () => {
   it("shows the open-in-Excel message when Office is absent", async () => {
     await boot(undefined);
-    expect(screen.getByText("Open this pane in Excel")).toBeInTheDocument();
+    expect(await screen.findByText("Open this pane in Excel")).toBeInTheDocument();
     expect(screen.getByText(/did not load/)).toBeInTheDocument();
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 
   it("shows the open-in-Excel message when Office is ready in a plain browser", async () => {
     await boot(aFakeOffice(null));
-    expect(screen.getByText(/open in a web browser, outside Excel/)).toBeInTheDocument();
+    expect(await screen.findByText(/open in a web browser, outside Excel/)).toBeInTheDocument();
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 
@@ -98,7 +98,7 @@ describe("bootTaskpane", () => {
 
   it("says office.js did not load when Office reports Excel but the Excel API is missing", async () => {
     await boot(aFakeOffice("Excel"));
-    expect(screen.getByText(/did not load/)).toBeInTheDocument();
+    expect(await screen.findByText(/did not load/)).toBeInTheDocument();
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 

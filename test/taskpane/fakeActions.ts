@@ -9,6 +9,7 @@ import type { Finding, MissingProxy } from "../../src/core";
 import { aFakeBidsActions } from "./fakeBidsActions";
 import { aFakeModerationActions } from "./fakeModerationActions";
 import { aFakeReportActions } from "./fakeReportActions";
+import { aFakeSelfTestActions } from "./fakeSelfTestActions";
 import { aWorkbookWithoutEvaluation } from "./fakeWorkbookState";
 
 export type FakeActions = jest.Mocked<WorkbookActions>;
@@ -26,6 +27,7 @@ export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions 
     ...aFakeBidsActions(),
     ...aFakeModerationActions(),
     ...aFakeReportActions(),
+    ...aFakeSelfTestActions(),
     readWorkbookState: resolving<"readWorkbookState">(aWorkbookWithoutEvaluation()),
     watchSheets: resolving<"watchSheets">(undefined),
     findConflicts: resolving<"findConflicts">([]),
