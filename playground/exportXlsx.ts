@@ -1,19 +1,28 @@
 /**
  * "Export .xlsx": the playground workbook as a real .xlsx file, so a trainer can open the
- * evaluation in Excel or LibreOffice. Read straight from the host's inspector (no sync, nothing
- * counted); ExcelJS is imported on demand so the page loads without it until export is clicked.
+ * evaluation in Excel or LibreOffice, or import it back into the playground. Read straight from
+ * the host's inspector (no sync, nothing counted); ExcelJS is imported on demand so the page
+ * loads without it until export is clicked.
  *
  * Written: every sheet's used range — values as values, formulas as `{ formula, result }` with
  * the engine's computed result cached, so an app that does not recalculate on open still shows
- * the numbers; number formats other than General; tables (so structured references resolve);
- * column widths, frozen panes, hidden sheets; workbook names that refer to a plain range.
- * Not written (known limits): names that are formulas, fills, fonts, data validation,
- * conditional formats, protection, and the markers Excel puts on dynamic-array functions in
- * files (`_xlfn.`), so a spilling formula opens as a single-cell one.
+ * the numbers; each cell's number format, fill, bold, font colour, wrap, alignment and locked
+ * state (empty cells too, so a column's £ format reaches every row); tables (so structured
+ * references resolve); data validation; conditional formats of the kinds the host has (custom
+ * formula, cell value); sheet protection and its options; column widths, frozen panes, hidden and
+ * very hidden sheets; every workbook name, formulas included (xlsxNames.ts).
+ * Not written (known limits, said in the export's notice where the workbook has them): charts
+ * (ExcelJS cannot write them); italic (the inspector does not report it); formats set on whole
+ * columns or rows beyond the used range; a protection password (the host keeps it in clear, and
+ * a file holds only a hash, which the playground does not compute); and the markers Excel puts on
+ * dynamic-array functions in files (`_xlfn.`), so a spilling formula opens as a single-cell one.
  */
+import type * as ExcelJS from "exceljs";
 import type { CellErrorValue, CellValue as ExcelJSCellValue, Workbook, Worksheet } from "exceljs";
 import type { ExcelHost } from "../test/excelHost";
 import { columnLetter, qualified } from "../src/core/shared/addresses";
+import { a1, DEFAULT_STYLE, fileConditionalRule, fileProtection, fileStyle, fileValidation, inheritUnset, isDefaultStyle, rectanglesOf, type CellStyle, type HostValidation } from "./xlsxMapping";
+import { writeFileNames } from "./xlsxNames";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -107,7 +116,43 @@ export function fileFormula(formula: string, table: string | undefined): string 
   return out;
 }
 
-function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): void {
+/** A cell's format as the host keeps it. The inspector does not report italic: written upright. */
+function styleAt(fake: ExcelHost, sheet: string, address: string): CellStyle {
+  const f = fake.inspect.format(qualified(sheet, address));
+  return {
+    numberFormat: f.numberFormat ?? DEFAULT_STYLE.numberFormat,
+    fill: f.fill ?? null,
+    bold: f.bold === true,
+    italic: false,
+    fontColor: f.fontColor ?? DEFAULT_STYLE.fontColor,
+    wrapText: f.wrapText === true,
+    horizontalAlignment: f.horizontalAlignment ?? DEFAULT_STYLE.horizontalAlignment,
+    locked: f.locked !== false,
+  };
+}
+
+/**
+ * Excel carries a table column's format and data validation onto rows the table gains (Table
+ * AutoExpansion); the host does not, so rows the add-in appended keep the default format. The
+ * export does what Excel would have shown: a data cell takes, from its column's first data row,
+ * the validation if it has none, and each format property it never had set (inheritUnset).
+ */
+function fillTableColumns<T>(tables: readonly TableArea[], at: (r: number, c: number) => T | undefined, apply: (r: number, c: number, first: T) => void): void {
+  for (const t of tables) {
+    for (let c = t.col; c < t.col + t.cols; c++) {
+      const first = at(t.row + 1, c);
+      if (first === undefined) continue;
+      for (let r = t.row + 2; r < t.row + t.rows; r++) apply(r, c, first);
+    }
+  }
+}
+
+/** What the export could not write, for the notice. */
+export interface ExportNotes {
+  charts: number;
+}
+
+async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string, notes: ExportNotes): Promise<void> {
   const tables: TableArea[] = fake.inspect
     .tables()
     .filter((t) => t.sheet === name)
@@ -120,69 +165,121 @@ function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): void {
     views: summary.freezeRows > 0 || summary.freezeColumns > 0 ? [{ state: "frozen", xSplit: summary.freezeColumns, ySplit: summary.freezeRows }] : [],
   });
   for (const [letter, points] of Object.entries(summary.columnWidths)) ws.getColumn(letter).width = points / POINTS_PER_CHARACTER;
-  if (!summary.usedRange) return;
-  // The used range may start below A1; reading from A1 keeps row and column indexes simple.
-  const end = summary.usedRange.split(":").pop() as string;
-  const range = qualified(name, `A1:${end}`);
-  const values = fake.inspect.values(range);
-  const formulas = fake.inspect.formulas(range);
-  // A text cell reads back its own text from `formulas`: imported text such as "=HYPERLINK(…)"
-  // must be exported as that text, never as a formula.
-  const hasFormula = fake.inspect.hasFormula(range);
-  const written = new Map<string, ExcelJSCellValue>();
-  values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const formula = formulas[r]?.[c];
-      const isFormula = hasFormula[r]?.[c] === true && typeof formula === "string" && formula.startsWith("=");
-      if (!isFormula && value === "") return;
-      const address = `${columnLetters(c)}${r + 1}`;
-      const cell = ws.getCell(address);
-      const content: ExcelJSCellValue = isFormula ? { formula: fileFormula(formula.slice(1), tableAt(r, c)), result: formulaResult(value) } : value;
-      cell.value = content;
-      written.set(address, content);
-      const numberFormat = fake.inspect.format(qualified(name, address)).numberFormat;
-      if (numberFormat && numberFormat !== "General") cell.numFmt = numberFormat;
-    })
-  );
-  // ExcelJS writes a table's cells itself: give it the values just written, so nothing changes.
-  // (Not read back from the cells: ExcelJS's cell.value getter drops a formula result of 0, "" or false.)
-  for (const t of tables) {
-    const cellAt = (r: number, c: number): ExcelJSCellValue => written.get(`${columnLetters(c)}${r + 1}`) ?? null;
-    ws.addTable({
-      name: t.name,
-      ref: `${columnLetters(t.col)}${t.row + 1}`,
-      headerRow: true,
-      style: { theme: (t.style || "TableStyleMedium2") as "TableStyleMedium2", showRowStripes: true },
-      columns: t.columns.map((column) => ({ name: column, filterButton: true })),
-      rows: Array.from({ length: t.rows - 1 }, (_, r) => Array.from({ length: t.cols }, (_, c) => cellAt(t.row + 1 + r, t.col + c) ?? null)),
-    });
+  notes.charts += fake.inspect.charts(name).length;
+  if (summary.usedRange) {
+    // The used range may start below A1; reading from A1 keeps row and column indexes simple.
+    const end = summary.usedRange.split(":").pop() as string;
+    const range = qualified(name, `A1:${end}`);
+    const values = fake.inspect.values(range);
+    const formulas = fake.inspect.formulas(range);
+    // A text cell reads back its own text from `formulas`: imported text such as "=HYPERLINK(…)"
+    // must be exported as that text, never as a formula.
+    const hasFormula = fake.inspect.hasFormula(range);
+    const written = new Map<string, ExcelJSCellValue>();
+    const styles = new Map<string, CellStyle>();
+    values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const address = `${columnLetters(c)}${r + 1}`;
+        const style = styleAt(fake, name, address);
+        if (!isDefaultStyle(style)) styles.set(address, style);
+        const formula = formulas[r]?.[c];
+        const isFormula = hasFormula[r]?.[c] === true && typeof formula === "string" && formula.startsWith("=");
+        if (!isFormula && value === "") return;
+        const content: ExcelJSCellValue = isFormula ? { formula: fileFormula(formula.slice(1), tableAt(r, c)), result: formulaResult(value) } : value;
+        ws.getCell(address).value = content;
+        written.set(address, content);
+      })
+    );
+    const key = (r: number, c: number): string => `${columnLetters(c)}${r + 1}`;
+    fillTableColumns(tables, (r, c) => styles.get(key(r, c)), (r, c, first) => styles.set(key(r, c), inheritUnset(styles.get(key(r, c)) ?? DEFAULT_STYLE, first)));
+    // Every formatted cell, empty or not: a £ column keeps its format on the rows not filled yet.
+    for (const [address, style] of styles) ws.getCell(address).style = fileStyle(style) as Partial<ExcelJS.Style>;
+    // ExcelJS writes a table's cells itself: give it the values just written, so nothing changes.
+    // (Not read back from the cells: ExcelJS's cell.value getter drops a formula result of 0, "" or false.)
+    for (const t of tables) {
+      const cellAt = (r: number, c: number): ExcelJSCellValue => written.get(`${columnLetters(c)}${r + 1}`) ?? null;
+      ws.addTable({
+        name: t.name,
+        ref: `${columnLetters(t.col)}${t.row + 1}`,
+        headerRow: true,
+        style: { theme: (t.style || "TableStyleMedium2") as "TableStyleMedium2", showRowStripes: true },
+        columns: t.columns.map((column) => ({ name: column, filterButton: true })),
+        rows: Array.from({ length: t.rows - 1 }, (_, r) => Array.from({ length: t.cols }, (_, c) => cellAt(t.row + 1 + r, t.col + c) ?? null)),
+      });
+    }
+  }
+  writeValidations(fake, ws, name, tables);
+  fake.inspect.conditionalFormats(name).forEach((cf, i) => {
+    const rule = fileConditionalRule(cf, i + 1);
+    if (rule) ws.addConditionalFormatting({ ref: cf.address, rules: [rule as ExcelJS.ConditionalFormattingRule] });
+  });
+  // No password: sign-off protects without one (signOff.ts says why); a password the host holds is not written.
+  if (summary.protected) await ws.protect("", fileProtection(summary.protectionOptions));
+}
+
+/**
+ * The rules in force, cell by cell (a later rule wins where two overlap, a clear removes), then
+ * one file rule per rectangle of cells that share a rule. Cells are only looked at inside the
+ * sheet's used range and its tables: a rule over a whole column would otherwise be a million.
+ */
+function writeValidations(fake: ExcelHost, ws: Worksheet, name: string, tables: readonly TableArea[]): void {
+  const entries = fake.inspect.validations(name);
+  if (entries.length === 0) return;
+  const used = fake.inspect.sheet(name).usedRange;
+  const bounds = [...(used ? [rectOf(used)] : []), ...tables, ...entries.filter((e) => e.rule !== null).map((e) => rectOf(e.address))];
+  const lastRow = Math.max(...bounds.map((b) => b.row + b.rows)) - 1;
+  const lastCol = Math.max(...bounds.map((b) => b.col + b.cols)) - 1;
+  const inForce = new Map<string, HostValidation | null>();
+  const key = (r: number, c: number): string => `${columnLetters(c)}${r + 1}`;
+  for (const entry of entries) {
+    const rect = rectOf(entry.address);
+    const rule = entry.rule === null ? null : ({ rule: entry.rule, errorAlert: entry.errorAlert, prompt: entry.prompt, ignoreBlanks: entry.ignoreBlanks } as HostValidation);
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, lastRow + 1); r++) for (let c = rect.col; c < Math.min(rect.col + rect.cols, lastCol + 1); c++) inForce.set(key(r, c), rule);
+  }
+  fillTableColumns(tables, (r, c) => inForce.get(key(r, c)) ?? undefined, (r, c, first) => {
+    if (!inForce.get(key(r, c))) inForce.set(key(r, c), first);
+  });
+  const cellsByRule = new Map<HostValidation, string[]>();
+  for (const [address, rule] of inForce) if (rule) cellsByRule.set(rule, [...(cellsByRule.get(rule) ?? []), address]);
+  // ExcelJS has the member but its typings leave it out.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, validation: unknown): void } }).dataValidations;
+  for (const [rule, cells] of cellsByRule) {
+    const validation = fileValidation(rule);
+    if (!validation) continue;
+    for (const rect of rectanglesOf(cells)) validations.add(a1(rect), validation);
   }
 }
 
-/** A name whose formula is one sheet-qualified range ("='SV Setup'!$B$2"), which ExcelJS can store. */
-const PLAIN_RANGE = /^=?((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/;
-
-/** The whole fake workbook as .xlsx bytes. Touches no DOM, so tests call it in Node. */
-export async function workbookToXlsx(fake: ExcelHost): Promise<ArrayBuffer> {
+/** The whole fake workbook as .xlsx bytes, and what could not be written. Touches no DOM, so tests call it in Node. */
+export async function exportWorkbook(fake: ExcelHost): Promise<{ bytes: ArrayBuffer; notes: ExportNotes }> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Social value evaluation playground";
-  for (const name of fake.inspect.sheetNames()) writeSheet(fake, workbook, name);
-  for (const { name, formula } of fake.inspect.names()) {
-    const m = PLAIN_RANGE.exec(formula);
-    if (m) workbook.definedNames.add(m[1] as string, name);
-  }
+  const notes: ExportNotes = { charts: 0 };
+  for (const name of fake.inspect.sheetNames()) await writeSheet(fake, workbook, name, notes);
   const buffer = await workbook.xlsx.writeBuffer();
   // writeBuffer gives a Node Buffer in Node and a Uint8Array-like in the browser: copy out exactly its bytes.
   const bytes = new Uint8Array(buffer as ArrayBuffer);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { bytes: await writeFileNames(copy, fake.inspect.names()), notes };
+}
+
+/** The whole fake workbook as .xlsx bytes. */
+export async function workbookToXlsx(fake: ExcelHost): Promise<ArrayBuffer> {
+  return (await exportWorkbook(fake)).bytes;
+}
+
+/** What the notice says the file leaves out, or "" when it keeps everything. */
+export function exportNotice(notes: ExportNotes): string {
+  return notes.charts > 0 ? ` The ${notes.charts} chart${notes.charts === 1 ? " is" : "s are"} not in the file: the playground's .xlsx writer cannot write charts, so rebuild them from the Report tab.` : "";
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Exports the workbook and hands it to the browser as a download named `filename`. */
-export async function downloadXlsx(fake: ExcelHost, filename = "evaluation.xlsx"): Promise<void> {
-  const blob = new Blob([await workbookToXlsx(fake)], { type: XLSX_MIME });
+export async function downloadXlsx(fake: ExcelHost, filename = "evaluation.xlsx"): Promise<ExportNotes> {
+  const { bytes, notes } = await exportWorkbook(fake);
+  const blob = new Blob([bytes], { type: XLSX_MIME });
   const url = URL.createObjectURL(blob);
   try {
     const a = document.createElement("a");
@@ -195,4 +292,5 @@ export async function downloadXlsx(fake: ExcelHost, filename = "evaluation.xlsx"
     // Revoke after the click has been handled: the download has its own reference by then.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
+  return notes;
 }

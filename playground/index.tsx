@@ -8,7 +8,7 @@ import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../test/excelHost";
 import type { ExcelRun } from "../src/excel/shared/excelRun";
 import { publishBridge } from "./bridge";
-import { downloadXlsx } from "./exportXlsx";
+import { downloadXlsx, exportNotice } from "./exportXlsx";
 import { readXlsx, replaceWorkbook, workbookHasContent } from "./importXlsx";
 import { loadSampleBids, sampleBidsNotice } from "./sampleBids";
 import { loadSampleTender } from "./sampleTender";
@@ -47,8 +47,8 @@ function Playground() {
   const exportFile = async (): Promise<void> => {
     try {
       setNotice("Exporting…");
-      await downloadXlsx(fake, "evaluation.xlsx");
-      setNotice("Exported the workbook as evaluation.xlsx.");
+      const notes = await downloadXlsx(fake, "evaluation.xlsx");
+      setNotice(`Exported the workbook as evaluation.xlsx.${exportNotice(notes)}`);
     } catch (error) {
       setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -60,13 +60,15 @@ function Playground() {
     input.value = "";
     if (!file) return;
     try {
-      const sheets = await readXlsx(file.name, await file.arrayBuffer());
-      if ((await workbookHasContent(run)) && !window.confirm(`Replace every sheet of this workbook with the ${sheets.length} sheet(s) of "${file.name}"? What is here now will be lost.`)) {
+      // The whole file is read and checked before anything is asked or changed.
+      const book = await readXlsx(file.name, await file.arrayBuffer());
+      if ((await workbookHasContent(run)) && !window.confirm(`Replace every sheet of this workbook with the ${book.sheets.length} sheet(s) of "${file.name}"? What is here now will be lost.`)) {
         setNotice("Import cancelled: the workbook is unchanged.");
         return;
       }
-      const done = await replaceWorkbook(run, sheets);
-      setNotice(`Imported ${done.sheets} sheet(s) from "${file.name}" (values only, ${done.cells} cells).`);
+      const done = await replaceWorkbook(run, book, `"${file.name}"`);
+      const left = book.notes.length > 0 ? ` Not kept: ${book.notes.join(" ")}` : "";
+      setNotice(`Imported ${done.sheets} sheet(s) from "${file.name}": ${done.cells} values, ${done.formulas} formulas, with tables, names, formats, validation and protection.${left}`);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }
@@ -80,7 +82,7 @@ function Playground() {
     <div className="playground">
       <header className="bar">
         <strong>Social value evaluation — playground</strong>
-        <span>A workbook in your browser: nothing is saved or sent anywhere.</span>
+        <span className="tagline">A workbook in your browser: nothing is saved or sent anywhere.</span>
         <button type="button" onClick={() => void sampleTender()}>
           Load sample tender
         </button>
@@ -101,7 +103,10 @@ function Playground() {
           hidden
           onChange={(e) => void importFile(e)}
         />
-        <span role="status">{notice}</span>
+        {/* Last in the bar and truncated there (playground.html), so a long message never moves the buttons; the title holds it whole. */}
+        <span role="status" title={notice}>
+          {notice}
+        </span>
       </header>
       <WorkbookView fake={fake} run={run} version={version} />
       <iframe className="pane" title="Task pane" src="playground-pane.html" />

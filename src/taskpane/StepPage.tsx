@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import type { Step } from "./steps";
 import { useStepPageStyles } from "./StepPage.styles";
+import { useRevealResults } from "./useRevealResults";
 
 export interface StepPageProps {
   readonly step: Step;
@@ -17,9 +18,12 @@ export interface StepPageProps {
 /** A step's tab panel: the step's name as its heading, then its page. */
 export function StepPage({ step, id, tabId, hidden, children }: StepPageProps) {
   const styles = useStepPageStyles();
+  const page = useRef<HTMLDivElement>(null);
+  useRevealResults(page, hidden);
   return (
     // tabIndex 0: keyboard users reach the page's heading and text from the tabs (WAI-ARIA tabs pattern).
     <div
+      ref={page}
       role="tabpanel"
       id={id}
       aria-labelledby={tabId}

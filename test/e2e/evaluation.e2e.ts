@@ -193,7 +193,7 @@ describe("an evaluation in the playground", () => {
     expect(errors).toEqual([]);
   });
 
-  it("imports the exported .xlsx back, values only, after asking", async () => {
+  it("imports the exported .xlsx back, formulas and formats with it, after asking", async () => {
     const input = page.getByLabel("Import .xlsx file");
     await input.setInputFiles({ name: "bids.csv", mimeType: "text/csv", buffer: Buffer.from("Bidder,Value\n") });
     await page.getByRole("status").filter({ hasText: '"bids.csv" is not an .xlsx file. Choose an Excel workbook saved as .xlsx.' }).waitFor();
@@ -203,12 +203,16 @@ describe("an evaluation in the playground", () => {
       void dialog.accept();
     });
     await input.setInputFiles(join(shots, "evaluation.xlsx"));
-    await page.getByRole("status").filter({ hasText: /^Imported 11 sheet\(s\) from "evaluation.xlsx" \(values only/ }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^Imported 11 sheet\(s\) from "evaluation.xlsx": \d+ values, \d+ formulas, with tables/ }).waitFor();
     expect(asked).toEqual([expect.stringMatching(/^Replace every sheet of this workbook/)]);
     await page.getByRole("button", { name: "SV Scores" }).click();
     const grid = page.getByRole("table", { name: "Sheet SV Scores" });
     await expect(grid.locator('td[data-address="A4"]').textContent()).resolves.toBe("Acme Care Ltd");
-    await expect(grid.locator('td[data-address="B4"]').textContent()).resolves.toBe(String(Number((shownValues.get("Acme Care Ltd") ?? "").replace(/[£,]/g, ""))));
+    // The £ format came back with the value: the grid shows the pane's figure, in pounds and pence.
+    const pounds = (text: string | null | undefined) => Number((text ?? "").replace(/[£,]/g, ""));
+    const shown = await grid.locator('td[data-address="B4"]').textContent();
+    expect(shown).toMatch(/^£[\d,]+\.\d\d$/);
+    expect(pounds(shown)).toBe(pounds(shownValues.get("Acme Care Ltd")));
     await shot("imported");
     expect(errors).toEqual([]);
   });

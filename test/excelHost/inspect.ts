@@ -4,6 +4,7 @@
  * ("'SV Setup'!A1:B2"); without a sheet they mean the active sheet.
  */
 import { columnLetters, formatA1, qualifiedAddress } from "./addresses";
+import { chartsOf } from "./charts";
 import { cellKey, type SheetModel, type Visibility } from "./sheetModel";
 import type { CellValue, WorkbookModel } from "./workbookModel";
 
@@ -127,6 +128,28 @@ export class WorkbookInspector {
   validation(address: string): ReturnType<WorkbookModel["readValidation"]> {
     const { sheet, rect } = this.at(address);
     return this.model.readValidation(sheet, rect);
+  }
+
+  /**
+   * Every data validation set on a sheet, oldest first, as the sheet keeps them: a later entry
+   * wins where it overlaps an earlier one, and `rule: null` is a clear. Unlike `validation`, this
+   * also finds rules over cells outside the used range (a table column's empty rows below).
+   */
+  validations(sheetName: string): { address: string; rule: Record<string, unknown> | null; errorAlert?: Record<string, unknown>; prompt?: Record<string, unknown>; ignoreBlanks?: boolean }[] {
+    return this.sheetNamed(sheetName).validations.map((v) => ({
+      address: formatA1(v.rect),
+      rule: v.rule && structuredClone(v.rule),
+      ...(v.errorAlert ? { errorAlert: structuredClone(v.errorAlert) } : {}),
+      ...(v.prompt ? { prompt: structuredClone(v.prompt) } : {}),
+      ...(v.ignoreBlanks !== undefined ? { ignoreBlanks: v.ignoreBlanks } : {}),
+    }));
+  }
+
+  /** The charts on a sheet: name, type, title and source range. */
+  charts(sheetName: string): { name: string; chartType: string; title: string; source: string }[] {
+    return chartsOf(this.sheetNamed(sheetName))
+      .filter((c) => !c.deleted)
+      .map((c) => ({ name: c.name, chartType: c.chartType, title: c.title, source: formatA1(c.source) }));
   }
 
   conditionalFormats(sheetName: string): { address: string; type: string; rule: Record<string, unknown>; format: Record<string, unknown> }[] {
