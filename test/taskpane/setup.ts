@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 import { TextDecoder, TextEncoder } from "util";
 import { deserialize, serialize } from "v8";
 
@@ -44,3 +45,8 @@ const paneRect = { x: 0, y: 0, top: 0, left: 0, width: 320, height: 640, right: 
 HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(): DOMRect {
   return { ...paneRect, toJSON: () => paneRect };
 };
+
+// findBy… and waitFor give up after 1 s by default. A page's first showing loads its lazy chunk,
+// which under jest means transforming that page's modules, and on the 2-core CI machine, while
+// the other worker builds a large workbook, that took longer. A hang guard, not a speed check.
+configure({ asyncUtilTimeout: 10_000 });
