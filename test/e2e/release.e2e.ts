@@ -1,14 +1,16 @@
 /**
  * A release for a council's own address (issue #18 points 1 and 2): `npm run release` with a
- * sample origin, its manifest and zip checked, then its files served by a plain static server
- * that sends exactly the headers the README's Deployment table lists (tools/hostingRules.cjs),
- * not the webpack dev server, and the pane loaded from it in Chromium. Screenshots go to
- * test-results/e2e/release/.
+ * sample origin, its manifest and zip checked, then its files served over HTTPS by a plain static
+ * server that sends exactly the headers the README's Deployment table lists
+ * (tools/hostingRules.cjs), not the webpack dev server, and the pane loaded from it in Chromium.
+ * The certificate is made for the test (127.0.0.1 and localhost), and the browser and the header
+ * checks trust it alone. Screenshots go to test-results/e2e/release/.
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { createServer, get, type IncomingHttpHeaders, type Server } from "http";
+import type { IncomingHttpHeaders } from "http";
+import { createServer, get, type Server } from "https";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import JSZip from "jszip";
@@ -114,8 +116,20 @@ describe("npm run release -- --origin <council's address>", () => {
   });
 });
 
-/** The zip's files in a folder, served as the README's Deployment section configures any static host. */
-async function serveRelease(): Promise<{ base: string; close: () => Promise<void> }> {
+/** A certificate for this machine's two names, made for the test (a council's host has a real one). */
+async function aTestCertificate(): Promise<{ key: string; cert: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS, and typed loosely here
+  const selfsigned = require("selfsigned") as { generate: (attrs: unknown, options: unknown) => { private: string; cert: string } | Promise<{ private: string; cert: string }> };
+  const made = await selfsigned.generate([{ name: "commonName", value: "127.0.0.1" }], {
+    days: 1,
+    keySize: 2048,
+    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }, { type: 2, value: "localhost" }] }],
+  });
+  return { key: made.private, cert: made.cert };
+}
+
+/** The zip's files in a folder, served over HTTPS as the README's Deployment section configures any static host. */
+async function serveRelease(tls: { key: string; cert: string }): Promise<{ base: string; close: () => Promise<void> }> {
   const site = join(work, "site");
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
@@ -123,7 +137,7 @@ async function serveRelease(): Promise<{ base: string; close: () => Promise<void
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, await entry.async("nodebuffer"));
   }
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(tls, (req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
     const prefix = "/social-value/";
     const relativePath = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
@@ -138,22 +152,29 @@ async function serveRelease(): Promise<{ base: string; close: () => Promise<void
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { base: `http://127.0.0.1:${port}/social-value/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { base: `https://127.0.0.1:${port}/social-value/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+let tls: { key: string; cert: string };
+
+/** A file's status and headers, trusting the test's certificate alone. */
 function headersOf(url: string): Promise<{ status: number; headers: IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => get(url, (res) => (res.resume(), resolve({ status: res.statusCode ?? 0, headers: res.headers }))).on("error", reject));
+  return new Promise((resolve, reject) =>
+    get(url, { ca: tls.cert }, (res) => (res.resume(), resolve({ status: res.statusCode ?? 0, headers: res.headers }))).on("error", reject),
+  );
 }
 
-describe("the release on a plain static server configured as the README says", () => {
+describe("the release on a plain static HTTPS server configured as the README says", () => {
   let host: { base: string; close: () => Promise<void> };
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    host = await serveRelease();
+    tls = await aTestCertificate();
+    host = await serveRelease(tls);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 420, height: 700 } });
+    // The browser does not know the test's certificate authority; a council's host has a trusted one.
+    page = await browser.newPage({ viewport: { width: 420, height: 700 }, ignoreHTTPSErrors: true });
   });
 
   afterAll(async () => {
