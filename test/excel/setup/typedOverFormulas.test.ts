@@ -339,6 +339,28 @@ describe("the pane and the sheet's Check read a calculated cell alike", () => {
   });
 });
 
+// Not calculated-columns-off: rows typed below the table there get no formulas at all (Validate
+// names each missing one, SV121); rows the add-in writes carry their own (the import's profile tests).
+describe.each(["desktop-legacy", "apostrophe-kept", "busy"] as const)("on the %s host profile", (profile) => {
+  const BIDS = [
+    ["Acme Care", "ILL10", "hours", 10],
+    ["Birch Homes", "ILL9", "hours", 100],
+  ];
+
+  it("an untouched row is OK on both, and a figure typed over its Value holds the bid on both", async () => {
+    const { fake, run } = await anEvaluationWorkbook(BIDS, aPlanInput({ bidders: ["Acme Care", "Birch Homes"] }), { profile });
+    fake.finishCalculation();
+    expect([fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}4`), fake.inspect.value(`${SHEET}${columnOf(fake, "Check")}5`)]).toEqual(["OK", "OK"]);
+    expect((await validateWorkbook(run)).result.findings.filter((f) => f.code === "SV121" || f.code === "SV128")).toEqual([]);
+    await typeOver(run, { [`${columnOf(fake, "Value")}4`]: 50000 });
+    fake.finishCalculation();
+    const scores = fake.inspect.table(TABLES.scores)!;
+    const acme = fake.inspect.values(scores.dataBodyAddress).find((r) => r[0] === "Acme Care")!;
+    const pane = (await readScores(run)).bidders.find((b) => b.bidder === "Acme Care")!;
+    expect([acme[scores.headers.indexOf("Held")], pane.held?.text]).toEqual(["SV121 on SV Commitments row 4", "SV121 on SV Commitments row 4"]);
+  });
+});
+
 describe("the SV121 rule in validation", () => {
   const measures: MeasureEntry[] = [
     {
