@@ -51,6 +51,13 @@ export * from "./scores/socialValueFormula";
 export * from "./report/assessmentSummary";
 export * from "./report/register";
 
+// The portfolio of signed evaluations (issue #20): its tables, one workbook's reading, a gather decided
+export * from "./portfolio/schema";
+export * from "./portfolio/money";
+export * from "./portfolio/gathered";
+export * from "./portfolio/kpiRating";
+export * from "./portfolio/planGather";
+
 // Moderation: the snapshot it reads, the panel, marking, consensus, sign-off and Verify decided,
 // the views the pane shows; rationale checks and the sign-off fingerprint
 export * from "./moderation/snapshot";

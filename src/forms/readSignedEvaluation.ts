@@ -1,0 +1,282 @@
+/**
+ * Reading one signed evaluation workbook for the portfolio (issue #20), with the same guards as
+ * a returned response form (fileGuards.ts: signatures, the zip's table of contents, sizes, rows,
+ * XML depth and elements, then ExcelJS over only the parts those checks read). Never throws:
+ * every outcome is a GatheredEvaluation with a sentence for the user.
+ *
+ * The file is read into the snapshot moderation reads from Excel (core snapshot.ts): the setting
+ * cells by their workbook names, the evaluation's tables where their definitions put them, the
+ * sheets' visibility and protection, the record kept on the very hidden SV Record sheet and the
+ * fingerprint SV Sign-off shows. Core's verifyRecord — the same function behind the pane's
+ * Verify — then says whether the workbook is still the record that was signed, and core's
+ * gatheredEvaluation takes what the portfolio needs. No second fingerprint is computed here.
+ *
+ * Cell values are read as Excel's `Range.values` gives them, because that is what was
+ * fingerprinted: a formula as its saved result, a date as its serial number, an error as its
+ * text, rich text as its plain text, a blank as "". ExcelJS turns date-formatted numbers into
+ * Dates at whole milliseconds; they are turned back with the workbook's own date system (1900 or
+ * 1904), so a day, or a time to the millisecond, is the same number to the 15 digits the
+ * fingerprint keeps; a time finer than a millisecond (which no one types, but NOW() can save)
+ * would read as changed — the known limit of reading a file rather than Excel. Nothing is
+ * evaluated; macros, links and embedded objects are never touched (checkPackageContents).
+ */
+import type { CellValue, Workbook, Worksheet } from "exceljs";
+import {
+  gatheredEvaluation,
+  isEvaluation,
+  notAnEvaluation,
+  RECORD_ROWS,
+  refusedFile,
+  SETTING_NAMES,
+  SHEETS,
+  shownFingerprint,
+  storedRecord,
+  TABLES,
+  verifyRecord,
+  type GatheredEvaluation,
+  type ModerationSnapshot,
+  type SettingCell,
+  type SettingKey,
+  type SheetState,
+  type TableData,
+  type TableKey,
+} from "../core";
+import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
+import { checkPackageContents, checkSpreadsheetFile, MAX_XML_DEPTH } from "./fileGuards";
+import { SHEETS as FORM_SHEETS } from "./formLayout";
+import { elementsNamed, xmlShape } from "./xmlScan";
+import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipPackage";
+
+/**
+ * Largest table definition or relationships part read: 256 KB. A table's definition is its name,
+ * range and column names (under 5 KB for the widest SV table); a sheet's relationships a few
+ * hundred bytes.
+ */
+const MAX_SMALL_PART_BYTES = 256 * 1024;
+
+type Refused = { refused: string };
+const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+
+/** One small part's text, unpacked no further than {@link MAX_SMALL_PART_BYTES}, or why not. */
+async function smallPart(name: string, bytes: Uint8Array, entry: ZipEntry): Promise<string | Refused> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const result = await inflateEntry(bytes, entry, (chunk) => {
+    total += chunk.length;
+    if (total > MAX_SMALL_PART_BYTES) return false;
+    chunks.push(chunk);
+    return true;
+  });
+  if (!result.ok || total > MAX_SMALL_PART_BYTES) return { refused: `${name} has a part (${entry.name}) that is damaged or far larger than Excel writes, so it was not opened.` };
+  const text = new TextDecoder().decode(joined(chunks));
+  const shape = xmlShape(text, MAX_XML_DEPTH);
+  if (shape.doctype || shape.depth > MAX_XML_DEPTH) return { refused: `${name} has a part (${entry.name}) in a form Excel never writes, so it was not opened.` };
+  return text;
+}
+
+/** A package path resolved from the folder of the part that names it ("../tables/table1.xml" from xl/worksheets). */
+function resolvePath(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").filter((p) => p !== "");
+  for (const step of target.split("/")) {
+    if (step === "..") parts.pop();
+    else if (step !== "." && step !== "") parts.push(step);
+  }
+  return parts.join("/");
+}
+
+interface TableDefinition {
+  name: string;
+  sheet: string;
+  /** 1-based row and column of the top-left cell (the header), and the size, header included. */
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+function decodeRange(ref: string): { row: number; column: number; rows: number; columns: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
+  if (!m) return undefined;
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1] as string);
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+}
+
+/**
+ * The workbook's tables (ExcelJS is not given them: fileGuards strips table parts, which hold no
+ * value), from the package the guards have already checked: each sheet's relationships, then
+ * each table's definition, every part small and bounded.
+ */
+async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableDefinition[] | Refused> {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return { refused: `${name} is damaged, so it was not opened.` };
+  const byName = new Map(directory.entries.filter((e) => !e.directory).map((e) => [e.name.toLowerCase(), e]));
+  const read = async (path: string): Promise<string | Refused | undefined> => {
+    const entry = byName.get(path.toLowerCase());
+    return entry ? smallPart(name, bytes, entry) : undefined;
+  };
+  const workbookEntry = byName.get("xl/workbook.xml");
+  if (!workbookEntry) return [];
+  // The workbook part was bounded by checkPackageContents, which read it already.
+  const workbookXml = await inflateAll(bytes, workbookEntry);
+  const workbookRels = await read("xl/_rels/workbook.xml.rels");
+  if (isRefused(workbookRels)) return workbookRels;
+  const rels = new Map(elementsNamed(workbookRels ?? "", "Relationship").map((r) => [r.Id ?? "", r.Target ?? ""]));
+  const out: TableDefinition[] = [];
+  for (const sheet of elementsNamed(workbookXml, "sheet")) {
+    const target = rels.get(sheet["r:id"] ?? "");
+    if (!target) continue;
+    const sheetPath = resolvePath("xl", target);
+    const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+    const file = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
+    const sheetRels = await read(`${folder}/_rels/${file}.rels`);
+    if (isRefused(sheetRels)) return sheetRels;
+    for (const rel of elementsNamed(sheetRels ?? "", "Relationship")) {
+      if (!/\/table$/.test(rel.Type ?? "")) continue;
+      const tableXml = await read(resolvePath(folder, rel.Target ?? ""));
+      if (isRefused(tableXml)) return tableXml;
+      const table = elementsNamed(tableXml ?? "", "table")[0];
+      const range = decodeRange(table?.ref ?? "");
+      if (!table || !range || table.headerRowCount === "0") continue;
+      out.push({ name: table.displayName ?? table.name ?? "", sheet: sheet.name ?? "", ...range });
+    }
+  }
+  return out;
+}
+
+/** Chunks as one array of bytes. */
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A part checkPackageContents has already read within its limits, whole (inflateEntry never passes its declared size). */
+async function inflateAll(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  await inflateEntry(bytes, entry, (chunk) => {
+    chunks.push(chunk);
+    return true;
+  });
+  return new TextDecoder().decode(joined(chunks));
+}
+
+/** A cell's content as Excel's Range.values gives it (module comment). */
+function valueOf(value: CellValue | undefined, dateBase: number): unknown {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.getTime() / 86_400_000 + dateBase;
+  const o = value as unknown as Record<string, unknown>;
+  if (typeof o.error === "string") return o.error;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((run) => (typeof run?.text === "string" ? run.text : "")).join("");
+  if ("formula" in o || "sharedFormula" in o || "result" in o) return o.result === undefined ? "" : valueOf(o.result as CellValue, dateBase);
+  if ("hyperlink" in o) return valueOf(o.text as CellValue, dateBase);
+  return "";
+}
+
+function cellValue(ws: Worksheet, row: number, column: number, dateBase: number): unknown {
+  return valueOf(ws.getRow(row).getCell(column).value, dateBase);
+}
+
+function sheetState(ws: Worksheet): SheetState {
+  const visibility = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return { visibility, protected: protection?.sheet === true };
+}
+
+/** "'SV Setup'!$B$4" → the sheet and 1-based row and column of its first cell. */
+function decodeName(range: string): { sheet: string; row: number; column: number } | undefined {
+  const bang = range.lastIndexOf("!");
+  if (bang < 0) return undefined;
+  const rawSheet = range.slice(0, bang);
+  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const cell = decodeRange(range.slice(bang + 1).split(":")[0] ?? "");
+  return cell ? { sheet, row: cell.row, column: cell.column } : undefined;
+}
+
+/** The snapshot moderation would read from this workbook in Excel (readSnapshot.ts), from the file. */
+function snapshotOf(workbook: Workbook, tables: readonly TableDefinition[]): ModerationSnapshot {
+  const dateBase = workbook.properties?.date1904 ? 24_107 : 25_569;
+  const sheets = new Map<string, SheetState>();
+  for (const ws of workbook.worksheets) sheets.set(ws.name, sheetState(ws));
+  const sheetNamed = (name: string): Worksheet | undefined => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+
+  const settings: Partial<Record<SettingKey, SettingCell>> = {};
+  const names = new Map(((workbook.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => [n.name.toLowerCase(), n.ranges[0] ?? ""]));
+  for (const key of Object.keys(SETTING_NAMES) as SettingKey[]) {
+    const at = decodeName(names.get(SETTING_NAMES[key].toLowerCase()) ?? "");
+    const ws = at ? sheetNamed(at.sheet) : undefined;
+    if (!at || !ws) continue;
+    settings[key] = { value: cellValue(ws, at.row, at.column, dateBase), sheet: ws.name, row: at.row, column: at.column };
+  }
+
+  const tableData: Partial<Record<TableKey, TableData>> = {};
+  for (const key of Object.keys(TABLES) as TableKey[]) {
+    const def = tables.find((t) => t.name.toLowerCase() === TABLES[key].toLowerCase());
+    const ws = def ? sheetNamed(def.sheet) : undefined;
+    if (!def || !ws) continue;
+    const headers = Array.from({ length: def.columns }, (_, c) => String(cellValue(ws, def.row, def.column + c, dateBase)));
+    // As readSnapshot: every row of the table's range below the header is a body row.
+    const rows = Array.from({ length: Math.max(0, def.rows - 1) }, (_, r) => headers.map((_, c) => cellValue(ws, def.row + 1 + r, def.column + c, dateBase)));
+    tableData[key] = { name: TABLES[key], sheet: ws.name, headers, rows, firstRow: def.row + 1, firstColumn: def.column, headerRow: def.row, sheetLastUsedRow: ws.rowCount };
+  }
+
+  const snapshot: ModerationSnapshot = { settings, tables: tableData, sheets, rollUpFixed: {}, syncs: 0 };
+  const recordSheet = sheetNamed(SHEETS.record);
+  if (recordSheet) {
+    const head = Array.from({ length: RECORD_ROWS.chunks }, (_, r) => [cellValue(recordSheet, r + 1, 1, dateBase), cellValue(recordSheet, r + 1, 2, dateBase)]);
+    const count = Number(head[RECORD_ROWS.chunks - 1]?.[1]);
+    const chunks = Array.from({ length: Number.isFinite(count) ? Math.max(0, Math.min(Math.floor(count), recordSheet.rowCount)) : 0 }, (_, i) => String(cellValue(recordSheet, RECORD_ROWS.firstChunk + i, 2, dateBase)));
+    snapshot.record = storedRecord(head, chunks);
+  }
+  const signOff = sheetNamed(SHEETS.signOff);
+  if (signOff) {
+    const values = Array.from({ length: signOff.rowCount }, (_, r) => [cellValue(signOff, r + 1, 1, dateBase), cellValue(signOff, r + 1, 2, dateBase)]);
+    const shown = shownFingerprint(values);
+    if (shown !== undefined) snapshot.signOffFingerprint = shown;
+  }
+  return snapshot;
+}
+
+/** What a workbook that is no evaluation seems to be, for the sentence. */
+function looksLike(workbook: Workbook): string | undefined {
+  const names = new Set(workbook.worksheets.map((w) => w.name));
+  if (names.has(FORM_SHEETS.formData) || (names.has(FORM_SHEETS.commitments) && names.has(FORM_SHEETS.instructions))) return "a bidder's response form: import it into its evaluation with Bids > Import response forms";
+  return undefined;
+}
+
+async function read(fileName: string, input: Uint8Array | ArrayBuffer): Promise<GatheredEvaluation> {
+  const bytes = asBytes(input);
+  const check = checkSpreadsheetFile(fileName, bytes);
+  if (!check.ok) return refusedFile(fileName, check.message);
+  if (check.kind === "csv") return notAnEvaluation(fileName, "a text (CSV) file");
+  const contents = await checkPackageContents(fileName, bytes);
+  if (!contents.ok) return refusedFile(fileName, contents.message);
+  const tables = await tableDefinitions(`"${fileName}"`, bytes);
+  if (isRefused(tables)) return refusedFile(fileName, tables.refused);
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(asArrayBuffer(contents.bytes));
+  const snapshot = snapshotOf(workbook, tables);
+  if (!isEvaluation(snapshot)) return notAnEvaluation(fileName, looksLike(workbook));
+  return gatheredEvaluation(fileName, snapshot, await verifyRecord(snapshot), contents.notes);
+}
+
+/** One evaluation workbook's bytes, read for the portfolio: see the module comment. */
+export async function readSignedEvaluation(fileName: string, bytes: Uint8Array | ArrayBuffer): Promise<GatheredEvaluation> {
+  try {
+    return await read(fileName, bytes);
+  } catch (error) {
+    // Defence in depth, as readResponseForm: a file that defeats the checks still ends as a sentence.
+    const detail = error instanceof Error ? error.message : String(error);
+    return refusedFile(fileName, `"${fileName}" could not be read (${detail.slice(0, 200)}). Open it in Excel, save it again and retry.`);
+  }
+}
