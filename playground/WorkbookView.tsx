@@ -3,7 +3,9 @@
  * in Excel. Select a cell and type (Enter mode: Enter commits and moves down, Tab right, Escape
  * cancels), F2 or a double click edits in place, Delete clears, arrows move, shift extends the
  * selection, Ctrl+C / Ctrl+V copy and paste, Ctrl+Z undoes the user's own edits. What is typed is
- * written as Excel reads typed input, so "=…" is a formula and TENDER functions compute.
+ * written as Excel reads typed input, so "=…" is a formula and TENDER functions compute. A
+ * table's header cells have Excel's drop-down (HeaderMenu.tsx: a click or Alt+Down) to sort and
+ * filter its rows; rows a filter hides are not drawn, and the row numbers skip them.
  *
  * Reads go straight to the host's inspector; writes and selections go through `run`, like the
  * add-in's own, one after another in the order the user made them.
@@ -13,9 +15,11 @@ import type { ExcelHost } from "../test/excelHost";
 import { formatA1, parseA1, qualifiedAddress, splitSheet, type Rect } from "../test/excelHost/addresses";
 import type { ExcelRun } from "../src/excel/shared/excelRun";
 import { columnLetter } from "../src/core/shared/addresses";
+import { ChartLayer, chartsExtent } from "./ChartView";
 import { editorCommand, gridCommand, type EditMode } from "./gridKeys";
 import { columnWidths, shownCells } from "./sheetCells";
 import { PROTECTED_MESSAGE, UserEdits, type CopiedRange, type Refusal } from "./userEdits";
+import { HeaderButton, HeaderMenu, tableHeaders, type HeaderCell } from "./HeaderMenu";
 
 export interface WorkbookViewProps {
   fake: ExcelHost;
@@ -120,11 +124,15 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
   const onSheet = selection.sheet === active;
   const selected = onSheet ? rectOf(selection) : undefined;
   const cell = onSheet ? selection.active : undefined;
-  // A row beyond the used range too, so the row under a table can be typed into; and wherever the selection went.
-  const rows = Math.min(Math.max(used.rows + 1, 20, (selected ? selected.row + selected.rows : 0) + 1), MAX_ROWS);
-  const cols = Math.max(used.cols, 8, selected ? selected.col + selected.cols : 0);
+  // A row beyond the used range too, so the row under a table can be typed into; and wherever the selection went, and under every chart.
+  const charted = active ? chartsExtent(fake, active) : { rows: 0, cols: 0 };
+  const rows = Math.min(Math.max(used.rows + 1, 20, (selected ? selected.row + selected.rows : 0) + 1, charted.rows), MAX_ROWS);
+  const cols = Math.max(used.cols, 8, selected ? selected.col + selected.cols : 0, charted.cols);
   const shown = useMemo(() => (active ? shownCells(fake, active, rows, cols) : []), [fake, active, rows, cols, version]);
   const widths = useMemo(() => (active ? columnWidths(fake, active, cols) : []), [fake, active, cols, version]);
+  // Tables' header buttons and the rows their filters hide (HeaderMenu.tsx); the header menu open, if any.
+  const headers = useMemo(() => (active ? tableHeaders(fake, active) : undefined), [fake, active, version]);
+  const [menu, setMenu] = useState<HeaderCell | undefined>(undefined);
   const address = cell ? `${columnLetters(cell.col)}${cell.row + 1}` : "";
   const current = cell ? (shown[cell.row]?.[cell.col]?.formula ?? "") : "";
 
@@ -159,7 +167,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
 
   const move = (rows: number, cols: number, extend: boolean): void => {
     if (!cell) return;
-    const clamp = (c: Cell): Cell => ({ row: Math.max(0, c.row + rows), col: Math.max(0, c.col + cols) });
+    const clamp = (c: Cell): Cell => ({ row: Math.max(0, headers ? headers.step(c.row, rows) : c.row + rows), col: Math.max(0, c.col + cols) });
     select(extend ? { ...selection, corner: clamp(selection.corner) } : { sheet: active, active: clamp(cell), corner: clamp(cell) });
   };
 
@@ -229,6 +237,8 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
         });
       case "cancelCopy":
         return setCopied(undefined);
+      case "openDropDown":
+        return setMenu(headers?.at(cell.row, cell.col));
     }
   };
 
@@ -295,6 +305,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
         />
       </div>
       <div className="grid-scroll" ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
+        <ChartLayer fake={fake} sheet={active} version={version} />
         <table className="grid" aria-label={`Sheet ${active}`} style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 40 }} />
@@ -311,7 +322,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: rows }, (_, r) => (
+            {Array.from({ length: rows }, (_, r) => headers?.hidden.has(r) ? null : (
               <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
@@ -350,7 +361,10 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
                           onKeyDown={onEditorKey}
                         />
                       ) : (
-                        shownCell?.text
+                        <>
+                          {shownCell?.text}
+                          <HeaderButton headers={headers} row={r} col={c} onOpen={setMenu} />
+                        </>
                       )}
                     </td>
                   );
@@ -367,6 +381,7 @@ export function WorkbookView({ fake, run, version }: WorkbookViewProps) {
           </button>
         ))}
       </nav>
+      {menu && <HeaderMenu header={menu} fake={fake} grid={gridRef} edits={edits} run={run} enqueue={enqueue} onClose={() => (setMenu(undefined), focusGrid())} />}
       {alert !== undefined && <ExcelMessage message={alert} onClose={() => (setAlert(undefined), focusGrid())} />}
     </section>
   );

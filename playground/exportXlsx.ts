@@ -10,9 +10,11 @@
  * state (empty cells too, so a column's £ format reaches every row); tables (so structured
  * references resolve); data validation; conditional formats of the kinds the host has (custom
  * formula, cell value); sheet protection and its options; column widths, frozen panes, hidden and
- * very hidden sheets; every workbook name, formulas included (xlsxNames.ts).
- * Not written (known limits, said in the export's notice where the workbook has them): charts
- * (ExcelJS cannot write them); italic (the inspector does not report it); formats set on whole
+ * very hidden sheets; every workbook name, formulas included (xlsxNames.ts); column and bar
+ * charts, as chart parts added to the package after ExcelJS wrote it (chartXml.ts), at the cells
+ * the playground draws them over (chartLayout.ts).
+ * Not written (known limits, said in the export's notice where the workbook has them): charts of
+ * other types (line, pie, area, scatter); italic (the inspector does not report it); formats set on whole
  * columns or rows beyond the used range; a protection password (the host keeps it in clear, and
  * a file holds only a hash, which the playground does not compute); and the markers Excel puts on
  * dynamic-array functions in files (`_xlfn.`), so a spilling formula opens as a single-cell one.
@@ -22,7 +24,9 @@ import type { CellErrorValue, CellValue as ExcelJSCellValue, Workbook, Worksheet
 import type { ExcelHost } from "../test/excelHost";
 import { columnLetter, qualified } from "../src/core/shared/addresses";
 import { a1, DEFAULT_STYLE, fileConditionalRule, fileProtection, fileStyle, fileValidation, inheritUnset, isDefaultStyle, rectanglesOf, type CellStyle, type HostValidation } from "./xlsxMapping";
-import { writeFileNames } from "./xlsxNames";
+import { loadJSZip, writeFileNames } from "./xlsxNames";
+import { barKind, sheetCharts } from "./chartLayout";
+import { addChartParts, type ChartPart } from "./chartXml";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -147,12 +151,42 @@ function fillTableColumns<T>(tables: readonly TableArea[], at: (r: number, c: nu
   }
 }
 
-/** What the export could not write, for the notice. */
+/** What the export wrote and could not write, for the notice. */
 export interface ExportNotes {
+  /** Charts written to the file. */
   charts: number;
+  /** Charts of a type the export does not write. */
+  chartsLeftOut: { sheet: string; name: string; chartType: string }[];
 }
 
-async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string, notes: ExportNotes): Promise<void> {
+/** The sheet's charts as chart parts, those of a type the export writes; the others go into `notes`. */
+function chartParts(fake: ExcelHost, sheet: string, notes: ExportNotes): ChartPart[] {
+  const parts: ChartPart[] = [];
+  for (const { chart, anchor, data } of sheetCharts(fake, sheet)) {
+    const kind = barKind(chart.chartType);
+    if (!kind) {
+      notes.chartsLeftOut.push({ sheet, name: chart.name, chartType: chart.chartType });
+      continue;
+    }
+    parts.push({
+      name: chart.name,
+      kind,
+      title: chart.title,
+      categoryAxisTitle: chart.categoryAxisTitle,
+      valueAxisTitle: chart.valueAxisTitle,
+      valueAxisNumberFormat: chart.valueAxisNumberFormat,
+      anchor,
+      series: chart.series.map((s, i) => ({
+        name: { ref: s.name, text: data.series[i]?.name ?? "" },
+        categories: { ref: s.categories, texts: data.categories },
+        values: { ref: s.values, numbers: data.series[i]?.values ?? [], formatCode: fake.inspect.format(qualified(sheet, s.values.split(":")[0] as string)).numberFormat ?? "General" },
+      })),
+    });
+  }
+  return parts;
+}
+
+async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): Promise<void> {
   const tables: TableArea[] = fake.inspect
     .tables()
     .filter((t) => t.sheet === name)
@@ -165,7 +199,6 @@ async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string, not
     views: summary.freezeRows > 0 || summary.freezeColumns > 0 ? [{ state: "frozen", xSplit: summary.freezeColumns, ySplit: summary.freezeRows }] : [],
   });
   for (const [letter, points] of Object.entries(summary.columnWidths)) ws.getColumn(letter).width = points / POINTS_PER_CHARACTER;
-  notes.charts += fake.inspect.charts(name).length;
   if (summary.usedRange) {
     // The used range may start below A1; reading from A1 keeps row and column indexes simple.
     const end = summary.usedRange.split(":").pop() as string;
@@ -255,13 +288,19 @@ export async function exportWorkbook(fake: ExcelHost): Promise<{ bytes: ArrayBuf
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Social value evaluation playground";
-  const notes: ExportNotes = { charts: 0 };
-  for (const name of fake.inspect.sheetNames()) await writeSheet(fake, workbook, name, notes);
+  const notes: ExportNotes = { charts: 0, chartsLeftOut: [] };
+  for (const name of fake.inspect.sheetNames()) await writeSheet(fake, workbook, name);
+  const charts = new Map(fake.inspect.sheetNames().map((name) => [name, chartParts(fake, name, notes)] as const));
   const buffer = await workbook.xlsx.writeBuffer();
   // writeBuffer gives a Node Buffer in Node and a Uint8Array-like in the browser: copy out exactly its bytes.
   const bytes = new Uint8Array(buffer as ArrayBuffer);
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return { bytes: await writeFileNames(copy, fake.inspect.names()), notes };
+  const named = await writeFileNames(copy, fake.inspect.names());
+  if (![...charts.values()].some((list) => list.length > 0)) return { bytes: named, notes };
+  const JSZip = await loadJSZip();
+  const zip = await JSZip.loadAsync(named);
+  notes.charts = await addChartParts(zip, charts);
+  return { bytes: await zip.generateAsync({ type: "arraybuffer", compression: "DEFLATE" }), notes };
 }
 
 /** The whole fake workbook as .xlsx bytes. */
@@ -271,7 +310,10 @@ export async function workbookToXlsx(fake: ExcelHost): Promise<ArrayBuffer> {
 
 /** What the notice says the file leaves out, or "" when it keeps everything. */
 export function exportNotice(notes: ExportNotes): string {
-  return notes.charts > 0 ? ` The ${notes.charts} chart${notes.charts === 1 ? " is" : "s are"} not in the file: the playground's .xlsx writer cannot write charts, so rebuild them from the Report tab.` : "";
+  const out = notes.chartsLeftOut;
+  if (out.length === 0) return "";
+  const listed = out.map((c) => `${c.name} (${c.chartType}) on ${c.sheet}`).join(", ");
+  return ` ${out.length === 1 ? "One chart is" : `${out.length} charts are`} not in the file, ${listed}: the playground's .xlsx writer writes column and bar charts only.`;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

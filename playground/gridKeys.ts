@@ -25,7 +25,9 @@ export type GridCommand =
   | { kind: "paste" }
   | { kind: "undo" }
   /** Escape: forget the copied range (its dashed outline goes). */
-  | { kind: "cancelCopy" };
+  | { kind: "cancelCopy" }
+  /** Alt+Down: open the drop-down of the cell (a table header's sort and filter menu). */
+  | { kind: "openDropDown" };
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -44,6 +46,7 @@ export function gridCommand(e: KeyPress): GridCommand | undefined {
         return undefined;
     }
   }
+  if (e.altKey && e.key === "ArrowDown") return { kind: "openDropDown" };
   const arrow = ARROWS[e.key];
   if (arrow) return { kind: "move", rows: arrow[0], cols: arrow[1], extend: e.shiftKey };
   switch (e.key) {

@@ -5,10 +5,13 @@
  * headers, style), workbook names (formulas included, xlsxNames.ts), number formats, fills,
  * bold, italic, font colours, wrap, alignment, locked cells, column widths, frozen panes, data
  * validation, conditional formats (custom formula and cell value), sheet protection and its
- * options, hidden and very hidden sheets. Text stays text, however it looks (DESIGN.md: imported
- * text starting with =, +, -, @ is written as text).
+ * options, hidden and very hidden sheets; column and bar charts whose data is one block of cells
+ * on their own sheet (read from the chart parts, chartXml.ts, as ExcelJS reads none), with their
+ * titles, value-axis format and the cells they cover. Text stays text, however it looks
+ * (DESIGN.md: imported text starting with =, +, -, @ is written as text).
  *
- * Not kept, and said in the notice when the file has them: charts (ExcelJS cannot read them);
+ * Not kept, and said in the notice when the file has them, by name: other charts (line, pie and
+ * the like, or a chart over scattered cells, which ChartCollection.add cannot make);
  * names that belong to one sheet (the host has none); tables without a header row; a sheet's
  * protection password (a file holds only its hash, so the sheet comes back protected without
  * one); other conditional-format kinds (data bars, colour scales, icon sets, top/bottom), which
@@ -28,6 +31,8 @@ import { loadExcelJS } from "./exportXlsx";
 import { columnLetter } from "../src/core/shared/addresses";
 import { a1, DEFAULT_STYLE, hostConditionalFormat, hostProtection, hostStyle, hostValidation, isDefaultStyle, rectanglesOf, rectOf, typedFormula, type CellStyle, type FileConditionalRule, type FileStyle, type FileValidation, type HostConditionalFormat, type HostValidation, type Rect } from "./xlsxMapping";
 import { readPackage, type FileName } from "./xlsxNames";
+import { chartSource } from "./chartXml";
+import { formatA1 } from "../test/excelHost/addresses";
 
 export type ImportedValue = number | string | boolean;
 
@@ -52,9 +57,26 @@ export interface ImportedSheet {
   conditionalFormats: HostConditionalFormat[];
 }
 
+/** A chart to re-add with ChartCollection.add, then name, title and position. */
+export interface ImportedChart {
+  sheet: string;
+  name: string;
+  chartType: string;
+  /** A1 on the chart's sheet. */
+  source: string;
+  seriesBy: "Columns" | "Rows";
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  valueAxisNumberFormat: string;
+  /** The first and last cells covered, as setPosition takes them. */
+  position: { start: string; end: string };
+}
+
 export interface ImportedWorkbook {
   sheets: ImportedSheet[];
   names: FileName[];
+  charts: ImportedChart[];
   /** What the file has that the import leaves out, in the user's words. */
   notes: string[];
 }
@@ -219,10 +241,10 @@ export async function readXlsx(fileName: string, bytes: ArrayBuffer): Promise<Im
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   let fileNames: FileName[];
-  let charts: number;
+  let fileCharts: Awaited<ReturnType<typeof readPackage>>["charts"];
   try {
     await workbook.xlsx.load(bytes);
-    ({ names: fileNames, charts } = await readPackage(bytes));
+    ({ names: fileNames, charts: fileCharts } = await readPackage(bytes));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ImportError(`"${fileName}" cannot be read: the .xlsx workbook is damaged (${detail}).`);
@@ -230,13 +252,38 @@ export async function readXlsx(fileName: string, bytes: ArrayBuffer): Promise<Im
   if (workbook.worksheets.length === 0) throw new ImportError(`"${fileName}" has no worksheets to import.`);
   if (!workbook.worksheets.some((ws) => ws.state !== "hidden" && ws.state !== "veryHidden")) throw new ImportError(`"${fileName}" has no visible worksheet: Excel would not open it either.`);
   const notes: string[] = [];
-  if (charts > 0) notes.push(`The file's ${charts} chart${charts === 1 ? " was" : "s were"} left out: the playground's .xlsx reader cannot read charts (rebuild them from the Report tab).`);
   const sheets = workbook.worksheets.map((ws) => readSheet(ws, notes));
+  const charts: ImportedChart[] = [];
+  for (const chart of fileCharts) {
+    const label = `Chart ${chart.name ? `"${chart.name}" ` : ""}on ${chart.sheet}`;
+    if (!chart.rebuildable) {
+      notes.push(`${label} was left out: ${chart.reason}, and the playground rebuilds column and bar charts only.`);
+      continue;
+    }
+    const found = chart.series.every((s) => s.sheet === chart.sheet) ? chartSource(chart.series) : undefined;
+    if (!found) {
+      notes.push(`${label} was left out: its data is not one block of cells on its own sheet (a label row and column, then the values), so the playground cannot rebuild it.`);
+      continue;
+    }
+    const { from, to } = chart.anchor;
+    charts.push({
+      sheet: chart.sheet,
+      name: chart.name,
+      chartType: chart.chartType,
+      source: formatA1(found.source),
+      seriesBy: found.seriesBy,
+      title: chart.title,
+      categoryAxisTitle: chart.categoryAxisTitle,
+      valueAxisTitle: chart.valueAxisTitle,
+      valueAxisNumberFormat: chart.valueAxisNumberFormat,
+      position: { start: formatA1({ ...from, rows: 1, cols: 1 }), end: formatA1({ row: Math.max(from.row, to.row - 1), col: Math.max(from.col, to.col - 1), rows: 1, cols: 1 }) },
+    });
+  }
   const scoped = fileNames.filter((n) => n.sheetIndex !== undefined && !n.name.startsWith("_xlnm."));
   if (scoped.length > 0) notes.push(`${scoped.length} name${scoped.length === 1 ? "" : "s"} that belong to one sheet (${scoped.map((n) => n.name).join(", ")}) were left out: the playground's workbook has workbook names only.`);
   // _xlnm. names are Excel's own (print areas, filter ranges): not names a user made.
   const names = fileNames.filter((n) => n.sheetIndex === undefined && !n.name.startsWith("_xlnm."));
-  return { sheets, names, notes };
+  return { sheets, names, charts, notes };
 }
 
 /** True when any sheet holds a value or formula, or the workbook has a table: replacing it loses work. */
@@ -370,6 +417,17 @@ async function build(context: Excel.RequestContext, book: ImportedWorkbook): Pro
       writeConditionalFormat(sheet, cf);
       await paced();
     }
+  }
+  // Charts once their cells hold values; series stay linked to the cells, as in the file.
+  for (const c of book.charts) {
+    const sheet = wb.worksheets.getItem(c.sheet);
+    const chart = sheet.charts.add(c.chartType as Excel.ChartType, sheet.getRange(c.source), c.seriesBy as Excel.ChartSeriesBy);
+    if (c.name) chart.name = c.name;
+    if (c.title) chart.title.text = c.title;
+    if (c.categoryAxisTitle) chart.axes.categoryAxis.title.text = c.categoryAxisTitle;
+    if (c.valueAxisTitle) chart.axes.valueAxis.title.text = c.valueAxisTitle;
+    if (c.valueAxisNumberFormat !== "General") chart.axes.valueAxis.numberFormat = c.valueAxisNumberFormat;
+    chart.setPosition(c.position.start, c.position.end);
   }
   await context.sync();
   const firstVisible = book.sheets.find((s) => s.visibility === "Visible") as ImportedSheet;

@@ -68,7 +68,7 @@ function Playground() {
       }
       const done = await replaceWorkbook(run, book, `"${file.name}"`);
       const left = book.notes.length > 0 ? ` Not kept: ${book.notes.join(" ")}` : "";
-      setNotice(`Imported ${done.sheets} sheet(s) from "${file.name}": ${done.cells} values, ${done.formulas} formulas, with tables, names, formats, validation and protection.${left}`);
+      setNotice(`Imported ${done.sheets} sheet(s) from "${file.name}": ${done.cells} values, ${done.formulas} formulas, with tables, names, formats, validation and protection${book.charts.length > 0 ? `, and ${book.charts.length} chart(s)` : ""}.${left}`);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }

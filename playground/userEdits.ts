@@ -1,5 +1,5 @@
 /**
- * The user's own edits in the playground's grid (typing, clearing, pasting) and their undo.
+ * The user's own edits in the playground's grid (typing, clearing, pasting, sorting a table) and their undo.
  * Writes go through `run`, as the add-in's do, so Excel's rules apply to them (a locked cell on
  * a protected sheet refuses); reads of what a cell held go straight to the host's inspector.
  *
@@ -38,7 +38,7 @@ export interface CopiedRange {
 /** Why an edit was refused, in Excel's words; undefined when it was made. */
 export type Refusal = string | undefined;
 
-function isAccessDenied(error: unknown): boolean {
+export function isAccessDenied(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "AccessDenied";
 }
 
@@ -97,6 +97,14 @@ export class UserEdits {
       context.workbook.worksheets.getItem(sheet).getRange(formatA1(rect)).values = moved;
       await context.sync();
     });
+  }
+
+  /**
+   * A change that rearranges cells by other means (a sort from a table's header, tableSort.ts):
+   * `batch` makes it, and Ctrl+Z puts back what `rect` held before, formulas as they were.
+   */
+  async rearrange(sheet: string, rect: Rect, batch: Parameters<ExcelRun>[0]): Promise<Refusal> {
+    return this.write({ sheet, rect, before: this.contents(sheet, rect) }, batch);
   }
 
   /** Ctrl+Z: puts back what the last edit replaced; the range it restored, or undefined when there is nothing to undo. */

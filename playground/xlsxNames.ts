@@ -6,6 +6,7 @@
  * package is opened with JSZip, the zip library ExcelJS itself is built on.
  */
 import type JSZipType from "jszip";
+import { readChartParts, type FileChart } from "./chartXml";
 
 export interface FileName {
   name: string;
@@ -19,7 +20,7 @@ export interface FileName {
 
 const WORKBOOK = "xl/workbook.xml";
 
-async function loadJSZip(): Promise<typeof JSZipType> {
+export async function loadJSZip(): Promise<typeof JSZipType> {
   const mod = (await import(/* webpackChunkName: "jszip" */ "jszip")) as typeof JSZipType & { default?: typeof JSZipType };
   return typeof mod.loadAsync === "function" ? mod : (mod.default as typeof JSZipType);
 }
@@ -62,12 +63,12 @@ export function withNames(xml: string, names: readonly FileName[]): string {
   return xml.replace("</sheets>", `</sheets><definedNames>${elements}</definedNames>`);
 }
 
-/** The names of an .xlsx package, and how many charts it holds (ExcelJS reads none). */
-export async function readPackage(bytes: ArrayBuffer): Promise<{ names: FileName[]; charts: number }> {
+/** The names of an .xlsx package, and its charts (ExcelJS reads none; chartXml.ts does). */
+export async function readPackage(bytes: ArrayBuffer): Promise<{ names: FileName[]; charts: FileChart[] }> {
   const JSZip = await loadJSZip();
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file(WORKBOOK)?.async("string");
-  return { names: xml === undefined ? [] : namesInWorkbookXml(xml), charts: zip.file(/^xl\/charts\/chart\d+\.xml$/).length };
+  return { names: xml === undefined ? [] : namesInWorkbookXml(xml), charts: await readChartParts(zip) };
 }
 
 /** The package with `names` written into its workbook.xml. */

@@ -31,6 +31,7 @@ import { WorkbookModel, type EngineFactory } from "./workbookModel";
 export type { HostStats } from "./stats";
 export type { ProfileName } from "./profiles";
 export type { EngineFactory } from "./workbookModel";
+export type { ChartDetails } from "./inspect";
 export { CoAuthor } from "./coauthor";
 
 /** 5 MB, the request and response limit of Excel on the web (resource limits article). */

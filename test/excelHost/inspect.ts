@@ -31,6 +31,13 @@ export interface TableSummary {
   style: string;
 }
 
+export interface TableHeaderSummary {
+  showFilterButton: boolean;
+  sort: { column: string; ascending: boolean } | undefined;
+  /** Kept values by column name; a column not filtered is absent. */
+  filters: Record<string, string[]>;
+}
+
 export interface FormatSummary {
   /** "#RRGGBB", or null when the range has no fill; undefined when its cells differ. */
   fill: string | null | undefined;
@@ -40,6 +47,20 @@ export interface FormatSummary {
   locked: boolean | null;
   wrapText: boolean | null;
   horizontalAlignment: string | null;
+}
+
+export interface ChartDetails {
+  name: string;
+  chartType: string;
+  title: string;
+  source: string;
+  seriesBy: "Columns" | "Rows";
+  position?: { start: string; end?: string };
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  valueAxisNumberFormat: string;
+  /** Each series' cells: the one holding its name, its categories and its values. */
+  series: { name: string; categories: string; values: string }[];
 }
 
 export class WorkbookInspector {
@@ -152,6 +173,28 @@ export class WorkbookInspector {
       .map((c) => ({ name: c.name, chartType: c.chartType, title: c.title, source: formatA1(c.source) }));
   }
 
+  /**
+   * The charts on a sheet with what it takes to draw or save them: the source and each series'
+   * cells (A1, on the chart's sheet), the position setPosition gave (A1 cells; absent when never
+   * positioned), axis titles and the value axis's number format.
+   */
+  chartDetails(sheetName: string): ChartDetails[] {
+    return chartsOf(this.sheetNamed(sheetName))
+      .filter((c) => !c.deleted)
+      .map((c) => ({
+        name: c.name,
+        chartType: c.chartType,
+        title: c.title,
+        source: formatA1(c.source),
+        seriesBy: c.seriesBy,
+        ...(c.position ? { position: { ...c.position } } : {}),
+        categoryAxisTitle: c.categoryAxisTitle,
+        valueAxisTitle: c.valueAxisTitle,
+        valueAxisNumberFormat: c.valueAxisNumberFormat,
+        series: c.series.map((s) => ({ name: formatA1(s.nameRect), categories: formatA1(s.categories), values: formatA1(s.values) })),
+      }));
+  }
+
   conditionalFormats(sheetName: string): { address: string; type: string; rule: Record<string, unknown>; format: Record<string, unknown> }[] {
     return this.sheetNamed(sheetName).conditionalFormats.map((cf) => ({
       address: formatA1(cf.rect),
@@ -174,6 +217,27 @@ export class WorkbookInspector {
 
   table(name: string): TableSummary | undefined {
     return this.tables().find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * What a table's header shows: whether it has its drop-down buttons, the sort last applied
+   * (column and direction) and each filtered column's kept values (as text in lower case).
+   */
+  tableHeader(name: string): TableHeaderSummary | undefined {
+    const table = this.model.tableByName(name);
+    if (!table) return undefined;
+    const nameOf = (id: number): string => table.columns[table.columnIndex(id)]?.name ?? "";
+    const sort = table.sortFields[0];
+    return {
+      showFilterButton: table.showFilterButton,
+      sort: sort && table.columnIndex(sort.columnId) >= 0 ? { column: nameOf(sort.columnId), ascending: sort.ascending } : undefined,
+      filters: Object.fromEntries([...table.filters].filter(([id]) => table.columnIndex(id) >= 0).map(([id, kept]) => [nameOf(id), [...kept]])),
+    };
+  }
+
+  /** The rows a filter hides on a sheet, numbered as the row headers number them (from 1), in order. */
+  hiddenRows(sheetName: string): number[] {
+    return [...this.sheetNamed(sheetName).hiddenRows].sort((a, b) => a - b).map((r) => r + 1);
   }
 
   names(): { name: string; formula: string; comment: string; visible: boolean }[] {

@@ -5,6 +5,7 @@
  * other sheets, structured references and names are untouched (tables and names move
  * themselves). Whole-row references ("3:5") and R1C1 are not handled: the product writes none.
  */
+import { MAX_ROWS } from "./addresses";
 
 /** The 0-based row edit: `count` rows inserted at `at` (count > 0), or deleted from `at` (count < 0). */
 export interface RowEdit {
@@ -62,4 +63,26 @@ export function shiftRowsInFormula(formula: string, ownSheet: string, edit: RowE
 export function shiftRect<R extends { row: number; rows: number }>(rect: R, edit: RowEdit): R | undefined {
   const span = shiftSpan(rect.row, rect.row + rect.rows - 1, edit);
   return span ? { ...rect, row: span.first, rows: span.last - span.first + 1 } : undefined;
+}
+
+/**
+ * A formula moved `rows` rows by a sort, as Excel's sort moves it: like a copied formula, its
+ * relative row references move with it (so `=E5*2` moved from row 5 to row 8 is `=E8*2`), and
+ * $-anchored rows stay. That holds on any sheet: a relative reference to another sheet moves too,
+ * which is why Microsoft's sort help says to make references outside the row absolute.
+ * A reference moved off the grid becomes #REF!. Structured references and names are untouched.
+ */
+export function moveRowsInFormula(formula: string, rows: number): string {
+  if (rows === 0) return formula;
+  const move = (abs: string, row: string): string | undefined => {
+    const to = Number(row) + (abs ? 0 : rows);
+    return to < 1 || to > MAX_ROWS ? undefined : `${abs}${to}`;
+  };
+  return formula.replace(REFERENCE, (match, quoted: string | undefined, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3?: string, c2?: string, d4?: string, r2?: string) => {
+    if (quoted !== undefined) return match;
+    const first = move(d2, r1);
+    const last = r2 === undefined ? "" : move(d4 ?? "", r2);
+    if (first === undefined || last === undefined) return "#REF!";
+    return `${prefix ?? ""}${d1}${c1}${first}${r2 === undefined ? "" : `:${d3 ?? ""}${c2 ?? ""}${last}`}`;
+  });
 }

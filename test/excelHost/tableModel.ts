@@ -13,9 +13,24 @@ export interface TableColumnModel {
   name: string;
 }
 
+/** A sort as a table remembers it (TableSort.fields): which column, which way. */
+export interface TableSortField {
+  columnId: number;
+  ascending: boolean;
+}
+
 export class TableModel {
   deleted = false;
   style = "TableStyleMedium2";
+  /** The header's drop-down buttons (Table.showFilterButton): on for a new table, as in Excel. */
+  showFilterButton = true;
+  /** The last sort applied to the table, until cleared; empty when none. */
+  sortFields: TableSortField[] = [];
+  /**
+   * Each filtered column's values filter, by column id: the values kept, as text in lower case
+   * ("" keeps blanks). A data row shows only when every filtered column keeps its value.
+   */
+  readonly filters = new Map<number, string[]>();
 
   constructor(
     readonly id: string,

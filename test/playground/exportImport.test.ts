@@ -82,9 +82,9 @@ describe("a workbook exported and imported back", () => {
     expect(back.inspect.value("'Record'!A1")).toBe("kept");
   });
 
-  it("says the export leaves charts out", () => {
-    expect(exportNotice({ charts: 0 })).toBe("");
-    expect(exportNotice({ charts: 2 })).toMatch(/The 2 charts are not in the file/);
+  it("names only the charts of a type the export does not write", () => {
+    expect(exportNotice({ charts: 2, chartsLeftOut: [] })).toBe("");
+    expect(exportNotice({ charts: 2, chartsLeftOut: [{ sheet: "Report", name: "Trend", chartType: "Line" }] })).toMatch(/One chart is not in the file, Trend \(Line\) on Report: .* column and bar charts only/);
   });
 });
 

@@ -24,6 +24,11 @@ describe("keys on a selected cell", () => {
     expect(gridCommand(key("z", { metaKey: true }))).toEqual({ kind: "undo" });
   });
 
+  it("opens a cell's drop-down (a table header's sort and filter menu) with Alt+Down, not moving", () => {
+    expect(gridCommand(key("ArrowDown", { altKey: true }))).toEqual({ kind: "openDropDown" });
+    expect(gridCommand(key("ArrowDown"))).toEqual({ kind: "move", rows: 1, cols: 0, extend: false });
+  });
+
   it("ignores a modifier alone and other Ctrl shortcuts", () => {
     expect(gridCommand(key("Shift", { shiftKey: true }))).toBeUndefined();
     expect(gridCommand(key("s", { ctrlKey: true }))).toBeUndefined();

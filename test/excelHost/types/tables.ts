@@ -2,8 +2,11 @@
  * Excel.Table and its collections: workbook.tables, worksheet.tables, table.columns, table.rows.
  * The subset and its limits are in tableModel.ts and WorkbookModel's table methods; every
  * TableRowCollection.add call is counted in stats (the add-in must write rows in bulk).
+ * Sorting (table.sort) and values filters (column.filter, table.clearFilters) act through
+ * rowEdits.ts, with Excel's protected-sheet rules (assertMaySort, assertMayFilter).
  */
-import { excelError } from "../errors";
+import { excelError, NotModelled } from "../errors";
+import { clearTableFilter, filterTable, sortTable } from "../rowEdits";
 import { HostObject, type HostType } from "../hostTypes";
 import type { SheetModel } from "../sheetModel";
 import type { TableColumnModel, TableModel } from "../tableModel";
@@ -61,9 +64,11 @@ export const TABLE: HostType<TableModel> = {
     style: { get: (t) => t.style, set: (t, style) => void (t.style = String(style)) },
     showHeaders: { get: () => true },
     showTotals: { get: () => false },
+    showFilterButton: { get: (t) => t.showFilterButton, set: (t, show) => void (t.showFilterButton = show === true) },
   },
   navigation: {
     columns: (t) => new HostObject(TABLE_COLUMNS, t),
+    sort: (t) => new HostObject(TABLE_SORT, t),
     rows: (t) => new HostObject(TABLE_ROWS, t),
     worksheet: (t) => new HostObject(WORKSHEET, t.sheet),
   },
@@ -77,6 +82,71 @@ export const TABLE: HostType<TableModel> = {
       env.model.resizeTable(t, target.sheet, target.rect);
     },
     delete: (t, _args, env) => env.model.deleteTable(t),
+    /** Every column's filter goes; the rows they hid show again. */
+    clearFilters: (t, _args, env) => {
+      assertMayFilter(t);
+      clearTableFilter(env.model, t);
+    },
+  },
+};
+
+/**
+ * Excel's Protect Sheet options, in Microsoft's words: Sort — "Users can't sort ranges that
+ * contain locked cells on a protected worksheet, regardless of this setting"; Use AutoFilter —
+ * "Use the drop-down arrows to change the filter on ranges when AutoFilters are applied".
+ */
+function assertMaySort(t: TableModel): void {
+  const { protection } = t.sheet;
+  if (!protection.protected) return;
+  const body = t.dataRect();
+  let locked = false;
+  for (let r = body.row; r < body.row + body.rows && !locked; r++) for (let c = body.col; c < body.col + body.cols && !locked; c++) locked = t.sheet.formats.at(r, c).locked;
+  if (protection.options.allowSort === true && !locked) return;
+  throw excelError("AccessDenied", `worksheet "${t.sheet.name}" is protected: sorting ${t.name} is not allowed`);
+}
+
+function assertMayFilter(t: TableModel): void {
+  const { protection } = t.sheet;
+  if (protection.protected && protection.options.allowAutoFilter !== true) throw excelError("AccessDenied", `worksheet "${t.sheet.name}" is protected: filtering ${t.name} is not allowed`);
+}
+
+/** A SortField as the client sends it: the column's index in the table, and the direction. */
+interface SortFieldInput {
+  key?: unknown;
+  ascending?: unknown;
+  sortOn?: unknown;
+  dataOption?: unknown;
+}
+
+/**
+ * table.sort: `apply` with one field sorting on values (the header menu's sort), `clear`, and
+ * `fields`, `matchCase`, `method` read back. Several keys, case-sensitive sorts, and sorts on
+ * colour or icon are not modelled.
+ */
+export const TABLE_SORT: HostType<TableModel> = {
+  name: "TableSort",
+  gone: (t) => t.deleted === true,
+  scalars: {
+    fields: { get: (t) => t.sortFields.map((f) => ({ key: t.columnIndex(f.columnId), ascending: f.ascending })).filter((f) => f.key >= 0) },
+    matchCase: { get: () => false },
+    method: { get: () => "PinYin" },
+  },
+  methods: {
+    apply: (t, [fields, matchCase, method], env) => {
+      if (!Array.isArray(fields) || fields.length === 0) throw excelError("InvalidArgument", "TableSort.apply needs at least one sort field");
+      if (fields.length > 1) throw new NotModelled("TableSort.apply", "a sort on more than one key is not modelled");
+      if (matchCase === true) throw new NotModelled("TableSort.apply", "a case-sensitive sort is not modelled");
+      if (method !== null && method !== undefined && method !== "PinYin") throw new NotModelled("TableSort.apply", `the sort method ${String(method)} is not modelled`);
+      const field = fields[0] as SortFieldInput;
+      if (field.sortOn !== undefined && field.sortOn !== null && field.sortOn !== "Value") throw new NotModelled("TableSort.apply", `sorting on ${String(field.sortOn)} is not modelled`);
+      if (field.dataOption !== undefined && field.dataOption !== null && field.dataOption !== "Normal") throw new NotModelled("TableSort.apply", `the data option ${String(field.dataOption)} is not modelled`);
+      const column = typeof field.key === "number" ? t.columns[field.key] : undefined;
+      if (!column) throw excelError("InvalidArgument", `table ${t.name} has no column at ${String(field.key)}`);
+      assertMaySort(t);
+      sortTable(env.model, t, column.name, field.ascending !== false);
+    },
+    /** Forgets the sort; the rows stay in the order it left them, as in Excel. */
+    clear: (t) => void (t.sortFields = []),
   },
 };
 
@@ -138,6 +208,9 @@ export const TABLE_COLUMN: HostType<ColumnValue> = {
       set: (c, values, env) => env.model.write(c.table.sheet, c.table.columnRect(columnIndexOf(c), true), values, "values"),
     },
   },
+  navigation: {
+    filter: (c) => new HostObject(FILTER, c),
+  },
   methods: {
     getRange: (c) => rangeObject(c.table.sheet, c.table.columnRect(columnIndexOf(c), true)),
     getDataBodyRange: (c) => rangeObject(c.table.sheet, c.table.columnRect(columnIndexOf(c), false)),
@@ -177,5 +250,47 @@ export const TABLE_ROW: HostType<{ table: TableModel; index: number }> = {
   },
   methods: {
     getRange: ({ table, index }) => rangeObject(table.sheet, { ...table.dataRect(), row: table.dataRect().row + index, rows: 1 }),
+  },
+};
+
+/** Values a values filter keeps: text, as Excel's FilterCriteria.values holds them ("" keeps blanks). */
+function filterValues(values: unknown): string[] {
+  if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) throw new NotModelled("Filter.applyValuesFilter", "only values given as text are modelled (not FilterDatetime)");
+  return values as string[];
+}
+
+/**
+ * A table column's filter (TableColumn.filter): a values filter (`applyValuesFilter`, or `apply`
+ * with filterOn "Values"), `clear`, and `criteria` read back (null when the column is not
+ * filtered). Other kinds of filter (top items, colours, custom criteria) are not modelled.
+ */
+export const FILTER: HostType<ColumnValue> = {
+  name: "Filter",
+  gone: ({ table, column }) => table.deleted === true || !table.columns.includes(column),
+  scalars: {
+    criteria: {
+      get: ({ table, column }) => {
+        const kept = table.filters.get(column.id);
+        return kept ? { filterOn: "Values", values: [...kept] } : null;
+      },
+    },
+  },
+  methods: {
+    applyValuesFilter: (c, [values], env) => {
+      const keep = filterValues(values);
+      assertMayFilter(c.table);
+      filterTable(env.model, c.table, c.column.name, keep);
+    },
+    apply: (c, [criteria], env) => {
+      const given = (criteria ?? {}) as { filterOn?: unknown; values?: unknown };
+      if (given.filterOn !== "Values") throw new NotModelled("Filter.apply", `a filter on ${String(given.filterOn)} is not modelled`);
+      const keep = filterValues(given.values);
+      assertMayFilter(c.table);
+      filterTable(env.model, c.table, c.column.name, keep);
+    },
+    clear: (c, _args, env) => {
+      assertMayFilter(c.table);
+      clearTableFilter(env.model, c.table, c.column.name);
+    },
   },
 };
