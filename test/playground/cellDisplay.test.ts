@@ -9,9 +9,12 @@ describe("what a cell shows through its number format", () => {
     [-1234.5, FORMATS.gbp, "-£1,234.50"],
     [0.125, FORMATS.percent, "12.5%"],
     [1.5, FORMATS.points, "1.50"],
-    [1234.25, FORMATS.number, "1,234.25"],
-    // Excel keeps the point of "#,##0.##" when there is no decimal to show.
-    [12, FORMATS.number, "12."],
+    [1234.25, "#,##0.##", "1,234.25"],
+    // Excel keeps the point of "#,##0.##" when there is no decimal to show: why quantities are General.
+    [12, "#,##0.##", "12."],
+    [12, FORMATS.number, "12"],
+    [2.5, FORMATS.number, "2.5"],
+    [78000, FORMATS.number, "78000"],
     [46083, FORMATS.date, "02/03/2026"],
     [46083.75, "dd/mm/yyyy hh:mm", "02/03/2026 18:00"],
     [46083, "d mmm yyyy", "2 Mar 2026"],

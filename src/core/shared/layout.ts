@@ -154,12 +154,15 @@ export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 /** The grey of calculated columns, so they read as "not for typing" (insert and Validate write it). */
 export const CALCULATED_FILL = "#F3F2F1";
 
-/** £ with pence; % with one decimal; whole numbers grouped. */
+/**
+ * £ with pence; % with one decimal. Quantities show as typed ("General"): Excel has no format that
+ * groups thousands and shows decimals only when there are some ("#,##0.##" shows 12 as "12.").
+ */
 export const FORMATS = {
   gbp: "£#,##0.00",
   gbpWhole: "£#,##0",
   percent: "0.0%",
-  number: "#,##0.##",
+  number: "General",
   points: "0.00",
   text: "@",
   general: "General",
