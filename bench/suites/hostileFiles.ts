@@ -6,7 +6,8 @@
  * The set is made in code by test/forms/hostile/makeCorpus.ts, as the tests make it: the
  * committed small cases, the archive tricks (a guard and a parser reading different parts), the
  * near-limit files (millions of cells, many shared strings, huge styles, deep nesting, several
- * near-limit sheets), and the older generated cases (a zip bomb, thousands of parts, a
+ * near-limit sheets), markup ExcelJS reads otherwise than Excel (rows and cells placed twice or
+ * past the grid, names over whole sheets, a format of millions of characters, CDATA, prefixes), and the older generated cases (a zip bomb, thousands of parts, a
  * 1,000,000-row sheet, a merge over every cell), and near-limit CSV files of each class the CSV
  * reader guards (an unclosed quote, quote storms, one huge value, a vast header, too many rows
  * or values, mixed encodings, UTF-16). Each file is read in a fresh Node process, so
@@ -22,7 +23,7 @@ import { loadExcelJS } from "../../src/forms/excelJs";
 import { readTableFile } from "../../src/forms/measureTableImport";
 import { readResponseForm } from "../../src/forms/readResponseForm";
 import { aFormTender } from "../../test/forms/formSupport";
-import { archiveTricks, committedCorpus, costlyFiles, partText, tallSheetXml, unzip, withParts, zip } from "../../test/forms/hostile/makeCorpus";
+import { archiveTricks, committedCorpus, costlyFiles, misplacedMarkup, partText, tallSheetXml, unzip, withParts, zip } from "../../test/forms/hostile/makeCorpus";
 import { round, type BenchEntry } from "../harness";
 
 const CHILD_FLAG = "--read-one-hostile-file";
@@ -96,6 +97,7 @@ export async function run(): Promise<BenchEntry[]> {
     ...committedCorpus(),
     ...archiveTricks(form),
     ...Object.fromEntries(Object.entries(costlyFiles(form)).map(([name, f]) => [name, f.bytes])),
+    ...Object.fromEntries(Object.entries(misplacedMarkup(form)).map(([name, f]) => [name, f.bytes])),
     ...olderCases(form),
     ...costlyCsvFiles(),
   };

@@ -6,7 +6,8 @@
  */
 import { formatEscapesKept, numbersAsSaved, savedNumbersNote } from "./savedNumbers";
 import type { FormRefusal } from "./types";
-import { elementsNamed, tagEnd, xmlShape } from "./xmlScan";
+import { boundedNames, sheetGrid } from "./sheetGrid";
+import { elementsNamed, tagEnd, withPlainMarkup, xmlShape } from "./xmlScan";
 import { inflateEntry, readZipDirectory, writeZip, type PartToWrite, type ZipDirectory, type ZipEntry } from "./zipPackage";
 
 /**
@@ -52,6 +53,31 @@ export const MAX_XML_ELEMENTS = 250_000;
  * c, is, r, rPr, …); a part nesting a million deep, 9 KB zipped, kept ExcelJS busy 13 s.
  */
 export const MAX_XML_DEPTH = 64;
+
+/**
+ * Most columns all the sheets read may span together, each counted to its last used column (or
+ * column setting): 300,000, eighteen sheets as wide as Excel allows. ExcelJS makes an object
+ * for every column up to a sheet's last one, about 3 µs and 150 bytes each (measured for issue
+ * #17 on the bench machine): 900 small sheets each with one value in column XFD took it over
+ * 30 s. A form's sheets span about 40 columns; a calculator that hides its unused columns
+ * (a setting to XFD) spans 16,384 per sheet, so eighteen such sheets are still read.
+ */
+export const MAX_SHEET_COLUMNS = 300_000;
+
+/**
+ * Most characters all the number formats of a workbook may hold: 100,000. Excel allows a few
+ * hundred custom formats of at most 255 characters each (about 64,000 in all); a styles part of
+ * millions of format characters (3 MB of escapes) took the rewriting of escapes and ExcelJS 20 s
+ * and 2.5 GB (issue #17), so such a file is refused.
+ */
+export const MAX_FORMAT_CHARS = 100_000;
+
+/** The characters of every number format code in a styles part. */
+function formatCodesLength(stylesXml: string): number {
+  let total = 0;
+  for (const m of stylesXml.matchAll(/\sformatCode\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) total += (m[1] ?? m[2] ?? "").length;
+  return total;
+}
 
 export type FileCheck = { ok: true; kind: "xlsx" | "csv" } | { ok: false; refusal: FormRefusal; message: string };
 
@@ -335,6 +361,45 @@ const TRIM_ADVICE = "Delete unused sheets, rows and columns (or copy what is nee
 class ReadBudget {
   bytes = 0;
   elements = 0;
+  /** Each sheet's width (its last used column), summed: see {@link MAX_SHEET_COLUMNS}. */
+  columns = 0;
+}
+
+function tooManyRows(name: string): Refused {
+  return {
+    ok: false,
+    refusal: "too-large",
+    message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). Forms and measure tables are far shorter: delete the unused rows, save, and retry.`,
+  };
+}
+
+/** Whether the part's bytes are UTF-8 (no UTF-16 byte-order mark): then its rows were counted as it was unpacked. */
+function startsUtf8(chunks: readonly Uint8Array[]): boolean {
+  const first = chunks.find((c) => c.length > 0);
+  return !first || !((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff));
+}
+
+/** Sheet rows in decoded text, counted as {@link rowCounter} counts them in bytes. */
+const rowsIn = (text: string): number => (text.match(/[<:]row[\s/>]/g) ?? []).length;
+
+/**
+ * A part's text, decoded as XML says (XML 1.0, 4.3.3 and appendix F): UTF-16 when it starts with
+ * that byte-order mark, else UTF-8, which is what Excel writes. Decoded strictly: a part in
+ * another encoding, or declaring one (`encoding="ISO-8859-1"`), was read as UTF-8 with its
+ * accents garbled, and a UTF-16 part as UTF-8 was refused as "nested more than 64 levels deep",
+ * which was not true. Such a part is refused, saying so.
+ */
+function partText(bytes: Uint8Array): string | { encoding: string; declared: boolean } {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+  // The declaration is ASCII, so it reads the same in any encoding but UTF-16's.
+  const head = new TextDecoder(utf16 ?? "latin1").decode(bytes.subarray(0, 400));
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/.exec(head)?.[1];
+  if (declared !== undefined && !/^utf-?(8|16)$/i.test(declared.trim())) return { encoding: declared.slice(0, 40), declared: true };
+  try {
+    return new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { encoding: utf16 ? "UTF-16" : "UTF-8", declared: false };
+  }
 }
 
 /**
@@ -360,18 +425,19 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
     if (result.problem === "unsupported") return { ok: false, refusal: "corrupt", message: `${name} cannot be unpacked here (${result.detail ?? "unknown compression"}). Open it in Excel and save it again as .xlsx.` };
     return { ok: false, refusal: "corrupt", message: `${name} is damaged or incomplete (part ${entry.name} cannot be unpacked). Save or download it again and retry.` };
   }
-  if (rows > MAX_SHEET_ROWS) {
-    return {
-      ok: false,
-      refusal: "too-large",
-      message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). Forms and measure tables are far shorter: delete the unused rows, save, and retry.`,
-    };
-  }
+  if (rows > MAX_SHEET_ROWS) return tooManyRows(name);
   if (over) {
     return { ok: false, refusal: "too-large", message: `${name} holds more than ${megabytes(MAX_READ_BYTES)} of sheet content to read, far more than a form or measure table, so it was not opened. ${TRIM_ADVICE}` };
   }
-  const text = new TextDecoder().decode(joined(chunks));
-  const shape = xmlShape(text, MAX_XML_DEPTH);
+  const decoded = partText(joined(chunks));
+  if (typeof decoded !== "string") {
+    const what = decoded.declared ? `is written in the character encoding “${decoded.encoding}”, which Excel never uses for a workbook` : `is not valid ${decoded.encoding} text`;
+    return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) that ${what}, so it was not opened. ${RESAVE}` };
+  }
+  // A UTF-16 part's rows were not seen in its bytes as it was unpacked: counted here.
+  if (sheet && !startsUtf8(chunks)) rows = rowsIn(decoded);
+  if (rows > MAX_SHEET_ROWS) return tooManyRows(name);
+  const shape = xmlShape(decoded, MAX_XML_DEPTH);
   if (shape.doctype) {
     return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) with a document type declaration, which Excel never writes and which can make a reader expand it without end, so it was not opened. ${RESAVE}` };
   }
@@ -386,7 +452,12 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
       message: `${name} has more than ${MAX_XML_ELEMENTS.toLocaleString("en-GB")} cells, rows, strings and formats to read, far more than a form or measure table, so it was not opened (reading it would freeze the add-in). ${TRIM_ADVICE}`,
     };
   }
-  return text;
+  // After the counts (which read CDATA and prefixes as they are), so an oversized part is refused before it is rewritten.
+  const plain = withPlainMarkup(decoded);
+  if ("problem" in plain) {
+    return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) that binds one namespace prefix to two meanings, which Excel never writes, so what it holds cannot be told for certain and it was not opened. ${RESAVE}` };
+  }
+  return plain.text;
 }
 
 interface SheetPart {
@@ -451,6 +522,13 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
     if (!entry) continue;
     const text = await readPart(name, bytes, entry, budget, false);
     if (isRefused(text)) return text;
+    if (part === "xl/styles.xml" && formatCodesLength(text) > MAX_FORMAT_CHARS) {
+      return {
+        ok: false,
+        refusal: "corrupt",
+        message: `${name} has number formats more than ${MAX_FORMAT_CHARS.toLocaleString("en-GB")} characters long in all, far longer than Excel writes (at most 255 characters for one format), so it was not opened. ${RESAVE}`,
+      };
+    }
     texts.set(part, text);
   }
   const sheets = sheetParts(name, texts.get("xl/workbook.xml") ?? "", texts.get("xl/_rels/workbook.xml.rels") ?? "", byName);
@@ -458,12 +536,26 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
   const wanted = options.sheets;
   const keepOnlyWanted = wanted !== undefined && wanted.every((w) => sheets.some((s) => s.name === w));
   const kept = keepOnlyWanted ? sheets.filter((s) => wanted.includes(s.name)) : sheets;
-  // Number formats' escapes kept, so 0\% (40 shown as "40%") does not reach ExcelJS as 0% (savedNumbers.ts).
-  for (const [part, text] of texts) parts.push({ name: part, stored: utf8.encode(part === "xl/styles.xml" ? formatEscapesKept(text) : text) });
+  // Number formats' escapes kept, so 0\% (40 shown as "40%") does not reach ExcelJS as 0% (savedNumbers.ts);
+  // workbook names cut to a size ExcelJS can expand (sheetGrid.ts).
+  const forExcelJs: Record<string, (text: string) => string> = { "xl/styles.xml": formatEscapesKept, "xl/workbook.xml": boundedNames };
+  for (const [part, text] of texts) parts.push({ name: part, stored: utf8.encode(forExcelJs[part]?.(text) ?? text) });
   const misread: { sheet: string; address: string; saved: string }[] = [];
   for (const sheet of kept) {
     const text = await readPart(name, bytes, sheet.entry, budget, true);
     if (isRefused(text)) return text;
+    const grid = sheetGrid(text);
+    if (grid.problem) {
+      return { ok: false, refusal: "corrupt", message: `${name} is damaged: its sheet “${sheet.name}” ${grid.problem}, which Excel itself would have to repair, so it was not opened (a value could be read in the wrong place or lost). ${RESAVE}` };
+    }
+    budget.columns += grid.columns;
+    if (budget.columns > MAX_SHEET_COLUMNS) {
+      return {
+        ok: false,
+        refusal: "too-large",
+        message: `${name} has sheets reaching far to the right (more than ${MAX_SHEET_COLUMNS.toLocaleString("en-GB")} columns in all, counting each sheet up to its last used or formatted column), far more than a form or measure table, so it was not opened (reading it would freeze the add-in). ${TRIM_ADVICE}`,
+      };
+    }
     // Cells saved as numbers that hold something else become text cells, so nothing reads "12abc" as 12 (savedNumbers.ts).
     const saved = numbersAsSaved(withoutElements(text, STRIPPED_ELEMENTS));
     misread.push(...saved.cells.map((c) => ({ sheet: sheet.name, ...c })));

@@ -6,12 +6,15 @@
  * checked as a framework file would be, every problem reported with its row.
  */
 import type { Workbook } from "exceljs";
-import { MEASURE_TYPES, parseUnit, plainText, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
+import { formatNumber, MEASURE_TYPES, parseUnit, plainText, readQuantity, readText, refKey, UNITS, type MeasureEntry, type MeasureType } from "../core";
 import { readCell, ReadNotes } from "./cellValues";
 import { readCsvGrid } from "./csv";
 import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
 import { checkPackageContents, checkSpreadsheetFile, MAX_SHEET_ROWS } from "./fileGuards";
 import { MEASURE_FIELDS, type ColumnMapping, type Grid, type MeasureField } from "./types";
+
+/** What the cell held, in quotes (so a typed word such as "Infinity" reads as the cell's own text), else why it is unreadable. */
+const quotedOr = (text: string | undefined, reason: string): string => (text === undefined ? reason : `“${text}”`);
 
 /**
  * Widest table read: 200 columns. Measure tables have about a dozen; a sheet using all 16,384
@@ -213,31 +216,45 @@ const numberText = (cell: unknown): string | undefined => readText(cell)?.replac
  */
 type NumberStyle = "point" | "comma" | "mixed" | "unknown";
 
-function styleOf(cells: readonly unknown[]): NumberStyle {
+/**
+ * A decimal point no code could be: "0.5", or one after grouping commas ("1,234.50"). Codes
+ * such as a theme's "1.1" or an outcome's "2.10" look like decimals, so elsewhere in the file
+ * they are no evidence: a semicolon file whose proxies read "20.000" (twenty thousand, written
+ * where the decimal separator is a comma) beside theme codes "1.1" had its proxies read as 20.
+ */
+const POINT_NOT_A_CODE = /^(?:\d{1,3}(?:,\d{3})+\.\d+|0\.\d+|\d{1,3}(?:,\d{3}){2,})$/;
+
+function styleOf(cells: readonly unknown[], point: RegExp = DECIMAL_POINT): NumberStyle {
   // Only text: a number stored as a number is unambiguous, whatever locale saved it.
   const texts = cells
     .filter((c): c is string => typeof c === "string")
     .map((c) => numberText(c)?.replace(/^-/, ""))
     .filter((t): t is string => t !== undefined);
   const comma = texts.some((t) => DECIMAL_COMMA.test(t));
-  const point = texts.some((t) => DECIMAL_POINT.test(t));
-  return comma && point ? "mixed" : comma ? "comma" : point ? "point" : "unknown";
+  const pointed = texts.some((t) => point.test(t));
+  return comma && pointed ? "mixed" : comma ? "comma" : pointed ? "point" : "unknown";
 }
 
 /**
  * Whether the proxies are written with decimal commas ("16,93"), as a CSV saved where the decimal
  * separator is a comma (semicolon-delimited) is. Decided for the whole column from the values
  * that can only be read one way; failing those, from the file's other columns (a weighting of
- * "0,5"), the ref column left out (refs such as 1.10 are not numbers); failing those, from how
+ * "0,5"), the columns of refs, units, themes and other text left out (codes such as 1.10 are
+ * not numbers), and a point counted only where no code has one ("0.5", "1,234.50"); failing those, from how
  * the file was saved: the UK way for a workbook, the selection or a comma-delimited CSV, and
  * "unknown" for a semicolon or tab CSV, whose 1.500 is then asked about rather than read as 1.5.
  */
 function proxyStyle(grid: Grid, mapping: ColumnMapping): NumberStyle {
-  const { proxy, ref } = mapping.columns;
+  const { proxy } = mapping.columns;
   const rows = grid.rows.slice(mapping.headerRow + 1).filter((r): r is unknown[] => Array.isArray(r));
   const column = styleOf(rows.map((r) => (proxy === undefined ? undefined : r[proxy])));
   if (column !== "unknown") return column;
-  const file = styleOf(rows.flatMap((r) => r.filter((_, c) => c !== proxy && c !== ref)));
+  // The columns mapped to text (refs, units, themes…) hold codes, not numbers: left out.
+  const textColumns = new Set((["ref", "measure", "unit", "theme", "outcome", "type", "guidance"] as const).map((f) => mapping.columns[f]));
+  const file = styleOf(
+    rows.flatMap((r) => r.filter((_, c) => c !== proxy && !textColumns.has(c))),
+    POINT_NOT_A_CODE,
+  );
   if (file === "point" || file === "comma") return file;
   return grid.delimiter === ";" || grid.delimiter === "\t" ? "unknown" : "point";
 }
@@ -270,6 +287,15 @@ function eitherWayProblem(text: string, what: "proxy" | "ceiling" = "proxy"): st
   const pound = what === "proxy" ? "£" : "";
   const asDecimal = what === "proxy" ? decimal.toFixed(2) : String(decimal);
   return `has the ${what} ${text}, which could be ${pound}${whole.toLocaleString("en-GB")} or ${pound}${asDecimal}: write it in the file as ${whole}, or as ${asDecimal.replace(".", ",")} if it has decimals, and import the file again`;
+}
+
+/**
+ * A negative figure for a message, never in exponent notation: JavaScript prints -0.0000001 as
+ * "-1e-7" and -10²¹ as "-1e+21", which an evaluator cannot read (issue #17 point 6).
+ */
+function shownNegative(value: number): string {
+  const shown = formatNumber(value, 10);
+  return shown === "0" ? "less than 0" : shown;
 }
 
 /**
@@ -329,25 +355,25 @@ export function applyMapping(grid: Grid, mapping: ColumnMapping): { measures: Me
     let proxy: number | null = null;
     const proxyCell = readProxy(at(row, "proxy"), style);
     if (proxyCell.kind === "number") {
-      if (proxyCell.value < 0) rowProblems.push(`has a negative proxy (${proxyCell.value}); a proxy is £ of social value per unit, 0 or more`);
+      if (proxyCell.value < 0) rowProblems.push(`has a negative proxy (${shownNegative(proxyCell.value)}); a proxy is £ of social value per unit, 0 or more`);
       else proxy = proxyCell.value;
     } else if (proxyCell.kind === "either-way") {
       eitherWay++;
       rowProblems.push(eitherWayProblem(proxyCell.text));
     } else if (proxyCell.kind === "invalid") {
-      rowProblems.push(`has a proxy that is not a number (${readText(at(row, "proxy")) ?? proxyCell.reason}); enter £ per unit, e.g. 101.00`);
+      rowProblems.push(`has a proxy that is not a number (${quotedOr(readText(at(row, "proxy")), proxyCell.reason)}); enter £ per unit, e.g. 101.00`);
     }
     // The council's ceiling (SV Measures' Ceiling, issue #16 point 4): a quantity above it is implausible. Optional.
     let ceiling: number | undefined;
     const ceilingCell = readProxy(at(row, "ceiling"), style);
     if (ceilingCell.kind === "number") {
-      if (ceilingCell.value < 0) rowProblems.push(`has a negative ceiling (${ceilingCell.value}); a ceiling is the most of the measure's unit a bid can plausibly commit, 0 or more`);
+      if (ceilingCell.value < 0) rowProblems.push(`has a negative ceiling (${shownNegative(ceilingCell.value)}); a ceiling is the most of the measure's unit a bid can plausibly commit, 0 or more`);
       else ceiling = ceilingCell.value;
     } else if (ceilingCell.kind === "either-way") {
       eitherWay++;
       rowProblems.push(eitherWayProblem(ceilingCell.text, "ceiling"));
     } else if (ceilingCell.kind === "invalid") {
-      rowProblems.push(`has a ceiling that is not a number (${readText(at(row, "ceiling")) ?? ceilingCell.reason}); enter a quantity in the measure's unit, or leave it blank`);
+      rowProblems.push(`has a ceiling that is not a number (${quotedOr(readText(at(row, "ceiling")), ceilingCell.reason)}); enter a quantity in the measure's unit, or leave it blank`);
     }
     let type: MeasureType = "SV";
     const typeText = readText(at(row, "type"));

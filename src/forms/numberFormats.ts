@@ -28,34 +28,50 @@ export interface FormatEffect {
 
 const NONE: FormatEffect = Object.freeze({ percent: 0, literalPercent: false, thousands: 0, hidden: false, literalDigits: false });
 
-/** The sections of a format code, split at `;` outside quotes, escapes and brackets. */
+/**
+ * The sections of a format code, split at `;` outside quotes, escapes and brackets: at most four
+ * (positive; negative; zero; text), as Excel has no more, so a code of millions of `;` costs one
+ * pass and four strings. Sliced, never built a character at a time: a long code costs one pass.
+ */
 function sections(code: string): string[] {
   const out: string[] = [];
-  let current = "";
-  for (let i = 0; i < code.length; i++) {
+  let start = 0;
+  for (let i = 0; i < code.length && out.length < 3; i++) {
     const ch = code[i] as string;
     if (ch === '"') {
       const end = code.indexOf('"', i + 1);
-      const stop = end < 0 ? code.length : end + 1;
-      current += code.slice(i, stop);
-      i = stop - 1;
+      i = end < 0 ? code.length : end;
     } else if (ch === "\\" || ch === "_" || ch === "*") {
-      current += code.slice(i, i + 2);
       i++;
     } else if (ch === "[") {
       const end = code.indexOf("]", i + 1);
-      const stop = end < 0 ? code.length : end + 1;
-      current += code.slice(i, stop);
-      i = stop - 1;
+      i = end < 0 ? code.length : end;
     } else if (ch === ";") {
-      out.push(current);
-      current = "";
-    } else {
-      current += ch;
+      out.push(code.slice(start, i));
+      start = i + 1;
     }
   }
-  out.push(current);
+  // The fourth (text) section, or the last: what follows it is not a section Excel knows.
+  const rest = code.slice(start);
+  const stop = out.length === 3 ? sections4th(rest) : rest.length;
+  out.push(rest.slice(0, stop));
   return out;
+}
+
+/** Where the fourth section ends: at its first `;` outside quotes, escapes and brackets. */
+function sections4th(rest: string): number {
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i] as string;
+    if (ch === '"') {
+      const end = rest.indexOf('"', i + 1);
+      i = end < 0 ? rest.length : end;
+    } else if (ch === "\\" || ch === "_" || ch === "*") i++;
+    else if (ch === "[") {
+      const end = rest.indexOf("]", i + 1);
+      i = end < 0 ? rest.length : end;
+    } else if (ch === ";") return i;
+  }
+  return rest.length;
 }
 
 const COMPARE = {
@@ -91,29 +107,43 @@ function conditionOf(section: string): ((value: number) => boolean) | undefined 
 }
 
 /**
- * The section Excel uses for a number. With a condition on the first or second section (Excel
+ * The index of the section Excel uses for a number. With a condition on the first or second section (Excel
  * allows them only there): the first if its condition holds, else the second if its condition
  * holds, else the last section for numbers (Microsoft, "Review guidelines for customizing a
  * number format"), so `[<=1]0%;0"%"` shows 40 as "40%" through its second section. Without
  * conditions, by sign: one section for all; two: ≥ 0 and < 0; three or more: > 0, < 0, zero.
  */
-function sectionFor(all: readonly string[], value: number): string {
-  const first = conditionOf(all[0] as string);
-  const second = all.length > 1 ? conditionOf(all[1] as string) : undefined;
+function sectionFor(format: ParsedFormat, value: number): number {
+  const { sections: all, first, second } = format;
   if (first || second) {
-    if (first?.(value)) return all[0] as string;
-    if (second?.(value)) return all[1] as string;
+    if (first?.(value)) return 0;
+    if (second?.(value)) return 1;
     // The fourth section is for text.
-    return all[Math.min(all.length, 3) - 1] as string;
+    return Math.min(all.length, 3) - 1;
   }
-  if (all.length === 1) return all[0] as string;
-  if (value < 0) return all[1] as string;
-  if (all.length === 2 || value > 0) return all[0] as string;
-  return all[2] as string;
+  if (all.length === 1) return 0;
+  if (value < 0) return 1;
+  if (all.length === 2 || value > 0) return 0;
+  return 2;
 }
 
-const DIGIT_PLACEHOLDERS = new Set(["0", "#", "?"]);
+/** "General" inside a section (`General%`), tested where a "g" is, without copying the text. */
+const GENERAL = /general/iy;
 
+function isGeneralAt(section: string, at: number): boolean {
+  GENERAL.lastIndex = at;
+  return GENERAL.test(section);
+}
+
+const isPlaceholder = (ch: string | undefined): boolean => ch === "0" || ch === "#" || ch === "?";
+
+/**
+ * What one section does to the figure. One pass, nothing kept per character: a section may be
+ * millions of characters long (a file's format is not held to what Excel lets a person type).
+ * Commas are followed as runs: a run after a digit placeholder and before the next placeholder
+ * groups thousands; one after the last placeholder (before a point or the end) scales by 1,000
+ * for each comma.
+ */
 function effectOfSection(section: string): FormatEffect {
   if (section.length === 0) return { ...NONE, hidden: true };
   if (/^general$/i.test(section.trim())) return NONE;
@@ -121,11 +151,27 @@ function effectOfSection(section: string): FormatEffect {
   let literalPercent = false;
   let literalDigits = false;
   let dateOrText = false;
-  // The section with literals removed: placeholders, commas and points, in order.
-  const skeleton: string[] = [];
+  let placeholders = false;
+  let thousands = 0;
+  // The last placeholder, comma or point seen ("" before any), and the run of commas since the last other one.
+  let last = "";
+  let commas = 0;
+  let afterPlaceholder = false;
   const literal = (text: string): void => {
     if (text.includes("%")) literalPercent = true;
     if (/\d/.test(text)) literalDigits = true;
+  };
+  /** A placeholder, comma or point, in order (literals left out). */
+  const skeleton = (ch: string): void => {
+    if (ch === ",") {
+      if (commas === 0) afterPlaceholder = isPlaceholder(last);
+      commas++;
+    } else {
+      if (commas > 0 && afterPlaceholder && !isPlaceholder(ch)) thousands += commas;
+      commas = 0;
+      if (isPlaceholder(ch)) placeholders = true;
+    }
+    last = ch;
   };
   for (let i = 0; i < section.length; i++) {
     const ch = section[i] as string;
@@ -142,38 +188,63 @@ function effectOfSection(section: string): FormatEffect {
     } else if (ch === "[") {
       const end = section.indexOf("]", i + 1);
       i = end < 0 ? section.length : end;
-    } else if (section.slice(i, i + 7).toLowerCase() === "general") {
-      skeleton.push("0");
+    } else if ((ch === "g" || ch === "G") && isGeneralAt(section, i)) {
+      skeleton("0");
       i += 6;
     } else if (ch === "%") {
       percent++;
-    } else if (DIGIT_PLACEHOLDERS.has(ch) || ch === "," || ch === ".") {
-      skeleton.push(ch);
-    } else if (/[dmyhs@]/i.test(ch)) {
+    } else if (isPlaceholder(ch) || ch === "," || ch === ".") {
+      skeleton(ch);
+    } else if ("dmyhsDMYHS@".includes(ch)) {
       // A date, a time or the text placeholder: the value is shown, not as a plain figure.
       dateOrText = true;
-    } else if (/[1-9]/.test(ch)) {
+    } else if (ch >= "1" && ch <= "9") {
       // Excel shows digits 1–9 outside quotes as themselves (0 is a placeholder).
       literalDigits = true;
     }
   }
-  if (!dateOrText && !skeleton.some((c) => DIGIT_PLACEHOLDERS.has(c))) return { ...NONE, hidden: true, literalPercent, literalDigits };
-  let thousands = 0;
-  for (let i = 0; i < skeleton.length; i++) {
-    if (skeleton[i] !== ",") continue;
-    let before = i - 1;
-    while (before >= 0 && skeleton[before] === ",") before--;
-    const after = skeleton[i + 1];
-    // A comma between digit placeholders groups thousands; one after the last placeholder scales.
-    if (before >= 0 && DIGIT_PLACEHOLDERS.has(skeleton[before] as string) && (after === undefined || !DIGIT_PLACEHOLDERS.has(after))) {
-      if (after !== ",") thousands += i - before;
-    }
-  }
+  // A run of commas at the end, after the last placeholder, scales.
+  if (commas > 0 && afterPlaceholder) thousands += commas;
+  if (!dateOrText && !placeholders) return { ...NONE, hidden: true, literalPercent, literalDigits };
   return { percent, literalPercent, thousands, hidden: false, literalDigits };
+}
+
+/** A format code's sections, each section's effect, and the conditions of the first two. */
+interface ParsedFormat {
+  sections: string[];
+  effects: FormatEffect[];
+  first: ((value: number) => boolean) | undefined;
+  second: ((value: number) => boolean) | undefined;
+}
+
+/**
+ * Formats parsed once each, as every number read looks at its cell's format. No length is
+ * refused: Excel caps the format a person can type (255 characters), not the one a file holds,
+ * and a longer `0%` once read as General turned 40% into 0.4 without a word (issue #17). Parsing
+ * is linear in the code's length, so a long one costs one pass, once; the cache is emptied past
+ * {@link PARSED_KEPT} codes (the styles part is bounded, so this is a safety net, not a limit).
+ */
+const parsedFormats = new Map<string, ParsedFormat>();
+const PARSED_KEPT = 2_000;
+
+function parsedFormat(code: string): ParsedFormat {
+  const known = parsedFormats.get(code);
+  if (known) return known;
+  const all = sections(code);
+  const format: ParsedFormat = {
+    sections: all,
+    effects: all.map(effectOfSection),
+    first: conditionOf(all[0] as string),
+    second: all.length > 1 ? conditionOf(all[1] as string) : undefined,
+  };
+  if (parsedFormats.size >= PARSED_KEPT) parsedFormats.clear();
+  parsedFormats.set(code, format);
+  return format;
 }
 
 /** How a cell's format shows `value`; no effect for a missing or General format. */
 export function formatEffect(numFmt: unknown, value: number): FormatEffect {
-  if (typeof numFmt !== "string" || numFmt.length === 0 || numFmt.length > 1000) return NONE;
-  return effectOfSection(sectionFor(sections(numFmt), value));
+  if (typeof numFmt !== "string" || numFmt.length === 0) return NONE;
+  const format = parsedFormat(numFmt);
+  return format.effects[sectionFor(format, value)] ?? NONE;
 }

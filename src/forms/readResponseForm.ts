@@ -77,8 +77,17 @@ function locateIn<F extends string>(sheet: Worksheet, layout: SheetLayout<F>): L
   let bestFound = 0;
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
     const byText = new Map<string, number>();
+    // Only the cells the row holds: getCell would make every one up to column 200 on every
+    // sheet searched, which for hundreds of sheets (a renamed form sheet) froze the pane.
+    const held: [number, Cell][] = [];
+    sheet.findRow(r)?.eachCell((cell, c) => {
+      if (c <= 200) held.push([c, cell]);
+    });
     // Right to left, so a heading found twice maps to its first (leftmost) column.
-    for (let c = Math.min(sheet.columnCount, 200); c >= 1; c--) byText.set(headerKey(readCell(sheet.getCell(r, c), notes)), c);
+    for (let i = held.length - 1; i >= 0; i--) {
+      const [c, cell] = held[i] as [number, Cell];
+      byText.set(headerKey(readCell(cell, notes)), c);
+    }
     const columns = {} as Record<F, number | undefined>;
     let found = 0;
     for (const f of fields) {
@@ -275,7 +284,8 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer, expectedT
 
   const count = readCell(data.getCell(FORM_DATA.measureCountRow, 2), notes);
   const refs: string[] = [];
-  const measureCount = typeof count === "number" && count >= 0 ? Math.min(count, MAX_SHEET_ROWS) : 0;
+  // No more refs than the sheet has rows: a count of a billion would otherwise make 100,000 empty cells.
+  const measureCount = typeof count === "number" && count >= 0 ? Math.min(count, MAX_SHEET_ROWS, Math.max(0, data.rowCount - REFS_START_ROW + 1)) : 0;
   for (let i = 0; i < measureCount; i++) refs.push(asText(readCell(data.getCell(REFS_START_ROW + i, 1), notes)));
 
   const nameCell = bidderCell(workbook);

@@ -140,21 +140,14 @@ export function numbersAsSaved(xml: string): SavedNumbers {
   return copied === 0 ? { xml, cells } : { xml: out + xml.slice(copied), cells };
 }
 
-/** A format code with each `\x` written as `"x"`: the same format, in a form ExcelJS keeps. */
+/**
+ * A format code with each `\x` written as `"x"`: the same format, in a form ExcelJS keeps. Quoted
+ * text is passed over whole (a quote never closed runs to the end), and `\"` is left as it is.
+ * One regular-expression pass: built a character at a time, a styles part holding a format of
+ * millions of escapes took 11 s and 1.8 GB (issue #17).
+ */
 function quotedEscapes(code: string): string {
-  let out = "";
-  let quoted = false;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i] as string;
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === "\\" && i + 1 < code.length && code[i + 1] !== '"') {
-      out += `"${code[i + 1] as string}"`;
-      i++;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  return code.replace(/"[^"]*"?|\\([^"])/g, (whole, escaped: string | undefined) => (escaped === undefined ? whole : `"${escaped}"`));
 }
 
 /** The styles part with every number format's `\x` escapes written in quotes. */

@@ -103,3 +103,62 @@ export function elementsNamed(text: string, tag: string): Record<string, string>
   }
   return out;
 }
+
+/** SpreadsheetML's main namespace (ECMA-376 Part 1, §18): the one ExcelJS reads, by bare element names. */
+const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The part as ExcelJS must be given it to read what Excel reads (issue #17), or why not. ExcelJS
+ * listens to its XML parser's text events only and matches elements by their bare names, so:
+ * - CDATA sections are written out as escaped text: ExcelJS drops them, so a shared string
+ *   `<t><![CDATA[40]]></t>` read as blank and `<t>4<![CDATA[0]]></t>` as 4.
+ * - A prefix bound to the main namespace (`<x:c>`, as the Open XML SDK writes) is removed:
+ *   ExcelJS does not know `x:c`, and one such cell lost every row of its sheet without a word.
+ *   A prefix bound twice (to the main namespace and to another) is refused ("prefix"): which
+ *   elements are SpreadsheetML would then depend on scope, which this does not follow.
+ * One pass over the CDATA markers and one over the prefixed tags; text only grows by its escapes.
+ */
+export function withPlainMarkup(text: string): { text: string } | { problem: "prefix" } {
+  let out = text;
+  if (out.includes("<![CDATA[")) {
+    let built = "";
+    let at = 0;
+    for (let i = out.indexOf("<!"); i >= 0; i = out.indexOf("<!", i + 1)) {
+      // Comments are skipped whole: a CDATA marker inside one is not a section.
+      if (out.startsWith("<!--", i)) {
+        const close = out.indexOf("-->", i + 4);
+        if (close < 0) break;
+        i = close + 2;
+        continue;
+      }
+      if (!out.startsWith("<![CDATA[", i)) continue;
+      const close = out.indexOf("]]>", i + 9);
+      // Never closed: left as it is, and the parse fails (the file is refused, never read in part).
+      if (close < 0) break;
+      built += out.slice(at, i) + escapeText(out.slice(i + 9, close));
+      at = close + 3;
+      i = at - 1;
+    }
+    out = built + out.slice(at);
+  }
+  const bound = new Map<string, Set<string>>();
+  for (const m of out.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const prefix = m[1] as string;
+    const uris = bound.get(prefix) ?? new Set<string>();
+    uris.add(m[2] ?? m[3] ?? "");
+    bound.set(prefix, uris);
+  }
+  const main = new Set<string>();
+  for (const [prefix, uris] of bound) {
+    if (!uris.has(MAIN_NAMESPACE)) continue;
+    if (uris.size > 1) return { problem: "prefix" };
+    main.add(prefix);
+  }
+  // One pass for all such prefixes: a part may declare thousands.
+  if (main.size > 0) out = out.replace(/<(\/?)([A-Za-z_][\w.-]*):(?=[A-Za-z_])/g, (whole, slash: string, prefix: string) => (main.has(prefix) ? `<${slash}` : whole));
+  return { text: out };
+}

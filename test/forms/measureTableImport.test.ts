@@ -89,7 +89,7 @@ describe("applyMapping", () => {
       { row: 4, message: expect.stringContaining("repeats the ref of row 2") },
       { row: 5, message: expect.stringContaining("the unit “furlongs”, which the add-in does not know") },
       { row: 6, message: expect.stringContaining("negative proxy (-5)") },
-      { row: 7, message: expect.stringContaining("proxy that is not a number (about ten)") },
+      { row: 7, message: expect.stringContaining("proxy that is not a number (“about ten”)") },
       { row: 8, message: expect.stringContaining("the type “Maybe”; use LEV, SV, Record") },
       { row: 9, message: expect.stringContaining("no measure description") },
     ]);
@@ -228,7 +228,7 @@ describe("a council's ceilings (issue #16 point 4)", () => {
     ]);
     expect(problems).toEqual([
       { row: 5, message: expect.stringMatching(/^Measure NT10 \(row 5\) has a negative ceiling \(-5\)/) },
-      { row: 6, message: expect.stringMatching(/^Measure NT11 \(row 6\) has a ceiling that is not a number \(lots\)/) },
+      { row: 6, message: expect.stringMatching(/^Measure NT11 \(row 6\) has a ceiling that is not a number \(“lots”\)/) },
     ]);
   });
 

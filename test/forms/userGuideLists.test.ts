@@ -36,9 +36,17 @@ const REFUSED_FORM: Claim[] = [
   { says: 'a small file in the 64-bit zip format (said as such, never "more than 4 GB")', proof: [["hostileFiles.test.ts", "tells a small file using the 64-bit zip format what is wrong, not that it unpacks to more than 4 GB"]] },
   { says: "a part nested more than 64 deep or with a document type declaration", proof: [["hostileFiles.test.ts", '"deeply-nested.xlsx"'], ["hostileFiles.test.ts", '"entity-expansion.xlsx"']] },
   { says: "more than **30 MB** of content or **250,000** cells, rows, strings and formats together", proof: [["hostileFiles.test.ts", '"millions-of-cells.xlsx"'], ["hostileFiles.test.ts", '"many-shared-strings.xlsx"'], ["hostileFiles.test.ts", '"huge-styles.xlsx"']] },
+  { says: "a sheet with two rows of one number, two values for one cell, a cell saved on another row than its address, or a row or column setting beyond Excel's grid", proof: [["hostileHunt.test.ts", "refuses a second row 2 rather than let it replace the first"], ["hostileHunt.test.ts", "refuses a second F2 rather than read the last"], ["hostileHunt.test.ts", "refuses a cell saved on another row than its address says"], ["hostileHunt.test.ts", '"row-past-the-grid.xlsx"'], ["hostileHunt.test.ts", '"column-entry-a-billion-wide.xlsx"']] },
+  { says: "a cell whose shared text is missing", proof: [["hostileHunt.test.ts", "refuses a shared-text cell pointing at entry 1.9"]] },
+  { says: "a part written in an encoding other than UTF-8 or UTF-16 (named), or binding one namespace prefix to two meanings", proof: [["hostileHunt.test.ts", "names the encoding of a part saved as ISO-8859-1"], ["hostileHunt.test.ts", "refuses a part that binds one prefix to two namespaces, saying so"]] },
+  { says: "number formats longer than **100,000** characters in all", proof: [["hostileHunt.test.ts", '"format-of-millions.xlsx"']] },
+  { says: "sheets that together reach more than **300,000** columns", proof: [["hostileHunt.test.ts", '"many-sheets-to-xfd.xlsx"']] },
 ];
 
 const NOTED_FORM: Claim[] = [
+  { says: "Text saved in CDATA sections, cells written with a namespace prefix (as the Open XML SDK writes) and parts saved in UTF-16 are read as Excel reads them", proof: [["hostileHunt.test.ts", "reads the bidder's name saved in CDATA"], ["hostileHunt.test.ts", "reads a cell whose elements carry the main namespace's prefix (x:c), and keeps every other row"], ["hostileHunt.test.ts", "reads shared strings saved in UTF-16, as XML allows"]] },
+  { says: "a % format of any length is read by its sections", proof: [["hostileHunt.test.ts", "reads 0.4 shown through a 1,200-character % format as 40"]] },
+  { says: "A name made only of accents with no letter, or of format marks that show nothing, is no name", proof: [["hostileHunt.test.ts", "treats %s as no name"], ["hostileHunt.test.ts", "keeps a name whose accent sits on a letter"]] },
   { says: "Only values come in: a formula contributes its saved result", proof: [["responseForm.test.ts", "reads a formula the bidder typed as its saved result, never as a formula"], ["hostileFiles.test.ts", "reads real formulas (a HYPERLINK, a DDE call) as their saved results only"]] },
   { says: "text that starts with `=`, `+`, `-` or `@` stays text", proof: [["hostileFiles.test.ts", "reads formula-like text in every input column as that exact text, with a note"]] },
   { says: "links to other workbooks, macros and embedded objects are ignored (and the report says so)", proof: [["hostileFiles.test.ts", "ignores links to other workbooks, macros and embedded objects, and says so"]] },
@@ -59,6 +67,7 @@ const TABLE_FILE: Claim[] = [
   { says: "values beyond the first 200 columns (not read)", proof: [["csvImport.test.ts", "notes values beyond the widest table read"]] },
   { says: "A CSV's delimiter is chosen from its header and rows sampled through the whole file", proof: [["csvImport.test.ts", "is found from the header and rows through the file"], ["csv.test.ts", "samples rows through the whole file, not only the first"]] },
   { says: "a proxy such as `1.500` in a semicolon or tab file that shows neither style (£1,500 or £1.50?) is listed and asked about, never read as 1.5", proof: [["csvImport.test.ts", "is asked about, never read as 1.5, when nothing in the file shows which separator is the decimal one"]] },
+  { says: "Codes in the ref, unit, theme, outcome and other text columns (such as `1.1`) are never taken as evidence of the decimal style", proof: [["hostileHunt.test.ts", "asks about 20.000 in a semicolon file whose only dotted values elsewhere are theme codes, never reading 20"]] },
   { says: "one with a value past row 100,000 is refused rather than cut", proof: [["hostileFiles.test.ts", "the measure-table import refuses it rather than drop it"]] },
 ];
 

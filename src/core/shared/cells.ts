@@ -11,7 +11,7 @@
  * reported as such. The custom functions use this module on every recalculation, so the
  * common cases (a number, a short string) take a few `typeof` checks and nothing else.
  */
-import { clip, quote } from "./format";
+import { clip, formatNumber, quote } from "./format";
 
 /**
  * Longest text kept from a cell. Bidder names, refs and units are short; bounding them keeps
@@ -273,6 +273,17 @@ export function readQuantity(cell: unknown): Quantity {
 }
 
 /**
+ * A number as it was held, never in exponent notation (which reads as a typo to an evaluator):
+ * JavaScript writes 1e21 and beyond, and anything closer to 0 than 0.000001, that way.
+ */
+function plainNumber(n: number): string {
+  const written = String(n);
+  if (!/e/i.test(written)) return written;
+  if (Math.abs(n) >= 1) return formatNumber(n);
+  return n < 0 ? "a negative figure closer to 0 than -0.000001" : "a figure closer to 0 than 0.000001";
+}
+
+/**
  * What a cell holds, for a message: `“about 20”`, `TRUE`, `a date`, `the error #N/A`, `an unreadable value`,
  * `a value that is not a number`, `nothing`. Never more than a few dozen characters, and never
  * "NaN" or "Infinity", which mean nothing to an evaluator (such a value comes from a file or a
@@ -285,7 +296,8 @@ export function describeCell(cell: unknown): string {
       return isWhitespace(p) ? "nothing" : quote(p.trim());
     case "number":
       if (Number.isNaN(p)) return "a value that is not a number";
-      return Number.isFinite(p) ? String(p) : "an infinite value";
+      if (!Number.isFinite(p)) return "an infinite value";
+      return plainNumber(p);
     case "bigint":
       return String(p);
     case "boolean":

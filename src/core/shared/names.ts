@@ -33,10 +33,20 @@ const SPACING = /[\p{White_Space}\u2800]+/gu;
 /** Printable ASCII with single inner spaces and none at the ends: nothing to clean or fold. */
 const PLAIN_ASCII = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
+/**
+ * Text that shows nothing a reader could take for a name once cleaned: only combining marks
+ * (accents with no letter to sit on), format characters Unicode does not class as ignorable
+ * (Egyptian hieroglyph format controls, interlinear annotation marks) and spaces. Such a name
+ * is no name, as a blank one is (issue #17 point 3); a mark on a letter ("Café" typed with a
+ * combining accent) is kept, as it shows.
+ */
+const SHOWS_NOTHING = /^[\p{M}\p{Cf}\p{Z}]*$/u;
+
 /** The text as shown: invisible characters removed, spaces plain and single, none at the ends. */
 export function cleanText(text: string): string {
   if (PLAIN_ASCII.test(text)) return text;
-  return text.replace(SPACING, " ").replace(INVISIBLE, "").replace(/ {2,}/g, " ").trim();
+  const cleaned = text.replace(SPACING, " ").replace(INVISIBLE, "").replace(/ {2,}/g, " ").trim();
+  return SHOWS_NOTHING.test(cleaned) ? "" : cleaned;
 }
 
 /**

@@ -182,4 +182,12 @@ describe("describeCell", () => {
   it("shortens long text", () => {
     expect(describeCell("y".repeat(500)).length).toBeLessThan(45);
   });
+
+  it("never writes a number in exponent notation, which reads as a typo", () => {
+    expect([12.5, -3, 0].map(describeCell)).toEqual(["12.5", "-3", "0"]);
+    expect(describeCell(1e21)).toBe("more than 1,000,000,000,000,000,000,000");
+    expect(describeCell(5e-324)).toBe("a figure closer to 0 than 0.000001");
+    expect(describeCell(-1e-7)).toBe("a negative figure closer to 0 than -0.000001");
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => !/\de[+-]?\d/i.test(describeCell(n))));
+  });
 });

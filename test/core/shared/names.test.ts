@@ -67,6 +67,11 @@ describe("nameKey: one bidder, one name", () => {
     for (const blank of ["", "   ", "\u200b", "\u00a0\ufeff\u200d", "\u2800\u2800", "\u3164", "\u00ad\u2060\t"]) expect(nameKey(blank)).toBe("");
   });
 
+  it("makes accents with no letter, and format marks that show nothing, no name (issue #17)", () => {
+    for (const blank of ["\u0301\u0308", " \u0301 ", "\u{13430}\u{13431}", "\ufff9\ufffa\ufffb"]) expect(nameKey(blank)).toBe("");
+    expect(nameKey("Cafe\u0301")).toBe(nameKey("Caf\u00e9"));
+  });
+
   it("keeps names apart that a reader can tell apart", () => {
     expect(nameKey("Acme Care")).not.toBe(nameKey("AcmeCare"));
     expect(nameKey("Acme Care")).not.toBe(nameKey("Acme Cars"));

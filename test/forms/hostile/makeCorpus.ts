@@ -322,3 +322,59 @@ function unclosedMarkup(form: Uint8Array): Record<string, { bytes: Uint8Array; f
     "long-digit-run.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: digits }), form: "read", table: "read" },
   };
 }
+
+/**
+ * Files whose markup ExcelJS reads otherwise than Excel (issue #17, found after the first
+ * corpus): rows and cells placed twice or past Excel's grid, a column entry a billion wide,
+ * workbook names over whole sheets (ExcelJS expands each cell), a number format of millions of
+ * characters, and text in CDATA, under a namespace prefix or in UTF-16, which ExcelJS dropped.
+ * Each must be read right or refused with a sentence, within the same time and memory.
+ */
+export function misplacedMarkup(form: Uint8Array): Record<string, { bytes: Uint8Array; form: "read" | RegExp; table: "read" | RegExp }> {
+  const parts = unzip(form);
+  const sheet = partText(parts, COMMITMENTS_PART);
+  const workbook = partText(parts, "xl/workbook.xml");
+  const styles = partText(parts, "xl/styles.xml");
+  const strings = partText(parts, "xl/sharedStrings.xml");
+  const firstRow = /<row r="2"[^>]*>.*?<\/row>/.exec(sheet)?.[0] ?? "";
+  const damaged = (what: RegExp): { form: RegExp; table: RegExp } => ({ form: what, table: what });
+  const name = (body: string): string => workbook.replace("</definedNames>", `<definedName name="Everything">${body}</definedName></definedNames>`);
+  const xfs = Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1] ?? "0");
+  const numFmt = `<numFmt numFmtId="390" formatCode="0${",".repeat(3_000_000)}%"/>`;
+  const longFormat = (styles.includes("<numFmts") ? styles.replace(/<numFmts count="(\d+)">/, (_, n: string) => `<numFmts count="${Number(n) + 1}">${numFmt}`) : styles.replace("<fonts", `<numFmts count="1">${numFmt}</numFmts><fonts`))
+    .replace(/<cellXfs count="\d+">(.*?)<\/cellXfs>/, (_, xf: string) => `<cellXfs count="${xfs + 1}">${xf}<xf numFmtId="390" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>`);
+  const utf16 = (textPart: string): Uint8Array => {
+    const out = new Uint8Array(2 + textPart.length * 2);
+    out.set([0xff, 0xfe]);
+    for (let i = 0; i < textPart.length; i++) {
+      out[2 + i * 2] = textPart.charCodeAt(i) & 0xff;
+      out[3 + i * 2] = textPart.charCodeAt(i) >> 8;
+    }
+    return out;
+  };
+  return {
+    "duplicate-row.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace("</sheetData>", '<row r="2"><c r="G2"><v>999</v></c></row></sheetData>') }), ...damaged(/has two rows numbered 2/) },
+    "duplicate-cell.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace(firstRow, firstRow.replace("</row>", '<c r="A2"><v>7</v></c></row>')) }), ...damaged(/has two values for one cell \(A2 on row 2\)/) },
+    "row-past-the-grid.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace("</sheetData>", '<row r="2000000000"><c r="F2000000000"><v>7</v></c></row></sheetData>') }), ...damaged(/beyond Excel's 1,048,576 rows/) },
+    "column-entry-a-billion-wide.xlsx": { bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace("<cols>", '<cols><col min="10" max="1000000000" width="9"/>') }), ...damaged(/beyond Excel's 16,384 columns/) },
+    "name-over-whole-sheet.xlsx": { bytes: withParts(form, { "xl/workbook.xml": name("Commitments!$A$1:$XFD$1048576,Commitments!$A$1:$Z$400000") }), form: "read", table: "read" },
+    "name-of-many-cells.xlsx": { bytes: withParts(form, { "xl/workbook.xml": name(Array.from({ length: 500_000 }, (_, i) => `Commitments!$A$${i + 1}`).join(",")) }), form: "read", table: "read" },
+    "format-of-millions.xlsx": { bytes: withParts(form, { "xl/styles.xml": longFormat, [COMMITMENTS_PART]: sheet.replace(/<c r="F2"[^>]*?(\/>|>.*?<\/c>)/, `<c r="F2" s="${xfs}"><v>0.4</v></c>`) }), ...damaged(/number formats more than 100,000 characters long in all/) },
+    // 2.5 million escapes in formats (5 MB): rewriting each for ExcelJS took 20 s.
+    "format-of-escapes.xlsx": { bytes: withParts(form, { "xl/styles.xml": longFormat.replace(/formatCode="0,+%"/, `formatCode="0${"\\%".repeat(2_500_000)}"`) }), ...damaged(/number formats more than 100,000 characters long in all/) },
+    // 300 small sheets each with one value in column XFD: ExcelJS makes 16,384 column objects for each (over 15 s).
+    "many-sheets-to-xfd.xlsx": {
+      bytes: withExtraSheets(form, Array.from({ length: 300 }, (_, i) => ({ name: `Wide ${i + 1}`, xml: text(`${SHEET_HEAD}<sheetData><row r="1"><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>`) }))),
+      form: "read",
+      table: /sheets reaching far to the right \(more than 300,000 columns in all/,
+    },
+    "cdata-strings.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": strings.replace(/<t>([^<]*)<\/t>/g, "<t><![CDATA[$1]]></t>") }), form: "read", table: "read" },
+    "prefixed-sheet.xlsx": {
+      bytes: withParts(form, { [COMMITMENTS_PART]: sheet.replace(/<(\/?)([A-Za-z])/g, "<$1x:$2").replace("<x:worksheet ", '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ') }),
+      form: "read",
+      table: "read",
+    },
+    "utf16-strings.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": utf16(strings.replace('encoding="UTF-8"', 'encoding="UTF-16"')) }), form: "read", table: "read" },
+    "latin1-strings.xlsx": { bytes: withParts(form, { "xl/sharedStrings.xml": strings.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"') }), ...damaged(/written in the character encoding “ISO-8859-1”/) },
+  };
+}
