@@ -1,7 +1,9 @@
 /**
  * Reading one signed evaluation workbook for the portfolio (issue #20), with the same guards as
  * a returned response form (fileGuards.ts: signatures, the zip's table of contents, sizes, rows,
- * XML depth and elements, then ExcelJS over only the parts those checks read). Never throws:
+ * XML depth and elements), then the cells of only the parts those checks read and rebuilt
+ * (workbookCells.ts, straight from their XML: ExcelJS's object model took most of each file's
+ * time, and a portfolio reads hundreds). Never throws:
  * every outcome is a GatheredEvaluation with a sentence for the user.
  *
  * The file is read into the snapshot moderation reads from Excel (core snapshot.ts): the setting
@@ -13,14 +15,10 @@
  *
  * Cell values are read as Excel's `Range.values` gives them, because that is what was
  * fingerprinted: a formula as its saved result, a date as its serial number, an error as its
- * text, rich text as its plain text, a blank as "". ExcelJS turns date-formatted numbers into
- * Dates at whole milliseconds; they are turned back with the workbook's own date system (1900 or
- * 1904), so a day, or a time to the millisecond, is the same number to the 15 digits the
- * fingerprint keeps; a time finer than a millisecond (which no one types, but NOW() can save)
- * would read as changed — the known limit of reading a file rather than Excel. Nothing is
- * evaluated; macros, links and embedded objects are never touched (checkPackageContents).
+ * text, rich text as its plain text, a blank as "". A date is read as the number the file saves,
+ * its serial in the workbook's own date system, which is what Excel gives. Nothing is evaluated;
+ * macros, links and embedded objects are never touched (checkPackageContents).
  */
-import type { CellValue, Workbook, Worksheet } from "exceljs";
 import {
   gatheredEvaluation,
   isEvaluation,
@@ -41,10 +39,11 @@ import {
   type TableData,
   type TableKey,
 } from "../core";
-import { asArrayBuffer, asBytes, loadExcelJS } from "./excelJs";
+import { asBytes } from "./excelJs";
 import { checkPackageContents, checkSpreadsheetFile, MAX_XML_DEPTH } from "./fileGuards";
 import { SHEETS as FORM_SHEETS } from "./formLayout";
 import { elementsNamed, xmlShape } from "./xmlScan";
+import { readWorkbookCells, type SheetCells, type WorkbookCells } from "./workbookCells";
 import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipPackage";
 
 /**
@@ -107,8 +106,7 @@ function decodeRange(ref: string): { row: number; column: number; rows: number; 
 }
 
 /**
- * The workbook's tables (ExcelJS is not given them: fileGuards strips table parts, which hold no
- * value), from the package the guards have already checked: each sheet's relationships, then
+ * The workbook's tables (the guarded package has no table parts, which hold no value), from the package the guards have already checked: each sheet's relationships, then
  * each table's definition, every part small and bounded.
  */
 async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableDefinition[] | Refused> {
@@ -126,24 +124,32 @@ async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableD
   const workbookRels = await read("xl/_rels/workbook.xml.rels");
   if (isRefused(workbookRels)) return workbookRels;
   const rels = new Map(elementsNamed(workbookRels ?? "", "Relationship").map((r) => [r.Id ?? "", r.Target ?? ""]));
-  const out: TableDefinition[] = [];
-  for (const sheet of elementsNamed(workbookXml, "sheet")) {
+  // Each sheet's relationships, then each table's definition, unpacked side by side: the parts
+  // are small and many, and each waits on the platform's decompression.
+  const sheets = elementsNamed(workbookXml, "sheet").flatMap((sheet) => {
     const target = rels.get(sheet["r:id"] ?? "");
-    if (!target) continue;
+    if (!target) return [];
     const sheetPath = resolvePath("xl", target);
     const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
     const file = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
-    const sheetRels = await read(`${folder}/_rels/${file}.rels`);
+    return [{ name: sheet.name ?? "", folder, rels: read(`${folder}/_rels/${file}.rels`) }];
+  });
+  const parts: { sheet: string; xml: Promise<string | Refused | undefined> }[] = [];
+  for (const sheet of sheets) {
+    const sheetRels = await sheet.rels;
     if (isRefused(sheetRels)) return sheetRels;
     for (const rel of elementsNamed(sheetRels ?? "", "Relationship")) {
-      if (!/\/table$/.test(rel.Type ?? "")) continue;
-      const tableXml = await read(resolvePath(folder, rel.Target ?? ""));
-      if (isRefused(tableXml)) return tableXml;
-      const table = elementsNamed(tableXml ?? "", "table")[0];
-      const range = decodeRange(table?.ref ?? "");
-      if (!table || !range || table.headerRowCount === "0") continue;
-      out.push({ name: table.displayName ?? table.name ?? "", sheet: sheet.name ?? "", ...range });
+      if (/\/table$/.test(rel.Type ?? "")) parts.push({ sheet: sheet.name, xml: read(resolvePath(sheet.folder, rel.Target ?? "")) });
     }
+  }
+  const out: TableDefinition[] = [];
+  for (const part of parts) {
+    const tableXml = await part.xml;
+    if (isRefused(tableXml)) return tableXml;
+    const table = elementsNamed(tableXml ?? "", "table")[0];
+    const range = decodeRange(table?.ref ?? "");
+    if (!table || !range || table.headerRowCount === "0") continue;
+    out.push({ name: table.displayName ?? table.name ?? "", sheet: part.sheet, ...range });
   }
   return out;
 }
@@ -169,29 +175,6 @@ async function inflateAll(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
   return new TextDecoder().decode(joined(chunks));
 }
 
-/** A cell's content as Excel's Range.values gives it (module comment). */
-function valueOf(value: CellValue | undefined, dateBase: number): unknown {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.getTime() / 86_400_000 + dateBase;
-  const o = value as unknown as Record<string, unknown>;
-  if (typeof o.error === "string") return o.error;
-  if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((run) => (typeof run?.text === "string" ? run.text : "")).join("");
-  if ("formula" in o || "sharedFormula" in o || "result" in o) return o.result === undefined ? "" : valueOf(o.result as CellValue, dateBase);
-  if ("hyperlink" in o) return valueOf(o.text as CellValue, dateBase);
-  return "";
-}
-
-function cellValue(ws: Worksheet, row: number, column: number, dateBase: number): unknown {
-  return valueOf(ws.getRow(row).getCell(column).value, dateBase);
-}
-
-function sheetState(ws: Worksheet): SheetState {
-  const visibility = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
-  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  return { visibility, protected: protection?.sheet === true };
-}
-
 /** "'SV Setup'!$B$4" → the sheet and 1-based row and column of its first cell. */
 function decodeName(range: string): { sheet: string; row: number; column: number } | undefined {
   const bang = range.lastIndexOf("!");
@@ -203,19 +186,17 @@ function decodeName(range: string): { sheet: string; row: number; column: number
 }
 
 /** The snapshot moderation would read from this workbook in Excel (readSnapshot.ts), from the file. */
-function snapshotOf(workbook: Workbook, tables: readonly TableDefinition[]): ModerationSnapshot {
-  const dateBase = workbook.properties?.date1904 ? 24_107 : 25_569;
+function snapshotOf(workbook: WorkbookCells, tables: readonly TableDefinition[]): ModerationSnapshot {
   const sheets = new Map<string, SheetState>();
-  for (const ws of workbook.worksheets) sheets.set(ws.name, sheetState(ws));
-  const sheetNamed = (name: string): Worksheet | undefined => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  for (const ws of workbook.sheets) sheets.set(ws.name, { visibility: ws.visibility, protected: ws.protected });
+  const sheetNamed = (name: string): SheetCells | undefined => workbook.sheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
 
   const settings: Partial<Record<SettingKey, SettingCell>> = {};
-  const names = new Map(((workbook.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => [n.name.toLowerCase(), n.ranges[0] ?? ""]));
   for (const key of Object.keys(SETTING_NAMES) as SettingKey[]) {
-    const at = decodeName(names.get(SETTING_NAMES[key].toLowerCase()) ?? "");
+    const at = decodeName(workbook.names.get(SETTING_NAMES[key].toLowerCase()) ?? "");
     const ws = at ? sheetNamed(at.sheet) : undefined;
     if (!at || !ws) continue;
-    settings[key] = { value: cellValue(ws, at.row, at.column, dateBase), sheet: ws.name, row: at.row, column: at.column };
+    settings[key] = { value: ws.cell(at.row, at.column), sheet: ws.name, row: at.row, column: at.column };
   }
 
   const tableData: Partial<Record<TableKey, TableData>> = {};
@@ -223,23 +204,23 @@ function snapshotOf(workbook: Workbook, tables: readonly TableDefinition[]): Mod
     const def = tables.find((t) => t.name.toLowerCase() === TABLES[key].toLowerCase());
     const ws = def ? sheetNamed(def.sheet) : undefined;
     if (!def || !ws) continue;
-    const headers = Array.from({ length: def.columns }, (_, c) => String(cellValue(ws, def.row, def.column + c, dateBase)));
+    const headers = Array.from({ length: def.columns }, (_, c) => String(ws.cell(def.row, def.column + c)));
     // As readSnapshot: every row of the table's range below the header is a body row.
-    const rows = Array.from({ length: Math.max(0, def.rows - 1) }, (_, r) => headers.map((_, c) => cellValue(ws, def.row + 1 + r, def.column + c, dateBase)));
+    const rows = Array.from({ length: Math.max(0, def.rows - 1) }, (_, r) => headers.map((_, c) => ws.cell(def.row + 1 + r, def.column + c)));
     tableData[key] = { name: TABLES[key], sheet: ws.name, headers, rows, firstRow: def.row + 1, firstColumn: def.column, headerRow: def.row, sheetLastUsedRow: ws.rowCount };
   }
 
   const snapshot: ModerationSnapshot = { settings, tables: tableData, sheets, rollUpFixed: {}, syncs: 0 };
   const recordSheet = sheetNamed(SHEETS.record);
   if (recordSheet) {
-    const head = Array.from({ length: RECORD_ROWS.chunks }, (_, r) => [cellValue(recordSheet, r + 1, 1, dateBase), cellValue(recordSheet, r + 1, 2, dateBase)]);
+    const head = Array.from({ length: RECORD_ROWS.chunks }, (_, r) => [recordSheet.cell(r + 1, 1), recordSheet.cell(r + 1, 2)]);
     const count = Number(head[RECORD_ROWS.chunks - 1]?.[1]);
-    const chunks = Array.from({ length: Number.isFinite(count) ? Math.max(0, Math.min(Math.floor(count), recordSheet.rowCount)) : 0 }, (_, i) => String(cellValue(recordSheet, RECORD_ROWS.firstChunk + i, 2, dateBase)));
+    const chunks = Array.from({ length: Number.isFinite(count) ? Math.max(0, Math.min(Math.floor(count), recordSheet.rowCount)) : 0 }, (_, i) => String(recordSheet.cell(RECORD_ROWS.firstChunk + i, 2)));
     snapshot.record = storedRecord(head, chunks);
   }
   const signOff = sheetNamed(SHEETS.signOff);
   if (signOff) {
-    const values = Array.from({ length: signOff.rowCount }, (_, r) => [cellValue(signOff, r + 1, 1, dateBase), cellValue(signOff, r + 1, 2, dateBase)]);
+    const values = Array.from({ length: signOff.rowCount }, (_, r) => [signOff.cell(r + 1, 1), signOff.cell(r + 1, 2)]);
     const shown = shownFingerprint(values);
     if (shown !== undefined) snapshot.signOffFingerprint = shown;
   }
@@ -247,8 +228,8 @@ function snapshotOf(workbook: Workbook, tables: readonly TableDefinition[]): Mod
 }
 
 /** What a workbook that is no evaluation seems to be, for the sentence. */
-function looksLike(workbook: Workbook): string | undefined {
-  const names = new Set(workbook.worksheets.map((w) => w.name));
+function looksLike(workbook: WorkbookCells): string | undefined {
+  const names = new Set(workbook.sheets.map((w) => w.name));
   if (names.has(FORM_SHEETS.formData) || (names.has(FORM_SHEETS.commitments) && names.has(FORM_SHEETS.instructions))) return "a bidder's response form: import it into its evaluation with Bids > Import response forms";
   return undefined;
 }
@@ -262,9 +243,7 @@ async function read(fileName: string, input: Uint8Array | ArrayBuffer): Promise<
   if (!contents.ok) return refusedFile(fileName, contents.message);
   const tables = await tableDefinitions(`"${fileName}"`, bytes);
   if (isRefused(tables)) return refusedFile(fileName, tables.refused);
-  const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(asArrayBuffer(contents.bytes));
+  const workbook = await readWorkbookCells(contents.bytes);
   const snapshot = snapshotOf(workbook, tables);
   if (!isEvaluation(snapshot)) return notAnEvaluation(fileName, looksLike(workbook));
   return gatheredEvaluation(fileName, snapshot, await verifyRecord(snapshot), contents.notes);

@@ -1,0 +1,174 @@
+/**
+ * A gather (issue #20): many signed evaluation workbooks into this portfolio workbook.
+ *
+ * 1. Each file is read with readSignedEvaluation (src/forms: the returned forms' guards, then the
+ *    same fingerprint check as Verify), a few at a time, with no request to Excel: reading
+ *    200 files takes seconds, and the portfolio is read only after, so a co-author's edits made
+ *    meanwhile are in what the plan starts from.
+ * 2. The PF_ tables are read (readPortfolio), core planGather decides, and writePortfolio writes
+ *    only what changes. If a co-author moved rows between that read and the write, the write's
+ *    guards stop it before anything is written, and the portfolio is read and planned again (at
+ *    most MAX_ATTEMPTS times, then the user is asked to gather again).
+ *
+ * Returns what the pane shows: one outcome per file with its sentence, the plan's messages, and
+ * the counts.
+ */
+import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioTableKey, type RatingThresholds } from "../../core";
+import { readSignedEvaluation } from "../../forms/readSignedEvaluation";
+import { throwIfCancelled, type ExcelRun, type Progress } from "../shared/excelRun";
+import { readPortfolio } from "./readPortfolio";
+import { PortfolioChangedError, writePortfolio, type PortfolioWritten } from "./writePortfolio";
+
+/** Reads and plans again this many times at most when a co-author moved rows mid-write. */
+export const MAX_ATTEMPTS = 3;
+
+/** A chosen file: its name and bytes (or how to get them, read when its turn comes). */
+export interface PortfolioFile {
+  name: string;
+  bytes: Uint8Array | ArrayBuffer | (() => Promise<Uint8Array | ArrayBuffer>);
+}
+
+export interface PortfolioGatherOptions {
+  /** The gather's time (GatheredAt, and "today" for due dates and ratings). */
+  now?: Date;
+  /** Cancels between files and before the write; never half-way through the write. */
+  signal?: AbortSignal;
+  thresholds?: RatingThresholds;
+  /** For tests of the splitting. */
+  maxBytes?: number;
+}
+
+/** What the pane shows for one chosen file. */
+export interface FileOutcome {
+  fileName: string;
+  /** PF_Sources' Verdict: Signed and intact, Changed since sign-off, Not signed, Not an evaluation, Duplicate, Refused. */
+  verdict: string;
+  included: boolean;
+  /** Included because the user accepted it with a reason. */
+  accepted: boolean;
+  /** The sentence for the file, then its notes and conflicts. */
+  sentences: string[];
+}
+
+export interface PortfolioGathered {
+  files: FileOutcome[];
+  messages: GatherMessage[];
+  counts: { files: number; included: number; leftOut: number; accepted: number; contracts: number; commitments: number; offers: number; kpis: number };
+  /** Rows added to each table and cells written. */
+  written: PortfolioWritten["tables"];
+  /** Requests to Excel (reads and writes, every attempt). */
+  syncs: number;
+  /** 1, or more when a co-author moved rows mid-write and the portfolio was read again. */
+  attempts: number;
+}
+
+async function bytesOf(file: PortfolioFile): Promise<Uint8Array | ArrayBuffer> {
+  return typeof file.bytes === "function" ? file.bytes() : file.bytes;
+}
+
+/**
+ * Files read at once. Unpacking a part is asynchronous (the platform's DecompressionStream runs
+ * off the main thread), so while one file waits for its parts another is parsed: on the bench's
+ * 200 files, a few at a time read faster than one by one. Bounded, so 200 chosen files are
+ * not all unpacked in memory together.
+ */
+export const READ_CONCURRENCY = 4;
+
+/** Reads every file (no Office.js), in order; `progress` from 0 to 0.8. */
+export async function readFiles(files: readonly PortfolioFile[], progress?: (p: Progress) => void, signal?: AbortSignal): Promise<GatheredEvaluation[]> {
+  const out: GatheredEvaluation[] = new Array<GatheredEvaluation>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      throwIfCancelled(signal);
+      const i = next++;
+      const file = files[i] as PortfolioFile;
+      out[i] = await readSignedEvaluation(file.name, await bytesOf(file));
+      done++;
+      progress?.({ fraction: (0.8 * done) / files.length, message: `Read ${done} of ${files.length} files (${file.name})` });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out;
+}
+
+/** The gather: see the module comment. Runs inside one Excel.run (`context`). */
+export async function gatherPortfolio(
+  context: Excel.RequestContext,
+  files: readonly PortfolioFile[],
+  acceptances: readonly Acceptance[],
+  progress?: (p: Progress) => void,
+  options: PortfolioGatherOptions = {}
+): Promise<PortfolioGathered> {
+  const gathered = await readFiles(files, progress, options.signal);
+  const now = options.now ?? new Date();
+  let syncs = 0;
+  for (let attempt = 1; ; attempt++) {
+    progress?.({ fraction: 0.8, message: "Reading the portfolio's tables" });
+    const read = await readPortfolio(context, options.signal);
+    syncs += read.syncs;
+    const plan = planGather(read.rows, gathered, acceptances, { now, ...(options.thresholds ? { thresholds: options.thresholds } : {}) });
+    throwIfCancelled(options.signal);
+    progress?.({ fraction: 0.9, message: "Writing the portfolio" });
+    try {
+      const written = await writePortfolio(context, plan, read, options.maxBytes);
+      syncs += written.syncs;
+      progress?.({ fraction: 1, message: "Gathered" });
+      return outcome(gathered, plan, written, syncs, attempt);
+    } catch (error) {
+      // Nothing was written: the rows moved before the first request; read them again.
+      if (!(error instanceof PortfolioChangedError) || error.partlyWritten || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function outcome(gathered: readonly GatheredEvaluation[], plan: ReturnType<typeof planGather>, written: PortfolioWritten, syncs: number, attempts: number): PortfolioGathered {
+  const fileKey = (name: string): string => name.trim().toLowerCase();
+  const sources = new Map(plan.tables.sources.map((s) => [fileKey(String(s.File ?? "")), s]));
+  const seen = new Set<string>();
+  const files: FileOutcome[] = [];
+  for (const g of gathered) {
+    if (seen.has(fileKey(g.fileName))) continue;
+    seen.add(fileKey(g.fileName));
+    const mine = plan.messages.filter((m) => fileKey(m.fileName) === fileKey(g.fileName));
+    const left = plan.leftOut.find((l) => fileKey(l.fileName) === fileKey(g.fileName));
+    const source = sources.get(fileKey(g.fileName));
+    files.push({
+      fileName: g.fileName,
+      verdict: String(source?.Verdict ?? ""),
+      included: plan.included.includes(g.fileName),
+      accepted: String(source?.AcceptedReason ?? "") !== "" && plan.included.includes(g.fileName),
+      sentences: [...(left ? [left.message] : []), ...mine.filter((m) => m.kind !== "left-out").map((m) => m.text)],
+    });
+  }
+  const count = (key: PortfolioTableKey): number => plan.tables[key].length;
+  return {
+    files,
+    messages: plan.messages,
+    counts: {
+      files: files.length,
+      included: plan.included.length,
+      leftOut: plan.leftOut.length,
+      accepted: files.filter((f) => f.accepted).length,
+      contracts: count("contracts"),
+      commitments: count("commitments"),
+      offers: count("offers"),
+      kpis: count("kpis"),
+    },
+    written: written.tables,
+    syncs,
+    attempts,
+  };
+}
+
+/** What the pane may ask of the portfolio (injected as the other steps' actions are). */
+export interface PortfolioActions {
+  gatherPortfolio(files: readonly PortfolioFile[], acceptances: readonly Acceptance[], onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PortfolioGathered>;
+}
+
+export function createPortfolioActions(run: ExcelRun, clock: () => Date = () => new Date()): PortfolioActions {
+  return {
+    gatherPortfolio: (files, acceptances, onProgress, signal) => run((context) => gatherPortfolio(context, files, acceptances, onProgress, { now: clock(), ...(signal ? { signal } : {}) })),
+  };
+}
