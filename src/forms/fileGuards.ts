@@ -394,7 +394,7 @@ function partText(bytes: Uint8Array): string | { encoding: string; declared: boo
   // The declaration is ASCII, so it reads the same in any encoding but UTF-16's.
   const head = new TextDecoder(utf16 ?? "latin1").decode(bytes.subarray(0, 400));
   const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/.exec(head)?.[1];
-  if (declared !== undefined && !/^utf-?(8|16)$/i.test(declared.trim())) return { encoding: declared.slice(0, 40), declared: true };
+  if (declared !== undefined && !/^(?:utf-?(?:8|16(?:le|be)?)|us-ascii|ascii)$/i.test(declared.trim())) return { encoding: declared.slice(0, 40), declared: true };
   try {
     return new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -52,6 +52,8 @@ import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipPackage";
  * hundred bytes.
  */
 const MAX_SMALL_PART_BYTES = 256 * 1024;
+/** An evaluation workbook holds about 17 tables; a council's own sheets may add some. */
+const MAX_TABLE_PARTS = 200;
 
 type Refused = { refused: string };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
@@ -135,11 +137,19 @@ async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableD
     return [{ name: sheet.name ?? "", folder, rels: read(`${folder}/_rels/${file}.rels`) }];
   });
   const parts: { sheet: string; xml: Promise<string | Refused | undefined> }[] = [];
+  // Each table part once, and at most MAX_TABLE_PARTS in all: relationships are cheap to repeat,
+  // and thousands pointing at one part would otherwise unpack it thousands of times at once.
+  const seen = new Set<string>();
   for (const sheet of sheets) {
     const sheetRels = await sheet.rels;
     if (isRefused(sheetRels)) return sheetRels;
     for (const rel of elementsNamed(sheetRels ?? "", "Relationship")) {
-      if (/\/table$/.test(rel.Type ?? "")) parts.push({ sheet: sheet.name, xml: read(resolvePath(sheet.folder, rel.Target ?? "")) });
+      if (!/\/table$/.test(rel.Type ?? "")) continue;
+      const path = resolvePath(sheet.folder, rel.Target ?? "");
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (seen.size > MAX_TABLE_PARTS) return { refused: `${name} holds more than ${MAX_TABLE_PARTS} tables, far more than an evaluation workbook, so it was not read.` };
+      parts.push({ sheet: sheet.name, xml: read(path) });
     }
   }
   const out: TableDefinition[] = [];

@@ -118,6 +118,12 @@ describe("parts in other encodings", () => {
     const result = await read(withParts(filled, { [STRINGS]: Uint8Array.from([...strings].map((c) => c.charCodeAt(0) & 0xff)) }));
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/part \(xl\/sharedStrings.xml\) that is written in the character encoding “ISO-8859-1”/) });
   });
+
+  it.each(["US-ASCII", "ascii", "UTF-16LE"])("reads a part declaring %s whose bytes are plain ASCII (or UTF-16 with its mark) as Excel would", async (encoding) => {
+    const strings = part(filled, STRINGS).replace('encoding="UTF-8"', `encoding="${encoding}"`);
+    const bytes = encoding === "UTF-16LE" ? Uint8Array.from([0xff, 0xfe, ...[...strings].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]) : new TextEncoder().encode(strings);
+    expect(await read(withParts(filled, { [STRINGS]: bytes }))).toMatchObject({ ok: true });
+  });
 });
 
 describe("a % measure whose format is longer than a person could type", () => {

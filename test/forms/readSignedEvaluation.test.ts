@@ -57,6 +57,16 @@ describe("a signed and intact workbook", () => {
     expect(g.notes).toEqual([]);
   });
 
+  it("takes each commitment's value from the signed SV Commitments, not from a register edited after sign-off, and says so", async () => {
+    const signedValue = (await readSignedEvaluation("care.xlsx", bytes)).commitments.find((c) => c.ref === "ILL7")?.committedPence;
+    const t = await aSignedTender();
+    await enterOnRegister(t.run, { ILL7: { "Value £": 9_999_999 } });
+    const g = await readSignedEvaluation("care.xlsx", await xlsxOf(t.fake));
+    expect(g.verdict).toBe("intact");
+    expect(g.commitments.find((c) => c.ref === "ILL7")?.committedPence).toBe(signedValue);
+    expect(g.notes).toContainEqual(expect.stringMatching(/^SV Register is not part of the signed record, and it differs from SV Commitments: ILL7 is valued £9,999,999 on SV Register but £[\d,]+ on SV Commitments/));
+  });
+
   it("reads Due date and Delivered typed on the register after sign-off, which leaves the record intact", async () => {
     const t = await aSignedTender();
     await enterOnRegister(t.run, { ILL1: { "Due date": serial(2027, 3, 31), Delivered: 2.5 }, ILL7: { "Due date": serial(2027, 9, 30) } });
@@ -161,6 +171,19 @@ describe("a hostile file", () => {
     const laughs = '<?xml version="1.0"?><!DOCTYPE table [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><table name="&b;" displayName="SV_Scores" ref="A1:B2"/>';
     const g = await readSignedEvaluation("care.xlsx", withParts(bytes, { [table.name]: laughs }));
     expect(g).toMatchObject({ verdict: "refused", message: `"care.xlsx" has a part (${table.name}) in a form Excel never writes, so it was not opened.` });
+  });
+
+  it("unpacks a table part once however many relationships name it, and refuses a file naming more tables than an evaluation could hold", async () => {
+    const parts = unzip(bytes);
+    const relsPart = parts.find((p) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(p.name) && new TextDecoder().decode(p.data).includes("/table\""))!;
+    const relsXml = new TextDecoder().decode(relsPart.data);
+    const target = /Target="([^"]*tables\/table\d+\.xml)"/.exec(relsXml)![1];
+    const repeated = (n: number, distinct: boolean): string =>
+      relsXml.replace("</Relationships>", Array.from({ length: n }, (_, i) => `<Relationship Id="rX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="${distinct ? `../tables/extra${i}.xml` : target}"/>`).join("") + "</Relationships>");
+    const same = await readSignedEvaluation("care.xlsx", withParts(bytes, { [relsPart.name]: repeated(1_200, false) }));
+    expect(same.verdict).toBe("intact");
+    const many = await readSignedEvaluation("care.xlsx", withParts(bytes, { [relsPart.name]: repeated(300, true) }));
+    expect(many).toMatchObject({ verdict: "refused", message: expect.stringMatching(/^"care\.xlsx" holds more than 200 tables, far more than an evaluation workbook/) });
   });
 
   it("refuses a table definition far larger than Excel writes", async () => {

@@ -17,6 +17,7 @@
 import { cellOf, type ModerationSnapshot, type TableData } from "../moderation/snapshot";
 import type { VerifyResult } from "../moderation/views";
 import { readQuantity, readText } from "../shared/cells";
+import { formatGBP } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { SHEETS, type SettingKey } from "../shared/layout";
 import { parseUnit } from "../setup/units";
@@ -214,15 +215,28 @@ function fromCommitments(wb: ModerationSnapshot, supplier: string): GatheredComm
   return out;
 }
 
-/** The register's Committed figures against the signed SV Commitments: each difference as a note. */
-function checkRegister(wb: ModerationSnapshot, supplier: string, rows: readonly GatheredCommitment[], notes: string[]): void {
+/**
+ * The register's Committed quantity and value against SV Commitments; each difference is a note.
+ * The register is not part of the signed record, so in an intact workbook, where SV Commitments
+ * is the signed record, its figures are the ones gathered. In a workbook changed since sign-off
+ * SV Commitments may be the changed part, so the register's figures stay, with the note.
+ */
+function checkRegister(wb: ModerationSnapshot, supplier: string, rows: GatheredCommitment[], notes: string[], commitmentsAreSigned: boolean): void {
   const signed = fromCommitments(wb, supplier);
   const byLine = new Map(signed.map((c) => [`${refKey(c.ref)}#${c.line}`, c]));
   const differ: string[] = [];
   for (const c of rows) {
     const s = byLine.get(`${refKey(c.ref)}#${c.line}`);
-    if (!s) differ.push(`${c.ref} is on ${SHEETS.register} but not among ${supplier}'s commitments on ${SHEETS.commitments}`);
-    else if (s.committed !== c.committed) differ.push(`${c.ref} is ${c.committed} on ${SHEETS.register} but ${s.committed} on ${SHEETS.commitments}`);
+    if (!s) {
+      differ.push(`${c.ref} is on ${SHEETS.register} but not among ${supplier}'s commitments on ${SHEETS.commitments}`);
+      continue;
+    }
+    if (s.committed !== c.committed) differ.push(`${c.ref} is ${c.committed} on ${SHEETS.register} but ${s.committed} on ${SHEETS.commitments}`);
+    else if (s.committedPence !== c.committedPence) differ.push(`${c.ref} is valued ${formatGBP(c.committedPence / 100)} on ${SHEETS.register} but ${formatGBP(s.committedPence / 100)} on ${SHEETS.commitments}`);
+    if (commitmentsAreSigned) {
+      c.committed = s.committed;
+      c.committedPence = s.committedPence;
+    }
   }
   if (differ.length > 0) {
     notes.push(`${SHEETS.register} is not part of the signed record, and it differs from ${SHEETS.commitments}: ${differ.slice(0, 5).join("; ")}${differ.length > 5 ? `; and ${differ.length - 5} more` : ""}. Rebuild the register, then gather again.`);
@@ -306,7 +320,7 @@ export function gatheredEvaluation(fileName: string, wb: ModerationSnapshot, ver
         notes.push(`${SHEETS.register} is for ${supplier}, but ${winner} is ranked first on ${SHEETS.scores}; the register's bidder was gathered as the contract's supplier.`);
       }
       commitments = fromRegister(wb, supplier, notes);
-      checkRegister(wb, supplier, commitments, notes);
+      checkRegister(wb, supplier, commitments, notes, verify.status === "intact");
     } else {
       commitments = fromCommitments(wb, supplier);
       if (commitments.length > 0) notes.push(`The workbook has no ${SHEETS.register}: ${supplier}'s signed commitments were gathered, with no due dates or delivered figures yet.`);

@@ -77,7 +77,9 @@ function thresholdsText(t: RatingThresholds): string {
 export function rateKpi(f: KpiFigures, thresholds: RatingThresholds = DEFAULT_RATING_THRESHOLDS): KpiRated {
   if (f.target === null || f.target <= 0) return { achieved: null, rating: "Other", basis: "No target: enter one in Target to rate this KPI." };
   if (f.actual === null) return { achieved: null, rating: "Other", basis: "Nothing reported yet: enter Delivered on the commitments, or an Actual." };
-  const achieved = f.actual / f.target;
+  // Rounded to 9 decimals before it is compared: figures added as floating point (1.1 + 2.2 FTE,
+  // £20,359.91 + £23,503.86) give 0.9999999999999999 for an Actual that meets its Target exactly.
+  const achieved = Math.round((f.actual / f.target) * 1e9) / 1e9;
   const of = `${formatNumber(f.actual)} of a target of ${formatNumber(f.target)} ${f.unit} (${percent(achieved)})`;
   if (achieved < thresholds.good && !f.anyDue) return { achieved, rating: "Other", basis: `${of}; none of its commitments is due yet, so it is not rated below Good.` };
   const rating: Rating = achieved >= thresholds.good ? "Good" : achieved >= thresholds.approachingTarget ? "Approaching target" : achieved >= thresholds.requiresImprovement ? "Requires improvement" : "Inadequate";

@@ -146,15 +146,13 @@ function guardsOf(state: PortfolioTableState): Guard[] {
     const key = String(state.body[r]?.[keyColumn] ?? "");
     // Find's limits (applyWritePlan.ts): wildcard characters and more than 255 characters are not looked for.
     if (key === "" || key.length > 255 || /[*?~]/.test(key)) continue;
-    out.push({
-      sheet: state.sheet,
-      row: state.headerRow + 1 + r,
-      column: state.firstColumn,
-      columns: Math.max(2, state.headers.length),
-      key,
-      table: state.name,
-      lastRow: r === last && r === state.body.length - 1,
-    });
+    const guard = { sheet: state.sheet, row: state.headerRow + 1 + r, column: state.firstColumn, columns: Math.max(2, state.headers.length), key, table: state.name, lastRow: false };
+    // Every sampled row is looked for where it was read: a row a co-author inserted or deleted
+    // above it moves it, and the write would land on its neighbour.
+    out.push(guard);
+    // The table's last row is also looked for as the table's last row (first request only): a row
+    // a co-author added at the end would leave every position in place.
+    if (r === last && r === state.body.length - 1) out.push({ ...guard, lastRow: true });
   }
   return out;
 }

@@ -16,6 +16,11 @@ describe("the Act's ratings from target and actual", () => {
     expect(rateKpi(kpi(target, actual)).rating).toBe(rating);
   });
 
+  it("rates an Actual that meets a target added up from several commitments as Good, however floating point adds them", () => {
+    expect(rateKpi(kpi(1.1 + 2.2, 3.3)).rating).toBe("Good");
+    expect(rateKpi({ ...kpi(20_359.91 + 23_503.86, 43_863.77), unit: "£" }).rating).toBe("Good");
+  });
+
   it("says the figures and the thresholds it applied", () => {
     expect(rateKpi(kpi(10, 8))).toEqual({
       achieved: 0.8,

@@ -196,6 +196,22 @@ describe("gathering again", () => {
     expect(host.coauthor.log).toHaveLength(1);
     expect(result.attempts).toBe(2);
   }, 60_000);
+  it.each([
+    ["inserts a row", (co: { insertRows(sheet: string, row: number): void }) => co.insertRows("PF Commitments", 4)],
+    ["deletes a row", (co: { deleteRows(sheet: string, row: number): void }) => co.deleteRows("PF Commitments", 4)],
+  ])("never writes a row's figures onto its neighbour when a co-author %s in the middle of a table between the read and the write", async (_, edit) => {
+    const { host, run } = aPortfolio();
+    await gather(run, [care, lighting]);
+    host.coauthor.beforeRequest(4, (co) => edit(co as never));
+    await enterOnRegister(careTender.run, { ILL9: { Delivered: 2 } });
+    const result = await gather(run, [{ ...care, bytes: await xlsxOf(careTender.fake) }, lighting]);
+    expect(host.coauthor.log).toHaveLength(1);
+    expect(result.attempts).toBe(2);
+    const commitments = rowsOf(host, "commitments").filter((c) => c.CommitmentKey !== "");
+    // Each Delivered figure sits on its own commitment's row: only the care tender's ILL9 has one.
+    expect(commitments.filter((c) => c.Delivered !== "").map((c) => [c.TenderKey, c.Ref, c.Delivered])).toEqual([["T-2026-0101", "ILL9", 2]]);
+  }, 60_000);
+
   it("keeps what a co-author types in the portfolio's own columns between the read and the write", async () => {
     const { host, run } = aPortfolio();
     await gather(run, [care]);
