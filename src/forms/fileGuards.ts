@@ -8,7 +8,7 @@ import { formatEscapesKept, numbersAsSaved, savedNumbersNote } from "./savedNumb
 import type { FormRefusal } from "./types";
 import { boundedNames, sheetGrid } from "./sheetGrid";
 import { elementsNamed, tagEnd, withPlainMarkup, xmlShape } from "./xmlScan";
-import { inflateEntry, readZipDirectory, writeZip, type PartToWrite, type ZipDirectory, type ZipEntry } from "./zipPackage";
+import { inflateEntry, joinedChunks, readZipDirectory, writeZip, type PartToWrite, type ZipDirectory, type ZipEntry } from "./zipPackage";
 
 /**
  * Largest file accepted: 10 MB. A filled response form of 200 measures is under 100 KB and a
@@ -282,17 +282,6 @@ function rowCounter(): (chunk: Uint8Array) => number {
   };
 }
 
-/** Concatenated chunks. */
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /**
  * Sheet elements removed before ExcelJS parses a sheet. Validation and merge lists: ExcelJS
  * expands both into one object per cell, so a validation on whole columns (common in council
@@ -429,7 +418,7 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
   if (over) {
     return { ok: false, refusal: "too-large", message: `${name} holds more than ${megabytes(MAX_READ_BYTES)} of sheet content to read, far more than a form or measure table, so it was not opened. ${TRIM_ADVICE}` };
   }
-  const decoded = partText(joined(chunks));
+  const decoded = partText(joinedChunks(chunks));
   if (typeof decoded !== "string") {
     const what = decoded.declared ? `is written in the character encoding “${decoded.encoding}”, which Excel never uses for a workbook` : `is not valid ${decoded.encoding} text`;
     return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) that ${what}, so it was not opened. ${RESAVE}` };

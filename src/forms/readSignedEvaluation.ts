@@ -44,7 +44,7 @@ import { checkPackageContents, checkSpreadsheetFile, MAX_XML_DEPTH } from "./fil
 import { SHEETS as FORM_SHEETS } from "./formLayout";
 import { elementsNamed, xmlShape } from "./xmlScan";
 import { readWorkbookCells, type SheetCells, type WorkbookCells } from "./workbookCells";
-import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipPackage";
+import { inflateEntry, joinedChunks, readZipDirectory, resolvePartPath, type ZipEntry } from "./zipPackage";
 
 /**
  * Largest table definition or relationships part read: 256 KB. A table's definition is its name,
@@ -69,21 +69,10 @@ async function smallPart(name: string, bytes: Uint8Array, entry: ZipEntry): Prom
     return true;
   });
   if (!result.ok || total > MAX_SMALL_PART_BYTES) return { refused: `${name} has a part (${entry.name}) that is damaged or far larger than Excel writes, so it was not opened.` };
-  const text = new TextDecoder().decode(joined(chunks));
+  const text = new TextDecoder().decode(joinedChunks(chunks));
   const shape = xmlShape(text, MAX_XML_DEPTH);
   if (shape.doctype || shape.depth > MAX_XML_DEPTH) return { refused: `${name} has a part (${entry.name}) in a form Excel never writes, so it was not opened.` };
   return text;
-}
-
-/** A package path resolved from the folder of the part that names it ("../tables/table1.xml" from xl/worksheets). */
-function resolvePath(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").filter((p) => p !== "");
-  for (const step of target.split("/")) {
-    if (step === "..") parts.pop();
-    else if (step !== "." && step !== "") parts.push(step);
-  }
-  return parts.join("/");
 }
 
 interface TableDefinition {
@@ -131,7 +120,7 @@ async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableD
   const sheets = elementsNamed(workbookXml, "sheet").flatMap((sheet) => {
     const target = rels.get(sheet["r:id"] ?? "");
     if (!target) return [];
-    const sheetPath = resolvePath("xl", target);
+    const sheetPath = resolvePartPath("xl", target);
     const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
     const file = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
     return [{ name: sheet.name ?? "", folder, rels: read(`${folder}/_rels/${file}.rels`) }];
@@ -145,7 +134,7 @@ async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableD
     if (isRefused(sheetRels)) return sheetRels;
     for (const rel of elementsNamed(sheetRels ?? "", "Relationship")) {
       if (!/\/table$/.test(rel.Type ?? "")) continue;
-      const path = resolvePath(sheet.folder, rel.Target ?? "");
+      const path = resolvePartPath(sheet.folder, rel.Target ?? "");
       if (seen.has(path)) continue;
       seen.add(path);
       if (seen.size > MAX_TABLE_PARTS) return { refused: `${name} holds more than ${MAX_TABLE_PARTS} tables, far more than an evaluation workbook, so it was not read.` };
@@ -164,17 +153,6 @@ async function tableDefinitions(name: string, bytes: Uint8Array): Promise<TableD
   return out;
 }
 
-/** Chunks as one array of bytes. */
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /** A part checkPackageContents has already read within its limits, whole (inflateEntry never passes its declared size). */
 async function inflateAll(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
   const chunks: Uint8Array[] = [];
@@ -182,7 +160,7 @@ async function inflateAll(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
     chunks.push(chunk);
     return true;
   });
-  return new TextDecoder().decode(joined(chunks));
+  return new TextDecoder().decode(joinedChunks(chunks));
 }
 
 /** "'SV Setup'!$B$4" → the sheet and 1-based row and column of its first cell. */

@@ -11,7 +11,7 @@
  * evaluated. The guards have already bounded every part's size, depth and element count.
  */
 import { elementsNamed, tagEnd, xmlUnescape } from "./xmlScan";
-import { inflateEntry, readZipDirectory, type ZipEntry } from "./zipPackage";
+import { inflateEntry, readZipDirectory, resolvePartPath, type ZipEntry } from "./zipPackage";
 
 export type CellContent = string | number | boolean;
 
@@ -135,17 +135,6 @@ function sheetCells(xml: string, strings: readonly string[]): { rows: Map<number
   return { rows, rowCount, protected: on === "1" || on === "true" };
 }
 
-/** A package path resolved from the folder of the part that names it. */
-function resolvePath(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").filter((p) => p !== "");
-  for (const step of target.split("/")) {
-    if (step === "..") parts.pop();
-    else if (step !== "." && step !== "") parts.push(step);
-  }
-  return parts.join("/");
-}
-
 async function partText(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<string> {
   if (!entry) return "";
   const chunks: Uint8Array[] = [];
@@ -178,7 +167,7 @@ export async function readWorkbookCells(bytes: Uint8Array): Promise<WorkbookCell
   const sheets: SheetCells[] = [];
   for (const s of elementsNamed(workbook, "sheet")) {
     const target = rels.get(s["r:id"] ?? "");
-    const xml = target ? await part(resolvePath("xl", target)) : "";
+    const xml = target ? await part(resolvePartPath("xl", target)) : "";
     if (xml === "") continue;
     const read = sheetCells(xml, strings);
     const state = s.state ?? "";

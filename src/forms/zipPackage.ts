@@ -301,6 +301,28 @@ const CRC_TABLE: Uint32Array = (() => {
   return table;
 })();
 
+/** Chunks (as inflateEntry hands them over) as one array of bytes. */
+export function joinedChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A package path resolved from the folder of the part that names it ("../tables/table1.xml" from xl/worksheets). */
+export function resolvePartPath(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").filter((p) => p !== "");
+  for (const step of target.split("/")) {
+    if (step === "..") parts.pop();
+    else if (step !== "." && step !== "") parts.push(step);
+  }
+  return parts.join("/");
+}
+
 /** CRC-32 (the IEEE polynomial zip uses). */
 export function crc32(data: Uint8Array): number {
   let crc = 0xffffffff;
