@@ -311,7 +311,7 @@ describe("the request budget", () => {
   }, 60_000);
 });
 
-describe.each(["desktop-legacy", "apostrophe-kept", "calculated-columns-off", "min-api"] as const)("the gather on the %s profile", (profile) => {
+describe.each(["desktop-legacy", "apostrophe-kept", "calculated-columns-off", "min-api", "busy"] as const)("the gather on the %s profile", (profile) => {
   it("writes the same tables, text kept as text", async () => {
     const { host, run } = aPortfolio(profile);
     await gather(run, [care, cleaning]);
