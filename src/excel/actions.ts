@@ -13,12 +13,14 @@ import { createScoresActions, type ScoresActions } from "./scores/scoresActions"
 import { createModerationActions, type ModerationActions } from "./moderation/moderationActions";
 import { createReportActions, type ReportActions } from "./report/reportActions";
 import { createSelfTestActions, type SelfTestActions } from "./selfTest/selfTestActions";
+import { createPortfolioActions, type PortfolioActions } from "./portfolio/gatherPortfolio";
 import { readWorkbookState, type WorkbookState } from "./setup/readWorkbookState";
 import { watchSheets, type SheetWatch } from "./shared/workbookEvents";
 
 export type { ValidationView } from "./validate/validateActions";
 export type { WorkbookState } from "./setup/readWorkbookState";
 export type { SheetWatch } from "./shared/workbookEvents";
+export type { FileOutcome, PortfolioFile, PortfolioGathered } from "./portfolio/gatherPortfolio";
 export type { CheckId, OfficeHostInfo, SelfTestCheck, SelfTestFacts, SelfTestOptions, SelfTestReport, Verdict } from "./selfTest/selfTestActions";
 
 /** What every page may ask: what the workbook holds now, and word when its sheets change. */
@@ -30,7 +32,7 @@ export interface WorkbookStateActions {
 }
 
 /** Everything the pane may ask. */
-export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & SelfTestActions & {
+export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions & ValidateActions & ScoresActions & ModerationActions & ReportActions & SelfTestActions & PortfolioActions & {
   /** Turns anything an action threw into a sentence for the pane. */
   describeError(error: unknown): string;
 };
@@ -46,6 +48,7 @@ export function createWorkbookActions(run: ExcelRun): WorkbookActions {
     ...createModerationActions(run),
     ...createReportActions(run),
     ...createSelfTestActions(run),
+    ...createPortfolioActions(run),
     describeError: describeOfficeError,
   };
 }

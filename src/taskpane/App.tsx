@@ -13,6 +13,11 @@ import { useAppStyles } from "./App.styles";
 // Shown only outside Excel (or in one too old), so Excel's first load does not carry it.
 const OpenInExcel = lazy(() => import(/* webpackChunkName: "open-in-excel" */ "./OpenInExcel").then((m) => ({ default: m.OpenInExcel })));
 const SelfTestPage = lazy(() => import(/* webpackChunkName: "self-test-page" */ "./selfTest/SelfTestPage").then((m) => ({ default: m.SelfTestPageInPane })));
+// The council's portfolio is another workbook's work, done a few times a year: its own chunk too.
+const PortfolioPage = lazy(() => import(/* webpackChunkName: "portfolio-page" */ "./portfolio/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
+
+/** The pages shown in place of the steps, opened from the footer. */
+type Aside = "about" | "portfolio";
 
 type ExcelHost = Extract<PaneHost, { kind: "excel" }>;
 
@@ -32,14 +37,15 @@ export type AppProps =
 export function App(props: AppProps) {
   const styles = useAppStyles();
   const { host } = props;
-  const [about, setAbout] = useState(false);
-  const aboutButton = useRef<HTMLButtonElement>(null);
-  const aboutOpened = useRef(false);
-  // Back from About puts focus where the user left for it, not on the page's top.
+  const [aside, setAside] = useState<Aside | undefined>(undefined);
+  const footer = useRef<HTMLElement>(null);
+  const leftFor = useRef<Aside | undefined>(undefined);
+  // Back from a page puts focus on the button that opened it, not on the pane's top.
   useEffect(() => {
-    if (about) aboutOpened.current = true;
-    else if (aboutOpened.current) aboutButton.current?.focus();
-  }, [about]);
+    if (aside !== undefined) leftFor.current = aside;
+    else if (leftFor.current !== undefined) footer.current?.querySelector<HTMLButtonElement>(`[data-aside="${leftFor.current}"]`)?.focus();
+  }, [aside]);
+  const back = () => setAside(undefined);
   return (
     <FluentProvider theme={themeForOffice(host.kind === "excel" ? host.officeTheme : undefined)} className={styles.provider}>
       <div className={styles.root}>
@@ -50,12 +56,12 @@ export function App(props: AppProps) {
           {inExcel(props) ? (
             <>
               {/* Hidden, not unmounted: a half-filled form or a run under way survives a look at About. */}
-              <div hidden={about} className={styles.steps}>
+              <div hidden={aside !== undefined} className={styles.steps}>
                 <EvaluationSteps actions={props.actions} />
               </div>
-              {about && (
+              {aside !== undefined && (
                 <LazyPage>
-                  <SelfTestPage actions={props.actions} officeApi={props.host.office} onBack={() => setAbout(false)} />
+                  {aside === "about" ? <SelfTestPage actions={props.actions} officeApi={props.host.office} onBack={back} /> : <PortfolioPage actions={props.actions} onBack={back} />}
                 </LazyPage>
               )}
             </>
@@ -65,13 +71,20 @@ export function App(props: AppProps) {
             </LazyPage>
           )}
         </main>
-        <footer className={styles.footer}>
+        <footer ref={footer} className={styles.footer}>
           <span>Version {ADDIN_VERSION}</span>
-          {inExcel(props) && !about && (
-            <Button ref={aboutButton} appearance="transparent" size="small" onClick={() => setAbout(true)}>
-              About and self-test
-            </Button>
-          )}
+          {inExcel(props) &&
+            aside === undefined &&
+            (
+              [
+                ["portfolio", "Council portfolio"],
+                ["about", "About and self-test"],
+              ] as const
+            ).map(([id, label]) => (
+              <Button key={id} data-aside={id} appearance="transparent" size="small" onClick={() => setAside(id)}>
+                {label}
+              </Button>
+            ))}
         </footer>
       </div>
     </FluentProvider>

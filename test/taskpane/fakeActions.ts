@@ -10,6 +10,7 @@ import { aFakeBidsActions } from "./fakeBidsActions";
 import { aFakeModerationActions } from "./fakeModerationActions";
 import { aFakeReportActions } from "./fakeReportActions";
 import { aFakeSelfTestActions } from "./fakeSelfTestActions";
+import { aFakePortfolioActions } from "./fakePortfolioActions";
 import { aWorkbookWithoutEvaluation } from "./fakeWorkbookState";
 
 export type FakeActions = jest.Mocked<WorkbookActions>;
@@ -28,6 +29,7 @@ export function aFakeActions(overrides: Partial<FakeActions> = {}): FakeActions 
     ...aFakeModerationActions(),
     ...aFakeReportActions(),
     ...aFakeSelfTestActions(),
+    ...aFakePortfolioActions(),
     readWorkbookState: resolving<"readWorkbookState">(aWorkbookWithoutEvaluation()),
     watchSheets: resolving<"watchSheets">(undefined),
     findConflicts: resolving<"findConflicts">([]),

@@ -14,8 +14,7 @@
  * the counts.
  */
 import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioTableKey, type RatingThresholds } from "../../core";
-import { readSignedEvaluation } from "../../forms/readSignedEvaluation";
-import { throwIfCancelled, type ExcelRun, type Progress } from "../shared/excelRun";
+import { throwIfCancelled, type ExcelRun, type OperationOptions, type Progress } from "../shared/excelRun";
 import { readPortfolio } from "./readPortfolio";
 import { PortfolioChangedError, writePortfolio, type PortfolioWritten } from "./writePortfolio";
 
@@ -76,6 +75,9 @@ export const READ_CONCURRENCY = 4;
 
 /** Reads every file (no Office.js), in order; `progress` from 0 to 0.8. */
 export async function readFiles(files: readonly PortfolioFile[], progress?: (p: Progress) => void, signal?: AbortSignal): Promise<GatheredEvaluation[]> {
+  // The reader brings the forms' guards and unpacking: its own chunk, loaded when a gather
+  // starts, so the pane's workbook actions do not carry it for every evaluation.
+  const { readSignedEvaluation } = await import(/* webpackChunkName: "signed-evaluation-reader" */ "../../forms/readSignedEvaluation");
   const out: GatheredEvaluation[] = new Array<GatheredEvaluation>(files.length);
   let next = 0;
   let done = 0;
@@ -164,11 +166,16 @@ function outcome(gathered: readonly GatheredEvaluation[], plan: ReturnType<typeo
 
 /** What the pane may ask of the portfolio (injected as the other steps' actions are). */
 export interface PortfolioActions {
-  gatherPortfolio(files: readonly PortfolioFile[], acceptances: readonly Acceptance[], onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PortfolioGathered>;
+  /**
+   * Gathers the chosen files into the PF_ tables of the workbook open now. `acceptances` name the
+   * files the user has chosen to include, with a reason, although the gather would leave them out.
+   */
+  gatherPortfolio(files: readonly PortfolioFile[], acceptances: readonly Acceptance[], options?: OperationOptions): Promise<PortfolioGathered>;
 }
 
 export function createPortfolioActions(run: ExcelRun, clock: () => Date = () => new Date()): PortfolioActions {
   return {
-    gatherPortfolio: (files, acceptances, onProgress, signal) => run((context) => gatherPortfolio(context, files, acceptances, onProgress, { now: clock(), ...(signal ? { signal } : {}) })),
+    gatherPortfolio: (files, acceptances, options = {}) =>
+      run((context) => gatherPortfolio(context, files, acceptances, options.onProgress, { now: clock(), ...(options.signal ? { signal: options.signal } : {}) })),
   };
 }

@@ -1,27 +1,15 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { bodyText, largeHeading, quietText, smallHeading } from "../pageText.styles";
+import { asidePageColumn, asideSectionColumn, buttonRow } from "../asidePage.styles";
 
 export const useSelfTestPageStyles = makeStyles({
-  page: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-  },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
+  page: asidePageColumn,
+  section: asideSectionColumn,
   heading: largeHeading,
   subheading: smallHeading,
   text: bodyText,
   quiet: quietText,
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  actions: buttonRow,
   checks: {
     margin: 0,
     padding: 0,
