@@ -140,6 +140,11 @@ function BarChart({ picture }: { picture: ChartPicture }) {
           </text>
         )
       )}
+      {picture.axisTitles.map((a) => (
+        <text key={a.axis} x={a.x} y={a.y} textAnchor="middle" transform={a.rotated ? `rotate(-90 ${a.x} ${a.y})` : undefined} style={{ ...LABEL, fontSize: 12 }} data-role={`${a.axis}-axis-title`}>
+          {a.text}
+        </text>
+      ))}
       {picture.legend.map((l, i) => (
         <g key={i} data-role="legend">
           <rect x={l.x} y={l.y - 4} width={8} height={8} fill={l.colour} />

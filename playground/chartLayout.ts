@@ -250,6 +250,8 @@ export interface ChartPicture {
   categoryLabels: { text: string; at: number }[];
   /** Where the value axis crosses zero, for the category axis line. */
   zeroAt: number;
+  /** Axis titles where the chart has them: one under the plot, one left of it turned a quarter (as Excel places them). */
+  axisTitles: { text: string; x: number; y: number; rotated: boolean; axis: "category" | "value" }[];
   legend: { name: string; colour: string; x: number; y: number }[];
 }
 
@@ -276,10 +278,17 @@ export function fitText(text: string, pixels: number): string {
 /**
  * The picture of a chart in a box of `width` × `height` pixels: title on top (the chart's own;
  * a chart of one series without one is titled by the series' name, as Excel does), legend at
- * the bottom when there are two series or more, the value axis and category labels, the bars.
+ * the bottom when there are two series or more, the value axis and category labels, the bars,
+ * and the axes' titles where set (for columns the category title under the plot and the value
+ * title at its left; for bars the other way round, since the axes swap sides).
  * A type outside the bar family gets a placeholder naming it.
  */
-export function layoutChart(chart: Pick<ChartDetails, "chartType" | "title">, data: ChartData, width: number, height: number): ChartPicture | ChartPlaceholder {
+export function layoutChart(
+  chart: Pick<ChartDetails, "chartType" | "title"> & Partial<Pick<ChartDetails, "categoryAxisTitle" | "valueAxisTitle">>,
+  data: ChartData,
+  width: number,
+  height: number
+): ChartPicture | ChartPlaceholder {
   const kind = barKind(chart.chartType);
   if (!kind) return { kind: "placeholder", width, height, text: `${chart.chartType} chart${chart.title ? `: ${chart.title}` : ""} (the playground draws column and bar charts only)` };
   const percent = kind.grouping === "percentStacked";
@@ -316,12 +325,17 @@ export function layoutChart(chart: Pick<ChartDetails, "chartType" | "title">, da
   const titleText = chart.title || (nSer === 1 ? (data.series[0]?.name ?? "") : "");
   const titleHeight = titleText ? 24 : 0;
   const legendHeight = nSer > 1 ? 22 : 0;
+  const categoryTitle = chart.categoryAxisTitle ?? "";
+  const valueTitle = chart.valueAxisTitle ?? "";
+  const bottomTitle = kind.direction === "col" ? categoryTitle : valueTitle;
+  const leftTitle = kind.direction === "col" ? valueTitle : categoryTitle;
+  const AXIS_TITLE = 16;
   const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => t.length)) * CHAR_PX;
   const top = PAD + titleHeight;
-  const bottom = height - PAD - legendHeight;
+  const bottom = height - PAD - legendHeight - (bottomTitle ? AXIS_TITLE : 0);
   // Room for the labels on the left and at the bottom: value labels for columns, category labels for bars.
   const leftLabels = kind.direction === "col" ? longest(tickLabels) : Math.min(longest(data.categories), width * 0.35);
-  const plot: Box = { left: PAD + leftLabels + 6, top: top + 4, width: 0, height: 0 };
+  const plot: Box = { left: PAD + (leftTitle ? AXIS_TITLE : 0) + leftLabels + 6, top: top + 4, width: 0, height: 0 };
   // A bar chart's value labels sit under the ticks: the last one, centred on the plot's right edge, needs half its width there.
   const rightLabel = kind.direction === "bar" ? ((tickLabels[tickLabels.length - 1] ?? "").length * CHAR_PX) / 2 : 0;
   plot.width = Math.max(10, width - Math.max(PAD + 6, rightLabel + 4) - plot.left);
@@ -390,6 +404,10 @@ export function layoutChart(chart: Pick<ChartDetails, "chartType" | "title">, da
         })
       : [];
 
+  const axisTitles: ChartPicture["axisTitles"] = [];
+  if (bottomTitle) axisTitles.push({ text: fitText(bottomTitle, plot.width), x: plot.left + plot.width / 2, y: bottom + 13, rotated: false, axis: kind.direction === "col" ? "category" : "value" });
+  if (leftTitle) axisTitles.push({ text: fitText(leftTitle, plot.height), x: PAD + AXIS_TITLE / 2 + 4, y: plot.top + plot.height / 2, rotated: true, axis: kind.direction === "col" ? "value" : "category" });
+
   return {
     kind: "bars",
     direction: kind.direction,
@@ -402,5 +420,6 @@ export function layoutChart(chart: Pick<ChartDetails, "chartType" | "title">, da
     categoryLabels,
     zeroAt,
     legend,
+    axisTitles,
   };
 }

@@ -10,7 +10,8 @@
  * state (empty cells too, so a column's £ format reaches every row); tables (so structured
  * references resolve); data validation; conditional formats of the kinds the host has (custom
  * formula, cell value); sheet protection and its options; column widths, frozen panes, hidden and
- * very hidden sheets; every workbook name, formulas included (xlsxNames.ts); column and bar
+ * very hidden sheets; the page setup (orientation, scale or fit to pages, print area); every
+ * workbook name, formulas included (xlsxNames.ts); column and bar
  * charts, as chart parts added to the package after ExcelJS wrote it (chartXml.ts), at the cells
  * the playground draws them over (chartLayout.ts).
  * Not written (known limits, said in the export's notice where the workbook has them): charts of
@@ -186,6 +187,32 @@ function chartParts(fake: ExcelHost, sheet: string, notes: ExportNotes): ChartPa
   return parts;
 }
 
+/**
+ * Worksheet.pageLayout as ExcelJS's page setup: orientation, fit to pages or a scale, the print
+ * area. ExcelJS writes them where ECMA-376 puts them: `<sheetPr><pageSetUpPr fitToPage="1"/>`
+ * first in the sheet, `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>` after
+ * `<pageMargins>`, and the print area as the sheet's `_xlnm.Print_Area` name.
+ */
+export function filePageSetup(layout: ReturnType<ExcelHost["inspect"]["pageLayout"]>): Partial<ExcelJS.PageSetup> {
+  const fit = layout.fitToPages;
+  return {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    ...(fit ? { fitToPage: true, fitToWidth: fit.wide, fitToHeight: fit.tall } : { fitToPage: false, scale: layout.scale ?? 100 }),
+    ...(layout.printArea ? { printArea: layout.printArea.split(",").map(exceljsPrintArea).join("&&") } : {}),
+  };
+}
+
+/**
+ * One print area as ExcelJS takes it: it joins areas with "&&" and writes each as
+ * `'Sheet'!$<from>:$<to>`, putting a "$" before each end itself, so "A$1:U$38" comes out as
+ * Excel writes it, `$A$1:$U$38`. A single cell is a one-cell area.
+ */
+function exceljsPrintArea(area: string): string {
+  const [from = "", to = from] = area.split(":");
+  const rowFixed = (cell: string): string => cell.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/i, "$1$$$2");
+  return `${rowFixed(from)}:${rowFixed(to)}`;
+}
+
 async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): Promise<void> {
   const tables: TableArea[] = fake.inspect
     .tables()
@@ -197,6 +224,7 @@ async function writeSheet(fake: ExcelHost, workbook: Workbook, name: string): Pr
   const ws: Worksheet = workbook.addWorksheet(name, {
     state: summary.visibility === "Hidden" ? "hidden" : summary.visibility === "VeryHidden" ? "veryHidden" : "visible",
     views: summary.freezeRows > 0 || summary.freezeColumns > 0 ? [{ state: "frozen", xSplit: summary.freezeColumns, ySplit: summary.freezeRows }] : [],
+    pageSetup: filePageSetup(fake.inspect.pageLayout(name)),
   });
   for (const [letter, points] of Object.entries(summary.columnWidths)) ws.getColumn(letter).width = points / POINTS_PER_CHARACTER;
   if (summary.usedRange) {

@@ -5,7 +5,8 @@
  * headers, style), workbook names (formulas included, xlsxNames.ts), number formats, fills,
  * bold, italic, font colours, wrap, alignment, locked cells, column widths, frozen panes, data
  * validation, conditional formats (custom formula and cell value), sheet protection and its
- * options, hidden and very hidden sheets; column and bar charts whose data is one block of cells
+ * options, hidden and very hidden sheets, the page setup (orientation, scale or fit to pages,
+ * print area); column and bar charts whose data is one block of cells
  * on their own sheet (read from the chart parts, chartXml.ts, as ExcelJS reads none), with their
  * titles, value-axis format and the cells they cover. Text stays text, however it looks
  * (DESIGN.md: imported text starting with =, +, -, @ is written as text).
@@ -55,6 +56,15 @@ export interface ImportedSheet {
   tables: { name: string; address: string; style: string }[];
   validations: { address: string; validation: HostValidation }[];
   conditionalFormats: HostConditionalFormat[];
+  /** The page setup where the file's differs from a new sheet's (portrait, 100%, no print area): Worksheet.pageLayout's terms. */
+  page?: ImportedPage;
+}
+
+export interface ImportedPage {
+  orientation: "Portrait" | "Landscape";
+  zoom: { scale: number } | { horizontalFitToPages: number; verticalFitToPages: number };
+  /** A1 areas, comma-separated; "" for none. */
+  printArea: string;
 }
 
 /** A chart to re-add with ChartCollection.add, then name, title and position. */
@@ -210,6 +220,7 @@ function readSheet(ws: Worksheet, notes: string[]): ImportedSheet {
   (ws.columns ?? []).forEach((column, i) => {
     if (typeof column.width === "number") columnWidths.push([i, Math.round(column.width * POINTS_PER_CHARACTER * 100) / 100]);
   });
+  const page = importedPage(ws.pageSetup);
   return {
     name: ws.name,
     rows,
@@ -222,7 +233,18 @@ function readSheet(ws: Worksheet, notes: string[]): ImportedSheet {
     tables,
     validations,
     conditionalFormats,
+    ...(page ? { page } : {}),
   };
+}
+
+/** ExcelJS's page setup in Worksheet.pageLayout's terms, or undefined for a new sheet's. ExcelJS gives the print area's areas joined by "&&". */
+export function importedPage(setup: Partial<Worksheet["pageSetup"]> | undefined): ImportedPage | undefined {
+  const orientation = setup?.orientation === "landscape" ? "Landscape" : "Portrait";
+  const fit = setup?.fitToPage === true;
+  const zoom = fit ? { horizontalFitToPages: setup?.fitToWidth ?? 1, verticalFitToPages: setup?.fitToHeight ?? 1 } : { scale: setup?.scale ?? 100 };
+  const printArea = (setup?.printArea ?? "").split("&&").map((a) => a.replace(/\$/g, "")).filter(Boolean).join(",");
+  if (orientation === "Portrait" && !fit && (zoom as { scale: number }).scale === 100 && printArea === "") return undefined;
+  return { orientation, zoom, printArea };
 }
 
 /**
@@ -434,6 +456,12 @@ async function build(context: Excel.RequestContext, book: ImportedWorkbook): Pro
   wb.worksheets.getItem(firstVisible.name).activate();
   for (const s of book.sheets) {
     const sheet = wb.worksheets.getItem(s.name);
+    // The page setup before protection, which in Excel may refuse changes to the sheet.
+    if (s.page) {
+      sheet.pageLayout.orientation = s.page.orientation;
+      sheet.pageLayout.zoom = s.page.zoom;
+      if (s.page.printArea) sheet.pageLayout.setPrintArea(s.page.printArea);
+    }
     if (s.protection) sheet.protection.protect(s.protection as Excel.WorksheetProtectionOptions);
     if (s.visibility !== "Visible") sheet.visibility = s.visibility as Excel.SheetVisibility;
   }

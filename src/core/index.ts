@@ -58,6 +58,7 @@ export * from "./portfolio/gathered";
 export * from "./portfolio/kpiRating";
 export * from "./portfolio/planGather";
 export * from "./portfolio/powerQuery";
+export * from "./portfolio/dashboard";
 
 // Moderation: the snapshot it reads, the panel, marking, consensus, sign-off and Verify decided,
 // the views the pane shows; rationale checks and the sign-off fingerprint

@@ -81,6 +81,57 @@ function formatCodesLength(stylesXml: string): number {
 
 export type FileCheck = { ok: true; kind: "xlsx" | "csv" } | { ok: false; refusal: FormRefusal; message: string };
 
+/**
+ * What the file was chosen as, for the words of a refusal: a returned response form or a measure
+ * table (the default), or a signed evaluation workbook gathered into the portfolio.
+ */
+export type ChosenAs = "form" | "evaluation";
+
+interface Words {
+  /** "far more than …" */
+  any: string;
+  a: string;
+  /** "which … does" */
+  genuine: string;
+  /** After a file over the size limit. */
+  smaller: string;
+  /** After a sheet over the row limit. */
+  shorter: string;
+  /** After a sheet or part over the read limits. */
+  trim: string;
+  /**
+   * What the sheets left out are not, for a note; none for a reader that reads its own sheets by
+   * name, where every other sheet is the user's own and noting it on each file would be noise.
+   */
+  notRead?: string;
+}
+
+const TRIM_ADVICE = "Delete unused sheets, rows and columns (or copy what is needed into a new workbook), save, and retry.";
+
+/**
+ * A signed evaluation is never to be trimmed: any change to its SV sheets breaks the record its
+ * fingerprint seals, so the advice is to check the file instead.
+ */
+const WORDS: Record<ChosenAs, Words> = {
+  form: {
+    any: "any form or measure table",
+    a: "a form or measure table",
+    genuine: "no genuine form or measure table",
+    smaller: "Response forms and measure tables are far smaller: check it is the right file.",
+    shorter: "Forms and measure tables are far shorter: delete the unused rows, save, and retry.",
+    trim: TRIM_ADVICE,
+    notRead: "not part of the form",
+  },
+  evaluation: {
+    any: "any evaluation workbook",
+    a: "an evaluation workbook",
+    genuine: "no genuine evaluation workbook",
+    smaller: "Evaluation workbooks are far smaller: check it is the right file.",
+    shorter: "An evaluation workbook's SV sheets are far shorter: check it is the right file.",
+    trim: "Check it is the right evaluation workbook.",
+  },
+};
+
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -185,11 +236,12 @@ const OLD_OFFICE = "It is an older Office file (such as an Excel 97–2003 .xls 
  * What kind of spreadsheet the bytes hold, or why they cannot be read. Decided by content, not
  * by the file name: a CSV named .xlsx is read as the CSV it is, and a PDF named .xlsx is refused.
  */
-export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array): FileCheck {
+export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array, chosenAs: ChosenAs = "form"): FileCheck {
   const name = `"${fileName}"`;
+  const words = WORDS[chosenAs];
   if (bytes.length === 0) return refuse("not-a-spreadsheet", `${name} is empty (0 bytes). Choose the saved workbook again; if it was sent by email, save the attachment first.`);
   if (bytes.length > MAX_FILE_BYTES) {
-    return refuse("too-large", `${name} is ${megabytes(bytes.length)}, over the ${megabytes(MAX_FILE_BYTES)} limit for one file. Response forms and measure tables are far smaller: check it is the right file.`);
+    return refuse("too-large", `${name} is ${megabytes(bytes.length)}, over the ${megabytes(MAX_FILE_BYTES)} limit for one file. ${words.smaller}`);
   }
   if (startsWith(bytes, CFB_SIGNATURE)) {
     // Excel saves a password-protected .xlsx as an OLE compound file holding these two streams
@@ -201,7 +253,7 @@ export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array): FileC
   }
   if (startsWith(bytes, ascii("%PDF"))) return refuse("not-a-spreadsheet", `${name} is a PDF document, not a spreadsheet. Ask for the Excel workbook (.xlsx) instead.`);
   if (startsWith(bytes, ascii("{\\rtf"))) return refuse("not-a-spreadsheet", `${name} is a Word (RTF) document, not a spreadsheet.`);
-  if (startsWith(bytes, ascii("PK"))) return checkPackage(name, bytes);
+  if (startsWith(bytes, ascii("PK"))) return checkPackage(name, bytes, words);
   if (isUtf16Text(bytes)) {
     return refuse(
       "not-a-spreadsheet",
@@ -218,7 +270,7 @@ export function checkSpreadsheetFile(fileName: string, bytes: Uint8Array): FileC
   return refuse("not-a-spreadsheet", `${name} is not a spreadsheet Excel can save (.xlsx) or a CSV file. Check it is the right file.`);
 }
 
-function checkPackage(name: string, bytes: Uint8Array): FileCheck {
+function checkPackage(name: string, bytes: Uint8Array, words: Words): FileCheck {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) {
     const { refusal, message } = directoryRefusal(name, bytes.length, directory);
@@ -237,23 +289,50 @@ function checkPackage(name: string, bytes: Uint8Array): FileCheck {
   }
   // Bit 0: encrypted; bit 6: strong encryption (APPNOTE 4.4.4).
   if (entries.some((e) => e.flags & 0x41)) return refuse("encrypted", `${name} has password-protected contents, so it cannot be read. Ask the sender for a copy without a password.`);
-  if (entries.length > MAX_ZIP_ENTRIES) return refuse("too-expanded", `${name} holds ${entries.length.toLocaleString("en-GB")} parts (the limit is ${MAX_ZIP_ENTRIES.toLocaleString("en-GB")}), far more than any form or measure table, so it was not opened.`);
+  if (entries.length > MAX_ZIP_ENTRIES) return refuse("too-expanded", `${name} holds ${entries.length.toLocaleString("en-GB")} parts (the limit is ${MAX_ZIP_ENTRIES.toLocaleString("en-GB")}), far more than ${words.any}, so it was not opened.`);
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (declared > MAX_EXPANDED_BYTES) {
-    return refuse("too-expanded", `${name} declares that its contents unpack to ${megabytes(declared)} (the limit is ${megabytes(MAX_EXPANDED_BYTES)}), which no genuine form or measure table does, so it was not opened.`);
+    return refuse("too-expanded", `${name} declares that its contents unpack to ${megabytes(declared)} (the limit is ${megabytes(MAX_EXPANDED_BYTES)}), which ${words.genuine} does, so it was not opened.`);
   }
   return { ok: true, kind: "xlsx" };
 }
 
-export type PackageCheck = { ok: true; notes: string[]; bytes: Uint8Array } | { ok: false; refusal: FormRefusal; message: string };
+export type PackageCheck =
+  | {
+      ok: true;
+      notes: string[];
+      /** The package ExcelJS will parse: exactly the parts below, stored. */
+      bytes: Uint8Array;
+      /**
+       * The same parts' text, by part name as written into `bytes`, for a reader that takes the
+       * checked text straight (the signed-evaluation reader) rather than unpack the package again.
+       */
+      parts: ReadonlyMap<string, string>;
+    }
+  | { ok: false; refusal: FormRefusal; message: string };
 
 export interface PackageOptions {
   /**
    * The sheets the reader needs, by name (a response form's). The others are left out of what
-   * ExcelJS parses, with a note; when one of these is missing (renamed by the bidder), every
-   * sheet is kept so the reader can find it by its headings, within the same limits.
+   * is read, with a note, and the limits on what is read (rows, content, cells, columns) apply
+   * to these only; the limits on the whole package (its size, parts and what it unpacks to)
+   * apply to every part whatever this says. When one of these is missing (renamed by the
+   * bidder), every sheet is kept so the reader can find it by its headings, within the same
+   * limits, unless `onlyThese`.
    */
   sheets?: readonly string[];
+  /**
+   * Keep only those of `sheets` the workbook has, never every sheet: for a reader that finds its
+   * sheets by name alone (a signed evaluation's SV sheets, some of which exist only once used).
+   */
+  onlyThese?: boolean;
+  /** What the file was chosen as, for the refusals' words ({@link ChosenAs}). */
+  chosenAs?: ChosenAs;
+  /**
+   * false when the caller reads `parts` only: the package for ExcelJS is then not built (`bytes`
+   * is empty), which spares a gather of 200 workbooks packing and unpacking each again.
+   */
+  buildPackage?: boolean;
 }
 
 type Refused = { ok: false; refusal: FormRefusal; message: string };
@@ -344,21 +423,20 @@ const WORKBOOK_PARTS = ["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml
 /** The only worksheet names ExcelJS parses as sheets (its pattern, anchored). */
 const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-const TRIM_ADVICE = "Delete unused sheets, rows and columns (or copy what is needed into a new workbook), save, and retry.";
-
 /** What has been read so far, against the limits on what ExcelJS is given. */
 class ReadBudget {
+  constructor(readonly words: Words) {}
   bytes = 0;
   elements = 0;
   /** Each sheet's width (its last used column), summed: see {@link MAX_SHEET_COLUMNS}. */
   columns = 0;
 }
 
-function tooManyRows(name: string): Refused {
+function tooManyRows(name: string, words: Words): Refused {
   return {
     ok: false,
     refusal: "too-large",
-    message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). Forms and measure tables are far shorter: delete the unused rows, save, and retry.`,
+    message: `${name} has a sheet with more than ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows (the limit for one sheet). ${words.shorter}`,
   };
 }
 
@@ -414,9 +492,9 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
     if (result.problem === "unsupported") return { ok: false, refusal: "corrupt", message: `${name} cannot be unpacked here (${result.detail ?? "unknown compression"}). Open it in Excel and save it again as .xlsx.` };
     return { ok: false, refusal: "corrupt", message: `${name} is damaged or incomplete (part ${entry.name} cannot be unpacked). Save or download it again and retry.` };
   }
-  if (rows > MAX_SHEET_ROWS) return tooManyRows(name);
+  if (rows > MAX_SHEET_ROWS) return tooManyRows(name, budget.words);
   if (over) {
-    return { ok: false, refusal: "too-large", message: `${name} holds more than ${megabytes(MAX_READ_BYTES)} of sheet content to read, far more than a form or measure table, so it was not opened. ${TRIM_ADVICE}` };
+    return { ok: false, refusal: "too-large", message: `${name} holds more than ${megabytes(MAX_READ_BYTES)} of sheet content to read, far more than ${budget.words.a}, so it was not opened. ${budget.words.trim}` };
   }
   const decoded = partText(joinedChunks(chunks));
   if (typeof decoded !== "string") {
@@ -425,7 +503,7 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
   }
   // A UTF-16 part's rows were not seen in its bytes as it was unpacked: counted here.
   if (sheet && !startsUtf8(chunks)) rows = rowsIn(decoded);
-  if (rows > MAX_SHEET_ROWS) return tooManyRows(name);
+  if (rows > MAX_SHEET_ROWS) return tooManyRows(name, budget.words);
   const shape = xmlShape(decoded, MAX_XML_DEPTH);
   if (shape.doctype) {
     return { ok: false, refusal: "corrupt", message: `${name} has a part (${entry.name}) with a document type declaration, which Excel never writes and which can make a reader expand it without end, so it was not opened. ${RESAVE}` };
@@ -438,7 +516,7 @@ async function readPart(name: string, bytes: Uint8Array, entry: ZipEntry, budget
     return {
       ok: false,
       refusal: "too-large",
-      message: `${name} has more than ${MAX_XML_ELEMENTS.toLocaleString("en-GB")} cells, rows, strings and formats to read, far more than a form or measure table, so it was not opened (reading it would freeze the add-in). ${TRIM_ADVICE}`,
+      message: `${name} has more than ${MAX_XML_ELEMENTS.toLocaleString("en-GB")} cells, rows, strings and formats to read, far more than ${budget.words.a}, so it was not opened (reading it would freeze the add-in). ${budget.words.trim}`,
     };
   }
   // After the counts (which read CDATA and prefixes as they are), so an oversized part is refused before it is rewritten.
@@ -503,8 +581,7 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
   const directory = readZipDirectory(bytes);
   if (!directory.ok) return { ok: false, ...directoryRefusal(name, bytes.length, directory) };
   const byName = new Map(directory.entries.filter((e) => !e.directory).map((e) => [e.name.toLowerCase(), e]));
-  const budget = new ReadBudget();
-  const parts: PartToWrite[] = [];
+  const budget = new ReadBudget(WORDS[options.chosenAs ?? "form"]);
   const texts = new Map<string, string>();
   for (const part of WORKBOOK_PARTS) {
     const entry = byName.get(part.toLowerCase());
@@ -523,12 +600,13 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
   const sheets = sheetParts(name, texts.get("xl/workbook.xml") ?? "", texts.get("xl/_rels/workbook.xml.rels") ?? "", byName);
   if (isRefused(sheets)) return sheets;
   const wanted = options.sheets;
-  const keepOnlyWanted = wanted !== undefined && wanted.every((w) => sheets.some((s) => s.name === w));
+  const keepOnlyWanted = wanted !== undefined && (options.onlyThese === true || wanted.every((w) => sheets.some((s) => s.name === w)));
   const kept = keepOnlyWanted ? sheets.filter((s) => wanted.includes(s.name)) : sheets;
   // Number formats' escapes kept, so 0\% (40 shown as "40%") does not reach ExcelJS as 0% (savedNumbers.ts);
   // workbook names cut to a size ExcelJS can expand (sheetGrid.ts).
   const forExcelJs: Record<string, (text: string) => string> = { "xl/styles.xml": formatEscapesKept, "xl/workbook.xml": boundedNames };
-  for (const [part, text] of texts) parts.push({ name: part, stored: utf8.encode(forExcelJs[part]?.(text) ?? text) });
+  const checked = new Map<string, string>();
+  for (const [part, text] of texts) checked.set(part, forExcelJs[part]?.(text) ?? text);
   const misread: { sheet: string; address: string; saved: string }[] = [];
   for (const sheet of kept) {
     const text = await readPart(name, bytes, sheet.entry, budget, true);
@@ -542,19 +620,19 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
       return {
         ok: false,
         refusal: "too-large",
-        message: `${name} has sheets reaching far to the right (more than ${MAX_SHEET_COLUMNS.toLocaleString("en-GB")} columns in all, counting each sheet up to its last used or formatted column), far more than a form or measure table, so it was not opened (reading it would freeze the add-in). ${TRIM_ADVICE}`,
+        message: `${name} has sheets reaching far to the right (more than ${MAX_SHEET_COLUMNS.toLocaleString("en-GB")} columns in all, counting each sheet up to its last used or formatted column), far more than ${budget.words.a}, so it was not opened (reading it would freeze the add-in). ${budget.words.trim}`,
       };
     }
     // Cells saved as numbers that hold something else become text cells, so nothing reads "12abc" as 12 (savedNumbers.ts).
     const saved = numbersAsSaved(withoutElements(text, STRIPPED_ELEMENTS));
     misread.push(...saved.cells.map((c) => ({ sheet: sheet.name, ...c })));
-    parts.push({ name: sheet.path, stored: utf8.encode(saved.xml) });
+    checked.set(sheet.path, saved.xml);
     const relsPath = sheet.path.replace(/^xl\/worksheets\/(.*)$/, "xl/worksheets/_rels/$1.rels");
     const relsEntry = byName.get(relsPath.toLowerCase());
     if (!relsEntry) continue;
     const rels = await readPart(name, bytes, relsEntry, budget, false);
     if (isRefused(rels)) return rels;
-    parts.push({ name: relsPath, stored: utf8.encode(hyperlinkRelsOnly(rels)) });
+    checked.set(relsPath, hyperlinkRelsOnly(rels));
   }
   const notes: string[] = [];
   const misreadNote = savedNumbersNote(misread);
@@ -564,6 +642,7 @@ export async function checkPackageContents(fileName: string, bytes: Uint8Array, 
   if (names.some((n) => n.startsWith("xl/externallinks/"))) notes.push("The file links to other workbooks; the links were ignored and nothing was fetched.");
   if (names.some((n) => n.startsWith("xl/embeddings/") || n.startsWith("xl/activex/"))) notes.push("The file contains embedded objects; they were ignored.");
   const left = sheets.filter((s) => !kept.includes(s)).map((s) => `“${s.name}”`);
-  if (left.length > 0) notes.push(`The file has ${left.length === 1 ? "another sheet" : `${left.length} other sheets`} (${left.slice(0, 5).join(", ")}${left.length > 5 ? ", …" : ""}), not part of the form; ${left.length === 1 ? "it was" : "they were"} not read.`);
-  return { ok: true, notes, bytes: writeZip(parts) };
+  if (left.length > 0 && budget.words.notRead !== undefined) notes.push(`The file has ${left.length === 1 ? "another sheet" : `${left.length} other sheets`} (${left.slice(0, 5).join(", ")}${left.length > 5 ? ", …" : ""}), ${budget.words.notRead}; ${left.length === 1 ? "it was" : "they were"} not read.`);
+  const parts: PartToWrite[] = options.buildPackage === false ? [] : [...checked].map(([part, text]) => ({ name: part, stored: utf8.encode(text) }));
+  return { ok: true, notes, bytes: options.buildPackage === false ? new Uint8Array(0) : writeZip(parts), parts: checked };
 }

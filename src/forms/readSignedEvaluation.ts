@@ -3,8 +3,13 @@
  * a returned response form (fileGuards.ts: signatures, the zip's table of contents, sizes, rows,
  * XML depth and elements), then the cells of only the parts those checks read and rebuilt
  * (workbookCells.ts, straight from their XML: ExcelJS's object model took most of each file's
- * time, and a portfolio reads hundreds). Never throws:
- * every outcome is a GatheredEvaluation with a sentence for the user.
+ * time, and a portfolio reads hundreds). Never throws: every outcome is a GatheredEvaluation
+ * with a sentence for the user.
+ *
+ * The limits on what is read (rows, content, cells, columns) hold for the sheets read
+ * ({@link SHEETS_READ}) only: a council's own sheet of any length beside them is neither read
+ * nor a reason to refuse the workbook. The limits on the whole package (its size, its parts,
+ * what it unpacks to) hold for every part. Refusals speak of the evaluation workbook, not a form.
  *
  * The file is read into the snapshot moderation reads from Excel (core snapshot.ts): the setting
  * cells by their workbook names, the evaluation's tables where their definitions put them, the
@@ -57,6 +62,12 @@ const MAX_TABLE_PARTS = 200;
 
 type Refused = { refused: string };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+
+/**
+ * The sheets the reader reads, by name: the SV sheets (settings, tables, the record and the
+ * sign-off are all on them), and the sheets that tell a returned response form (looksLike).
+ */
+export const SHEETS_READ: readonly string[] = [...Object.values(SHEETS), FORM_SHEETS.formData, FORM_SHEETS.commitments, FORM_SHEETS.instructions];
 
 /** One small part's text, unpacked no further than {@link MAX_SMALL_PART_BYTES}, or why not. */
 async function smallPart(name: string, bytes: Uint8Array, entry: ZipEntry): Promise<string | Refused> {
@@ -224,14 +235,14 @@ function looksLike(workbook: WorkbookCells): string | undefined {
 
 async function read(fileName: string, input: Uint8Array | ArrayBuffer): Promise<GatheredEvaluation> {
   const bytes = asBytes(input);
-  const check = checkSpreadsheetFile(fileName, bytes);
+  const check = checkSpreadsheetFile(fileName, bytes, "evaluation");
   if (!check.ok) return refusedFile(fileName, check.message);
   if (check.kind === "csv") return notAnEvaluation(fileName, "a text (CSV) file");
-  const contents = await checkPackageContents(fileName, bytes);
+  const contents = await checkPackageContents(fileName, bytes, { sheets: SHEETS_READ, onlyThese: true, chosenAs: "evaluation", buildPackage: false });
   if (!contents.ok) return refusedFile(fileName, contents.message);
   const tables = await tableDefinitions(`"${fileName}"`, bytes);
   if (isRefused(tables)) return refusedFile(fileName, tables.refused);
-  const workbook = await readWorkbookCells(contents.bytes);
+  const workbook = await readWorkbookCells(contents.parts);
   const snapshot = snapshotOf(workbook, tables);
   if (!isEvaluation(snapshot)) return notAnEvaluation(fileName, looksLike(workbook));
   return gatheredEvaluation(fileName, snapshot, await verifyRecord(snapshot), contents.notes);

@@ -146,12 +146,24 @@ async function partText(bytes: Uint8Array, entry: ZipEntry | undefined): Promise
   return chunks.map((c, i) => decoder.decode(c, { stream: i < chunks.length - 1 })).join("");
 }
 
-/** The sheets (in workbook order), their cells and the workbook's names, from a guarded package. */
-export async function readWorkbookCells(bytes: Uint8Array): Promise<WorkbookCells> {
-  const directory = readZipDirectory(bytes);
+/** Each part's text by its path, from the guarded package or straight from the guards' checked parts. */
+function partsOf(checked: Uint8Array | ReadonlyMap<string, string>): (path: string) => Promise<string> {
+  if (!(checked instanceof Uint8Array)) {
+    const byName = new Map([...checked].map(([path, text]) => [path.toLowerCase(), text]));
+    return async (path) => byName.get(path.toLowerCase()) ?? "";
+  }
+  const directory = readZipDirectory(checked);
   if (!directory.ok) throw new Error(`the checked package could not be read (${directory.problem})`);
   const byName = new Map(directory.entries.filter((e) => !e.directory).map((e) => [e.name.toLowerCase(), e]));
-  const part = (path: string): Promise<string> => partText(bytes, byName.get(path.toLowerCase()));
+  return (path) => partText(checked, byName.get(path.toLowerCase()));
+}
+
+/**
+ * The sheets (in workbook order), their cells and the workbook's names, from a guarded package
+ * or from the parts the guards checked (checkPackageContents' `parts`), which are the same text.
+ */
+export async function readWorkbookCells(checked: Uint8Array | ReadonlyMap<string, string>): Promise<WorkbookCells> {
+  const part = partsOf(checked);
   const workbook = await part("xl/workbook.xml");
   const rels = new Map(elementsNamed(await part("xl/_rels/workbook.xml.rels"), "Relationship").map((r) => [r.Id ?? "", r.Target ?? ""]));
   const strings = sharedStrings(await part("xl/sharedStrings.xml"));

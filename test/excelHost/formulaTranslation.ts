@@ -14,7 +14,9 @@
  *   and the unqualified forms `[@Column]` / `[Column]` inside the table itself. Outside the table's
  *   data rows a this-row reference is #VALUE! (Excel's implicit intersection fails the same way).
  * - Column names escaped with an apostrophe (`'[`, `']`, `'#`, `''`).
- * Not supported: `#Totals` (the host's tables have no totals row), sheet-scoped names, R1C1.
+ * - `Table[#Totals]`, `Table[[#Totals],[Column]]` when the table shows its total row; `#All`
+ *   then takes it in too.
+ * Not supported: sheet-scoped names, R1C1.
  */
 import { formatA1, quoteSheet, type Rect } from "./addresses";
 
@@ -25,6 +27,8 @@ export interface TableShape {
   headerRow: number;
   firstCol: number;
   dataRows: number;
+  /** Whether a total row follows the data rows (Table.showTotals). */
+  totalsRow?: boolean;
   columns: readonly string[];
 }
 
@@ -222,11 +226,14 @@ function structuredToA1(token: Extract<Token, { kind: "structured" }>, cell: For
   const dataStart = table.headerRow + 1;
   let rows: { row: number; rows: number };
   const parts = new Set(rowParts.length ? rowParts : ["#data"]);
-  if (parts.has("#totals")) throw new FormulaReferenceError(`table ${table.name} has no totals row`);
-  if (parts.has("#this row")) {
+  const totals = table.totalsRow === true ? 1 : 0;
+  if (parts.has("#totals") && totals === 0) throw new FormulaReferenceError(`table ${table.name} has no totals row`);
+  if (parts.has("#totals")) rows = { row: dataStart + table.dataRows, rows: 1 };
+  else if (parts.has("#this row")) {
     if (cell.row < dataStart || cell.row >= dataStart + table.dataRows) return "#VALUE!";
     rows = { row: cell.row, rows: 1 };
-  } else if (parts.has("#all") || (parts.has("#headers") && parts.has("#data"))) rows = { row: table.headerRow, rows: table.dataRows + 1 };
+  } else if (parts.has("#all")) rows = { row: table.headerRow, rows: table.dataRows + 1 + totals };
+  else if (parts.has("#headers") && parts.has("#data")) rows = { row: table.headerRow, rows: table.dataRows + 1 };
   else if (parts.has("#headers")) rows = { row: table.headerRow, rows: 1 };
   else rows = { row: dataStart, rows: table.dataRows };
 

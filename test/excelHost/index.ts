@@ -120,6 +120,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     fillsCalculatedColumns: profile.fillsCalculatedColumns,
     keepsApostropheInTextCells: profile.keepsApostropheInTextCells,
     showsBusy: profile.showsBusy,
+    restoresTotalRow: profile.restoresTotalRow,
   });
   seed(model, options.sheets ?? { Sheet1: [] });
 

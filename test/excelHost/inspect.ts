@@ -5,6 +5,7 @@
  */
 import { columnLetters, formatA1, qualifiedAddress } from "./addresses";
 import { chartsOf } from "./charts";
+import { pageLayoutOf } from "./pageLayout";
 import { cellKey, type SheetModel, type Visibility } from "./sheetModel";
 import type { CellValue, WorkbookModel } from "./workbookModel";
 
@@ -28,6 +29,8 @@ export interface TableSummary {
   address: string;
   headers: string[];
   dataBodyAddress: string;
+  /** The total row, when the table shows one (Table Design > Total Row). */
+  totalRowAddress: string | undefined;
   style: string;
 }
 
@@ -195,6 +198,21 @@ export class WorkbookInspector {
       }));
   }
 
+  /**
+   * A sheet's page setup as Worksheet.pageLayout set it: orientation, zoom (a scale, or pages to
+   * fit to) and the print area's areas (A1, comma-separated; "" when none).
+   */
+  pageLayout(sheetName: string): { orientation: string; scale: number | null; fitToPages: { wide: number; tall: number } | null; printArea: string } {
+    const layout = pageLayoutOf(this.sheetNamed(sheetName));
+    const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = layout.zoom;
+    return {
+      orientation: layout.orientation,
+      scale,
+      fitToPages: scale === null ? { wide: wide ?? 0, tall: tall ?? 0 } : null,
+      printArea: layout.printArea.map((r) => formatA1(r)).join(","),
+    };
+  }
+
   conditionalFormats(sheetName: string): { address: string; type: string; rule: Record<string, unknown>; format: Record<string, unknown> }[] {
     return this.sheetNamed(sheetName).conditionalFormats.map((cf) => ({
       address: formatA1(cf.rect),
@@ -211,6 +229,7 @@ export class WorkbookInspector {
       address: qualifiedAddress(t.sheet.name, t.rect),
       headers: t.columns.map((c) => c.name),
       dataBodyAddress: qualifiedAddress(t.sheet.name, t.dataRect()),
+      totalRowAddress: t.showTotals ? qualifiedAddress(t.sheet.name, t.totalRect()) : undefined,
       style: t.style,
     }));
   }

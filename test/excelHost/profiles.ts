@@ -15,8 +15,12 @@
  *   with ApiNotFound, as in an Excel build that lacks them (apiSets.ts).
  * - `busy`: TENDER cells read as `#BUSY!` after a change until the test calls
  *   `host.finishCalculation()`, as Excel shows an async custom function still computing.
+ * - `totals-forgotten`: a table's total row turned off and on again (Table.showTotals) comes back
+ *   blank. By default it comes back as it was, as Excel's file format keeps each column's total
+ *   function, label and formula while the row is hidden; no document says Excel restores them
+ *   through the API, nor what becomes of the row's own number formats.
  */
-export const PROFILE_NAMES = ["web", "desktop-legacy", "calculated-columns-off", "apostrophe-kept", "min-api", "busy"] as const;
+export const PROFILE_NAMES = ["web", "desktop-legacy", "calculated-columns-off", "apostrophe-kept", "min-api", "busy", "totals-forgotten"] as const;
 
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
@@ -29,6 +33,7 @@ export interface HostProfile {
   /** Under min-api: the highest version of each requirement set the add-in may use. */
   readonly requirementSets: Readonly<Record<string, string>> | undefined;
   readonly showsBusy: boolean;
+  readonly restoresTotalRow: boolean;
 }
 
 export function profileOf(names: readonly ProfileName[], requirementSets?: Readonly<Record<string, string>>): HostProfile {
@@ -41,5 +46,6 @@ export function profileOf(names: readonly ProfileName[], requirementSets?: Reado
     keepsApostropheInTextCells: has("apostrophe-kept"),
     requirementSets: has("min-api") ? (requirementSets ?? {}) : undefined,
     showsBusy: has("busy"),
+    restoresTotalRow: !has("totals-forgotten"),
   };
 }

@@ -1,10 +1,12 @@
 /**
  * An Excel table as the host holds it: a rectangle on one sheet whose first row is the header
- * (the host's tables always show headers and never a totals row), and its columns in order.
+ * (the host's tables always show headers) and, when the table shows a total row
+ * (Table.showTotals), whose last row is that total row; and its columns in order.
  * A table always has at least one data row: creating one over a header row alone adds a blank
  * data row below, as Excel does.
  */
 import { formatA1, type Rect } from "./addresses";
+import type { CellInput } from "./cellInput";
 import type { TableShape } from "./formulaTranslation";
 import type { SheetModel } from "./sheetModel";
 
@@ -31,6 +33,10 @@ export class TableModel {
    * ("" keeps blanks). A data row shows only when every filtered column keeps its value.
    */
   readonly filters = new Map<number, string[]>();
+  /** Table Design > Total Row: the rectangle's last row is the total row. */
+  showTotals = false;
+  /** The total row's cells as they were when it was last turned off, by column id (Excel keeps each column's total). */
+  hiddenTotals = new Map<number, CellInput>();
 
   constructor(
     readonly id: string,
@@ -41,7 +47,12 @@ export class TableModel {
   ) {}
 
   get dataRows(): number {
-    return this.rect.rows - 1;
+    return this.rect.rows - 1 - (this.showTotals ? 1 : 0);
+  }
+
+  /** The total row (the rectangle's last row); only when the table shows one. */
+  totalRect(): Rect {
+    return { ...this.rect, row: this.rect.row + this.rect.rows - 1, rows: 1 };
   }
 
   headerRect(): Rect {
@@ -71,6 +82,7 @@ export class TableModel {
       headerRow: this.rect.row,
       firstCol: this.rect.col,
       dataRows: this.dataRows,
+      totalsRow: this.showTotals,
       columns: this.columns.map((c) => c.name),
     };
   }

@@ -94,9 +94,11 @@ export interface ModelBehaviour {
   keepsApostropheInTextCells: boolean;
   /** TENDER cells show #BUSY! until calculation is let finish (the busy profile). */
   showsBusy: boolean;
+  /** A total row turned off and on again comes back as it was (not under the totals-forgotten profile). */
+  restoresTotalRow?: boolean;
 }
 
-const EXCEL_ON_THE_WEB: ModelBehaviour = { fillsCalculatedColumns: true, keepsApostropheInTextCells: false, showsBusy: false };
+const EXCEL_ON_THE_WEB: ModelBehaviour = { fillsCalculatedColumns: true, keepsApostropheInTextCells: false, showsBusy: false, restoresTotalRow: true };
 
 const TENDER_CALL = /\bTENDER\./i;
 
@@ -747,6 +749,9 @@ export class WorkbookModel {
    */
   resizeTable(table: TableModel, sheet: SheetModel, rect: Rect): void {
     this.assertUnprotected(table.sheet, "resizing a table");
+    // Whether the new range holds the total row or Excel puts it below, and whether its cells
+    // move or stay behind in a data row, is not documented: the add-in must not rely on either.
+    if (table.showTotals) throw new NotModelled("Table.resize", "the table shows a total row, and how Excel resizes such a table is not documented");
     if (sheet !== table.sheet) throw excelError("InvalidArgument", "a table cannot be resized onto another sheet");
     if (rect.row !== table.rect.row) throw excelError("InvalidArgument", "the header row must stay in the same row");
     if (!intersection(rect, table.rect)) throw excelError("InvalidArgument", "the new range must overlap the table");
@@ -773,6 +778,7 @@ export class WorkbookModel {
    */
   addTableRows(table: TableModel, index: number | null | undefined, values: unknown): void {
     this.assertUnprotected(table.sheet, "adding table rows");
+    if (table.showTotals) throw new NotModelled("TableRowCollection.add", "the table shows a total row, which Excel pushes down, and the host does not shift cells down");
     if (index !== null && index !== undefined && index !== -1 && index !== table.dataRows) {
       throw new NotModelled("TableRowCollection.add", "the host adds table rows at the end only");
     }
@@ -814,6 +820,39 @@ export class WorkbookModel {
     this.syncHeaders(table);
     this.stale = true;
     return table.columns.length - 1;
+  }
+
+  /**
+   * Table.showTotals (ExcelApi 1.1). Turned off, the total row leaves the table and its cells are
+   * emptied (formats stay); each column's total is kept. Turned on, the row below the table
+   * becomes the total row, holding the totals kept (blank under the totals-forgotten profile,
+   * and for a table that never showed one). The host does this only over an empty row: whether
+   * Excel shifts the cells below down or refuses is not modelled.
+   */
+  setShowTotals(table: TableModel, show: boolean): void {
+    if (table.showTotals === show) return;
+    this.assertUnprotected(table.sheet, "turning a table's total row on or off");
+    if (!show) {
+      const total = table.totalRect();
+      const formulas = this.readFormulas(table.sheet, total)[0] ?? [];
+      table.hiddenTotals.clear();
+      table.columns.forEach((column, i) => {
+        const cell = formulas[i];
+        const input: CellInput = typeof cell === "string" && cell.startsWith("=") ? { kind: "formula", formula: cell } : cell === "" || cell === undefined || cell === null ? { kind: "empty" } : { kind: "value", value: cell as string | number | boolean };
+        table.hiddenTotals.set(column.id, input);
+      });
+      table.showTotals = false;
+      table.rect = { ...table.rect, rows: table.rect.rows - 1 };
+      this.clear(table.sheet, total, "Contents");
+    } else {
+      const below: Rect = { ...table.rect, row: table.rect.row + table.rect.rows, rows: 1 };
+      if (!this.isEmpty(table.sheet, below)) throw new NotModelled("Table.showTotals", "the row below the table is not empty, and the host does not shift cells down");
+      table.showTotals = true;
+      table.rect = { ...table.rect, rows: table.rect.rows + 1 };
+      const restores = this.behaviour.restoresTotalRow !== false;
+      this.writeCellInputs(table.sheet, below, [table.columns.map((c): CellInput => (restores ? (table.hiddenTotals.get(c.id) ?? { kind: "empty" }) : { kind: "empty" }))]);
+    }
+    this.stale = true;
   }
 
   renameColumn(table: TableModel, index: number, name: string): void {

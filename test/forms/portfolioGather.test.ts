@@ -114,4 +114,20 @@ describe("gathering again", () => {
     // The delivered figure typed in the portfolio counts in its KPI: 3 of 6 FTE, and the due date has passed.
     expect(again.tables.kpis.find((k) => k.KPI === "Local employment")).toMatchObject({ Committed: 6, Delivered: 3, Achieved: 0.5, Rating: "Inadequate" });
   });
+
+  it("keeps a due date cleared in the portfolio while the register still holds it, and takes the register's next one without a conflict", async () => {
+    const tender = await aSignedTender();
+    await enterOnRegister(tender.run, { ILL1: { "Due date": serial(2027, 3, 31) } });
+    const first = await gather({}, [{ name: care.name, bytes: await xlsxOf(tender.fake) }]);
+    // The contract manager clears the date in the portfolio: the milestone was dropped.
+    const cleared: PortfolioRows = { ...first.tables, commitments: first.tables.commitments.map((r) => (r.Ref === "ILL1" ? { ...r, DueDate: "" } : r)) };
+
+    const again = await gather(cleared, [{ name: care.name, bytes: await xlsxOf(tender.fake) }]);
+    expect(again.tables.commitments.find((r) => r.Ref === "ILL1")?.DueDate).toBe("");
+
+    await enterOnRegister(tender.run, { ILL1: { "Due date": serial(2027, 9, 30) } });
+    const moved = await gather(again.tables, [{ name: care.name, bytes: await xlsxOf(tender.fake) }]);
+    expect(moved.tables.commitments.find((r) => r.Ref === "ILL1")?.DueDate).toBe(serial(2027, 9, 30));
+    expect([...again.messages, ...moved.messages].filter((m) => m.kind === "conflict")).toEqual([]);
+  });
 });

@@ -11,7 +11,8 @@ import { readSignedEvaluation } from "../../src/forms/readSignedEvaluation";
 import { loadExcelJS } from "../../src/forms/excelJs";
 import { SHEETS, TABLES } from "../../src/core/shared/layout";
 import { verify } from "../../src/excel/moderation/verify";
-import { archiveTricks, unzip, withParts } from "./hostile/makeCorpus";
+import { MAX_SHEET_ROWS } from "../../src/forms/fileGuards";
+import { archiveTricks, partText, tallSheetXml, unzip, withExtraSheets, withParts } from "./hostile/makeCorpus";
 import { aFormTender } from "./formSupport";
 import { aSignedTender, editAfterSignOff, enterOnRegister, serial, SIGNED_AT, xlsxOf, type SignedTender } from "./signedEvaluationSupport";
 
@@ -145,15 +146,42 @@ describe("a workbook that is not a signed evaluation", () => {
   });
 });
 
+/** The part holding a sheet, by the sheet's name. */
+function sheetPart(file: Uint8Array, sheet: string): string {
+  const parts = unzip(file);
+  const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(partText(parts, "xl/workbook.xml"))![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(partText(parts, "xl/_rels/workbook.xml.rels"))![1]!;
+  return `xl/${target.replace(/^\/?xl\//, "")}`;
+}
+
+describe("a workbook of the council's own making around the evaluation", () => {
+  it("is read whatever the size of a sheet of the user's own beside the SV sheets, with no note about it", async () => {
+    const tall = withExtraSheets(bytes, [{ name: "Council notes", xml: tallSheetXml(MAX_SHEET_ROWS + 1_000) }]);
+    const g = await readSignedEvaluation("care.xlsx", tall);
+    expect(g.verdict).toBe("intact");
+    expect(g.commitments.map((c) => c.ref)).toEqual(["ILL1", "ILL7", "ILL9", "ILL12"]);
+    expect(g.notes.filter((n) => n.includes("Council notes"))).toEqual([]);
+  });
+
+  it("is refused when an SV sheet passes the limits, in a sentence naming the evaluation workbook, not a form", async () => {
+    const g = await readSignedEvaluation("care.xlsx", withParts(bytes, { [sheetPart(bytes, SHEETS.scores)]: tallSheetXml(MAX_SHEET_ROWS + 1_000) }));
+    expect(g).toMatchObject({ verdict: "refused", commitments: [] });
+    expect(g.message).toBe(`"care.xlsx" has a sheet with more than 100,000 rows (the limit for one sheet). An evaluation workbook's SV sheets are far shorter: check it is the right file.`);
+    expect(g.message).not.toMatch(/\bforms?\b/i);
+  });
+});
+
 describe("a hostile file", () => {
   const HOSTILE = join(__dirname, "hostile");
   it.each(["zip-bomb-declared.xlsx", "encrypted.xlsx", "scan-renamed.xlsx", "letter-renamed.xlsx", "empty.xlsx", "old-format.xlsx"])(
-    "refuses %s with the sentence a returned form gets",
+    "refuses %s with the sentence a returned form gets, naming the evaluation workbook where it names the form",
     async (name) => {
       const file = new Uint8Array(readFileSync(join(HOSTILE, name)));
       const asForm = await readResponseForm(name, file, "T-2026-0101");
       if (asForm.ok) throw new Error("the form reader read it");
-      expect(await readSignedEvaluation(name, file)).toMatchObject({ verdict: "refused", message: asForm.message, commitments: [] });
+      const message = asForm.message.replace("no genuine form or measure table", "no genuine evaluation workbook");
+      expect(await readSignedEvaluation(name, file)).toMatchObject({ verdict: "refused", message, commitments: [] });
+      expect(message).not.toMatch(/\bform\b/);
     }
   );
 

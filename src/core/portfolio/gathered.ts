@@ -84,6 +84,11 @@ export interface GatheredOffer {
 
 export interface GatheredEvaluation {
   fileName: string;
+  /**
+   * SHA-256 of the file's bytes (64 hex digits), given by whoever read the bytes
+   * (gatherPortfolio.ts readFiles): with the name, what tells two files called the same apart.
+   */
+  contentHash?: string;
   verdict: SourceVerdict;
   /** The sentence for the user. */
   message: string;
@@ -261,13 +266,17 @@ function offersOf(wb: ModerationSnapshot, supplier: string): GatheredOffer[] {
     });
 }
 
-function tenderOf(wb: ModerationSnapshot, fingerprint: string | undefined): GatheredTender {
+function tenderOf(wb: ModerationSnapshot): GatheredTender {
   const tenderId = text(setting(wb, "tenderId"));
   const contract = text(setting(wb, "contractName"));
   const value = numberOrNull(setting(wb, "contractValue"));
-  // A workbook made before tenders had an id (SV_TenderId) is known by its signed fingerprint,
-  // which does not change while the record is intact; unsigned and without one, by its name.
-  const tenderKey = tenderId !== "" ? tenderId : fingerprint ? `FP-${fingerprint.slice(0, 12)}` : `NAME-${bidderKey(contract)}`;
+  // A workbook made before tenders had an id (SV_TenderId) is known by what signing does not
+  // change: its contract name and, when set, when its procurement began (which tells a re-tender
+  // of the same contract apart). Not its fingerprint: a tender gathered unsigned (accepted) and
+  // again once signed would be two contracts. Two such tenders with the same name and start are
+  // one key; the second is then reported as a duplicate (planGather), not merged without a word.
+  const start = text(setting(wb, "procurementStart")).trim();
+  const tenderKey = tenderId !== "" ? tenderId : `NAME-${bidderKey(contract)}${start === "" ? "" : `/${start}`}`;
   return {
     tenderKey,
     tenderId,
@@ -309,7 +318,7 @@ export function gatheredEvaluation(fileName: string, wb: ModerationSnapshot, ver
   const notes = [...fileNotes, ...(verify.notes ?? [])];
   const changedSheets = verify.status === "changed" ? [...new Set(verify.changes.map((c) => c.sheet))] : [];
   const signature = verify.fingerprint !== undefined ? { fingerprint: verify.fingerprint, signedBy: verify.signedBy ?? "", signedAt: verify.signedAt ?? "" } : undefined;
-  const tender = tenderOf(wb, signature?.fingerprint);
+  const tender = tenderOf(wb);
   const registerRows = rowsOf(wb.tables.register).filter((r) => text(r.get("Ref")) !== "");
   const supplier = registerRows.length > 0 ? text(registerRows[0]?.get("Bidder")) : rankedFirst(wb, notes);
   let commitments: GatheredCommitment[] = [];

@@ -10,26 +10,50 @@
  * the portfolio already holds from another file. Never accepted, because there is nothing to
  * take: a file the guards refused, and a workbook that is not an evaluation.
  *
+ * A file is its name and its contents (the SHA-256 of its bytes, GatheredEvaluation
+ * contentHash): the file picker gives no folder, so two "Evaluation.xlsx" from different folders
+ * are two files, each with its own PF_Sources row, and both are gathered when they hold
+ * different tenders. A PF_Sources row is taken again by the same name and contents, else by the
+ * same name and tender (the same file, its register updated since). An acceptance names a file,
+ * and may name its fingerprint (contents or signature) to pick one of two of the same name. An
+ * acceptance recorded in PF_Sources carries to the next gather of the same file — the same
+ * contents, or the same signed record with the same changes found — and is asked for again when
+ * the file changed since it was given.
+ *
+ * A duplicate whose contract name, value or supplier differ from the tender's is most likely a
+ * workbook copied to start another tender (the copy keeps SV_TenderId), so its sentence says so
+ * with what differs. Accepted, it is not allowed to overwrite the first contract: it is gathered
+ * as a contract of its own, keyed by the tender's key, # and the start of its fingerprint; later
+ * gathers of that file find that key again by the file's name and contract (as a tender without
+ * an SV_TenderId finds the key an earlier gather gave it). An accepted duplicate of the same
+ * contract takes the tender over, as before.
+ *
  * Gathering a tender again, from the same file, updates it. Rows are matched by stable keys
  * (schema.ts): the tender; the supplier; the measure ref; and which line to that ref the row is
  * (a supplier may commit to one ref twice). What a gather does to each column depends on its
  * owner (schema.ts): gathered columns take the source's value, shared ones (DueDate, Delivered)
- * the source's when it has one, portfolio columns keep what was typed, computed columns are
- * worked out again for the whole portfolio. A row the source no longer lists is kept, marked
- * InLatestGather No, and left out of KPIs and totals; a column the user added to a table is kept.
+ * the source's when it changed since the last gather (their …Gathered columns), portfolio
+ * columns keep what was typed, computed columns are worked out again for the whole portfolio. A
+ * row the source no longer lists is kept, marked InLatestGather No, and left out of KPIs and
+ * totals; a column the user added to a table is kept. PF_Totals' rows are kept by TotalKey like
+ * the others (a group with no commitments left stays, at zero), so a column the user added to
+ * it stays with its group.
  */
 import { readQuantity } from "../shared/cells";
+import { formatGBP, formatIsoDate } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { KPI_LABELS, registerStatus, type KpiId } from "../report/register";
 import { ACT_COMMENCEMENT, valueBothWays } from "../setup/statutoryThresholds";
 import { VERDICT_LABELS, type GatheredEvaluation } from "./gathered";
 import { DEFAULT_RATING_THRESHOLDS, noticeDraft, rateKpi, type RatingThresholds } from "./kpiRating";
 import { penceOf, poundsOf, shareOfPence } from "./money";
-import { PORTFOLIO_TABLES, type PortfolioCell, type PortfolioRow, type PortfolioRows, type PortfolioTableKey } from "./schema";
+import { PORTFOLIO_TABLES, type PortfolioCell, type PortfolioColumn, type PortfolioRow, type PortfolioRows, type PortfolioTableKey } from "./schema";
 
 /** The user's acceptance of a file the gather would leave out. */
 export interface Acceptance {
   fileName: string;
+  /** The file's contentHash or signed fingerprint, to pick one of two files of the same name; absent: every file of that name. */
+  fingerprint?: string;
   reason: string;
   by: string;
   /** ISO 8601. */
@@ -39,6 +63,8 @@ export interface Acceptance {
 export interface GatherOptions {
   /** The time of the gather: GatheredAt, and "today" for the status rule and whether a commitment is due. */
   now: Date;
+  /** Minutes the gather's clock is ahead of UTC at `now` (60 in BST); the machine's own zone when absent. */
+  utcOffsetMinutes?: number;
   thresholds?: RatingThresholds;
 }
 
@@ -46,6 +72,8 @@ export type LeftOutReason = "changed" | "unsigned" | "duplicate" | "not-an-evalu
 
 export interface GatherMessage {
   fileName: string;
+  /** The file's contentHash, when it has one: which of two files of the same name the message is about. */
+  contentHash?: string;
   kind: "included" | "accepted" | "left-out" | "note" | "conflict";
   text: string;
 }
@@ -56,12 +84,33 @@ export interface GatherPlan {
   messages: GatherMessage[];
   /** Files whose contents this gather takes. */
   included: string[];
-  leftOut: { fileName: string; reasons: LeftOutReason[]; message: string }[];
+  leftOut: { fileName: string; contentHash?: string; reasons: LeftOutReason[]; message: string }[];
+  /** One per distinct file gathered (a file chosen twice is one), in the order chosen. */
+  files: FileDecision[];
 }
 
-/** Excel's serial of the day `date` falls on (UTC), as TODAY() gives it. */
-export function excelDay(date: Date): number {
-  return Math.floor(date.getTime() / 86_400_000) + 25_569;
+export interface FileDecision {
+  fileName: string;
+  contentHash?: string;
+  /** PF_Sources' Verdict. */
+  verdict: string;
+  included: boolean;
+  /** Included because of an acceptance, given now or recorded at an earlier gather of the same file. */
+  accepted: boolean;
+}
+
+/**
+ * Excel's serial of the calendar day `date` falls on where the gather runs, as TODAY() gives it:
+ * the local day, not the UTC one (at 00:30 BST on 1 April it is 1 April, while UTC still says 31
+ * March). `utcOffsetMinutes` is how far that clock is ahead of UTC; the machine's own by default.
+ */
+export function excelDay(date: Date, utcOffsetMinutes: number = -date.getTimezoneOffset()): number {
+  return Math.floor((date.getTime() + utcOffsetMinutes * 60_000) / 86_400_000) + 25_569;
+}
+
+/** An Excel date serial as a person writes the day ("31 March 2027"). */
+function dateText(serial: number): string {
+  return formatIsoDate(new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10));
 }
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -76,6 +125,12 @@ const yesNo = (b: boolean): string => (b ? "Yes" : "No");
 const cellOfNumber = (n: number | null): PortfolioCell => (n === null ? "" : n);
 const cellOfPence = (pence: number | null): PortfolioCell => (pence === null ? "" : poundsOf(pence));
 const fileKey = (name: string): string => name.trim().toLowerCase();
+/** Whether two cells hold the same value: numbers as numbers (a date serial read back from Excel), the rest as trimmed text. */
+function sameCell(a: unknown, b: unknown): boolean {
+  const x = numberIn(a);
+  const y = numberIn(b);
+  return x !== null && y !== null ? x === y : textIn(a).trim() === textIn(b).trim();
+}
 
 export const commitmentKey = (tenderKey: string, supplier: string, ref: string, line: number): string => `${tenderKey}|${bidderKey(supplier)}|${refKey(ref)}|${line}`;
 export const offerKey = (tenderKey: string, supplier: string, organisation: string, line: number): string => `${tenderKey}|${bidderKey(supplier)}|${bidderKey(organisation)}|${line}`;
@@ -83,13 +138,19 @@ export const kpiKey = (tenderKey: string, kpi: string): string => `${tenderKey}|
 
 type AnyRow = Record<string, PortfolioCell | undefined>;
 
-const OWNERS = new Map<PortfolioTableKey, Map<string, string>>();
+const COLUMNS = new Map<PortfolioTableKey, Map<string, PortfolioColumn>>();
 
-/** The columns of a table by owner (worked out once per table). */
-function owners(key: PortfolioTableKey): Map<string, string> {
-  let byColumn = OWNERS.get(key);
-  if (!byColumn) OWNERS.set(key, (byColumn = new Map(PORTFOLIO_TABLES[key].columns.map((c) => [c.name, c.owner]))));
+/** The columns of a table by name (worked out once per table). */
+function columnsOf(key: PortfolioTableKey): Map<string, PortfolioColumn> {
+  let byColumn = COLUMNS.get(key);
+  if (!byColumn) COLUMNS.set(key, (byColumn = new Map(PORTFOLIO_TABLES[key].columns.map((c) => [c.name, c]))));
   return byColumn;
+}
+
+/** A value for a message: a date column's serial as a date, the rest as held. */
+function shown(column: PortfolioColumn, v: unknown): string {
+  const n = numberIn(v);
+  return column.type === "date" && n !== null ? dateText(n) : textIn(v);
 }
 
 /**
@@ -99,15 +160,24 @@ function owners(key: PortfolioTableKey): Map<string, string> {
  */
 function mergeRow(table: PortfolioTableKey, existing: AnyRow | undefined, source: AnyRow, label: string, conflicts: string[], defaults: AnyRow = {}): AnyRow {
   const out: AnyRow = { ...(existing ?? {}) };
-  for (const [column, owner] of owners(table)) {
+  for (const [column, { owner }] of columnsOf(table)) {
     const before = existing?.[column];
     const now = source[column];
     if (owner === "gathered") out[column] = now ?? "";
     else if (owner === "shared") {
-      if (!isBlank(now)) {
-        if (!isBlank(before) && before !== now) conflicts.push(`${label}: ${column} was ${textIn(before)} in the portfolio and is ${textIn(now)} in the workbook now; the workbook's was taken.`);
+      // What the source gave at the last gather (schema.ts: shared). Undefined for a row from
+      // before that column existed: then any value held that differs is taken as typed.
+      const last = existing?.[`${column}Gathered`];
+      const keep = isBlank(now) || (existing !== undefined && last !== undefined && sameCell(now, last));
+      if (keep) out[column] = isBlank(before) ? "" : before;
+      else {
+        // The source changed since the last gather. The portfolio's value is lost without a word
+        // only when it was the last gathered (a routine update) or is the new one already.
+        const typed = !isBlank(before) && !sameCell(before, now) && (last === undefined || !sameCell(before, last));
+        const c = columnsOf(table).get(column) as PortfolioColumn;
+        if (typed) conflicts.push(`${label}: ${column} was ${shown(c, before)} in the portfolio and is ${shown(c, now)} in the workbook now; the workbook's was taken.`);
         out[column] = now;
-      } else out[column] = isBlank(before) ? "" : before;
+      }
     } else if (owner === "portfolio") out[column] = isBlank(before) ? (defaults[column] ?? "") : before;
     else if (now !== undefined) out[column] = now; // computed, when the gather gives it (InLatestGather); the rest after the merge
   }
@@ -205,6 +275,8 @@ function commitmentSources(g: GatheredEvaluation): AnyRow[] {
     DueDate: cellOfNumber(c.dueDate),
     Delivered: cellOfNumber(c.delivered),
     InLatestGather: "Yes",
+    DueDateGathered: cellOfNumber(c.dueDate),
+    DeliveredGathered: cellOfNumber(c.delivered),
   }));
 }
 
@@ -353,8 +425,13 @@ function computeContracts(contracts: readonly AnyRow[], commitments: readonly An
   });
 }
 
-/** PF_Totals: by theme, supplier and award year, in pence, from the current commitments. */
-function computeTotals(commitments: readonly AnyRow[], contracts: ReadonlyMap<string, AnyRow>): AnyRow[] {
+/**
+ * PF_Totals: by theme, supplier and award year, in pence, from the current commitments. The rows
+ * the table has are kept in their order by TotalKey, with any column the user added (a row
+ * rewritten by position would carry the user's note to another group); a group with no current
+ * commitment left keeps its row, at zero; new groups follow, in the order below.
+ */
+function computeTotals(existing: readonly AnyRow[], commitments: readonly AnyRow[], contracts: ReadonlyMap<string, AnyRow>): AnyRow[] {
   type Total = { by: string; group: string; contracts: Set<string>; commitments: number; committed: number; delivered: number };
   const totals = new Map<string, Total>();
   const add = (by: string, group: string, r: AnyRow): void => {
@@ -373,18 +450,28 @@ function computeTotals(commitments: readonly AnyRow[], contracts: ReadonlyMap<st
     add("Year", textIn(contracts.get(textIn(r.TenderKey))?.AwardYear) || "(not signed)", r);
   }
   const order = ["Theme", "Supplier", "Year"];
-  return [...totals.values()]
-    .sort((a, b) => order.indexOf(a.by) - order.indexOf(b.by) || a.group.localeCompare(b.group, "en-GB"))
-    .map((t) => ({
-      TotalKey: `${t.by}|${t.group}`,
-      By: t.by,
-      Group: t.group,
-      Contracts: t.contracts.size,
-      Commitments: t.commitments,
-      CommittedValue: poundsOf(t.committed),
-      DeliveredValue: poundsOf(t.delivered),
-      DeliveredShare: t.committed > 0 ? t.delivered / t.committed : "",
-    }));
+  const figures = (t: Total): AnyRow => ({
+    TotalKey: `${t.by}|${t.group}`,
+    By: t.by,
+    Group: t.group,
+    Contracts: t.contracts.size,
+    Commitments: t.commitments,
+    CommittedValue: poundsOf(t.committed),
+    DeliveredValue: poundsOf(t.delivered),
+    DeliveredShare: t.committed > 0 ? t.delivered / t.committed : "",
+  });
+  const done = new Set<string>();
+  const out = existing.map((e) => {
+    const key = textIn(e.TotalKey);
+    if (key === "" || done.has(key)) return e;
+    done.add(key);
+    const t = totals.get(key);
+    if (t) return { ...e, ...figures(t) };
+    return { ...e, Contracts: 0, Commitments: 0, CommittedValue: 0, DeliveredValue: 0, DeliveredShare: "" };
+  });
+  const fresh = [...totals.entries()].filter(([key]) => !done.has(key)).map(([, t]) => t);
+  fresh.sort((a, b) => order.indexOf(a.by) - order.indexOf(b.by) || a.group.localeCompare(b.group, "en-GB"));
+  return [...out, ...fresh.map(figures)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,41 +481,138 @@ const CANNOT_ACCEPT: Partial<Record<GatheredEvaluation["verdict"], string>> = {
   "not-an-evaluation": "It cannot be accepted: it holds no evaluation to gather.",
 };
 
+/** What a contract is, to tell a copied workbook from the same tender. */
+interface ContractIdentity {
+  contract: string;
+  valuePence: number | null;
+  supplier: string;
+}
+
+const identityOf = (g: GatheredEvaluation): ContractIdentity => ({ contract: g.tender?.contract ?? "", valuePence: g.tender?.contractValuePence ?? null, supplier: g.supplier });
+
+function heldIdentity(row: AnyRow): ContractIdentity {
+  const value = numberIn(row.ContractValue);
+  return { contract: textIn(row.Contract), valuePence: value === null ? null : penceOf(value), supplier: textIn(row.Supplier) };
+}
+
+/** What differs between a file's contract and the one held for its tender, as phrases; a blank on either side is not a difference. */
+function differences(mine: ContractIdentity, theirs: ContractIdentity): string[] {
+  const out: string[] = [];
+  if (mine.contract.trim() !== "" && theirs.contract.trim() !== "" && bidderKey(mine.contract) !== bidderKey(theirs.contract)) out.push(`its contract is ${mine.contract}, not ${theirs.contract}`);
+  if (mine.valuePence !== null && theirs.valuePence !== null && mine.valuePence !== theirs.valuePence) out.push(`its value is ${formatGBP(mine.valuePence / 100)}, not ${formatGBP(theirs.valuePence / 100)}`);
+  if (mine.supplier.trim() !== "" && theirs.supplier.trim() !== "" && bidderKey(mine.supplier) !== bidderKey(theirs.supplier)) out.push(`its supplier is ${mine.supplier}, not ${theirs.supplier}`);
+  return out;
+}
+
+/** The key a copy accepted as a contract of its own is gathered under: the tender's, # and the start of its fingerprint. */
+function ownKey(g: GatheredEvaluation): string {
+  const mark = (g.signature?.fingerprint || g.contentHash || bidderKey(g.fileName)).slice(0, 8);
+  return `${g.tender?.tenderKey ?? ""}#${mark}`;
+}
+
+/**
+ * The key an earlier gather gave this file's tender, when the portfolio holds one from the same
+ * file (its name) and contract: a copy accepted as a contract of its own (T-1#…), or a tender
+ * without an SV_TenderId keyed another way by an earlier version (FP-…). Else the file's own.
+ */
+function heldKey(g: GatheredEvaluation, contracts: readonly AnyRow[]): string {
+  const t = g.tender;
+  if (!t) return "";
+  const natural = t.tenderKey;
+  const row = contracts.find((c) => {
+    const k = textIn(c.TenderKey);
+    if (fileKey(textIn(c.SourceFile)) !== fileKey(g.fileName) || bidderKey(textIn(c.Contract)) !== bidderKey(t.contract)) return false;
+    return k === natural || k.startsWith(`${natural}#`) || (t.tenderId === "" && /^(NAME|FP)-/.test(k));
+  });
+  return row ? textIn(row.TenderKey) : natural;
+}
+
+const withKey = (g: GatheredEvaluation, tenderKey: string): GatheredEvaluation => (g.tender === undefined || g.tender.tenderKey === tenderKey ? g : { ...g, tender: { ...g.tender, tenderKey } });
+
+/**
+ * The PF_Sources row a file's gather takes (module comment): the same name and contents, else
+ * the same name and tender among rows no file of this gather has taken; -1 for a new row.
+ */
+function sourceIndex(rows: readonly AnyRow[], fileName: string, contentHash: string, tenderKey: string, taken: ReadonlySet<number>): number {
+  const name = fileKey(fileName);
+  const byContents = contentHash === "" ? -1 : rows.findIndex((r) => fileKey(textIn(r.File)) === name && textIn(r.FileHash) === contentHash);
+  if (byContents >= 0) return byContents;
+  return rows.findIndex((r, i) => !taken.has(i) && fileKey(textIn(r.File)) === name && textIn(r.TenderKey) === tenderKey);
+}
+
+/**
+ * The acceptance PF_Sources records for this file: `carried` when the file is the one accepted
+ * (the same contents, or the same signed record with the same verdict and changed sheets: the
+ * register, edited after sign-off, changes the bytes but not what was accepted); `stale` when it
+ * has changed since.
+ */
+function recordedAcceptance(row: AnyRow | undefined, g: GatheredEvaluation): { carried?: Acceptance; stale?: Acceptance } {
+  if (row === undefined || isBlank(row.AcceptedReason) || isBlank(row.AcceptedBy)) return {};
+  const acceptance: Acceptance = { fileName: g.fileName, reason: textIn(row.AcceptedReason), by: textIn(row.AcceptedBy), at: textIn(row.AcceptedAt) };
+  const sameContents = g.contentHash !== undefined && g.contentHash !== "" && textIn(row.FileHash) === g.contentHash;
+  const sameRecord =
+    g.signature !== undefined && textIn(row.Fingerprint) === g.signature.fingerprint && textIn(row.Verdict) === VERDICT_LABELS[g.verdict] && textIn(row.ChangedSheets) === g.changedSheets.join(", ");
+  return sameContents || sameRecord ? { carried: acceptance } : { stale: acceptance };
+}
+
+interface Decision {
+  reasons: LeftOutReason[];
+  message: string;
+  /** The acceptance that lets the file in. */
+  acceptance?: Acceptance;
+  /**
+   * An earlier acceptance of this same file, kept in PF_Sources though the file no longer needs
+   * one (a copy accepted as a contract of its own is, at the next gather, that contract's file).
+   */
+  kept?: Acceptance;
+}
+
 /** Decides a gather: see the module comment. */
 export function planGather(existing: Partial<PortfolioRows>, gathered: readonly GatheredEvaluation[], acceptances: readonly Acceptance[], options: GatherOptions): GatherPlan {
   const now = options.now.toISOString();
-  const today = excelDay(options.now);
+  const today = excelDay(options.now, options.utcOffsetMinutes);
   const thresholds = options.thresholds ?? DEFAULT_RATING_THRESHOLDS;
-  const accepted = new Map<string, Acceptance>();
   const messages: GatherMessage[] = [];
+  const say = (g: GatheredEvaluation, kind: GatherMessage["kind"], text: string): void => void messages.push({ fileName: g.fileName, ...(g.contentHash !== undefined ? { contentHash: g.contentHash } : {}), kind, text });
+  const usable: Acceptance[] = [];
   for (const a of acceptances) {
     if (a.reason.trim() === "" || a.by.trim() === "") {
       messages.push({ fileName: a.fileName, kind: "note", text: `The acceptance of "${a.fileName}" was not used: it needs a reason and the name of who accepts it.` });
-    } else accepted.set(fileKey(a.fileName), a);
+    } else usable.push(a);
   }
+  // The latest acceptance naming the file: one naming its fingerprint first, else one naming the file only.
+  const acceptanceOf = (g: GatheredEvaluation): Acceptance | undefined => {
+    const named = usable.filter((a) => fileKey(a.fileName) === fileKey(g.fileName)).reverse();
+    return named.find((a) => a.fingerprint !== undefined && a.fingerprint !== "" && (a.fingerprint === g.contentHash || a.fingerprint === g.signature?.fingerprint)) ?? named.find((a) => (a.fingerprint ?? "") === "");
+  };
 
   let sources = [...((existing.sources ?? []) as AnyRow[])];
   let contracts = [...((existing.contracts ?? []) as AnyRow[])];
   let commitments = [...((existing.commitments ?? []) as AnyRow[])];
   let offers = [...((existing.offers ?? []) as AnyRow[])];
-  const heldFrom = new Map(contracts.map((c) => [textIn(c.TenderKey), textIn(c.SourceFile)]));
+  const heldBy = new Map(contracts.map((c) => [textIn(c.TenderKey), c]));
 
-  // A file chosen twice (the same name) is one file: gathered once, said once.
-  const names = new Set<string>();
-  const files = gathered.filter((g) => {
-    if (!names.has(fileKey(g.fileName))) return names.add(fileKey(g.fileName));
-    messages.push({ fileName: g.fileName, kind: "note", text: `"${g.fileName}" was chosen twice; it was gathered once.` });
-    return false;
-  });
+  // A file chosen twice (the same name and contents) is one file: gathered once, said once.
+  const seen = new Set<string>();
+  const files = gathered
+    .filter((g) => {
+      const id = `${fileKey(g.fileName)}\n${g.contentHash ?? ""}`;
+      if (!seen.has(id)) return seen.add(id);
+      say(g, "note", `"${g.fileName}" was chosen twice; it was gathered once.`);
+      return false;
+    })
+    .map((g) => withKey(g, heldKey(g, contracts)));
 
   // Which file each tender is taken from in this batch: the first that may be, unless a later one is accepted.
-  const claimed = new Map<string, GatheredEvaluation>();
-  const decided = new Map<GatheredEvaluation, { reasons: LeftOutReason[]; message: string; acceptance?: Acceptance }>();
-  for (const g of files) {
-    const acceptance = accepted.get(fileKey(g.fileName));
+  const claimed = new Map<string, number>();
+  const decided: Decision[] = [];
+  files.forEach((original, i) => {
+    let g = original;
+    const given = acceptanceOf(g);
+    const recorded = given ? {} : recordedAcceptance(sources[sourceIndex(sources, g.fileName, g.contentHash ?? "", g.tender?.tenderKey ?? "", new Set())], g);
     if (g.verdict === "refused" || g.verdict === "not-an-evaluation") {
-      decided.set(g, { reasons: [g.verdict], message: acceptance ? `${g.message} ${CANNOT_ACCEPT[g.verdict] ?? ""}` : g.message });
-      continue;
+      decided[i] = { reasons: [g.verdict], message: given ? `${g.message} ${CANNOT_ACCEPT[g.verdict] ?? ""}` : g.message };
+      return;
     }
     const reasons: LeftOutReason[] = [];
     const why: string[] = [];
@@ -437,29 +621,56 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
       why.push(g.message);
     }
     const key = g.tender?.tenderKey ?? "";
-    const earlier = claimed.get(key);
-    const held = heldFrom.get(key);
-    if (earlier) {
+    const earlierIndex = claimed.get(key);
+    const earlier = earlierIndex === undefined ? undefined : files[earlierIndex];
+    const held = heldBy.get(key);
+    const heldFile = textIn(held?.SourceFile);
+    const named = (name: string): string => (fileKey(name) === fileKey(g.fileName) ? `another file also named "${name}"` : `"${name}"`);
+    const duplicate = earlier !== undefined || (heldFile !== "" && fileKey(heldFile) !== fileKey(g.fileName));
+    // An acceptance recorded at an earlier gather covers what it was given for (a change, no
+    // signature), never a duplicate found now: taking over another file's tender needs asking.
+    const acceptance = given ?? (duplicate ? undefined : recorded.carried);
+    let own: string | undefined;
+    if (duplicate) {
       reasons.push("duplicate");
-      why.push(`"${g.fileName}" holds the same tender (${g.tender?.contract || key}) as "${earlier.fileName}", gathered in this batch, so it was left out${acceptance ? "" : " unless you accept it with a reason (it then replaces that file)"}.`);
-    } else if (held !== undefined && held !== "" && fileKey(held) !== fileKey(g.fileName)) {
-      reasons.push("duplicate");
-      why.push(`"${g.fileName}" holds a tender (${g.tender?.contract || key}) the portfolio already has from "${held}", so it was left out${acceptance ? "" : " unless you accept it with a reason (it then updates that tender)"}.`);
+      const other = earlier ? earlier.fileName : heldFile;
+      const differ = differences(identityOf(g), earlier !== undefined ? identityOf(earlier) : heldIdentity(held as AnyRow));
+      // Named by its key when the contracts differ: either name would mislead.
+      const tender = differ.length > 0 ? key : g.tender?.contract || key;
+      const holds = earlier ? `holds the same tender (${tender}) as ${named(other)}, gathered in this batch` : `holds a tender (${tender}) the portfolio already has from ${named(other)}`;
+      if (differ.length > 0) {
+        own = ownKey(g);
+        const then = acceptance ? `It is gathered as a contract of its own, ${own}.` : `It was left out unless you accept it with a reason (it is then gathered as a contract of its own, ${own}).`;
+        why.push(`"${g.fileName}" ${holds}, but it looks like a different contract copied from ${named(other)}: ${differ.join("; ")}. ${then}`);
+      } else {
+        const then = acceptance ? "" : earlier ? " unless you accept it with a reason (it then replaces that file)" : " unless you accept it with a reason (it then updates that tender)";
+        why.push(`"${g.fileName}" ${holds}, so it was left out${then}.`);
+      }
     }
     if (reasons.length > 0 && !acceptance) {
-      decided.set(g, { reasons, message: why.join(" ") });
-      continue;
+      if (recorded.stale && !duplicate) why.push(`${recorded.stale.by} accepted an earlier version of the file; accept it again to include it.`);
+      decided[i] = { reasons, message: why.join(" ") };
+      return;
     }
-    if (earlier) decided.set(earlier, { reasons: ["duplicate"], message: `"${earlier.fileName}" was replaced by "${g.fileName}", accepted for the same tender.` });
-    claimed.set(key, g);
-    decided.set(g, { reasons: [], message: g.message, ...(reasons.length > 0 && acceptance ? { acceptance } : {}) });
-    if (reasons.length > 0 && acceptance) messages.push({ fileName: g.fileName, kind: "accepted", text: `${why.join(" ")} Accepted by ${acceptance.by}: ${acceptance.reason.trim()}` });
-  }
+    if (own !== undefined) {
+      // A different contract under a copied tender id: a contract of its own, the first left as it is.
+      g = withKey(g, own);
+      files[i] = g;
+    } else if (earlierIndex !== undefined && earlier) {
+      decided[earlierIndex] = { reasons: ["duplicate"], message: `"${earlier.fileName}" was replaced by "${g.fileName}", accepted for the same tender.` };
+    }
+    claimed.set(g.tender?.tenderKey ?? "", i);
+    decided[i] = { reasons: [], message: g.message, ...(reasons.length > 0 && acceptance ? { acceptance } : recorded.carried ? { kept: recorded.carried } : {}) };
+    if (reasons.length > 0 && acceptance) {
+      const when = given ? "" : " at an earlier gather";
+      say(g, "accepted", `${why.join(" ")} Accepted by ${acceptance.by.trim()}${when}: ${acceptance.reason.trim()}`);
+    }
+  });
 
   // Every included file's rows, merged table by table in one pass each.
-  const taken = files.filter((g) => decided.get(g)!.reasons.length === 0);
-  const takenIndex = new Map(taken.map((g, i) => [g, i]));
-  const batches = (rowsOf: (g: GatheredEvaluation) => AnyRow[]): Batch[] => taken.map((g) => ({ tenderKey: g.tender!.tenderKey, source: rowsOf(g) }));
+  const takenIndexes = files.flatMap((_, i) => ((decided[i] as Decision).reasons.length === 0 ? [i] : []));
+  const takenAt = new Map(takenIndexes.map((fileIndex, batch) => [fileIndex, batch]));
+  const batches = (rowsOf: (g: GatheredEvaluation) => AnyRow[]): Batch[] => takenIndexes.map((i) => ({ tenderKey: (files[i] as GatheredEvaluation).tender!.tenderKey, source: rowsOf(files[i] as GatheredEvaluation) }));
   const mergedContracts = mergeBatches("contracts", contracts, batches((g) => [contractSource(g)]), (r) => textIn(r.Contract));
   const merged = mergeBatches("commitments", commitments, batches(commitmentSources), (r) => `${textIn(r.Contract)}, ${textIn(r.Ref)}`, (r) => ({ Status: ruleStatus(r, today) }));
   const mergedOffers = mergeBatches("offers", offers, batches(offerSources), (r) => `${textIn(r.Contract)}, ${textIn(r.Organisation)}`);
@@ -469,52 +680,68 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
 
   const included: string[] = [];
   const leftOut: GatherPlan["leftOut"] = [];
-  for (const g of files) {
-    const d = decided.get(g)!;
+  const decisions: FileDecision[] = [];
+  const sourcesTaken = new Set<number>();
+  files.forEach((g, fileIndex) => {
+    const d = decided[fileIndex] as Decision;
     const takes = d.reasons.length === 0;
+    const hash = g.contentHash !== undefined ? { contentHash: g.contentHash } : {};
     if (!takes) {
-      leftOut.push({ fileName: g.fileName, reasons: d.reasons, message: d.message });
-      messages.push({ fileName: g.fileName, kind: "left-out", text: d.message });
+      leftOut.push({ fileName: g.fileName, ...hash, reasons: d.reasons, message: d.message });
+      say(g, "left-out", d.message);
     } else {
       included.push(g.fileName);
-      if (!d.acceptance) messages.push({ fileName: g.fileName, kind: "included", text: g.message });
-      const i = takenIndex.get(g) as number;
+      if (!d.acceptance) say(g, "included", g.message);
+      const i = takenAt.get(fileIndex) as number;
       const conflicts = [...(mergedContracts.conflicts[i] ?? []), ...(merged.conflicts[i] ?? []), ...(mergedOffers.conflicts[i] ?? [])];
-      for (const text of conflicts) messages.push({ fileName: g.fileName, kind: "conflict", text });
+      for (const text of conflicts) say(g, "conflict", text);
       const goneCommitments = merged.gone[i] ?? 0;
       const goneOffers = mergedOffers.gone[i] ?? 0;
       if (goneCommitments + goneOffers > 0) {
-        messages.push({
-          fileName: g.fileName,
-          kind: "note",
-          text: `${goneCommitments + goneOffers} row${goneCommitments + goneOffers === 1 ? " is" : "s are"} no longer in "${g.fileName}" (${goneCommitments} commitment${goneCommitments === 1 ? "" : "s"}, ${goneOffers} offer${goneOffers === 1 ? "" : "s"}); kept in the portfolio with InLatestGather No, and left out of the KPIs and totals.`,
-        });
+        say(
+          g,
+          "note",
+          `${goneCommitments + goneOffers} row${goneCommitments + goneOffers === 1 ? " is" : "s are"} no longer in "${g.fileName}" (${goneCommitments} commitment${goneCommitments === 1 ? "" : "s"}, ${goneOffers} offer${goneOffers === 1 ? "" : "s"}); kept in the portfolio with InLatestGather No, and left out of the KPIs and totals.`
+        );
       }
     }
-    for (const note of g.notes) messages.push({ fileName: g.fileName, kind: "note", text: note });
-    sources = upsertSource(sources, {
+    for (const note of g.notes) say(g, "note", note);
+    const verdict = d.reasons.includes("duplicate") && g.verdict === "intact" ? VERDICT_LABELS.duplicate : VERDICT_LABELS[g.verdict];
+    decisions.push({ fileName: g.fileName, ...hash, verdict, included: takes, accepted: takes && d.acceptance !== undefined });
+    const accepted = d.acceptance ?? d.kept;
+    const row: AnyRow = {
       File: g.fileName,
       TenderKey: g.tender?.tenderKey ?? "",
       Contract: g.tender?.contract ?? "",
-      Verdict: d.reasons.includes("duplicate") && g.verdict === "intact" ? VERDICT_LABELS.duplicate : VERDICT_LABELS[g.verdict],
+      Verdict: verdict,
       Detail: d.message,
       ChangedSheets: g.changedSheets.join(", "),
       Fingerprint: g.signature?.fingerprint ?? "",
       SignedBy: g.signature?.signedBy ?? "",
       SignedAt: g.signature?.signedAt ?? "",
       Included: yesNo(takes),
-      AcceptedReason: d.acceptance?.reason.trim() ?? "",
-      AcceptedBy: d.acceptance?.by.trim() ?? "",
-      AcceptedAt: d.acceptance?.at ?? "",
+      AcceptedReason: accepted?.reason.trim() ?? "",
+      AcceptedBy: accepted?.by.trim() ?? "",
+      AcceptedAt: accepted?.at ?? "",
       GatheredAt: now,
-    });
-  }
+      FileHash: g.contentHash ?? "",
+    };
+    // The file's row replaced (columns the user added kept), or a new one.
+    const at = sourceIndex(sources, g.fileName, g.contentHash ?? "", textIn(row.TenderKey), sourcesTaken);
+    if (at < 0) {
+      sources = [...sources, row];
+      sourcesTaken.add(sources.length - 1);
+    } else {
+      sources = sources.map((r, j) => (j === at ? { ...r, ...row } : r));
+      sourcesTaken.add(at);
+    }
+  });
 
   commitments = commitments.map((r) => (textIn(r.CommitmentKey) === "" ? r : computeCommitment(r, today)));
   contracts = computeContracts(contracts, commitments);
   const byTender = new Map(contracts.map((c) => [textIn(c.TenderKey), c]));
   const kpis = computeKpis((existing.kpis ?? []) as AnyRow[], commitments, byTender, today, thresholds);
-  const totals = computeTotals(commitments, byTender);
+  const totals = computeTotals((existing.totals ?? []) as AnyRow[], commitments, byTender);
   return {
     tables: {
       sources: sources as PortfolioRow<"sources">[],
@@ -527,12 +754,6 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
     messages,
     included,
     leftOut,
+    files: decisions,
   };
-}
-
-/** PF_Sources with the file's row replaced (by name, ignoring case) or added; columns the user added kept. */
-function upsertSource(rows: readonly AnyRow[], row: AnyRow): AnyRow[] {
-  const i = rows.findIndex((r) => fileKey(textIn(r.File)) === fileKey(textIn(row.File)));
-  if (i < 0) return [...rows, row];
-  return rows.map((r, j) => (j === i ? { ...r, ...row } : r));
 }

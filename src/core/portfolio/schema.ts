@@ -10,9 +10,12 @@
  * - `gathered`: copied from the signed evaluation workbook at each gather (a value typed over it
  *   in the portfolio is replaced, because the signed record is the authority for it);
  * - `shared`: the contract manager keeps it in the evaluation workbook's SV Register, and the
- *   portfolio may hold it too. A value in the source wins; a blank in the source keeps the
- *   portfolio's value. When both hold different values the source's is taken and the gather's
- *   messages give the portfolio's, so nothing typed is lost without a word;
+ *   portfolio may hold it too. Beside each, a `…Gathered` column holds the source's value at the
+ *   latest gather, because a value typed (or cleared) in the portfolio cannot otherwise be told
+ *   from one a gather brought. A source value equal to the last gathered keeps the portfolio's
+ *   (typed, cleared or untouched); a source value that changed since is taken, and only when the
+ *   portfolio's had been typed differently from the last gathered do the gather's messages give
+ *   it, so nothing typed is lost without a word. A blank in the source keeps the portfolio's value;
  * - `portfolio`: the portfolio user's own. A gather never overwrites a value typed there; it
  *   fills a blank only where the column says so (Status starts as the rule's status);
  * - `computed`: worked out by the gather from the others, every time (typing over it is undone).
@@ -63,7 +66,7 @@ export const PORTFOLIO_TABLES = {
     name: "PF_Sources",
     sheet: "PF Sources",
     key: "File",
-    row: "one file gathered (the latest gather of that file name)",
+    row: "one file gathered (the latest gather of that file: its name, and its contents or tender)",
     columns: [
       col("File", "text", "gathered", "The file's name as chosen."),
       col("TenderKey", "text", "gathered", "The tender the file holds (see PF_Contracts); blank when it is not an evaluation."),
@@ -79,6 +82,7 @@ export const PORTFOLIO_TABLES = {
       col("AcceptedBy", "text", "gathered", "Who accepted it."),
       col("AcceptedAt", "timestamp", "gathered", "When it was accepted."),
       col("GatheredAt", "timestamp", "computed", "When the file was last gathered."),
+      col("FileHash", "text", "gathered", "The SHA-256 of the file's bytes as last gathered: with File, what tells two files of the same name apart."),
     ],
   },
   contracts: {
@@ -87,7 +91,7 @@ export const PORTFOLIO_TABLES = {
     key: "TenderKey",
     row: "one signed evaluation: the contract awarded",
     columns: [
-      col("TenderKey", "text", "gathered", "The tender's id from SV_TenderId; for a workbook without one, FP- and the start of its fingerprint."),
+      col("TenderKey", "text", "gathered", "The tender's id from SV_TenderId (NAME- and the contract name for a workbook without one), then # and the start of its fingerprint for a copy accepted as a contract of its own."),
       col("SourceFile", "text", "gathered", "The file the contract's rows were last gathered from: another file for the same tender is a duplicate."),
       col("Contract", "text", "gathered", "The contract name (SV_ContractName)."),
       col("Framework", "text", "gathered", "The social value framework the tender used (SV_Framework)."),
@@ -135,6 +139,8 @@ export const PORTFOLIO_TABLES = {
       col("Status", "text", "portfolio", "The status the portfolio user gives; a new row starts with RuleStatus."),
       col("EvidenceNotes", "text", "portfolio", "What evidence of delivery has been seen."),
       col("InLatestGather", "yes/no", "computed", "No when the latest gather of its contract no longer listed it (kept, never deleted; left out of PF_KPIs and PF_Totals)."),
+      col("DueDateGathered", "date", "gathered", "SV Register's Due date at the latest gather: how the next gather tells a DueDate typed or cleared here from one it brought (not to be edited)."),
+      col("DeliveredGathered", "number", "gathered", "SV Register's Delivered at the latest gather: how the next gather tells a Delivered typed or cleared here from one it brought (not to be edited)."),
     ],
   },
   offers: {

@@ -4,7 +4,9 @@
  * 1. Each file is read with readSignedEvaluation (src/forms: the returned forms' guards, then the
  *    same fingerprint check as Verify), a few at a time, with no request to Excel: reading
  *    200 files takes seconds, and the portfolio is read only after, so a co-author's edits made
- *    meanwhile are in what the plan starts from.
+ *    meanwhile are in what the plan starts from. Each file's bytes are hashed (SHA-256) here, as
+ *    they are at hand: the picker gives no folder, so the name and the hash are what tell two
+ *    files of the same name apart (planGather).
  * 2. The PF_ tables are read (readPortfolio), core planGather decides, and writePortfolio writes
  *    only what changes. If a co-author moved rows between that read and the write, the write's
  *    guards stop it before anything is written, and the portfolio is read and planned again (at
@@ -14,6 +16,7 @@
  * the counts.
  */
 import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioTableKey, type RatingThresholds } from "../../core";
+import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions, type Progress } from "../shared/excelRun";
 import { readPortfolio } from "./readPortfolio";
 import { PortfolioChangedError, writePortfolio, type PortfolioWritten } from "./writePortfolio";
@@ -40,6 +43,8 @@ export interface PortfolioGatherOptions {
 /** What the pane shows for one chosen file. */
 export interface FileOutcome {
   fileName: string;
+  /** SHA-256 of the file's bytes: what an Acceptance's fingerprint names to pick this one of two files of the same name. */
+  contentHash?: string;
   /** PF_Sources' Verdict: Signed and intact, Changed since sign-off, Not signed, Not an evaluation, Duplicate, Refused. */
   verdict: string;
   included: boolean;
@@ -73,6 +78,17 @@ async function bytesOf(file: PortfolioFile): Promise<Uint8Array | ArrayBuffer> {
  */
 export const READ_CONCURRENCY = 4;
 
+/** SHA-256 of a file's bytes, as 64 lower-case hex digits (WebCrypto: browsers, Office, Node 20). */
+export async function sha256OfBytes(bytes: Uint8Array | ArrayBuffer): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) throw new RefusalError("This Excel cannot compute a SHA-256 fingerprint (no Web Crypto). Nothing was gathered: update Excel or use Excel on the web.");
+  // A file's bytes are never in a SharedArrayBuffer (which digest refuses): the cast only says so.
+  const digest = await subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer> | ArrayBuffer);
+  let hex = "";
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
+
 /** Reads every file (no Office.js), in order; `progress` from 0 to 0.8. */
 export async function readFiles(files: readonly PortfolioFile[], progress?: (p: Progress) => void, signal?: AbortSignal): Promise<GatheredEvaluation[]> {
   // The reader brings the forms' guards and unpacking: its own chunk, loaded when a gather
@@ -86,7 +102,9 @@ export async function readFiles(files: readonly PortfolioFile[], progress?: (p: 
       throwIfCancelled(signal);
       const i = next++;
       const file = files[i] as PortfolioFile;
-      out[i] = await readSignedEvaluation(file.name, await bytesOf(file));
+      const bytes = await bytesOf(file);
+      const [read, contentHash] = await Promise.all([readSignedEvaluation(file.name, bytes), sha256OfBytes(bytes)]);
+      out[i] = { ...read, contentHash };
       done++;
       progress?.({ fraction: (0.8 * done) / files.length, message: `Read ${done} of ${files.length} files (${file.name})` });
     }
@@ -117,7 +135,7 @@ export async function gatherPortfolio(
       const written = await writePortfolio(context, plan, read, options.maxBytes);
       syncs += written.syncs;
       progress?.({ fraction: 1, message: "Gathered" });
-      return outcome(gathered, plan, written, syncs, attempt);
+      return outcome(plan, written, syncs, attempt);
     } catch (error) {
       // Nothing was written: the rows moved before the first request; read them again.
       if (!(error instanceof PortfolioChangedError) || error.partlyWritten || attempt >= MAX_ATTEMPTS) throw error;
@@ -125,25 +143,15 @@ export async function gatherPortfolio(
   }
 }
 
-function outcome(gathered: readonly GatheredEvaluation[], plan: ReturnType<typeof planGather>, written: PortfolioWritten, syncs: number, attempts: number): PortfolioGathered {
+function outcome(plan: ReturnType<typeof planGather>, written: PortfolioWritten, syncs: number, attempts: number): PortfolioGathered {
+  // A file is its name and contents (planGather): two files of the same name are two outcomes.
   const fileKey = (name: string): string => name.trim().toLowerCase();
-  const sources = new Map(plan.tables.sources.map((s) => [fileKey(String(s.File ?? "")), s]));
-  const seen = new Set<string>();
-  const files: FileOutcome[] = [];
-  for (const g of gathered) {
-    if (seen.has(fileKey(g.fileName))) continue;
-    seen.add(fileKey(g.fileName));
-    const mine = plan.messages.filter((m) => fileKey(m.fileName) === fileKey(g.fileName));
-    const left = plan.leftOut.find((l) => fileKey(l.fileName) === fileKey(g.fileName));
-    const source = sources.get(fileKey(g.fileName));
-    files.push({
-      fileName: g.fileName,
-      verdict: String(source?.Verdict ?? ""),
-      included: plan.included.includes(g.fileName),
-      accepted: String(source?.AcceptedReason ?? "") !== "" && plan.included.includes(g.fileName),
-      sentences: [...(left ? [left.message] : []), ...mine.filter((m) => m.kind !== "left-out").map((m) => m.text)],
-    });
-  }
+  const sameFile = (a: { fileName: string; contentHash?: string }, b: { fileName: string; contentHash?: string }): boolean => fileKey(a.fileName) === fileKey(b.fileName) && a.contentHash === b.contentHash;
+  const files: FileOutcome[] = plan.files.map((f) => {
+    const left = plan.leftOut.find((l) => sameFile(l, f));
+    const mine = plan.messages.filter((m) => sameFile(m, f) && m.kind !== "left-out");
+    return { fileName: f.fileName, ...(f.contentHash !== undefined ? { contentHash: f.contentHash } : {}), verdict: f.verdict, included: f.included, accepted: f.accepted, sentences: [...(left ? [left.message] : []), ...mine.map((m) => m.text)] };
+  });
   const count = (key: PortfolioTableKey): number => plan.tables[key].length;
   return {
     files,

@@ -5,7 +5,8 @@
  *
  * Besides the rows, it keeps what the write needs to change nothing else: where each table is,
  * its headers in the sheet's order, every body row as read (the write compares against them and
- * writes only what differs), and how many rows below each table are free for it to grow into.
+ * writes only what differs), how many rows below each table are free for it to grow into, and a
+ * total row the user turned on (Table Design > Total Row) as it is, for the write to put back.
  *
  * Cost, whatever the number of rows: (1) which tables and sheets exist; (2) each table's header,
  * size and its sheet's used range; (3) the body values, split into more requests only when a
@@ -47,8 +48,10 @@ export interface PortfolioTableState {
   body: PortfolioCell[][];
   /** Index in `body` of each row given to planGather (the rows that hold anything), in order. */
   rowIndexes: number[];
-  /** Blank rows below the table, in its columns, before something of the user's; Infinity when none. */
+  /** Blank rows below the table (below its total row, if shown), in its columns, before something of the user's; Infinity when none. */
   roomBelow: number;
+  /** The table's total row as read (its formulas and number formats), when the table shows one. */
+  totalRow?: { formulas: unknown[][]; numberFormat: unknown[][] };
 }
 
 export interface PortfolioRead {
@@ -62,6 +65,9 @@ export interface PortfolioRead {
 function cellOf(v: unknown): PortfolioCell {
   return typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : "";
 }
+
+/** The rows a table has below its body: its total row, when shown. */
+export const totalRows = (state: PortfolioTableState): number => (state.totalRow ? 1 : 0);
 
 const blankRow = (row: readonly unknown[]): boolean => row.every((v) => v === "" || v === null || v === undefined);
 
@@ -116,7 +122,7 @@ export async function readPortfolio(context: Excel.RequestContext, signal?: Abor
   // 1: what exists.
   const probes = PORTFOLIO_KEYS.map((key) => ({
     key,
-    table: wb.tables.getItemOrNullObject(PORTFOLIO_TABLES[key].name).load("name, showHeaders"),
+    table: wb.tables.getItemOrNullObject(PORTFOLIO_TABLES[key].name).load("name, showHeaders, showTotals"),
     sheet: wb.worksheets.getItemOrNullObject(PORTFOLIO_TABLES[key].sheet).load("name"),
   }));
   await context.sync();
@@ -132,7 +138,8 @@ export async function readPortfolio(context: Excel.RequestContext, signal?: Abor
     const body = p.table.getDataBodyRange().load("rowCount");
     const owner = p.table.worksheet.load("name");
     const used = p.table.worksheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
-    return { ...p, header, body, owner, used };
+    const totalRow = p.table.showTotals ? p.table.getTotalRowRange().load("formulas, numberFormat") : undefined;
+    return { ...p, header, body, owner, used, totalRow };
   });
   await context.sync();
   syncs++;
@@ -176,6 +183,7 @@ export async function readPortfolio(context: Excel.RequestContext, signal?: Abor
       body: [],
       rowIndexes: [],
       roomBelow: Infinity,
+      ...(s.totalRow ? { totalRow: { formulas: s.totalRow.formulas, numberFormat: s.totalRow.numberFormat } } : {}),
     };
     const missing = missingColumns(tables[s.key]);
     if (missing !== undefined && s.table.showHeaders) refusals.push(missing);
@@ -208,7 +216,7 @@ export async function readPortfolio(context: Excel.RequestContext, signal?: Abor
       );
     }
     const used = s.used as Excel.Range;
-    const tableBottom = state.headerRow + rows; // 0-based row of the last body row
+    const tableBottom = state.headerRow + rows + totalRows(state); // 0-based row of the table's last row
     const usedBottom = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
     if (usedBottom > tableBottom) {
       await budget.room(2 * 600);
@@ -225,8 +233,8 @@ export async function readPortfolio(context: Excel.RequestContext, signal?: Abor
   for (const b of below) {
     const state = tables[b.key];
     const first = Math.min(b.constants.isNullObject ? Infinity : firstRowOf(b.constants.address), b.formulas.isNullObject ? Infinity : firstRowOf(b.formulas.address));
-    // `first` is a 1-based sheet row; the table's last body row is 0-based headerRow + body.length.
-    if (Number.isFinite(first)) state.roomBelow = first - 1 - (state.headerRow + state.body.length + 1);
+    // `first` is a 1-based sheet row; the table's last row is 0-based headerRow + body.length (+ its total row).
+    if (Number.isFinite(first)) state.roomBelow = first - 1 - (state.headerRow + state.body.length + totalRows(state) + 1);
   }
 
   const rows = {} as PortfolioRows;

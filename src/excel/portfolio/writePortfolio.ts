@@ -10,7 +10,9 @@
  *   in the portfolio's own columns (Status, EvidenceNotes, Target…), are never written at all,
  *   and an edit a co-author makes to them while the gather runs is not undone. New rows grow the
  *   table over blank rows below it (readPortfolio counts them; if something of the user's is in
- *   the way, nothing is written), with the schema's formats; a table never shrinks.
+ *   the way, nothing is written), with the schema's formats; a table never shrinks. A table
+ *   with a Total Row grows over the blank rows below that row, which ends up below the new
+ *   rows holding what it held (see the grows branch of writePortfolio).
  * - Text is written as text (cellSafety.ts keptAsText: the cells are General, so "=…" or
  *   "2026-03-31" stays what it says, and Excel stores it without the apostrophe).
  *
@@ -28,7 +30,7 @@ import { blockAddress, columnLetter, FORMATS, PORTFOLIO_TABLES, type ColumnType,
 import { keptAsText } from "../shared/cellSafety";
 import { ChangedSinceReadError } from "../shared/refusal";
 import { COMMAND_BYTES, jsonBytes, MAX_REQUEST_BYTES } from "../shared/requestBudget";
-import { headerIndex, PORTFOLIO_KEYS, PortfolioRefusal, type PortfolioRead, type PortfolioTableState } from "./readPortfolio";
+import { headerIndex, PORTFOLIO_KEYS, PortfolioRefusal, totalRows, type PortfolioRead, type PortfolioTableState } from "./readPortfolio";
 
 /** One row in this many is guarded (besides the first and the last). */
 export const GUARD_EVERY = 500;
@@ -86,14 +88,12 @@ function positions(state: PortfolioTableState, planned: number): number[] {
 
 /**
  * The cells to write, as a grid of the table's rows (`null`: leave as it is) from `firstRow`,
- * and the rows the table then needs. PF_Totals is worked out whole each time: its rows past the
- * plan's are cleared (the schema's columns only).
+ * and the rows the table then needs. Every table's plan keeps the rows read, in order, PF_Totals'
+ * included (planGather keeps its rows by TotalKey), so no row is ever cleared.
  */
 function gridOf(state: PortfolioTableState, rows: readonly Record<string, PortfolioCell | undefined>[]): { grid: (unknown | null)[][]; firstRow: number; height: number; cells: number } {
-  const index = headerIndex(state.key, state.headers);
   const where = positions(state, rows.length);
   const height = Math.max(state.body.length, where.length > 0 ? (where[where.length - 1] as number) + 1 : 0, 1);
-  const schemaColumns = new Set(PORTFOLIO_TABLES[state.key].columns.map((c) => c.name));
   const width = state.headers.length;
   const grid: (unknown | null)[][] = Array.from({ length: height }, () => Array<unknown | null>(width).fill(null));
   const names = state.headers.map((h) => PORTFOLIO_TABLES[state.key].columns.find((c) => c.name.toLowerCase() === h.trim().toLowerCase())?.name);
@@ -114,16 +114,6 @@ function gridOf(state: PortfolioTableState, rows: readonly Record<string, Portfo
       cells++;
     });
   });
-  if (state.key === "totals") {
-    for (const r of state.rowIndexes.slice(rows.length)) {
-      for (const name of schemaColumns) {
-        const j = index.get(name);
-        if (j === undefined || same(state.body[r]?.[j], "")) continue;
-        (grid[r] as unknown[])[j] = "";
-        cells++;
-      }
-    }
-  }
   // Rows with nothing to write are trimmed from both ends.
   let first = 0;
   while (first < height && (grid[first] as unknown[]).every((v) => v === null)) first++;
@@ -134,8 +124,7 @@ function gridOf(state: PortfolioTableState, rows: readonly Record<string, Portfo
 
 /** The keys of the rows a write relies on, sampled (module comment). */
 function guardsOf(state: PortfolioTableState): Guard[] {
-  // PF_Totals is worked out whole, its rows rewritten in their order: nothing there to guard.
-  if (!state.exists || state.rowIndexes.length === 0 || state.key === "totals") return [];
+  if (!state.exists || state.rowIndexes.length === 0) return [];
   const keyColumn = headerIndex(state.key, state.headers).get(PORTFOLIO_TABLES[state.key].key);
   if (keyColumn === undefined) return [];
   const picks = new Set<number>([state.rowIndexes[0] as number]);
@@ -242,15 +231,33 @@ export async function writePortfolio(context: Excel.RequestContext, plan: Gather
       );
     } else if (grows > 0) {
       if (grows > state.roomBelow) {
-        const firstUsed = top + state.body.length + state.roomBelow + 1;
+        const firstUsed = top + state.body.length + totalRows(state) + state.roomBelow + 1;
         tooFull.push(`"${state.sheet}" has something in row ${firstUsed} below ${state.name}, and the gather needs ${grows} more row${grows === 1 ? "" : "s"} for the table to grow into`);
       }
       const bodyRows = state.body.length;
+      const totalRow = state.totalRow;
       commands.push({
-        bytes: COMMAND_BYTES.other * 2,
+        bytes: COMMAND_BYTES.other * 2 + (totalRow ? 4 * COMMAND_BYTES.other + 2 * COMMAND_BYTES.write + jsonBytes(totalRow.formulas) + jsonBytes(totalRow.numberFormat) : 0),
         queue: (ctx) => {
           const sheet = ctx.workbook.worksheets.getItem(state.sheet);
-          ctx.workbook.tables.getItem(state.name).resize(sheet.getRange(blockAddress(state.headerRow + 1, left + 1, height + 1, width)));
+          const table = ctx.workbook.tables.getItem(state.name);
+          // A table with a Total Row grows with the row off, then has it back, as read, below the
+          // new rows. Excel's documentation says neither whether Table.resize's range holds the
+          // total row nor whether the row's cells move with it (a wrong guess writes a new row
+          // over the totals, or leaves a SUBTOTAL in a data row), nor whether the row turned back
+          // on keeps its formulas and formats: so the row's cells are emptied after it is turned
+          // off, and its formulas and formats written back after it is turned on.
+          if (totalRow) {
+            table.showTotals = false;
+            sheet.getRangeByIndexes(top + bodyRows, left, 1, width).clear("Contents" as Excel.ClearApplyTo);
+          }
+          table.resize(sheet.getRange(blockAddress(state.headerRow + 1, left + 1, height + 1, width)));
+          if (totalRow) {
+            table.showTotals = true;
+            const row = table.getTotalRowRange();
+            row.formulas = totalRow.formulas;
+            row.numberFormat = totalRow.numberFormat;
+          }
         },
       });
       formatNewRows(bodyRows, grows);

@@ -219,3 +219,75 @@ describe("community offers", () => {
     expect(plan.tables.offers.map((o) => o.OfferKey)).toEqual(["T-1|ACME LTD|NORTHGATE PRIMARY|1", "T-1|ACME LTD|NORTHGATE PRIMARY|2"]);
   });
 });
+
+describe("due dates and delivered figures kept in both places", () => {
+  // Excel's serial for a calendar day, worked out independently of the code under test.
+  const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+  const withIll1 = (over: { dueDate?: number | null; delivered?: number | null }) => aGathered({ commitments: [aCommitment({ ref: "ILL1", ...over })] });
+  const typedIll1 = (tables: PortfolioRows, values: Record<string, unknown>): PortfolioRows => ({
+    ...tables,
+    commitments: tables.commitments.map((r) => (r.Ref === "ILL1" ? { ...r, ...values } : r)) as PortfolioRows["commitments"],
+  });
+  const conflicts = (plan: GatherPlan): string[] => plan.messages.filter((m) => m.kind === "conflict").map((m) => m.text);
+
+  it("keeps a due date cleared in the portfolio while the register still gives the one gathered before", () => {
+    const first = gather({}, [withIll1({ dueDate: day(2027, 3, 31) })]).tables;
+    const again = gather(typedIll1(first, { DueDate: "" }), [withIll1({ dueDate: day(2027, 3, 31) })]);
+    expect(byKey(again.tables.commitments, "Ref").ILL1?.DueDate).toBe("");
+    expect(conflicts(again)).toEqual([]);
+  });
+
+  it("keeps a delivered figure typed over the gathered one while the register's has not moved", () => {
+    const first = gather({}, [withIll1({ delivered: 5 })]).tables;
+    const again = gather(typedIll1(first, { Delivered: 7 }), [withIll1({ delivered: 5 })]);
+    expect(byKey(again.tables.commitments, "Ref").ILL1?.Delivered).toBe(7);
+    expect(conflicts(again)).toEqual([]);
+  });
+
+  it("takes the register's new figure as a routine update when the portfolio still held the one gathered", () => {
+    const first = gather({}, [withIll1({ delivered: 5, dueDate: day(2027, 3, 31) })]).tables;
+    const again = gather(first, [withIll1({ delivered: 6, dueDate: day(2027, 6, 30) })]);
+    expect(byKey(again.tables.commitments, "Ref").ILL1).toMatchObject({ Delivered: 6, DueDate: day(2027, 6, 30) });
+    expect(conflicts(again)).toEqual([]);
+  });
+
+  it("takes a new register date over one typed differently in the portfolio, and gives both as dates", () => {
+    const first = gather({}, [withIll1({ dueDate: day(2027, 3, 31) })]).tables;
+    const again = gather(typedIll1(first, { DueDate: day(2027, 6, 30) }), [withIll1({ dueDate: day(2027, 9, 30) })]);
+    expect(byKey(again.tables.commitments, "Ref").ILL1?.DueDate).toBe(day(2027, 9, 30));
+    expect(conflicts(again)).toEqual(["Grounds maintenance, ILL1: DueDate was 30 June 2027 in the portfolio and is 30 September 2027 in the workbook now; the workbook's was taken."]);
+  });
+});
+
+describe("totals gathered again", () => {
+  it("keeps each group's row, and a column the user added to it, by its key; a group gone stays at zero and a new one is added", () => {
+    const first = gather({}, [aGathered()]).tables;
+    // The user sorted PF_Totals their own way and added a column of notes.
+    const arranged = { ...first, totals: [...first.totals].reverse().map((t) => ({ ...t, Note: `note on ${String(t.TotalKey)}` })) as PortfolioRows["totals"] };
+    const again = gather(arranged, [aGathered({ commitments: [aCommitment({ ref: "ILL1", theme: "Social" })] })]);
+    expect(again.tables.totals.map((t) => [t.TotalKey, (t as Record<string, unknown>).Note ?? "", t.Commitments, t.CommittedValue, t.DeliveredShare])).toEqual([
+      ["Year|2026", "note on Year|2026", 1, 100_000, 0],
+      ["Supplier|Acme Ltd", "note on Supplier|Acme Ltd", 1, 100_000, 0],
+      ["Theme|Jobs", "note on Theme|Jobs", 0, 0, ""],
+      ["Theme|Growth", "note on Theme|Growth", 0, 0, ""],
+      ["Theme|Social", "", 1, 100_000, 0],
+    ]);
+  });
+});
+
+describe("today, for due dates and the status rule", () => {
+  const serialOf = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+  // 00:30 BST on 1 April 2027 is 23:30 UTC on 31 March; built from UTC parts, so the test means the same in any zone.
+  const halfPastMidnightInLondon = new Date(Date.UTC(2027, 2, 31, 23, 30));
+
+  it("is the calendar day where the gather runs: 00:30 on 1 April in London (BST, UTC+1) is 1 April", () => {
+    expect(excelDay(halfPastMidnightInLondon, 60)).toBe(serialOf(2027, 4, 1));
+    const plan = planGather({}, [aGathered({ commitments: [aCommitment({ ref: "ILL1", dueDate: serialOf(2027, 3, 31) })] })], [], { now: halfPastMidnightInLondon, utcOffsetMinutes: 60 });
+    expect(plan.tables.commitments[0]).toMatchObject({ RuleStatus: "Behind" });
+  });
+
+  it("is, by default, the day of the machine's own clock", () => {
+    expect(excelDay(new Date(2027, 3, 1, 0, 30))).toBe(serialOf(2027, 4, 1));
+    expect(excelDay(new Date(2027, 2, 31, 23, 30))).toBe(serialOf(2027, 3, 31));
+  });
+});

@@ -251,6 +251,65 @@ describe("a portfolio the user arranged", () => {
   }, 60_000);
 });
 
+describe("PF_Totals arranged by the user", () => {
+  it("keeps a note in a column the user added to PF_Totals on its group, after the user sorted the table", async () => {
+    const { host, run } = aPortfolio();
+    await gather(run, [care, lighting]);
+    await run(async (context) => {
+      context.workbook.tables.getItem("PF_Totals").columns.add(undefined, undefined, "Comment");
+      await context.sync();
+    });
+    await typeInto(run, "PF_Totals", (r) => r.TotalKey === "Supplier|Acme Ltd", { Comment: "Check with procurement" });
+    // Largest first: the supplier and year rows move above the themes.
+    await run(async (context) => {
+      context.workbook.tables.getItem("PF_Totals").sort.apply([{ key: PORTFOLIO_TABLES.totals.columns.findIndex((c) => c.name === "CommittedValue"), ascending: false }]);
+      await context.sync();
+    });
+    const before = rowsOf(host, "totals").map((t) => t.TotalKey);
+
+    await gather(run, [care, lighting, cleaning]);
+
+    const totals = rowsOf(host, "totals");
+    expect(totals.filter((t) => t.Comment !== "").map((t) => [t.TotalKey, t.Comment, t.Commitments])).toEqual([["Supplier|Acme Ltd", "Check with procurement", 12]]);
+    expect(totals.map((t) => t.TotalKey).slice(0, before.length)).toEqual(before);
+    expect(new Set(totals.map((t) => t.TotalKey)).size).toBe(totals.length);
+  }, 60_000);
+
+  it("reads and plans again when a co-author sorts PF_Totals between the read and the write, so a note stays on its group", async () => {
+    const { host, run } = aPortfolio();
+    await gather(run, [care, lighting]);
+    await run(async (context) => {
+      context.workbook.tables.getItem("PF_Totals").columns.add(undefined, undefined, "Comment");
+      await context.sync();
+    });
+    await typeInto(run, "PF_Totals", (r) => r.TotalKey === "Supplier|Acme Ltd", { Comment: "Check with procurement" });
+    host.coauthor.beforeRequest(4, (co) => co.sortTable("PF_Totals", "CommittedValue", false));
+    const result = await gather(run, [care, lighting, cleaning]);
+    expect(host.coauthor.log).toHaveLength(1);
+    expect(result.attempts).toBe(2);
+    expect(rowsOf(host, "totals").filter((t) => t.Comment !== "").map((t) => [t.TotalKey, t.Comment, t.Commitments])).toEqual([["Supplier|Acme Ltd", "Check with procurement", 12]]);
+  }, 60_000);
+});
+
+describe("two files of the same name from different folders", () => {
+  it("gathers both when they hold different tenders, each with its own outcome and PF_Sources row", async () => {
+    const { host, run } = aPortfolio();
+    const result = await gather(run, [
+      { name: "Evaluation.xlsx", bytes: care.bytes },
+      { name: "Evaluation.xlsx", bytes: lighting.bytes },
+    ]);
+    expect(result.files.map((f) => [f.fileName, f.verdict, f.included, f.sentences[0]])).toEqual([
+      ["Evaluation.xlsx", "Signed and intact", true, expect.stringMatching(/is signed and intact/)],
+      ["Evaluation.xlsx", "Signed and intact", true, expect.stringMatching(/is signed and intact/)],
+    ]);
+    expect(rowsOf(host, "contracts").map((c) => c.TenderKey)).toEqual(["T-2026-0101", "T-2026-0202"]);
+    expect(rowsOf(host, "sources").map((s) => [s.File, s.TenderKey, String(s.FileHash).length])).toEqual([
+      ["Evaluation.xlsx", "T-2026-0101", 64],
+      ["Evaluation.xlsx", "T-2026-0202", 64],
+    ]);
+  }, 60_000);
+});
+
 describe("files the gather leaves out", () => {
   let host: ExcelHost;
   let result: PortfolioGathered;

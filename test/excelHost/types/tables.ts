@@ -63,7 +63,7 @@ export const TABLE: HostType<TableModel> = {
     name: { get: (t) => t.name, set: (t, name, env) => env.model.renameTable(t, String(name)) },
     style: { get: (t) => t.style, set: (t, style) => void (t.style = String(style)) },
     showHeaders: { get: () => true },
-    showTotals: { get: () => false },
+    showTotals: { get: (t) => t.showTotals, set: (t, show, env) => env.model.setShowTotals(t, show === true) },
     showFilterButton: { get: (t) => t.showFilterButton, set: (t, show) => void (t.showFilterButton = show === true) },
   },
   navigation: {
@@ -76,6 +76,11 @@ export const TABLE: HostType<TableModel> = {
     getRange: (t) => rangeObject(t.sheet, t.rect),
     getHeaderRowRange: (t) => rangeObject(t.sheet, t.headerRect()),
     getDataBodyRange: (t) => rangeObject(t.sheet, t.dataRect()),
+    /** Excel's answer for a table showing no total row is not documented. */
+    getTotalRowRange: (t) => {
+      if (!t.showTotals) throw new NotModelled("Table.getTotalRowRange", "the table shows no total row");
+      return rangeObject(t.sheet, t.totalRect());
+    },
     /** "The new range must overlap with the original table range and the headers (or the top of the table) must be in the same row." */
     resize: (t, [newRange], env) => {
       const target = rangeArgument(newRange, env, t.sheet, "the new range");

@@ -14,6 +14,7 @@ import { HostObject, type HostType } from "../hostTypes";
 import type { SheetModel } from "../sheetModel";
 import type { NameModel, WorkbookModel } from "../workbookModel";
 import { CHARTS } from "./charts";
+import { PAGE_LAYOUT } from "./pageLayout";
 import { RANGE_AREAS } from "../rangeAreas";
 import { checkedEnum, rangeArgument, rangeObject } from "./range";
 import { TABLES, type TableScope } from "./tables";
@@ -103,6 +104,8 @@ export const WORKSHEET: HostType<SheetModel> = {
     freezePanes: (sheet) => new HostObject(FREEZE_PANES, sheet),
     tables: (sheet) => new HostObject<TableScope>(TABLES, { sheet }),
     charts: (sheet) => new HostObject(CHARTS, sheet),
+    /** ExcelApi 1.9: orientation, zoom and the print area (../pageLayout.ts). */
+    pageLayout: (sheet) => new HostObject(PAGE_LAYOUT, sheet),
   },
   methods: {
     /** Worksheet.getRange("A1:B2"); with no address, the whole sheet. */
