@@ -3,8 +3,9 @@
  * journey and signed off, and a fourth changed after its sign-off, saved as .xlsx; in a blank
  * playground workbook the Council portfolio page gathers the four at once, leaves the changed one
  * out with its reason, includes it when given a reason and a name, and writes the dashboard,
- * whose charts are read back against the portfolio's own tables. Screenshots and the signed
- * workbooks go to test-results/e2e/portfolio/.
+ * whose charts are read back against the portfolio's own tables; a figure the contract manager
+ * types in the portfolio survives the next gather. Screenshots and the signed workbooks go to
+ * test-results/e2e/portfolio/.
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
@@ -42,6 +43,30 @@ async function inWorkbook<T>(code: string): Promise<T> {
     const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
     return bridge.run(batch);
   }, code) as Promise<T>;
+}
+
+interface ChartSeen {
+  title: string;
+  categories: string[];
+  legend: string[];
+  bars: { series: number; category: number; value: number }[];
+}
+
+/** What the playground draws for a chart: its title, category labels, legend and bars' values. */
+async function drawn(name: string): Promise<ChartSeen> {
+  const figure = page.locator(`figure[data-chart="${name}"]`);
+  // Attached, not visible: a bar of 0 (no contract behind) is drawn with no height.
+  await figure.locator("svg rect[data-series]").first().waitFor({ state: "attached" });
+  return figure.evaluate((f) => ({
+    title: f.querySelector('[data-role="title"]')?.textContent ?? "",
+    categories: [...f.querySelectorAll('[data-role="category"]')].map((t) => t.textContent ?? ""),
+    legend: [...f.querySelectorAll('[data-role="legend"] text')].map((t) => t.textContent ?? ""),
+    bars: [...f.querySelectorAll("svg rect[data-series]")].map((r) => ({
+      series: Number(r.getAttribute("data-series")),
+      category: Number(r.getAttribute("data-category")),
+      value: Number(r.getAttribute("data-value")),
+    })),
+  }));
 }
 
 /** A PF_ table's rows as records by header, read through Office.js in the page. */
@@ -110,6 +135,51 @@ describe("the council's portfolio in the playground", () => {
     const sources = await tableRows("PF_Sources");
     expect(sources.find((s) => s.File === CHANGED)).toMatchObject({ Included: "Yes", AcceptedReason: REASON, AcceptedBy: "Dee Lead" });
     expect(await tableRows("PF_Contracts")).toHaveLength(4);
+    expect(errors).toEqual([]);
+  });
+
+  it("draws the dashboard: committed and delivered by theme equal to PF_Totals, and four charts on one printed page", async () => {
+    await page.getByRole("navigation", { name: "Sheets" }).getByRole("button", { name: "PF Dashboard" }).click();
+    await page.locator('table[aria-label="Sheet PF Dashboard"]').waitFor();
+    const themes = await drawn("PF_ChartThemes");
+    expect(themes.title).toBe("Committed and delivered by theme (£)");
+    expect(themes.legend).toEqual(["Committed £", "Delivered £"]);
+    const totals = (await tableRows("PF_Totals")).filter((t) => t.By === "Theme" && Number(t.CommittedValue) > 0);
+    expect([...themes.categories].sort()).toEqual(totals.map((t) => String(t.Group)).sort());
+    for (const t of totals) {
+      const category = themes.categories.indexOf(String(t.Group));
+      expect(themes.bars.find((b) => b.series === 0 && b.category === category)?.value).toBeCloseTo(Number(t.CommittedValue), 2);
+    }
+    expect((await drawn("PF_ChartYears")).bars.length).toBeGreaterThan(0);
+    // Every contract is behind, on track or ahead: the status bars add up to the contracts.
+    const status = await drawn("PF_ChartStatus");
+    expect(status.categories).toEqual(["Behind", "On track", "Ahead"]);
+    expect(status.bars.reduce((sum, b) => sum + b.value, 0)).toBe((await tableRows("PF_Contracts")).length);
+    const offers = await drawn("PF_ChartOffers");
+    const offerRows = await tableRows("PF_Offers");
+    expect(offers.bars.reduce((sum, b) => sum + b.value, 0)).toBe(offerRows.filter((o) => o.InLatestGather !== "No").length);
+    const layout = await inWorkbook<{ orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number } }>(
+      `const l = context.workbook.worksheets.getItem("PF Dashboard").pageLayout.load("orientation,zoom"); await context.sync(); return { orientation: l.orientation, zoom: l.zoom };`,
+    );
+    expect(layout).toEqual({ orientation: "Landscape", zoom: expect.objectContaining({ horizontalFitToPages: 1, verticalFitToPages: 1 }) });
+    await shot("dashboard");
+  });
+
+  it("keeps a delivered figure typed in the portfolio when the same files are gathered again, duplicating nothing", async () => {
+    const before = await tableRows("PF_Commitments");
+    const target = before.find((c) => c.Ref === "ILL9" && c.Supplier === "Acme Ltd" && String(c.TenderKey) === SIGNED[1].tenderId)!;
+    await inWorkbook(
+      `const t = context.workbook.tables.getItem("PF_Commitments");
+       const h = t.getHeaderRowRange().load("values"); const b = t.getDataBodyRange().load("values"); await context.sync();
+       const col = h.values[0].indexOf("Delivered"); const key = h.values[0].indexOf("CommitmentKey");
+       const row = b.values.findIndex((r) => r[key] === ${JSON.stringify(target.CommitmentKey)});
+       t.getDataBodyRange().getCell(row, col).values = [[77]]; await context.sync();`,
+    );
+    await pane.getByLabel("Signed evaluation workbooks (.xlsx)").setInputFiles(files.slice(0, 3));
+    await pane.getByText(/Gathered 3 of 3 files\./).waitFor({ timeout: 60_000 });
+    const after = await tableRows("PF_Commitments");
+    expect(after).toHaveLength(before.length);
+    expect(after.find((c) => c.CommitmentKey === target.CommitmentKey)?.Delivered).toBe(77);
     expect(errors).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe("a signed and intact workbook", () => {
     const g = await readSignedEvaluation("care.xlsx", bytes);
     expect(g.verdict).toBe("intact");
     expect(g.signature).toEqual({ fingerprint: signed.fingerprint, signedBy: "Dee Lead", signedAt: SIGNED_AT.toISOString() });
-    expect(g.message).toBe(`"care.xlsx" is signed and intact: the record signed off by Dee Lead on ${SIGNED_AT.toISOString()} matches its fingerprint.`);
+    expect(g.message).toBe(`"care.xlsx" is signed and intact: the record signed off by Dee Lead on 31 March 2026 matches its fingerprint.`);
     expect(g.changedSheets).toEqual([]);
   });
 

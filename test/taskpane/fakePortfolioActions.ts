@@ -16,6 +16,7 @@ export function aPortfolioGathered(files: readonly FileOutcome[] = [aFileOutcome
     written: Object.fromEntries(Object.keys(PORTFOLIO_TABLES).map((key) => [key, { rows: 0, added: 0, cellsWritten: 0, created: false }])) as PortfolioGathered["written"],
     syncs: 4,
     attempts: 1,
+    dashboard: { drawn: true, sheet: "PF Dashboard", charts: ["PF_ChartThemes"], note: "" },
     ...overrides,
   };
 }

@@ -34,6 +34,7 @@
  * the status block says how many there are. The user's own Status column is not used: it is a
  * judgement typed in the portfolio, and a chart must follow one stated rule.
  */
+import { excelDay } from "./planGather";
 import { registerStatus } from "../report/register";
 import { penceOf, poundsOf } from "./money";
 import type { PortfolioCell, PortfolioRows } from "./schema";
@@ -92,7 +93,7 @@ export interface ContractProgress {
 export interface Dashboard {
   /** False when the portfolio holds no contract: the blocks then say so and no chart is drawn. */
   hasContracts: boolean;
-  /** The as-at day as an Excel serial (UTC), the day the status rule is applied on. */
+  /** The as-at day as an Excel serial (the local calendar day, as planGather's), the day the status rule is applied on. */
   asAtDay: number;
   blocks: Record<DashboardBlockKey, DashboardBlock>;
   /** Every contract with current commitments, with its figures and status. */
@@ -114,10 +115,6 @@ export const DASHBOARD_CHARTS = {
 /** PF_Offers' RecipientType values in the order the bid form lists them; others follow alphabetically. */
 const RECIPIENT_ORDER = ["School", "College", "Charity", "Community group", "Other"];
 
-/** Excel's serial of the day `date` falls on (UTC), as planGather's excelDay and TODAY() give it. */
-function excelDay(date: Date): number {
-  return Math.floor(date.getTime() / 86_400_000) + 25_569;
-}
 
 const textIn = (v: PortfolioCell | undefined): string => (typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
@@ -135,8 +132,8 @@ const pence = (v: PortfolioCell | undefined): number => penceOf(numberIn(v) ?? 0
 const share = (part: number, whole: number): number | "" => (whole > 0 ? part / whole : "");
 
 /** The dashboard of a portfolio as at `asAt`. */
-export function buildDashboard(rows: PortfolioRows, asAt: Date): Dashboard {
-  const asAtDay = excelDay(asAt);
+export function buildDashboard(rows: PortfolioRows, asAt: Date, utcOffsetMinutes?: number): Dashboard {
+  const asAtDay = excelDay(asAt, utcOffsetMinutes);
   const hasContracts = rows.contracts.length > 0;
   const commitments = rows.commitments.filter(current);
   const offers = rows.offers.filter(current);

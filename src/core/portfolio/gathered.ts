@@ -17,7 +17,7 @@
 import { cellOf, type ModerationSnapshot, type TableData } from "../moderation/snapshot";
 import type { VerifyResult } from "../moderation/views";
 import { readQuantity, readText } from "../shared/cells";
-import { formatGBP } from "../shared/format";
+import { formatGBP, formatIsoDate } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { SHEETS, type SettingKey } from "../shared/layout";
 import { parseUnit } from "../setup/units";
@@ -294,19 +294,33 @@ function quoted(fileName: string): string {
   return `"${fileName}"`;
 }
 
+/**
+ * The sign-off's time (ISO 8601, as the record holds it) as the day a person would say, on the
+ * machine's calendar: "31 March 2026". Text that is not a time is quoted as it is.
+ */
+function signedDay(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return formatIsoDate(`${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`);
+}
+
+/** The verdict's closing sentence for a file the user may still include; dropped once they have. */
+export const UNLESS_ACCEPTED = " It is left out unless you accept it with a reason.";
+
 function verdictMessage(fileName: string, verify: VerifyResult, changedSheets: readonly string[]): string {
   const name = quoted(fileName);
-  const who = verify.signedBy ? ` by ${verify.signedBy}${verify.signedAt ? ` on ${verify.signedAt}` : ""}` : "";
+  const who = verify.signedBy ? ` by ${verify.signedBy}${verify.signedAt ? ` on ${signedDay(verify.signedAt)}` : ""}` : "";
   switch (verify.status) {
     case "intact":
       return `${name} is signed and intact: the record signed off${who} matches its fingerprint.`;
     case "changed": {
       const where = changedSheets.length > 0 ? ` (${changedSheets.join(", ")})` : "";
       const first = verify.changes[0]?.message;
-      return `${name} was changed after it was signed off${who}${where}, so its figures are not the signed record${first ? `: ${first}` : "."} It is left out unless you accept it with a reason.`;
+      return `${name} was changed after it was signed off${who}${where}, so its figures are not the signed record${first ? `: ${first}` : "."}${UNLESS_ACCEPTED}`;
     }
     default:
-      return `${name} is an evaluation workbook that has not been signed off, so its figures are not a final record. It is left out unless you accept it with a reason.`;
+      return `${name} is an evaluation workbook that has not been signed off, so its figures are not a final record.${UNLESS_ACCEPTED}`;
   }
 }
 

@@ -44,7 +44,7 @@ import { formatGBP, formatIsoDate } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { KPI_LABELS, registerStatus, type KpiId } from "../report/register";
 import { ACT_COMMENCEMENT, valueBothWays } from "../setup/statutoryThresholds";
-import { VERDICT_LABELS, type GatheredEvaluation } from "./gathered";
+import { UNLESS_ACCEPTED, VERDICT_LABELS, type GatheredEvaluation } from "./gathered";
 import { DEFAULT_RATING_THRESHOLDS, noticeDraft, rateKpi, type RatingThresholds } from "./kpiRating";
 import { penceOf, poundsOf, shareOfPence } from "./money";
 import { PORTFOLIO_TABLES, type PortfolioCell, type PortfolioColumn, type PortfolioRow, type PortfolioRows, type PortfolioTableKey } from "./schema";
@@ -663,7 +663,9 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
     decided[i] = { reasons: [], message: g.message, ...(reasons.length > 0 && acceptance ? { acceptance } : recorded.carried ? { kept: recorded.carried } : {}) };
     if (reasons.length > 0 && acceptance) {
       const when = given ? "" : " at an earlier gather";
-      say(g, "accepted", `${why.join(" ")} Accepted by ${acceptance.by.trim()}${when}: ${acceptance.reason.trim()}`);
+      // Said as what happened: the verdict's "left out unless you accept it" no longer holds.
+      const said = why.map((w) => w.replace(UNLESS_ACCEPTED, "")).join(" ");
+      say(g, "accepted", `${said} Accepted by ${acceptance.by.trim()}${when}: ${acceptance.reason.trim()}`);
     }
   });
 

@@ -15,10 +15,12 @@
  * Returns what the pane shows: one outcome per file with its sentence, the plan's messages, and
  * the counts.
  */
-import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioTableKey, type RatingThresholds } from "../../core";
+import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioRows, type PortfolioTableKey, type RatingThresholds } from "../../core";
 import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions, type Progress } from "../shared/excelRun";
+import { describeOfficeError } from "../shared/officeErrors";
 import { readPortfolio } from "./readPortfolio";
+import { DASHBOARD_SHEET, writeDashboard } from "./writeDashboard";
 import { PortfolioChangedError, writePortfolio, type PortfolioWritten } from "./writePortfolio";
 
 /** Reads and plans again this many times at most when a co-author moved rows mid-write. */
@@ -38,6 +40,11 @@ export interface PortfolioGatherOptions {
   thresholds?: RatingThresholds;
   /** For tests of the splitting. */
   maxBytes?: number;
+  /**
+   * false: the tables only, no PF Dashboard (for tests of the tables' request budget; the
+   * dashboard's one write is bounded on its own, see writeDashboard's tests).
+   */
+  dashboard?: boolean;
 }
 
 /** What the pane shows for one chosen file. */
@@ -64,6 +71,8 @@ export interface PortfolioGathered {
   syncs: number;
   /** 1, or more when a co-author moved rows mid-write and the portfolio was read again. */
   attempts: number;
+  /** PF Dashboard, drawn after the tables: its charts, or why it was not (the tables are written either way). */
+  dashboard: { drawn: true; sheet: string; charts: string[]; note: string } | { drawn: false; sheet: string; note: string };
 }
 
 async function bytesOf(file: PortfolioFile): Promise<Uint8Array | ArrayBuffer> {
@@ -134,8 +143,11 @@ export async function gatherPortfolio(
     try {
       const written = await writePortfolio(context, plan, read, options.maxBytes);
       syncs += written.syncs;
+      progress?.({ fraction: 0.95, message: "Drawing the dashboard" });
+      const dashboard = options.dashboard === false ? { outcome: { drawn: false as const, sheet: DASHBOARD_SHEET, note: "" }, syncs: 0 } : await drawDashboard(context, plan.tables, now);
+      syncs += dashboard.syncs;
       progress?.({ fraction: 1, message: "Gathered" });
-      return outcome(plan, written, syncs, attempt);
+      return { ...outcome(plan, written, syncs, attempt), dashboard: dashboard.outcome };
     } catch (error) {
       // Nothing was written: the rows moved before the first request; read them again.
       if (!(error instanceof PortfolioChangedError) || error.partlyWritten || attempt >= MAX_ATTEMPTS) throw error;
@@ -143,7 +155,22 @@ export async function gatherPortfolio(
   }
 }
 
-function outcome(plan: ReturnType<typeof planGather>, written: PortfolioWritten, syncs: number, attempts: number): PortfolioGathered {
+/**
+ * PF Dashboard after the tables are written. The tables are what matters and are written by then,
+ * so a dashboard that cannot be drawn (a sheet of that name that is the user's own, or an Excel
+ * that refuses a chart) is said in the outcome, never made the gather's failure.
+ */
+async function drawDashboard(context: Excel.RequestContext, tables: PortfolioRows, now: Date): Promise<{ outcome: PortfolioGathered["dashboard"]; syncs: number }> {
+  try {
+    const d = await writeDashboard(context, tables, now);
+    return { outcome: { drawn: true, sheet: d.sheet, charts: d.charts, note: d.note }, syncs: d.syncs };
+  } catch (error) {
+    const why = describeOfficeError(error);
+    return { outcome: { drawn: false, sheet: DASHBOARD_SHEET, note: `The portfolio's tables were gathered, but the sheet ${DASHBOARD_SHEET} was not drawn: ${why}` }, syncs: 0 };
+  }
+}
+
+function outcome(plan: ReturnType<typeof planGather>, written: PortfolioWritten, syncs: number, attempts: number): Omit<PortfolioGathered, "dashboard"> {
   // A file is its name and contents (planGather): two files of the same name are two outcomes.
   const fileKey = (name: string): string => name.trim().toLowerCase();
   const sameFile = (a: { fileName: string; contentHash?: string }, b: { fileName: string; contentHash?: string }): boolean => fileKey(a.fileName) === fileKey(b.fileName) && a.contentHash === b.contentHash;

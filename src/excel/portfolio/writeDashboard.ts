@@ -129,7 +129,7 @@ export async function writeDashboard(context: Excel.RequestContext, rows: Portfo
     const a2 = String(existing.marker.values[0]?.[0] ?? "");
     if (!a2.startsWith(BUILT_MARKER)) {
       throw new DashboardRefusedError(
-        `This workbook already has a sheet called "${DASHBOARD_SHEET}" that the add-in did not build, so it was left as it is and nothing was written. Rename or move that sheet, then build the dashboard again.`
+        `This workbook already has a sheet called "${DASHBOARD_SHEET}" that the add-in did not build, so it was left as it is and no dashboard was drawn. Rename or move that sheet, then gather again to draw it.`
       );
     }
   }

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, Textarea, mergeClasses } from "@fluentu
 import type { FileOutcome } from "../../excel/actions";
 import { NoticeRegions } from "../Notice";
 import { OperationProgress } from "../OperationProgress";
-import { canInclude, usePortfolioPage, type IncludeDraft, type PortfolioPageActions, type PortfolioPageState } from "./usePortfolioPage";
+import { canInclude, fileIdentity, usePortfolioPage, type IncludeDraft, type PortfolioPageActions, type PortfolioPageState } from "./usePortfolioPage";
 import { usePortfolioPageStyles } from "./PortfolioPage.styles";
 
 export interface PortfolioPageProps {
@@ -80,8 +80,8 @@ export function PortfolioPage({ actions, onBack, clock }: PortfolioPageProps) {
             The files
           </h3>
           <ul className={styles.files} aria-label="What became of each file">
-            {state.gathered.files.map((file) => (
-              <li key={file.fileName} className={mergeClasses(styles.file, !file.included && styles.leftOut)}>
+            {leftOutFirst(state.gathered.files).map((file) => (
+              <li key={fileIdentity(file)} className={mergeClasses(styles.file, !file.included && styles.leftOut)}>
                 <FileEntry file={file} state={state} busy={busy} />
               </li>
             ))}
@@ -92,6 +92,11 @@ export function PortfolioPage({ actions, onBack, clock }: PortfolioPageProps) {
   );
 }
 
+/** The files left out first (what needs a decision), then the rest, each group in the order chosen. */
+function leftOutFirst(files: readonly FileOutcome[]): FileOutcome[] {
+  return [...files.filter((f) => !f.included), ...files.filter((f) => f.included)];
+}
+
 /** What happened to the file, in words: the verdict alone does not say whether it went in. */
 function fate(file: FileOutcome): string {
   if (file.accepted) return "included with a reason";
@@ -100,7 +105,7 @@ function fate(file: FileOutcome): string {
 
 function FileEntry({ file, state, busy }: { readonly file: FileOutcome; readonly state: PortfolioPageState; readonly busy: boolean }) {
   const styles = usePortfolioPageStyles();
-  const drafting = state.draft?.fileName === file.fileName;
+  const drafting = state.draft !== undefined && fileIdentity(state.draft) === fileIdentity(file);
   return (
     <>
       <span className={styles.fileHead}>
@@ -117,7 +122,7 @@ function FileEntry({ file, state, busy }: { readonly file: FileOutcome; readonly
       )}
       {canInclude(file) && !drafting && (
         <div className={styles.actions}>
-          <Button size="small" onClick={() => state.openInclude(file.fileName)} disabled={busy || state.draft !== undefined}>
+          <Button size="small" onClick={() => state.openInclude(file)} disabled={busy || state.draft !== undefined}>
             Include with a reason…
           </Button>
         </div>

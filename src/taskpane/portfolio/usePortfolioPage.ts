@@ -18,9 +18,18 @@ export function canInclude(file: FileOutcome): boolean {
   return !file.included && ACCEPTABLE.has(file.verdict);
 }
 
+/**
+ * Which chosen file an outcome is: its name and the SHA-256 of its bytes, since two files of the
+ * same name (from two folders) are two files.
+ */
+export function fileIdentity(file: Pick<FileOutcome, "fileName" | "contentHash">): string {
+  return `${file.fileName}|${file.contentHash ?? ""}`;
+}
+
 /** The reason form of one left-out file, while it is open. */
 export interface IncludeDraft {
   readonly fileName: string;
+  readonly contentHash: string | undefined;
   readonly reason: string;
   readonly by: string;
   /** Set when Include was pressed with a field empty. */
@@ -41,7 +50,7 @@ export interface PortfolioPageState {
   readonly inputKey: number;
   onFiles(files: readonly File[]): void;
   readonly draft: IncludeDraft | undefined;
-  openInclude(fileName: string): void;
+  openInclude(file: FileOutcome): void;
   editDraft(change: Partial<Pick<IncludeDraft, "reason" | "by">>): void;
   cancelInclude(): void;
   confirmInclude(): void;
@@ -55,18 +64,20 @@ function portfolioFile(file: File): PortfolioFile {
 /** The sentence under the progress bar once a gather is done. */
 export function summary(g: PortfolioGathered): string {
   const left = g.counts.leftOut > 0 ? `; ${plural(g.counts.leftOut, "file")} left out (below, each with its reason)` : "";
+  const dashboard = g.dashboard.drawn ? `The charts are on the sheet ${g.dashboard.sheet}.${g.dashboard.note ? ` ${g.dashboard.note}` : ""}` : g.dashboard.note;
   return (
     `Gathered ${g.counts.included} of ${plural(g.counts.files, "file")}${left}. ` +
     `The portfolio now holds ${plural(g.counts.contracts, "contract")}, ${plural(g.counts.commitments, "commitment")}, ` +
-    `${plural(g.counts.offers, "community offer")} and ${plural(g.counts.kpis, "KPI")}.`
+    `${plural(g.counts.offers, "community offer")} and ${plural(g.counts.kpis, "KPI")}. ${dashboard}`
   );
 }
 
-/** The files of `later` replace those of `earlier` with the same name; the rest keep their place. */
+/** The files of `later` replace the same files of `earlier`; the rest keep their place. */
 function mergeOutcomes(earlier: PortfolioGathered, later: PortfolioGathered): PortfolioGathered {
-  const byName = new Map(later.files.map((f) => [f.fileName, f]));
-  const files = earlier.files.map((f) => byName.get(f.fileName) ?? f);
-  for (const f of later.files) if (!earlier.files.some((e) => e.fileName === f.fileName)) files.push(f);
+  const byFile = new Map(later.files.map((f) => [fileIdentity(f), f]));
+  const files = earlier.files.map((f) => byFile.get(fileIdentity(f)) ?? f);
+  const seen = new Set(earlier.files.map(fileIdentity));
+  for (const f of later.files) if (!seen.has(fileIdentity(f))) files.push(f);
   const included = files.filter((f) => f.included).length;
   return {
     ...later,
@@ -88,8 +99,8 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
   const [gathered, setGathered] = useState<PortfolioGathered | undefined>(undefined);
   const [inputKey, setInputKey] = useState(0);
   const [draft, setDraft] = useState<IncludeDraft | undefined>(undefined);
-  // The files of the last choice, by name: including one reads it again from here.
-  const chosen = useRef(new Map<string, File>());
+  // The files of the last choice: including one reads it again from here.
+  const chosen = useRef<readonly File[]>([]);
   // Who included a file last, offered again so a reviewer including several types it once.
   const lastBy = useRef("");
 
@@ -132,7 +143,7 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
         setInputKey((k) => k + 1);
         return;
       }
-      chosen.current = new Map(files.map((f) => [f.name, f]));
+      chosen.current = files;
       setDraft(undefined);
       void gather(files, []).then((g) => {
         if (g === undefined) return;
@@ -143,7 +154,7 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
     [evaluationHere, useAnyway, gather],
   );
 
-  const openInclude = useCallback((fileName: string) => setDraft({ fileName, reason: "", by: lastBy.current, missing: [] }), []);
+  const openInclude = useCallback((file: FileOutcome) => setDraft({ fileName: file.fileName, contentHash: file.contentHash, reason: "", by: lastBy.current, missing: [] }), []);
   const editDraft = useCallback((change: Partial<Pick<IncludeDraft, "reason" | "by">>) => setDraft((d) => (d === undefined ? d : { ...d, ...change, missing: [] })), []);
   const cancelInclude = useCallback(() => setDraft(undefined), []);
 
@@ -156,21 +167,25 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
       setDraft({ ...draft, missing });
       return;
     }
-    const file = chosen.current.get(draft.fileName);
-    if (file === undefined) {
+    // Every chosen file of that name is read again (a browser File has no other identity); the
+    // acceptance names this one by its hash, so only it is taken with the reason.
+    const files = chosen.current.filter((f) => f.name === draft.fileName);
+    if (files.length === 0) {
       setNotice({ intent: "error", message: `"${draft.fileName}" is no longer to hand: choose it again, then include it.` });
       return;
     }
     lastBy.current = by;
-    void gather([file], [{ fileName: file.name, reason, by, at: clock().toISOString() }]).then((g) => {
+    const acceptance: Acceptance = { fileName: draft.fileName, ...(draft.contentHash !== undefined ? { fingerprint: draft.contentHash } : {}), reason, by, at: clock().toISOString() };
+    const wanted = fileIdentity(draft);
+    void gather(files, [acceptance]).then((g) => {
       if (g === undefined) return;
-      const mine = g.files.find((f) => f.fileName === file.name);
+      const mine = g.files.find((f) => fileIdentity(f) === wanted);
       setDraft(undefined);
       setGathered((earlier) => (earlier === undefined ? g : mergeOutcomes(earlier, g)));
       setNotice(
         mine?.included
-          ? { intent: "success", message: `Included "${file.name}" with your reason, recorded in PF Sources with your name and the time.` }
-          : { intent: "warning", message: `"${file.name}" is still left out: ${mine?.sentences[0] ?? "see below"}` },
+          ? { intent: "success", message: `Included "${draft.fileName}" with your reason, recorded in PF Sources with your name and the time.` }
+          : { intent: "warning", message: `"${draft.fileName}" is still left out: ${mine?.sentences[0] ?? "see below"}` },
       );
     });
   }, [draft, gather, clock]);

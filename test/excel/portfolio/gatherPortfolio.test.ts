@@ -8,6 +8,8 @@
 import { buildResponseForm } from "../../../src/forms/buildResponseForm";
 import { gatherPortfolio, type PortfolioFile, type PortfolioGathered } from "../../../src/excel/portfolio/gatherPortfolio";
 import { TYPE_FORMATS } from "../../../src/excel/portfolio/writePortfolio";
+import { DASHBOARD_SHEET } from "../../../src/excel/portfolio/writeDashboard";
+import { DASHBOARD_CHARTS } from "../../../src/core/portfolio/dashboard";
 import { PORTFOLIO_TABLES, type PortfolioTableKey } from "../../../src/core/portfolio/schema";
 import type { Acceptance } from "../../../src/core/portfolio/planGather";
 import { TABLES } from "../../../src/core/shared/layout";
@@ -45,7 +47,8 @@ function aPortfolio(profile?: ProfileName): { host: ExcelHost; run: ExcelRun } {
 }
 
 async function gather(run: ExcelRun, files: readonly PortfolioFile[], acceptances: readonly Acceptance[] = [], maxBytes?: number): Promise<PortfolioGathered> {
-  return run((context) => gatherPortfolio(context, files, acceptances, undefined, { now: NOW, ...(maxBytes ? { maxBytes } : {}) }));
+  // With a budget given, the tables' requests are what is measured: the dashboard is left out.
+  return run((context) => gatherPortfolio(context, files, acceptances, undefined, { now: NOW, ...(maxBytes ? { maxBytes, dashboard: false } : {}) }));
 }
 
 /** A table's body as records by header, read straight from the host. */
@@ -137,10 +140,32 @@ describe("gathering three signed evaluations into an empty workbook", () => {
     expect(rowsOf(host, "commitments").filter((c) => c.Contract === "=Library cleaning+1")).toHaveLength(4);
   });
 
-  it("writes nothing outside the PF_ sheets", () => {
-    const pf = new Set<string>(Object.values(PORTFOLIO_TABLES).map((t) => t.sheet));
+  it("draws PF Dashboard after the tables, its four charts over the gathered figures", () => {
+    expect(result.dashboard).toEqual({ drawn: true, sheet: DASHBOARD_SHEET, charts: Object.values(DASHBOARD_CHARTS), note: "" });
+    expect(host.inspect.sheet(DASHBOARD_SHEET).usedRange).toBeDefined();
+  });
+
+  it("writes nothing outside the PF_ sheets and PF Dashboard", () => {
+    const pf = new Set<string>([...Object.values(PORTFOLIO_TABLES).map((t) => t.sheet), DASHBOARD_SHEET]);
     for (const name of host.inspect.sheetNames().filter((n) => !pf.has(n))) expect([name, host.inspect.sheet(name).usedRange]).toEqual([name, undefined]);
   });
+});
+
+describe("a sheet of the user's own called PF Dashboard", () => {
+  it("is left as it is, the tables gathered all the same, and the outcome says why there is no dashboard", async () => {
+    const { host, run } = aPortfolio();
+    await run(async (context) => {
+      context.workbook.worksheets.add(DASHBOARD_SHEET).getRange("A1:B2").values = [["Our own board", ""], ["Q1", 12]];
+      await context.sync();
+    });
+    const result = await gather(run, [care]);
+    expect(rowsOf(host, "contracts")).toHaveLength(1);
+    expect(result.dashboard.drawn).toBe(false);
+    expect(result.dashboard.note).toBe(
+      `The portfolio's tables were gathered, but the sheet ${DASHBOARD_SHEET} was not drawn: This workbook already has a sheet called "${DASHBOARD_SHEET}" that the add-in did not build, so it was left as it is and no dashboard was drawn. Rename or move that sheet, then gather again to draw it.`,
+    );
+    expect(host.inspect.values(`'${DASHBOARD_SHEET}'!A1:B2`)).toEqual([["Our own board", ""], ["Q1", 12]]);
+  }, 60_000);
 });
 
 describe("gathering again", () => {

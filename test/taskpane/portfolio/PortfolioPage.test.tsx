@@ -24,7 +24,10 @@ jest.setTimeout(30_000);
 // jsdom has neither Web Crypto (sign-off's fingerprint) nor DecompressionStream (unpacking an
 // .xlsx), which Node, the browsers and Excel's web views all have: lend it Node's.
 beforeAll(() => {
-  if (globalThis.crypto?.subtle === undefined) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+  // Node's digest checks its argument against Node's own ArrayBuffer, not jsdom's: copy it across.
+  const digest = (algorithm: string, data: ArrayBuffer | ArrayBufferView) =>
+    webcrypto.subtle.digest(algorithm, ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
+  if (globalThis.crypto?.subtle === undefined) Object.defineProperty(globalThis, "crypto", { value: { subtle: { digest } }, configurable: true });
   if (globalThis.DecompressionStream === undefined) Object.defineProperty(globalThis, "DecompressionStream", { value: NodeDecompressionStream, configurable: true });
 });
 
@@ -51,6 +54,9 @@ function renderWith(actions = aFakeActions()) {
 
 const fileEntry = (name: string) => within(screen.getByRole("list", { name: "What became of each file" })).getByText(new RegExp(`^${name}:`)).closest("li") as HTMLElement;
 
+/** Each file's line, as listed: its name, what became of it and its verdict. */
+const fileHeads = () => Array.from(screen.getByRole("list", { name: "What became of each file" }).children).map((li) => li.firstChild?.textContent);
+
 describe("the Portfolio page", () => {
   it("gathers every chosen file at once and says what became of each, with the left-out ones' reasons", async () => {
     const actions = aFakeActions({ gatherPortfolio: resolving<"gatherPortfolio">(aPortfolioGathered([aFileOutcome(), CHANGED, FOREIGN])) });
@@ -60,8 +66,11 @@ describe("the Portfolio page", () => {
     const [files, acceptances] = actions.gatherPortfolio.mock.calls[0]!;
     expect(files.map((f: PortfolioFile) => f.name)).toEqual(["Domiciliary care.xlsx", "Parks.xlsx", "Acme response.xlsx"]);
     expect(acceptances).toEqual([]);
-    expect(screen.getByText(/The portfolio now holds 1 contract, 8 commitments, 3 community offers and 3 KPIs\./)).toBeTruthy();
+    expect(screen.getByText(/The portfolio now holds 1 contract, 8 commitments, 3 community offers and 3 KPIs\. The charts are on the sheet PF Dashboard\./)).toBeTruthy();
     expect(within(fileEntry("Domiciliary care.xlsx")).getByText("Domiciliary care.xlsx: gathered (Signed and intact)")).toBeTruthy();
+    // The files that need a decision come first.
+    const heads = within(screen.getByRole("list", { name: "What became of each file" })).getAllByText(/\.xlsx: /).map((e) => e.textContent);
+    expect(heads).toEqual(["Parks.xlsx: left out (Changed since sign-off)", "Acme response.xlsx: left out (Not an evaluation)", "Domiciliary care.xlsx: gathered (Signed and intact)"]);
     expect(within(fileEntry("Parks.xlsx")).getByText(/Quantity was 6, now 60/)).toBeTruthy();
     // A changed workbook may be included with a reason; a response form never.
     expect(within(fileEntry("Parks.xlsx")).getByRole("button", { name: "Include with a reason…" })).toBeTruthy();
@@ -90,6 +99,27 @@ describe("the Portfolio page", () => {
     // The first gather's other file keeps its entry; the included one now says so.
     expect(within(fileEntry("Parks.xlsx")).getByText("Parks.xlsx: included with a reason (Changed since sign-off)")).toBeTruthy();
     expect(within(fileEntry("Domiciliary care.xlsx")).getByText(/gathered/)).toBeTruthy();
+  });
+
+  it("tells two files of the same name apart by their contents, and includes only the one chosen", async () => {
+    const intact = aFileOutcome({ fileName: "Evaluation.xlsx", contentHash: "aaa111" });
+    const changed = { ...CHANGED, fileName: "Evaluation.xlsx", contentHash: "bbb222" };
+    const actions = aFakeActions({ gatherPortfolio: resolving<"gatherPortfolio">(aPortfolioGathered([intact, changed])) });
+    const { user } = renderWith(actions);
+    await user.upload(screen.getByLabelText(/Signed evaluation workbooks/), [aFile("Evaluation.xlsx"), aFile("Evaluation.xlsx")]);
+    await screen.findByRole("list", { name: "What became of each file" });
+    expect(fileHeads()).toEqual(["Evaluation.xlsx: left out (Changed since sign-off)", "Evaluation.xlsx: gathered (Signed and intact)"]);
+
+    actions.gatherPortfolio.mockResolvedValueOnce(aPortfolioGathered([intact, { ...changed, included: true, accepted: true, sentences: [] }]));
+    await user.click(screen.getByRole("button", { name: "Include with a reason…" }));
+    await user.type(screen.getByRole("textbox", { name: /Why include it/ }), "The later copy, corrected at clarification");
+    await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Dee Lead");
+    await user.click(screen.getByRole("button", { name: "Include and gather it" }));
+    await screen.findByText(/Included "Evaluation.xlsx" with your reason/);
+    const [files, acceptances] = actions.gatherPortfolio.mock.calls[1]!;
+    expect(files).toHaveLength(2);
+    expect(acceptances).toEqual([expect.objectContaining({ fileName: "Evaluation.xlsx", fingerprint: "bbb222" })]);
+    expect(fileHeads()).toEqual(["Evaluation.xlsx: gathered (Signed and intact)", "Evaluation.xlsx: included with a reason (Changed since sign-off)"]);
   });
 
   it("asks before gathering into a workbook that holds an evaluation", async () => {
