@@ -13,7 +13,7 @@ import { createScoresActions, type ScoresActions } from "./scores/scoresActions"
 import { createModerationActions, type ModerationActions } from "./moderation/moderationActions";
 import { createReportActions, type ReportActions } from "./report/reportActions";
 import { createSelfTestActions, type SelfTestActions } from "./selfTest/selfTestActions";
-import { createPortfolioActions, type PortfolioActions } from "./portfolio/gatherPortfolio";
+import type { PortfolioActions } from "./portfolio/gatherPortfolio";
 import { readWorkbookState, type WorkbookState } from "./setup/readWorkbookState";
 import { watchSheets, type SheetWatch } from "./shared/workbookEvents";
 
@@ -37,6 +37,21 @@ export type WorkbookActions = WorkbookStateActions & SetupActions & BidsActions 
   describeError(error: unknown): string;
 };
 
+/**
+ * The portfolio's actions, loaded from their own chunk when first asked for: the council's
+ * portfolio is gathered a few times a year, in a workbook of its own, so the planning, writing and
+ * dashboard code (a third of this layer's size) does not ride along with every evaluation's
+ * first action.
+ */
+function lazyPortfolioActions(run: ExcelRun): PortfolioActions {
+  return {
+    gatherPortfolio: async (files, acceptances, options) => {
+      const { createPortfolioActions } = await import(/* webpackChunkName: "portfolio-actions" */ "./portfolio/gatherPortfolio");
+      return createPortfolioActions(run).gatherPortfolio(files, acceptances, options);
+    },
+  };
+}
+
 export function createWorkbookActions(run: ExcelRun): WorkbookActions {
   return {
     readWorkbookState: () => readWorkbookState(run),
@@ -48,7 +63,7 @@ export function createWorkbookActions(run: ExcelRun): WorkbookActions {
     ...createModerationActions(run),
     ...createReportActions(run),
     ...createSelfTestActions(run),
-    ...createPortfolioActions(run),
+    ...lazyPortfolioActions(run),
     describeError: describeOfficeError,
   };
 }

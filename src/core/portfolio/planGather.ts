@@ -511,18 +511,33 @@ function ownKey(g: GatheredEvaluation): string {
 }
 
 /**
- * The key an earlier gather gave this file's tender, when the portfolio holds one from the same
- * file (its name) and contract: a copy accepted as a contract of its own (T-1#…), or a tender
- * without an SV_TenderId keyed another way by an earlier version (FP-…). Else the file's own.
+ * The key an earlier gather gave this file's tender. First, this very file gathered before (its
+ * PF_Sources row by name and contents, or name and sign-off fingerprint): the key recorded there,
+ * so of two same-named files each keeps its own contract whatever the order they are chosen in.
+ * Else a contract row from a file of the same name and contract under the tender's own key or a
+ * copy's (T-1#…), or, for a tender without an SV_TenderId, under an earlier version's FP- key.
+ * A NAME- key is matched exactly: its procurement start tells a re-tender from the contract it
+ * replaces, so "Grounds.xlsx" of 2027 never takes over the 2024 contract. Else the file's own.
  */
-function heldKey(g: GatheredEvaluation, contracts: readonly AnyRow[]): string {
+function heldKey(g: GatheredEvaluation, contracts: readonly AnyRow[], sources: readonly AnyRow[]): string {
   const t = g.tender;
   if (!t) return "";
   const natural = t.tenderKey;
+  const held = new Set(contracts.map((c) => textIn(c.TenderKey)));
+  const same = sources.find((s) => {
+    if (fileKey(textIn(s.File)) !== fileKey(g.fileName) || !held.has(textIn(s.TenderKey))) return false;
+    const byContents = g.contentHash !== undefined && g.contentHash !== "" && textIn(s.FileHash) === g.contentHash;
+    // The same signed record edited since (other bytes): trusted for the tender it names only.
+    const key = textIn(s.TenderKey);
+    const ofThisTender = key === natural || key.startsWith(`${natural}#`);
+    const bySignature = ofThisTender && g.signature !== undefined && g.signature.fingerprint !== "" && textIn(s.Fingerprint) === g.signature.fingerprint;
+    return byContents || bySignature;
+  });
+  if (same) return textIn(same.TenderKey);
   const row = contracts.find((c) => {
     const k = textIn(c.TenderKey);
     if (fileKey(textIn(c.SourceFile)) !== fileKey(g.fileName) || bidderKey(textIn(c.Contract)) !== bidderKey(t.contract)) return false;
-    return k === natural || k.startsWith(`${natural}#`) || (t.tenderId === "" && /^(NAME|FP)-/.test(k));
+    return k === natural || k.startsWith(`${natural}#`) || (t.tenderId === "" && k.startsWith("FP-"));
   });
   return row ? textIn(row.TenderKey) : natural;
 }
@@ -601,7 +616,7 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
       say(g, "note", `"${g.fileName}" was chosen twice; it was gathered once.`);
       return false;
     })
-    .map((g) => withKey(g, heldKey(g, contracts)));
+    .map((g) => withKey(g, heldKey(g, contracts, sources)));
 
   // Which file each tender is taken from in this batch: the first that may be, unless a later one is accepted.
   const claimed = new Map<string, number>();

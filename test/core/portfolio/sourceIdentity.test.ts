@@ -42,6 +42,20 @@ describe("a tender without an SV_TenderId", () => {
   });
 });
 
+describe("a re-tender without an SV_TenderId, saved under the old file's name", () => {
+  const tender2024 = gatheredEvaluation("Grounds.xlsx", aSetupOnly({ tenderId: "", contractName: "Grounds maintenance", procurementStart: "2024-01-01", contractValue: 100 }), { status: "intact", changes: [], fingerprint: "a1".repeat(32), signedBy: "Dee Lead", signedAt: "2024-03-01T09:00:00.000Z" });
+  const tender2027 = gatheredEvaluation("Grounds.xlsx", aSetupOnly({ tenderId: "", contractName: "Grounds maintenance", procurementStart: "2027-01-01", contractValue: 999 }), { status: "intact", changes: [], fingerprint: "b2".repeat(32), signedBy: "Dee Lead", signedAt: "2027-03-01T09:00:00.000Z" });
+
+  it("is a contract of its own beside the one it replaces, whose figures stay", () => {
+    const first = gather({}, [{ ...tender2024, contentHash: "11".repeat(32) }]).tables;
+    const plan = gather(first, [{ ...tender2027, contentHash: "22".repeat(32) }]);
+    expect(plan.tables.contracts.map((c) => [c.TenderKey, c.ProcurementStart, c.ContractValue])).toEqual([
+      [tender2024.tender!.tenderKey, "2024-01-01", 100],
+      [tender2027.tender!.tenderKey, "2027-01-01", 999],
+    ]);
+  });
+});
+
 describe("a workbook copied to start another tender (it keeps the first one's SV_TenderId)", () => {
   const first = gather({}, [aGathered()]).tables;
   const copied: GatheredEvaluation = { ...aGathered({ contract: "Street lighting", contractValuePence: 2_000_000_00, supplier: "Birch Homes" }), fileName: "Street lighting.xlsx", signature: { fingerprint: "ef".repeat(32), signedBy: "Dee Lead", signedAt: "2027-02-01T10:00:00.000Z" } };
@@ -106,6 +120,29 @@ describe("files of the same name from different folders", () => {
     expect(plan.tables.sources.map((s) => [s.TenderKey, s.Included])).toEqual([
       ["T-1", "No"],
       ["T-2", "Yes"],
+    ]);
+  });
+});
+
+describe("two files of the same name holding the same tender id, one accepted as a contract of its own", () => {
+  const a: GatheredEvaluation = { ...aGathered(), fileName: "Evaluation.xlsx", contentHash: "11".repeat(32) };
+  const b: GatheredEvaluation = { ...aGathered({ supplier: "Other Ltd", contractValuePence: 555_000_00 }), fileName: "Evaluation.xlsx", contentHash: "22".repeat(32), signature: { fingerprint: "cd".repeat(32), signedBy: "Dee Lead", signedAt: "2027-02-01T10:00:00.000Z" } };
+  const accepted: Acceptance = { fileName: "Evaluation.xlsx", fingerprint: b.contentHash, reason: "A second contract let from a copy of the first workbook", by: "Sam", at: "2027-05-01T09:00:00.000Z" };
+
+  it.each([
+    ["the first, then the copy", [a, b]],
+    ["the copy, then the first", [b, a]],
+  ])("keep each its own contract when gathered again in either order (%s)", (_order, again) => {
+    const first = gather({}, [a, b], [accepted]).tables;
+    expect(first.contracts.map((c) => [c.TenderKey, c.Supplier])).toEqual([
+      ["T-1", "Acme Ltd"],
+      [`T-1#${"cd".repeat(4)}`, "Other Ltd"],
+    ]);
+    const plan = gather(first, again as GatheredEvaluation[]);
+    expect(plan.leftOut).toEqual([]);
+    expect(plan.tables.contracts.map((c) => [c.TenderKey, c.Supplier, c.ContractValue])).toEqual([
+      ["T-1", "Acme Ltd", 1_000_000],
+      [`T-1#${"cd".repeat(4)}`, "Other Ltd", 555_000],
     ]);
   });
 });
