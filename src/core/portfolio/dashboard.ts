@@ -40,7 +40,8 @@ import { penceOf, poundsOf } from "./money";
 import type { PortfolioCell, PortfolioRows } from "./schema";
 
 /** How a column is shown: the Excel layer picks the number format. */
-export type DashboardFormat = "text" | "pounds" | "percent" | "count";
+/** How a column of a block shows: text, £ to the penny (as the PF_ tables), a percentage, a whole count, or a number as typed (hours). */
+export type DashboardFormat = "text" | "pounds" | "percent" | "count" | "number";
 
 export type DashboardBlockKey = "headline" | "themes" | "years" | "status" | "contracts" | "offers";
 
@@ -105,6 +106,9 @@ export interface Dashboard {
 export const NO_CONTRACTS = "No contracts gathered yet: gather signed evaluations into this portfolio, then build the dashboard again.";
 
 /** Chart names on the dashboard sheet. Stored in users' workbooks: frozen once shipped. */
+/** Contracts listed by name as behind or ahead: enough to act on, few enough to print on one page. */
+export const MAX_LISTED = 15;
+
 export const DASHBOARD_CHARTS = {
   themes: "PF_ChartThemes",
   years: "PF_ChartYears",
@@ -221,7 +225,8 @@ export function buildDashboard(rows: PortfolioRows, asAt: Date, utcOffsetMinutes
     chart: { name: DASHBOARD_CHARTS.status, title: "Contracts behind, on track and ahead", type: "ColumnClustered", categoryAxisTitle: "Delivery status", valueAxisTitle: "Contracts", valueFormat: "count", columns: 2 },
   };
 
-  // Behind first (most commitments behind first), then ahead (most £ ahead first).
+  // Behind first (most commitments behind first), then ahead (most £ ahead first); the first
+  // MAX_LISTED only, so a portfolio of hundreds of contracts still prints on one legible page.
   const listed = progress
     .filter((p) => p.status !== "On track")
     .sort((a, b) => (a.status === b.status ? (a.status === "Behind" ? b.behind - a.behind : b.deliveredPence - b.duePence - (a.deliveredPence - a.duePence)) || a.contract.localeCompare(b.contract, "en-GB") : a.status === "Behind" ? -1 : 1));
@@ -230,9 +235,12 @@ export function buildDashboard(rows: PortfolioRows, asAt: Date, utcOffsetMinutes
     title: "The contracts behind or ahead",
     header: ["Contract", "Status", "Commitments behind", "Due to date £", "Delivered £", "Committed £"],
     formats: ["text", "text", "count", "pounds", "pounds", "pounds"],
-    rows: listed.map((p) => [p.contract, p.status, p.behind, poundsOf(p.duePence), poundsOf(p.deliveredPence), poundsOf(p.committedPence)]),
+    rows: listed.slice(0, MAX_LISTED).map((p) => [p.contract, p.status, p.behind, poundsOf(p.duePence), poundsOf(p.deliveredPence), poundsOf(p.committedPence)]),
     empty: emptyLine(progress.length > 0 ? "Every contract is on track." : "No contract has commitments in the latest gathers."),
-    note: "",
+    note:
+      listed.length > MAX_LISTED
+        ? `And ${listed.length - MAX_LISTED} more behind or ahead, left off so the dashboard prints on one page: PF_Commitments' RuleStatus shows every commitment behind.`
+        : "",
   };
 
   // One group per type in any case ("school" and "School"), named as the first offer spells it.
@@ -256,7 +264,7 @@ export function buildDashboard(rows: PortfolioRows, asAt: Date, utcOffsetMinutes
     key: "offers",
     title: "Community offers by recipient type",
     header: ["Recipient type", "Offers", "Hours", "Value £"],
-    formats: ["text", "count", "count", "pounds"],
+    formats: ["text", "count", "number", "pounds"],
     rows: hasContracts ? offerRows : [],
     empty: emptyLine("No community offers in the latest gathers."),
     note: "",

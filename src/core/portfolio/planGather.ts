@@ -40,7 +40,7 @@
  * it stays with its group.
  */
 import { readQuantity } from "../shared/cells";
-import { formatGBP, formatIsoDate } from "../shared/format";
+import { clip, formatGBP, formatIsoDate } from "../shared/format";
 import { bidderKey, refKey } from "../shared/refs";
 import { KPI_LABELS, registerStatus, type KpiId } from "../report/register";
 import { ACT_COMMENCEMENT, valueBothWays } from "../setup/statutoryThresholds";
@@ -98,6 +98,9 @@ export interface FileDecision {
   /** Included because of an acceptance, given now or recorded at an earlier gather of the same file. */
   accepted: boolean;
 }
+
+/** PF_Sources Detail at most: under Excel's 32,767 characters a cell holds, with room to spare. */
+const MAX_DETAIL_CHARS = 30_000;
 
 /**
  * Excel's serial of the calendar day `date` falls on where the gather runs, as TODAY() gives it:
@@ -703,6 +706,7 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
     const d = decided[fileIndex] as Decision;
     const takes = d.reasons.length === 0;
     const hash = g.contentHash !== undefined ? { contentHash: g.contentHash } : {};
+    let conflicts: string[] = [];
     if (!takes) {
       leftOut.push({ fileName: g.fileName, ...hash, reasons: d.reasons, message: d.message });
       say(g, "left-out", d.message);
@@ -710,7 +714,7 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
       included.push(g.fileName);
       if (!d.acceptance) say(g, "included", g.message);
       const i = takenAt.get(fileIndex) as number;
-      const conflicts = [...(mergedContracts.conflicts[i] ?? []), ...(merged.conflicts[i] ?? []), ...(mergedOffers.conflicts[i] ?? [])];
+      conflicts = [...(mergedContracts.conflicts[i] ?? []), ...(merged.conflicts[i] ?? []), ...(mergedOffers.conflicts[i] ?? [])];
       for (const text of conflicts) say(g, "conflict", text);
       const goneCommitments = merged.gone[i] ?? 0;
       const goneOffers = mergedOffers.gone[i] ?? 0;
@@ -731,7 +735,9 @@ export function planGather(existing: Partial<PortfolioRows>, gathered: readonly 
       TenderKey: g.tender?.tenderKey ?? "",
       Contract: g.tender?.contract ?? "",
       Verdict: verdict,
-      Detail: d.message,
+      // Each typed figure the register's replaced is recorded with the file, not only shown in the
+      // pane: Excel cannot undo an add-in's write, so the value typed must be findable afterwards.
+      Detail: clip([d.message, ...conflicts].join(" "), MAX_DETAIL_CHARS),
       ChangedSheets: g.changedSheets.join(", "),
       Fingerprint: g.signature?.fingerprint ?? "",
       SignedBy: g.signature?.signedBy ?? "",

@@ -72,7 +72,7 @@ export const PORTFOLIO_TABLES = {
       col("TenderKey", "text", "gathered", "The tender the file holds (see PF_Contracts); blank when it is not an evaluation."),
       col("Contract", "text", "gathered", "The contract name on the file's SV Setup."),
       col("Verdict", "text", "computed", "Signed and intact, Changed since sign-off, Not signed, Not an evaluation, Duplicate or Refused."),
-      col("Detail", "text", "computed", "The sentence the gather showed for the file."),
+      col("Detail", "text", "computed", "The sentence the gather showed for the file, then each figure typed in the portfolio that the register's replaced (what was typed, what was taken)."),
       col("ChangedSheets", "text", "computed", "The sheets changed since sign-off, comma-separated."),
       col("Fingerprint", "text", "gathered", "The SHA-256 fingerprint stored at sign-off (blank when not signed)."),
       col("SignedBy", "text", "gathered", "Who signed the record off."),

@@ -15,7 +15,7 @@
  * Returns what the pane shows: one outcome per file with its sentence, the plan's messages, and
  * the counts.
  */
-import { planGather, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioRows, type PortfolioTableKey, type RatingThresholds } from "../../core";
+import { planGather, refusedFile, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioRows, type PortfolioTableKey, type RatingThresholds } from "../../core";
 import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions, type Progress } from "../shared/excelRun";
 import { describeOfficeError } from "../shared/officeErrors";
@@ -75,8 +75,18 @@ export interface PortfolioGathered {
   dashboard: { drawn: true; sheet: string; charts: string[]; note: string } | { drawn: false; sheet: string; note: string };
 }
 
-async function bytesOf(file: PortfolioFile): Promise<Uint8Array | ArrayBuffer> {
-  return typeof file.bytes === "function" ? file.bytes() : file.bytes;
+/**
+ * The file's bytes, or why they could not be had: a file moved, deleted or still only a cloud
+ * placeholder since it was chosen is that file refused, never the whole batch stopped.
+ */
+async function bytesOrWhyNot(file: PortfolioFile): Promise<Uint8Array | ArrayBuffer | string> {
+  if (typeof file.bytes !== "function") return file.bytes;
+  try {
+    return await file.bytes();
+  } catch (error) {
+    const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
+    return `"${file.name}" could not be read${detail}: it may have been moved, renamed or deleted since it was chosen, or not yet downloaded from OneDrive or SharePoint. Choose it again.`;
+  }
 }
 
 /**
@@ -111,9 +121,12 @@ export async function readFiles(files: readonly PortfolioFile[], progress?: (p: 
       throwIfCancelled(signal);
       const i = next++;
       const file = files[i] as PortfolioFile;
-      const bytes = await bytesOf(file);
-      const [read, contentHash] = await Promise.all([readSignedEvaluation(file.name, bytes), sha256OfBytes(bytes)]);
-      out[i] = { ...read, contentHash };
+      const bytes = await bytesOrWhyNot(file);
+      if (typeof bytes === "string") out[i] = refusedFile(file.name, bytes);
+      else {
+        const [read, contentHash] = await Promise.all([readSignedEvaluation(file.name, bytes), sha256OfBytes(bytes)]);
+        out[i] = { ...read, contentHash };
+      }
       done++;
       progress?.({ fraction: (0.8 * done) / files.length, message: `Read ${done} of ${files.length} files (${file.name})` });
     }

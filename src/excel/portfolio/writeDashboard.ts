@@ -52,9 +52,12 @@ export interface DashboardOptions {
 }
 
 export const PAGE_LAYOUT_NOTE =
-  "This version of Excel cannot set the page layout from an add-in (ExcelApi 1.9), so the dashboard prints at Excel's default scale: choose Landscape and Fit Sheet on One Page in Page Setup to print it on one page.";
+  "Excel did not take the dashboard's page layout from the add-in, so it prints at Excel's default scale: choose Landscape and Fit Sheet on One Page in Page Setup to print it on one page.";
 
-const NUMBER_FORMATS: Record<DashboardFormat, string> = { text: FORMATS.general, pounds: FORMATS.gbpWhole, percent: FORMATS.percent, count: "#,##0" };
+/** The blocks' cells: £ to the penny, as the PF_ tables show the same figures. */
+const NUMBER_FORMATS: Record<DashboardFormat, string> = { text: FORMATS.general, pounds: FORMATS.gbp, percent: FORMATS.percent, count: "#,##0", number: FORMATS.general };
+/** A chart's value axis: whole pounds, as axis labels are read at a glance. */
+const AXIS_FORMATS: Record<DashboardFormat, string> = { ...NUMBER_FORMATS, pounds: FORMATS.gbpWhole };
 
 /** Where each chart goes: four slots of 7 × 17 cells, two by two, right of the blocks. */
 const CHART_SLOTS: Partial<Record<DashboardBlockKey, [string, string]>> = {
@@ -148,7 +151,7 @@ export async function writeDashboard(context: Excel.RequestContext, rows: Portfo
     chart.title.text = spec.title;
     chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
     chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-    chart.axes.valueAxis.numberFormat = NUMBER_FORMATS[spec.valueFormat];
+    chart.axes.valueAxis.numberFormat = AXIS_FORMATS[spec.valueFormat];
     chart.setPosition(at[0], at[1]);
   }
   await context.sync();
@@ -165,8 +168,9 @@ export async function writeDashboard(context: Excel.RequestContext, rows: Portfo
       page.setPrintArea(layout.printArea);
       await context.sync();
       syncs++;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "ApiNotFound") throw error;
+    } catch {
+      // The cells and charts are written by now: whatever Excel refused of the page layout
+      // (a set it lacks, or a print setting it will not take), the dashboard stands and says so.
       syncs++;
       note = PAGE_LAYOUT_NOTE;
     }

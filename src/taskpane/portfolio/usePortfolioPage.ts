@@ -148,7 +148,8 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
       void gather(files, []).then((g) => {
         if (g === undefined) return;
         setGathered(g);
-        setNotice({ intent: g.counts.leftOut > 0 ? "warning" : "success", message: summary(g) });
+        // Anything to look at (a file left out, no dashboard) is a warning, not a success.
+        setNotice({ intent: g.counts.leftOut > 0 || !g.dashboard.drawn ? "warning" : "success", message: summary(g) });
       });
     },
     [evaluationHere, useAnyway, gather],

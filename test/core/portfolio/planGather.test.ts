@@ -257,6 +257,12 @@ describe("due dates and delivered figures kept in both places", () => {
     expect(byKey(again.tables.commitments, "Ref").ILL1?.DueDate).toBe(day(2027, 9, 30));
     expect(conflicts(again)).toEqual(["Grounds maintenance, ILL1: DueDate was 30 June 2027 in the portfolio and is 30 September 2027 in the workbook now; the workbook's was taken."]);
   });
+
+  it("records the date it replaced in the file's PF_Sources Detail, not only on the page", () => {
+    const first = gather({}, [withIll1({ dueDate: day(2027, 3, 31) })]).tables;
+    const again = gather(typedIll1(first, { DueDate: day(2027, 6, 30) }), [withIll1({ dueDate: day(2027, 9, 30) })]);
+    expect(String(again.tables.sources[0]?.Detail)).toMatch(/ Grounds maintenance, ILL1: DueDate was 30 June 2027 in the portfolio and is 30 September 2027 in the workbook now; the workbook's was taken\.$/);
+  });
 });
 
 describe("totals gathered again", () => {

@@ -151,6 +151,22 @@ describe("gathering three signed evaluations into an empty workbook", () => {
   });
 });
 
+describe("a chosen file that can no longer be read", () => {
+  it("is refused with a sentence naming it, and the other files are gathered", async () => {
+    const { host, run } = aPortfolio();
+    const gone: PortfolioFile = { name: "Moved away.xlsx", bytes: () => Promise.reject(new Error("The requested file could not be read")) };
+    const result = await gather(run, [care, gone]);
+    expect(rowsOf(host, "contracts")).toHaveLength(1);
+    expect(result.files.find((f) => f.fileName === "Moved away.xlsx")).toEqual({
+      fileName: "Moved away.xlsx",
+      verdict: "Refused",
+      included: false,
+      accepted: false,
+      sentences: ['"Moved away.xlsx" could not be read (The requested file could not be read): it may have been moved, renamed or deleted since it was chosen, or not yet downloaded from OneDrive or SharePoint. Choose it again.'],
+    });
+  }, 60_000);
+});
+
 describe("a sheet of the user's own called PF Dashboard", () => {
   it("is left as it is, the tables gathered all the same, and the outcome says why there is no dashboard", async () => {
     const { host, run } = aPortfolio();

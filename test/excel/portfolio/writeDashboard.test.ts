@@ -5,7 +5,7 @@
  * name refused, the page set up to print on one landscape page, and the note where Excel lacks
  * ExcelApi 1.9.
  */
-import { DASHBOARD_CHARTS, NO_CONTRACTS, type PortfolioRow, type PortfolioRows } from "../../../src/core";
+import { DASHBOARD_CHARTS, MAX_LISTED, NO_CONTRACTS, type PortfolioRow, type PortfolioRows } from "../../../src/core";
 import { DASHBOARD_SHEET, DashboardRefusedError, PAGE_LAYOUT_NOTE, writeDashboard, type DashboardWritten } from "../../../src/excel/portfolio/writeDashboard";
 import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../../excelHost";
 
@@ -174,6 +174,24 @@ describe("writeDashboard", () => {
     expect(host.inspect.pageLayout(DASHBOARD_SHEET).orientation).toBe("Portrait");
   });
 
+  it("shows £ to the penny in its cells, as the PF_ tables do, and hours as typed", async () => {
+    const host = aWorkbook();
+    await build(host);
+    const formats = await host.run(async (context: Excel.RequestContext) => {
+      const used = context.workbook.worksheets.getItem(DASHBOARD_SHEET).getUsedRange().load("values,numberFormat");
+      await context.sync();
+      return { values: used.values, formats: used.numberFormat };
+    });
+    const header = (text: string): [number, number] => {
+      const row = formats.values.findIndex((r) => r.includes(text));
+      return [row, (formats.values[row] as unknown[]).indexOf(text)];
+    };
+    const [r, c] = header("Committed £");
+    expect(formats.formats[r + 1]?.[c]).toBe("£#,##0.00");
+    const [hr, hc] = header("Hours");
+    expect(formats.formats[hr + 1]?.[hc]).toBe("General");
+  });
+
   it("costs the same few requests for 300 contracts as for three", async () => {
     const big: PortfolioRows = { ...aPortfolio(), contracts: [], commitments: [] };
     for (let i = 0; i < 300; i++) {
@@ -185,6 +203,10 @@ describe("writeDashboard", () => {
     const written = await build(host, big);
     expect(written.syncs).toBe(3);
     expect(host.stats.maxRequestBytes).toBeLessThan(200_000);
-    expect(host.inspect.pageLayout(DASHBOARD_SHEET).printArea).toMatch(/^A1:U\d{3}$/);
+    // 300 contracts behind, 15 named: the page stays one legible page, and says how many are left off.
+    expect(host.inspect.pageLayout(DASHBOARD_SHEET).printArea).toBe("A1:U48");
+    const listed = host.inspect.values(`'${DASHBOARD_SHEET}'!A1:A48`).flat().filter((v) => /^Contract \d+$/.test(String(v)));
+    expect(listed).toHaveLength(MAX_LISTED);
+    expect(host.inspect.values(`'${DASHBOARD_SHEET}'!A1:A48`).flat()).toContain("And 285 more behind or ahead, left off so the dashboard prints on one page: PF_Commitments' RuleStatus shows every commitment behind.");
   });
 });
