@@ -124,11 +124,9 @@ export function usePortfolioPage(actions: PortfolioPageActions, clock: () => Dat
       setInputKey((k) => k + 1);
       if (outcome === undefined) return undefined;
       if (!outcome.ok) {
-        setNotice(
-          outcome.cancelled
-            ? { intent: "info", message: "Cancelled. Nothing was written to the portfolio." }
-            : { intent: "error", message: outcome.message },
-        );
+        // The action's own words either way: a cancel before the write says nothing was changed,
+        // while a failure that came after Cancel was pressed says what it was.
+        setNotice({ intent: outcome.cancelled ? "info" : "error", message: outcome.message });
         return undefined;
       }
       return outcome.value;

@@ -139,6 +139,18 @@ describe("the Portfolio page", () => {
     expect(await screen.findByRole("alert")).toHaveProperty("textContent", "Described: The sheet PF Contracts is protected.");
   });
 
+  it("cancels a gather under way, saying in the action's words that nothing was changed", async () => {
+    const gatherPortfolio = jest.fn(
+      (_files: readonly PortfolioFile[], _acceptances: unknown, options?: { signal?: AbortSignal }) =>
+        new Promise<never>((_resolve, reject) => options?.signal?.addEventListener("abort", () => reject(new Error("Cancelled: nothing was changed in the workbook.")))),
+    );
+    const { user } = renderWith(aFakeActions({ gatherPortfolio: gatherPortfolio as unknown as ReturnType<typeof aFakeActions>["gatherPortfolio"] }));
+    await user.upload(screen.getByLabelText(/Signed evaluation workbooks/), [aFile("Domiciliary care.xlsx")]);
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("Described: Cancelled: nothing was changed in the workbook.")).toBeTruthy();
+    expect(screen.queryByRole("alert")?.textContent).toBe("");
+  });
+
   it("goes back to the evaluation", async () => {
     const { user, onBack } = renderWith();
     await user.click(screen.getByRole("button", { name: "Back to the evaluation" }));
