@@ -160,3 +160,16 @@ export function parseCsv(text: string): string[][] {
   if (field !== "" || row.length > 0) endRow();
   return rows;
 }
+
+/**
+ * Runs JavaScript as an Excel.run batch on a playground's workbook, through the `run` the pane
+ * uses (`window.__svPlayground`): what a test reads or writes this way goes through Microsoft's
+ * Excel client, as the add-in's own requests do.
+ */
+export async function runInWorkbook<T>(page: Page, code: string): Promise<T> {
+  return page.evaluate(async (source) => {
+    const bridge = (window as unknown as { __svPlayground: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } }).__svPlayground;
+    const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
+    return bridge.run(batch);
+  }, code) as Promise<T>;
+}

@@ -14,7 +14,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import type { Browser, Frame, Locator, Page } from "playwright-core";
-import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors, xlsxToCsvs } from "./harness";
+import { buildPlayground, launchBrowser, runInWorkbook, screenshotDir, serve, watchErrors, xlsxToCsvs } from "./harness";
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -36,14 +36,8 @@ async function shot(on: Page | Locator, name: string): Promise<void> {
   await ("goto" in on ? on.screenshot({ path, fullPage: true }) : on.screenshot({ path }));
 }
 
-/** Runs JavaScript as an Excel.run batch on a playground's workbook, through the `run` the pane uses. */
-async function inWorkbook<T>(on: Page, code: string): Promise<T> {
-  return on.evaluate(async (source) => {
-    const bridge = (window as unknown as { __svPlayground: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } }).__svPlayground;
-    const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
-    return bridge.run(batch);
-  }, code) as Promise<T>;
-}
+/** Runs JavaScript as an Excel.run batch on a playground's workbook (harness.ts). */
+const inWorkbook = <T>(on: Page, code: string): Promise<T> => runInWorkbook<T>(on, code);
 
 interface ChartSeen {
   type: string | null;

@@ -9,7 +9,7 @@
  */
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors } from "./harness";
+import { buildPlayground, launchBrowser, runInWorkbook, screenshotDir, serve, watchErrors } from "./harness";
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -27,13 +27,8 @@ async function shot(name: string): Promise<void> {
  * Runs JavaScript as an Excel.run batch on the playground's workbook, through the same `run` the
  * pane uses (so the grid redraws). `context` is the batch's RequestContext; the code may return.
  */
-async function inWorkbook<T>(code: string): Promise<T> {
-  return page.evaluate(async (source) => {
-    const bridge = (window as unknown as { __svPlayground: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } }).__svPlayground;
-    const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
-    return bridge.run(batch);
-  }, code) as Promise<T>;
-}
+/** Runs JavaScript as an Excel.run batch on the playground's workbook (harness.ts). */
+const inWorkbook = <T>(code: string): Promise<T> => runInWorkbook<T>(page, code);
 
 const cellSelector = (sheet: string, address: string): string => `table[aria-label="Sheet ${sheet}"] td[data-address="${address}"]`;
 const cell = (address: string, sheet = "Sheet1") => page.locator(cellSelector(sheet, address));

@@ -10,7 +10,7 @@
  */
 import { join } from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors } from "./harness";
+import { buildPlayground, launchBrowser, runInWorkbook, screenshotDir, serve, watchErrors } from "./harness";
 import { ILLUSTRATIVE, measureTableFromFramework } from "../../src/core";
 import { sampleBids } from "../../playground/sampleBidData";
 
@@ -35,14 +35,8 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
 }
 
-/** Runs JavaScript as an Excel.run batch on the playground's workbook, through the pane's `run`. */
-async function inWorkbook<T>(code: string): Promise<T> {
-  return page.evaluate(async (source) => {
-    const bridge = (window as unknown as { __svPlayground: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } }).__svPlayground;
-    const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
-    return bridge.run(batch);
-  }, code) as Promise<T>;
-}
+/** Runs JavaScript as an Excel.run batch on the playground's workbook (harness.ts). */
+const inWorkbook = <T>(code: string): Promise<T> => runInWorkbook<T>(page, code);
 
 interface ShownRow {
   /** The row number the grid shows. */

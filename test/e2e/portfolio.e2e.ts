@@ -10,7 +10,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { buildPlayground, launchBrowser, screenshotDir, serve, watchErrors } from "./harness";
+import { buildPlayground, launchBrowser, runInWorkbook, screenshotDir, serve, watchErrors } from "./harness";
 import { aSignedTender, editAfterSignOff, xlsxOf } from "../forms/signedEvaluationSupport";
 import { TABLES } from "../../src/core/shared/layout";
 
@@ -36,14 +36,8 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`), fullPage: true });
 }
 
-/** Runs JavaScript as an Excel.run batch on the playground's workbook, through the `run` the pane uses. */
-async function inWorkbook<T>(code: string): Promise<T> {
-  return page.evaluate(async (source) => {
-    const bridge = (window as unknown as { __svPlayground: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } }).__svPlayground;
-    const batch = new Function("context", `return (async () => { ${source} })();`) as (context: unknown) => Promise<unknown>;
-    return bridge.run(batch);
-  }, code) as Promise<T>;
-}
+/** Runs JavaScript as an Excel.run batch on the playground's workbook (harness.ts). */
+const inWorkbook = <T>(code: string): Promise<T> => runInWorkbook<T>(page, code);
 
 interface ChartSeen {
   title: string;
@@ -162,7 +156,10 @@ describe("the council's portfolio in the playground", () => {
       `const l = context.workbook.worksheets.getItem("PF Dashboard").pageLayout.load("orientation,zoom"); await context.sync(); return { orientation: l.orientation, zoom: l.zoom };`,
     );
     expect(layout).toEqual({ orientation: "Landscape", zoom: expect.objectContaining({ horizontalFitToPages: 1, verticalFitToPages: 1 }) });
+    // Wide enough to show the blocks and all four charts beside the pane.
+    await page.setViewportSize({ width: 2200, height: 1100 });
     await shot("dashboard");
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it("keeps a delivered figure typed in the portfolio when the same files are gathered again, duplicating nothing", async () => {
