@@ -4,20 +4,15 @@ import type { WorkbookActions } from "../excel/actions";
 import { ADDIN_VERSION } from "../core";
 import { EvaluationSteps } from "./EvaluationSteps";
 import type { PaneHost } from "./host";
+import type { Aside } from "./AsidePage";
 import { LazyPage } from "./LazyPage";
 import { themeForOffice } from "./theme";
 import { useAppStyles } from "./App.styles";
 
-// Opened rarely (to check an Excel or write to support), so it loads from its own chunk when
-// first asked for and adds nothing to what the pane loads before it is interactive.
-// Shown only outside Excel (or in one too old), so Excel's first load does not carry it.
-const OpenInExcel = lazy(() => import(/* webpackChunkName: "open-in-excel" */ "./OpenInExcel").then((m) => ({ default: m.OpenInExcel })));
-const SelfTestPage = lazy(() => import(/* webpackChunkName: "self-test-page" */ "./selfTest/SelfTestPage").then((m) => ({ default: m.SelfTestPageInPane })));
-// The council's portfolio is another workbook's work, done a few times a year: its own chunk too.
-const PortfolioPage = lazy(() => import(/* webpackChunkName: "portfolio-page" */ "./portfolio/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
-
-/** The pages shown in place of the steps, opened from the footer. */
-type Aside = "about" | "portfolio";
+// About and self-test, the council's portfolio, and the page shown outside Excel: opened rarely,
+// so they load from one chunk of their own when first asked for and add nothing to what the pane
+// loads before it is interactive (AsidePage.tsx says why one chunk).
+const AsidePage = lazy(() => import(/* webpackChunkName: "aside-pages" */ "./AsidePage"));
 
 type ExcelHost = Extract<PaneHost, { kind: "excel" }>;
 
@@ -38,12 +33,11 @@ export function App(props: AppProps) {
   const styles = useAppStyles();
   const { host } = props;
   const [aside, setAside] = useState<Aside | undefined>(undefined);
-  const footer = useRef<HTMLElement>(null);
-  const leftFor = useRef<Aside | undefined>(undefined);
+  const leftFor = useRef<Aside>();
   // Back from a page puts focus on the button that opened it, not on the pane's top.
   useEffect(() => {
-    if (aside !== undefined) leftFor.current = aside;
-    else if (leftFor.current !== undefined) footer.current?.querySelector<HTMLButtonElement>(`[data-aside="${leftFor.current}"]`)?.focus();
+    if (aside) leftFor.current = aside;
+    else if (leftFor.current) document.getElementById(`open-${leftFor.current}`)?.focus();
   }, [aside]);
   const back = () => setAside(undefined);
   return (
@@ -56,35 +50,33 @@ export function App(props: AppProps) {
           {inExcel(props) ? (
             <>
               {/* Hidden, not unmounted: a half-filled form or a run under way survives a look at About. */}
-              <div hidden={aside !== undefined} className={styles.steps}>
+              <div hidden={!!aside} className={styles.steps}>
                 <EvaluationSteps actions={props.actions} />
               </div>
-              {aside !== undefined && (
+              {aside && (
                 <LazyPage>
-                  {aside === "about" ? <SelfTestPage actions={props.actions} officeApi={props.host.office} onBack={back} /> : <PortfolioPage actions={props.actions} onBack={back} />}
+                  <AsidePage aside={aside} actions={props.actions} officeApi={props.host.office} onBack={back} />
                 </LazyPage>
               )}
             </>
           ) : (
             <LazyPage>
-              <OpenInExcel host={props.host} />
+              <AsidePage aside="open-in-excel" host={props.host} />
             </LazyPage>
           )}
         </main>
-        <footer ref={footer} className={styles.footer}>
+        <footer className={styles.footer}>
           <span>Version {ADDIN_VERSION}</span>
-          {inExcel(props) &&
-            aside === undefined &&
-            (
-              [
-                ["portfolio", "Council portfolio"],
-                ["about", "About and self-test"],
-              ] as const
-            ).map(([id, label]) => (
-              <Button key={id} data-aside={id} appearance="transparent" size="small" onClick={() => setAside(id)}>
-                {label}
+          {inExcel(props) && !aside && (
+            <>
+              <Button id="open-portfolio" appearance="transparent" size="small" onClick={() => setAside("portfolio")}>
+                Council portfolio
               </Button>
-            ))}
+              <Button id="open-about" appearance="transparent" size="small" onClick={() => setAside("about")}>
+                About and self-test
+              </Button>
+            </>
+          )}
         </footer>
       </div>
     </FluentProvider>

@@ -18,6 +18,7 @@
 import { planGather, refusedFile, type Acceptance, type GatheredEvaluation, type GatherMessage, type PortfolioRows, type PortfolioTableKey, type RatingThresholds } from "../../core";
 import { RefusalError } from "../shared/refusal";
 import { throwIfCancelled, type ExcelRun, type OperationOptions, type Progress } from "../shared/excelRun";
+import { readSignedEvaluation } from "../../forms/readSignedEvaluation";
 import { describeOfficeError } from "../shared/officeErrors";
 import { readPortfolio } from "./readPortfolio";
 import { DASHBOARD_SHEET, writeDashboard } from "./writeDashboard";
@@ -110,9 +111,6 @@ export async function sha256OfBytes(bytes: Uint8Array | ArrayBuffer): Promise<st
 
 /** Reads every file (no Office.js), in order; `progress` from 0 to 0.8. */
 export async function readFiles(files: readonly PortfolioFile[], progress?: (p: Progress) => void, signal?: AbortSignal): Promise<GatheredEvaluation[]> {
-  // The reader brings the forms' guards and unpacking: its own chunk, loaded when a gather
-  // starts, so the pane's workbook actions do not carry it for every evaluation.
-  const { readSignedEvaluation } = await import(/* webpackChunkName: "signed-evaluation-reader" */ "../../forms/readSignedEvaluation");
   const out: GatheredEvaluation[] = new Array<GatheredEvaluation>(files.length);
   let next = 0;
   let done = 0;
