@@ -43,3 +43,14 @@ export function round(n: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** Bytes as whole kilobytes, for an entry's note. */
+export const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
+
+/** What Microsoft's client sent the test host over an operation: its syncs, requests and totals, for an entry's note. */
+export function traffic(stats: { syncCalls: number; requests: number; requestBytes: readonly number[]; responseBytes: readonly number[]; maxRequestBytes: number; maxResponseBytes: number }): string {
+  const { syncCalls, requests, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes } = stats;
+  const sent = requestBytes.reduce((a, b) => a + b, 0);
+  const received = responseBytes.reduce((a, b) => a + b, 0);
+  return `${syncCalls} syncs, ${requests} requests; sent ${kb(sent)} (largest ${kb(maxRequestBytes)}), received ${kb(received)} (largest ${kb(maxResponseBytes)})`;
+}

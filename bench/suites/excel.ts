@@ -10,7 +10,8 @@
  */
 import "../../test/excelHost/nodeFiles";
 import type { BenchEntry } from "../harness";
-import { createExcelHost, PAYLOAD_LIMIT_BYTES, type ExcelHost } from "../../test/excelHost";
+import { traffic } from "../harness";
+import { createExcelHost, PAYLOAD_LIMIT_BYTES } from "../../test/excelHost";
 import { aPlanInput, anEvaluationWorkbook } from "../../test/excel/support";
 import { aTender } from "../../test/support/scoringBuilders";
 import { buildEvaluationPlan, type WorkbookPlan } from "../../src/excel/setup/evaluationPlan";
@@ -94,16 +95,6 @@ export async function typeRows(run: ExcelRun, count: number, faultEvery: number,
   });
 }
 
-const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
-
-/** The syncs, requests and totals of an operation, for an entry's note. */
-function traffic(host: ExcelHost): string {
-  const { syncCalls, requests, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes } = host.stats;
-  const sent = requestBytes.reduce((a, b) => a + b, 0);
-  const received = responseBytes.reduce((a, b) => a + b, 0);
-  return `${syncCalls} syncs, ${requests} requests; sent ${kb(sent)} (largest ${kb(maxRequestBytes)}), received ${kb(received)} (largest ${kb(maxResponseBytes)})`;
-}
-
 const verdict = (bytes: number): string => (bytes > PAYLOAD_LIMIT_BYTES ? `OVER the ${LIMIT} limit: Excel on the web would refuse it` : `under the ${LIMIT} limit`);
 
 async function validateEntry(name: string, rows: number, what: string): Promise<BenchEntry> {
@@ -119,7 +110,7 @@ async function validateEntry(name: string, rows: number, what: string): Promise<
     value: host.stats.maxRequestBytes,
     unit: "bytes",
     better: "lower",
-    note: `Largest request while validating ${what}, every row carrying a fault, on Microsoft's serializer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+    note: `Largest request while validating ${what}, every row carrying a fault, on Microsoft's serializer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host.stats)}; goal under ${LIMIT}`,
   };
 }
 
@@ -142,7 +133,7 @@ async function prepareMarkingEntry(): Promise<BenchEntry> {
     value: host.stats.maxRequestBytes,
     unit: "bytes",
     better: "lower",
-    note: `Largest request of Prepare marking: 5 evaluators × 60 bidders × 20 criteria (6,000 mark rows and 1,200 items); ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+    note: `Largest request of Prepare marking: 5 evaluators × 60 bidders × 20 criteria (6,000 mark rows and 1,200 items); ${verdict(host.stats.maxRequestBytes)}. ${traffic(host.stats)}; goal under ${LIMIT}`,
   };
 }
 
@@ -160,7 +151,7 @@ export async function run(): Promise<BenchEntry[]> {
     value: insert.stats.syncCalls,
     unit: "syncs",
     better: "lower",
-    note: `Insert the Essex evaluation workbook into an empty workbook; ${traffic(insert)}; goal ≤ 3 syncs, independent of size`,
+    note: `Insert the Essex evaluation workbook into an empty workbook; ${traffic(insert.stats)}; goal ≤ 3 syncs, independent of size`,
   });
 
   const tenK = createExcelHost({ limits: UNLIMITED });
@@ -174,7 +165,7 @@ export async function run(): Promise<BenchEntry[]> {
     value: tenK.stats.syncCalls,
     unit: "syncs",
     better: "lower",
-    note: `Read, validate and mark 10,000 commitment rows (about 1 in 90 faulty); ${traffic(tenK)}; goal ≤ 3 syncs, independent of size`,
+    note: `Read, validate and mark 10,000 commitment rows (about 1 in 90 faulty); ${traffic(tenK.stats)}; goal ≤ 3 syncs, independent of size`,
   });
 
   progress("validate 10k");
@@ -222,7 +213,7 @@ async function importFormsEntry(): Promise<BenchEntry> {
     value: host.stats.maxRequestBytes,
     unit: "bytes",
     better: "lower",
-    note: `Largest request while importing 20 read response forms of 50 commitments each (with actions and verification text), an answer and an offer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+    note: `Largest request while importing 20 read response forms of 50 commitments each (with actions and verification text), an answer and an offer; ${verdict(host.stats.maxRequestBytes)}. ${traffic(host.stats)}; goal under ${LIMIT}`,
   };
 }
 
@@ -299,6 +290,6 @@ async function signOffEntry(): Promise<BenchEntry> {
     value: host.stats.maxResponseBytes,
     unit: "bytes",
     better: "lower",
-    note: `Largest response while signing off 50 bidders × 10 criteria × 3 evaluators with 500 written answers of 5,000 characters; ${verdict(host.stats.maxResponseBytes)}. ${traffic(host)}; goal under ${LIMIT}`,
+    note: `Largest response while signing off 50 bidders × 10 criteria × 3 evaluators with 500 written answers of 5,000 characters; ${verdict(host.stats.maxResponseBytes)}. ${traffic(host.stats)}; goal under ${LIMIT}`,
   };
 }

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchEntry } from "../harness";
-import { round } from "../harness";
+import { kb, round, traffic } from "../harness";
 import { createExcelHost, PAYLOAD_LIMIT_BYTES, type ExcelHost } from "../../test/excelHost";
 import { aPlanInput, anEvaluationWorkbook, typeIntoTable } from "../../test/excel/support";
 import { BIDDERS, CRITERIA, PANEL_MARKS, RATIONALES } from "../../test/excel/moderation/moderationSupport";
@@ -100,15 +100,6 @@ async function signedWorkbooks(): Promise<PortfolioFile[]> {
   return files;
 }
 
-const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
-
-function traffic(host: ExcelHost): string {
-  const { syncCalls, requests, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes } = host.stats;
-  const sent = requestBytes.reduce((a, b) => a + b, 0);
-  const received = responseBytes.reduce((a, b) => a + b, 0);
-  return `${syncCalls} syncs, ${requests} requests; sent ${kb(sent)} (largest ${kb(maxRequestBytes)}), received ${kb(received)} (largest ${kb(maxResponseBytes)})`;
-}
-
 /** Gathers `files` into a fresh portfolio workbook; the host takes any size, so the real largest request is reported. */
 async function gatherInto(files: readonly PortfolioFile[]): Promise<{ host: ExcelHost; result: PortfolioGathered; ms: number }> {
   const host = createExcelHost({ limits: UNLIMITED });
@@ -145,7 +136,7 @@ export async function run(): Promise<BenchEntry[]> {
     value: round(big.ms, 0),
     unit: "ms",
     better: "lower",
-    note: `Gather ${WORKBOOKS} signed evaluation workbooks of ${COMMITMENTS} commitments each (${kb(bytes)} of .xlsx) into an empty portfolio (median of 3 runs: ${runs.map((r) => Math.round(r.ms).toLocaleString("en-GB")).join(", ")} ms): every file read with the form guards and checked against its sign-off fingerprint (reading alone took ${Math.round(readMs).toLocaleString("en-GB")} ms, ${READ_CONCURRENCY} files at a time), planned, and written (${rows.toLocaleString("en-GB")} commitment rows), then PF Dashboard drawn; ${traffic(big.host)}; goal ≤ 10,000 ms`,
+    note: `Gather ${WORKBOOKS} signed evaluation workbooks of ${COMMITMENTS} commitments each (${kb(bytes)} of .xlsx) into an empty portfolio (median of 3 runs: ${runs.map((r) => Math.round(r.ms).toLocaleString("en-GB")).join(", ")} ms): every file read with the form guards and checked against its sign-off fingerprint (reading alone took ${Math.round(readMs).toLocaleString("en-GB")} ms, ${READ_CONCURRENCY} files at a time), planned, and written (${rows.toLocaleString("en-GB")} commitment rows), then PF Dashboard drawn; ${traffic(big.host.stats)}; goal ≤ 10,000 ms`,
   });
   const largest = big.host.stats.maxRequestBytes;
   entries.push({
@@ -164,7 +155,7 @@ export async function run(): Promise<BenchEntry[]> {
       value: g.host.stats.syncCalls,
       unit: "syncs",
       better: "lower",
-      note: `Syncs to gather ${n} workbooks into an empty portfolio: 2 to read it (which PF_ tables exist, their shapes), then the writes in requests under the 4 MiB budget, then 3 for PF Dashboard (its sheet, its marker and charts, its cells, charts and page layout); ${traffic(g.host)}; goal: the same for 20 and ${WORKBOOKS} workbooks but for one request per 4 MiB written`,
+      note: `Syncs to gather ${n} workbooks into an empty portfolio: 2 to read it (which PF_ tables exist, their shapes), then the writes in requests under the 4 MiB budget, then 3 for PF Dashboard (its sheet, its marker and charts, its cells, charts and page layout); ${traffic(g.host.stats)}; goal: the same for 20 and ${WORKBOOKS} workbooks but for one request per 4 MiB written`,
     });
   }
 
@@ -179,7 +170,7 @@ export async function run(): Promise<BenchEntry[]> {
     value: round(againMs, 0),
     unit: "ms",
     better: "lower",
-    note: `Gather the same ${WORKBOOKS} workbooks again a day later into the portfolio just built: nothing duplicated, only changed cells written; ${traffic(again)}`,
+    note: `Gather the same ${WORKBOOKS} workbooks again a day later into the portfolio just built: nothing duplicated, only changed cells written; ${traffic(again.stats)}`,
   });
   return entries;
 }
