@@ -103,7 +103,7 @@ export interface Dashboard {
   withoutCommitments: number;
 }
 
-export const NO_CONTRACTS = "No contracts gathered yet: gather signed evaluations into this portfolio, then build the dashboard again.";
+export const NO_CONTRACTS = "No contracts gathered yet: gather signed evaluations into this portfolio (Council portfolio, at the foot of the pane) and this dashboard is drawn again.";
 
 /** Chart names on the dashboard sheet. Stored in users' workbooks: frozen once shipped. */
 /** Contracts listed by name as behind or ahead: enough to act on, few enough to print on one page. */
